@@ -1,0 +1,26 @@
+"""sayso: who said what in the news, with every answer pointing back to the text."""
+from __future__ import annotations
+
+from . import components as _components  # noqa: F401  (registers the "sayso" spaCy factory)
+from .errors import ConfigError, ExtractionError, InputError, SaysoError
+from .nlp import load_pipeline
+from .pipeline import Outcome, extract, extract_many
+from .types import Actor, ActorType, Analysis, Quote, QuoteKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Analysis",
+    "ConfigError",
+    "ExtractionError",
+    "InputError",
+    "Outcome",
+    "Quote",
+    "QuoteKind",
+    "SaysoError",
+    "extract",
+    "extract_many",
+    "load_pipeline",
+]

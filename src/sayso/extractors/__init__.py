@@ -1,0 +1,1 @@
+"""Extraction stages: pure functions over a parsed spaCy ``Doc`` that yield typed records."""

@@ -1,0 +1,377 @@
+"""Actors: named-entity mentions merged into one record per person, organisation or place.
+
+Starts from spaCy NER and makes it right for news: titles and possessives trimmed, surnames and
+acronyms merged with their full forms, one type per actor by voting, MEDIA for outlets, and
+roles read from appositives and pre-name descriptions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..types import Actor, ActorType, Span
+from . import lexicons
+
+_NER_TYPES = {
+    "PERSON": ActorType.PERSON,
+    "ORG": ActorType.ORG,
+    "GPE": ActorType.GPE,
+    "LOC": ActorType.LOC,
+    "NORP": ActorType.NORP,
+    "FAC": ActorType.LOC,
+}
+_ACRONYM_SKIP = {"of", "the", "and", "for", "de", "in", "on", "to", "a"}
+_APOSTROPHES = ("'s", "’s", "'", "’")
+_NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Comparable words of a name: lower case, no leading "the", hyphens and dots dropped."""
+    words = _NAME_PUNCT.sub(" ", text.lower().replace("’s", "").replace("'s", "")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+@dataclass
+class Cluster:
+    """All mentions of one actor, gathered while reading the article."""
+
+    name: str
+    words: tuple[str, ...]
+    named: bool = True
+    labels: Counter = field(default_factory=Counter)
+    mentions: list[Span] = field(default_factory=list)
+    aliases: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    acronyms: set[str] = field(default_factory=set)
+    speaker: bool = False
+    pronouns: Counter = field(default_factory=Counter)
+
+    @property
+    def type(self) -> ActorType:
+        return _vote(self)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,;:()[]—–-")
+        if role and role.lower() not in {r.lower() for r in self.roles}:
+            self.roles[role] = None
+
+
+class ActorBook:
+    """The actors of one article, with a token → actor index for later stages."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters: list[Cluster] = []
+        self._by_token: dict[int, Cluster] = {}
+        self.records: list[tuple[int, int, Cluster]] = []  # (first token, end token, actor)
+
+    # -- lookup -----------------------------------------------------------------------------
+    def at_token(self, token: Token) -> Cluster | None:
+        """The actor whose named mention covers ``token``."""
+        return self._by_token.get(token.i)
+
+    def in_span(self, start: int, end: int) -> Cluster | None:
+        """The actor with a mention inside tokens [start, end), preferring the head-most one."""
+        for i in range(start, end):
+            cluster = self._by_token.get(i)
+            if cluster is not None:
+                return cluster
+        return None
+
+    # -- building ---------------------------------------------------------------------------
+    def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
+        """Record a named mention, merging it with an earlier actor when it names the same one."""
+        words = name_words(span.text)
+        cluster = self._match(words, label)
+        if cluster is None:
+            cluster = Cluster(name=span.text, words=words)
+            self.clusters.append(cluster)
+        elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
+            # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
+            cluster.aliases[cluster.name] = None
+            cluster.name, cluster.words = span.text, words
+        if span.text != cluster.name:
+            cluster.aliases[span.text] = None
+        shown = display or span
+        if display is not None and display.text != cluster.name:
+            cluster.aliases[display.text] = None
+        cluster.labels[label] += 1
+        self._add_mention(cluster, shown)
+        return cluster
+
+    def described(self, span: SpacySpan) -> Cluster | None:
+        """The earlier actor a definite description points back to: "the channel" → the actor
+        described as a "news channel"; "the ministry" → "Iraq's interior ministry"."""
+        if span[0].lower_ not in {"the", "this", "that"}:
+            return None
+        head = span.root.lemma_.lower()
+        for cluster in reversed(self.clusters):
+            if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
+                continue
+            if head in cluster.words or any(head in name_words(role) for role in cluster.roles):
+                return cluster
+        return None
+
+    def add_unnamed(self, span: SpacySpan) -> Cluster:
+        """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
+        missed ("The Basij, a paramilitary branch of the IRGC")."""
+        earlier = self.described(span)
+        if earlier is not None:
+            self._add_mention(earlier, span)
+            return earlier
+        head = span.root
+        core = _core_phrase(head, span)
+        named = head.pos_ == "PROPN" and head.is_title
+        if head.lemma_.lower() in lexicons.org_nouns():
+            label = "ORG"
+        elif head.tag_ in {"NNS", "NNPS"}:
+            label = "GROUP"
+        else:
+            label = "PERSON" if not named else "ORG"
+        cluster = Cluster(name=core.text, words=name_words(core.text), named=named)
+        cluster.labels[label] += 1
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
+                cluster.add_role(_strip_det(_subtree(child)).text)
+        self.clusters.append(cluster)
+        self._add_mention(cluster, span)
+        return cluster
+
+    def add_reference(self, cluster: Cluster, span: SpacySpan) -> None:
+        """A pronoun or description resolved to ``cluster`` ("he" → Tamimi)."""
+        self._add_mention(cluster, span)
+        if span.root.pos_ == "PRON":
+            cluster.pronouns[span.root.lower_] += 1
+
+    def _add_mention(self, cluster: Cluster, span: SpacySpan) -> None:
+        mention = (span.start_char, span.end_char)
+        if mention not in cluster.mentions:
+            cluster.mentions.append(mention)
+            self.records.append((span.start, span.end, cluster))
+        for token in span:
+            self._by_token.setdefault(token.i, cluster)
+
+    def _match(self, words: tuple[str, ...], label: str) -> Cluster | None:
+        if not words:
+            return None
+        for cluster in reversed(self.clusters):
+            if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms):
+                return cluster
+        acronym = "".join(words)
+        place = label in {"GPE", "LOC"} and " ".join(words) in lexicons.places()
+        for cluster in reversed(self.clusters):
+            if not cluster.named or place:
+                continue
+            if len(words) == 1 and acronym == _initials(cluster.words):
+                cluster.acronyms.add(acronym)
+                return cluster
+            if _is_part_of(words, cluster.words) and _compatible(label, cluster):
+                return cluster
+            if _is_part_of(cluster.words, words) and _compatible(label, cluster) and (
+                label == "PERSON" or cluster.labels.get("PERSON")
+            ):
+                return cluster
+        return None
+
+    # -- output -----------------------------------------------------------------------------
+    def ordered(self) -> list[Cluster]:
+        """Clusters with at least one mention, in order of first mention."""
+        return sorted((c for c in self.clusters if c.mentions), key=lambda c: min(c.mentions))
+
+    def actors(self) -> tuple[list[Actor], dict[int, str]]:
+        """Actor records with ids a1, a2, … in order of first mention, and id by cluster."""
+        records, ids = [], {}
+        for number, cluster in enumerate(self.ordered(), start=1):
+            actor_id = f"a{number}"
+            ids[id(cluster)] = actor_id
+            records.append(
+                Actor(
+                    id=actor_id,
+                    name=cluster.name,
+                    type=cluster.type,
+                    aliases=tuple(a for a in cluster.aliases if a != cluster.name),
+                    roles=tuple(cluster.roles),
+                    mentions=tuple(sorted(cluster.mentions)),
+                    named=cluster.named,
+                )
+            )
+        return records, ids
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalpha()) if len(words) > 1 else ""
+
+
+def _is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """ "Tamimi" is part of "Ghaith Al Tamimi"; "Jerusalem" is not part of "Jerusalem Post"."""
+    if len(part) >= len(whole) or not part:
+        return False
+    return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
+
+
+def _compatible(label: str, cluster: Cluster) -> bool:
+    top = cluster.labels.most_common(1)[0][0] if cluster.labels else label
+    if label == top:
+        return True
+    # spaCy often tags an unfamiliar surname as GPE or ORG: let it join a person.
+    return top == "PERSON" and label in {"GPE", "ORG", "NORP", "LOC"}
+
+
+def _vote(cluster: Cluster) -> ActorType:
+    """One type per actor: NER labels by mention, corrected by what the text says of it."""
+    if not cluster.labels:
+        return ActorType.PERSON
+    votes = Counter({label: float(n) for label, n in cluster.labels.items()})
+    top = votes.most_common(1)[0][0]
+    if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
+        votes["PERSON"] += 2
+    if cluster.speaker and top in {"GPE", "LOC"} and " ".join(cluster.words) not in lexicons.places():
+        # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
+        votes["PERSON" if len(cluster.words) <= 3 else "ORG"] += votes[top] + 1
+    top = votes.most_common(1)[0][0]
+    if top in {"ORG", "PERSON", "GPE"} and _is_media(cluster):
+        return ActorType.MEDIA
+    if top == "GROUP":
+        return ActorType.GROUP
+    return _NER_TYPES.get(top, ActorType.PERSON) if top != "MEDIA" else ActorType.MEDIA
+
+
+def _is_media(cluster: Cluster) -> bool:
+    words = cluster.words
+    if not words or not cluster.named:
+        return False
+    if cluster.labels.get("PERSON", 0) > sum(cluster.labels.values()) / 2:
+        return False
+    if " ".join(words) in lexicons.media_outlets() or any(a.lower() in lexicons.media_outlets() for a in cluster.acronyms):
+        return True
+    if any(w in lexicons.media_words() for w in words) or (len(words) > 1 and words[-1] in lexicons.media_name_ends()):
+        return True
+    return any(w in lexicons.media_roles() for role in cluster.roles for w in name_words(role)[:6])
+
+
+# -- reading the article ------------------------------------------------------------------------
+
+def find_actors(doc: Doc) -> ActorBook:
+    """Collect named actors with aliases and roles from a parsed article."""
+    book = ActorBook(doc)
+    for ent in doc.ents:
+        if ent.label_ not in _NER_TYPES:
+            continue
+        name = _trim(ent)
+        if name is None:
+            continue
+        display = _with_title(name)
+        cluster = book.add_named(name, ent.label_, display if display is not name else None)
+        for role in _roles(name, display):
+            cluster.add_role(role)
+        if display is not name and display[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "sheikh", "dr"}:
+            cluster.labels["PERSON"] += 2
+        acronym = _parenthesised_acronym(name)
+        if acronym is not None:
+            cluster.acronyms.add(acronym.text.replace(".", "").lower())
+            cluster.aliases[acronym.text] = None
+            book._add_mention(cluster, acronym)
+    return book
+
+
+def _trim(ent: SpacySpan) -> SpacySpan | None:
+    """Drop a leading "the", a trailing possessive and edge punctuation from an entity; take in
+    capitalised words the name runs on with ("Levant" + "Today")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
+        start += 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _with_title(name: SpacySpan) -> SpacySpan:
+    """Extend a name leftwards over capitalised titles: "Sheikh Ghaith Al-Tamimi"."""
+    doc, start = name.doc, name.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in lexicons.titles():
+        start -= 1
+    return name if start == name.start else doc[start:name.end]
+
+
+def _roles(name: SpacySpan, display: SpacySpan) -> list[str]:
+    """Descriptions the text gives the actor: titles, pre-name phrases and appositives."""
+    doc, roles = name.doc, []
+    root = name.root
+    if display.start < name.start:
+        roles.append(doc[display.start:name.start].text)
+    # "London-based news channel Levant Today": modifiers of the name left of it.
+    left = [t for t in root.subtree if t.i < display.start and t.dep_ not in {"det", "poss", "case", "punct"}
+            and (t.i >= display.start - 8)]
+    if left:
+        first = min(t.i for t in left)
+        words = doc[first:display.start]
+        if any(t.pos_ == "NOUN" for t in words) and all(t.head.i >= first for t in words) \
+                and not any(t.is_space for t in words):
+            roles.append(_strip_det(words).text)
+    # "Tamimi, a senior cleric, said": an appositive after the name.
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "" \
+                and child.left_edge.i == name.end + 1 and doc[name.end].text == ",":
+            roles.append(_strip_det(_subtree(child)).text)
+    # "a senior cleric, Sheikh Ghaith Al-Tamimi": the name is the appositive of a description.
+    if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
+        head_span = doc[root.head.left_edge.i : root.head.i + 1]
+        roles.append(_strip_det(head_span).text)
+    return [r for r in roles if 1 < len(r) <= 120]
+
+
+def _subtree(token: Token) -> SpacySpan:
+    """A description without its relative clause: "a cleric in Najaf [who has criticised …]"."""
+    doc = token.doc
+    span = doc[token.left_edge.i : token.right_edge.i + 1]
+    end = span.end
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    while end > span.start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[span.start:end]
+
+
+def _core_phrase(head: Token, span: SpacySpan) -> SpacySpan:
+    """A noun phrase up to its first comma, appositive or relative clause: "A spokesman for the
+    union[, who asked not to be named]"."""
+    doc, end = head.doc, head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "case", "pobj"} and not any(
+            t.text == "," for t in doc[end : child.i]
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    end = min(end, span.end)
+    while end > span.start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[span.start : end]
+
+
+def _strip_det(span: SpacySpan) -> SpacySpan:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in {"det", "punct"}:
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
+    """ "Islamic Revolutionary Guard Corps (IRGC)" → the span "IRGC"."""
+    doc, i = name.doc, name.end
+    if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and _ACRONYM.match(doc[i + 1].text):
+        return doc[i + 1 : i + 2]
+    return None

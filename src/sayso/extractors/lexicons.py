@@ -1,0 +1,62 @@
+"""Packaged word lists: linguistic knowledge kept as data, each file noting its source."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> frozenset[str]:
+    """The lower-cased entries of ``lexicons/NAME.txt`` (``#`` starts a comment)."""
+    text = resources.files(__package__).joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+    entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(e for e in entries if e)
+
+
+def speech_verbs() -> frozenset[str]:
+    return load("speech_verbs")
+
+
+def belief_verbs() -> frozenset[str]:
+    return load("belief_verbs")
+
+
+def evidence_verbs() -> frozenset[str]:
+    return load("evidence_verbs")
+
+
+def cue_verbs() -> frozenset[str]:
+    """Every verb that can introduce reported content."""
+    return speech_verbs() | belief_verbs() | evidence_verbs()
+
+
+def representation_verbs() -> frozenset[str]:
+    return load("representation_verbs")
+
+
+def titles() -> frozenset[str]:
+    return load("titles")
+
+
+def media_words() -> frozenset[str]:
+    return load("media_words")
+
+
+def media_name_ends() -> frozenset[str]:
+    return load("media_name_ends")
+
+
+def media_roles() -> frozenset[str]:
+    return load("media_roles")
+
+
+def media_outlets() -> frozenset[str]:
+    return load("media_outlets")
+
+
+def places() -> frozenset[str]:
+    return load("places")
+
+
+def org_nouns() -> frozenset[str]:
+    return load("unnamed_org_nouns")

@@ -1,0 +1,341 @@
+"""Quotes of every kind: direct (in marks), mixed, partial, indirect and "according to".
+
+Each quote is tied to its cue (the reporting verb or phrase), its speaker's mention and, where
+the text gives one, the medium or addressee ("told The Jerusalem Post").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..types import ActorType, QuoteKind
+from . import lexicons
+from .actors import ActorBook, Cluster
+from .marks import QuoteRegion, find_regions
+from .speakers import SpeakerResolver, mention_span, subject_of
+
+_TRAILING = " \t\n,;:—–-"
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2} ")
+_SENTENCE_END = ".?!…"
+_FRAGMENT_WORDS = 6
+_MEDIUM_NOUNS = {"interview", "statement", "post", "tweet", "video", "broadcast", "op-ed", "column",
+                 "article", "letter", "speech", "briefing", "conference", "appearance", "podcast"}
+_CHANNEL_WORDS = {"television", "tv", "radio", "twitter", "facebook", "instagram", "telegram", "x", "youtube"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A quote before ids are assigned: token spans and actor clusters."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: Cluster | None = None
+    speaker_span: SpacySpan | None = None
+    cue: SpacySpan | None = None
+    medium: Cluster | None = None
+    medium_span: SpacySpan | None = None
+    inherited: bool = False
+
+
+def find_quotes(doc: Doc, book: ActorBook) -> list[Draft]:
+    """All attributed statements in a parsed article, in text order."""
+    return _Finder(doc, book).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc, book: ActorBook) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.book = book
+        self.regions = find_regions(doc.text)
+        self.in_quote = [-1] * len(doc)
+        for number, region in enumerate(self.regions):
+            for token in _tokens_in(doc, region.start, region.end):
+                self.in_quote[token.i] = number
+        self.resolver = SpeakerResolver(doc, book, self.in_quote)
+        self.cues = lexicons.cue_verbs()
+
+    def run(self) -> list[Draft]:
+        # Text order matters: a speaker introduced by one cue is the antecedent of the next "he".
+        events: list[tuple[int, QuoteRegion | Token]] = [(r.start, r) for r in self.regions]
+        events += [(t.idx, t) for t in self.doc if self.in_quote[t.i] < 0]
+        events.sort(key=lambda e: e[0])
+        drafts: list[Draft] = []
+        for _, item in events:
+            if isinstance(item, QuoteRegion):
+                draft = self._direct(item)
+            elif self._is_cue(item):
+                draft = self._indirect(item)
+            elif item.lower_ == "according" and item.i + 1 < len(self.doc) and self.doc[item.i + 1].lower_ == "to":
+                draft = self._according_to(item)
+            else:
+                continue
+            if draft is not None:
+                drafts = _merge(drafts, draft)
+        drafts.sort(key=lambda d: (d.start, d.end))
+        return self._inherit(drafts)
+
+    # -- cues and speakers ------------------------------------------------------------------
+    def _is_cue(self, token: Token) -> bool:
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.cues and token.dep_ != "amod"
+
+    def _attribution(self, verb: Token) -> dict:
+        subject = subject_of(verb, self._is_cue)
+        fields: dict = {"cue": _cue_span(verb)}
+        if subject is not None and self.in_quote[subject.i] < 0:
+            span = mention_span(subject)
+            fields["speaker_span"] = span
+            fields["speaker"] = self.resolver.resolve(span)
+        medium = _medium_span(verb)
+        if medium is not None:
+            fields["medium_span"] = medium
+            fields["medium"] = self.book.in_span(medium.start, medium.end) or self.book.described(medium)
+        return fields
+
+    # -- quotes in marks --------------------------------------------------------------------
+    def _direct(self, region: QuoteRegion) -> Draft | None:
+        # "We will not back down," he said: the comma belongs to the sentence, not the quote.
+        ends_sentence = self.text[region.inner_end - 1] in _SENTENCE_END + ","
+        inner_end = region.inner_end
+        while inner_end > region.inner_start + 1 and self.text[inner_end - 1] in ",;: ":
+            inner_end -= 1
+        region = replace(region, inner_end=inner_end)
+        tokens = _tokens_in(self.doc, region.inner_start, region.inner_end)
+        if not tokens:
+            return None
+        verb = self._cue_near(region, tokens)
+        words = sum(1 for t in tokens if not t.is_punct)
+        if verb is None:
+            if words <= _FRAGMENT_WORDS and not ends_sentence:
+                return None  # a title or scare quote, not somebody's statement
+            return Draft(QuoteKind.DIRECT, region.inner_start, region.inner_end)
+        fields = self._attribution(verb)
+        inside = {t.i for t in tokens}
+        content = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.i in inside), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None and clause.i not in inside and words <= 2 * _FRAGMENT_WORDS:
+            start, end = _span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+            if start < region.start and region.end <= end + 1 or start <= region.start and region.end < end:
+                # He said the count "might have been rigged": reported speech with a quoted fragment.
+                return Draft(QuoteKind.MIXED, start, max(end, region.inner_end), **fields)
+        if content is None and verb.lemma_.lower() in lexicons.representation_verbs() and words <= 2 * _FRAGMENT_WORDS:
+            # She depicts the protests as "turbulence".
+            return Draft(QuoteKind.PARTIAL, region.inner_start, region.inner_end, **fields)
+        if words <= _FRAGMENT_WORDS and not ends_sentence and clause is None and content is None:
+            return Draft(QuoteKind.PARTIAL, region.inner_start, region.inner_end, **fields)
+        return Draft(QuoteKind.DIRECT, region.inner_start, region.inner_end, **fields)
+
+    def _cue_near(self, region: QuoteRegion, tokens: list[Token]) -> Token | None:
+        """The reporting verb that governs a quoted region, in its sentences or next to them."""
+        doc = self.doc
+        first, last = tokens[0].sent, tokens[-1].sent
+        sentences = {first.start: first, last.start: last}
+        if last.end < len(doc):
+            after = doc[last.end].sent
+            sentences[after.start] = after
+        if first.start > 0:
+            before = doc[first.start - 1].sent
+            if before[-1].text in {":", ","} or (len(before) > 1 and before[-2].text == ":"):
+                sentences[before.start] = before
+        inside = {t.i for t in tokens}
+        best: tuple[int, Token] | None = None
+        for sent in sentences.values():
+            for token in sent:
+                if self.in_quote[token.i] >= 0 or not self._is_cue(token):
+                    continue
+                governs = any(token in t.ancestors for t in tokens) or token.head.i in inside
+                adjacent = self._adjacent(region, token)
+                if not (governs or adjacent):
+                    continue
+                distance = min(abs(token.idx - region.end), abs(region.start - token.idx))
+                if best is None or distance < best[0]:
+                    best = (distance, token)
+        return None if best is None else best[1]
+
+    def _adjacent(self, region: QuoteRegion, verb: Token) -> bool:
+        """ "…," said Smith. / Smith said: "…" — nothing but the speaker between quote and cue."""
+        if verb.idx >= region.end:
+            gap = self.text[region.end : verb.idx]
+        else:
+            gap = self.text[verb.idx + len(verb.text) : region.start]
+        return len(gap) <= 60 and "\n" not in gap and not any(ch in gap for ch in ".?!")
+
+    # -- reported speech --------------------------------------------------------------------
+    def _indirect(self, verb: Token) -> Draft | None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        doc = self.doc
+        if clause is not None:
+            region = self.in_quote[clause.i]
+            outside = [t for t in clause.subtree if self.in_quote[t.i] != region and not t.is_punct]
+            if region >= 0 and len(outside) < 2:
+                return None  # the clause is a quotation in marks, found as such
+            right = clause.right_edge.i + 1
+            for token in clause.subtree:
+                if token.i > clause.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} \
+                        and self._is_cue(token):
+                    # "… denied that X, calling the report …": the participle starts a new statement.
+                    right = min(right, token.left_edge.i)
+            start, end = _span_chars(doc, clause.left_edge.i, right)
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+            # "The plan, he said, will fail." / "The plan will fail, he said."
+            head = verb.head
+            left, right = head.left_edge.i, head.right_edge.i + 1
+            if verb.right_edge.i + 1 >= right:
+                right = verb.left_edge.i
+            start, end = _span_chars(doc, left, right)
+        else:
+            return None
+        start, end = _trim(self.text, start, end)
+        if end - start < 3 or subject_of(verb, self._is_cue) is None:
+            return None
+        kind = QuoteKind.INDIRECT
+        for region in self.regions:
+            if start <= region.start and region.inner_start < end <= region.inner_end + 2:
+                # He said relations were conducted "between two governments." — the closing mark
+                # falls outside the parsed clause: take the quoted words in whole.
+                end = region.end
+            if start <= region.start and region.inner_end <= end:
+                kind = QuoteKind.MIXED
+        return Draft(kind, start, end, **self._attribution(verb))
+
+    def _according_to(self, according: Token) -> Draft | None:
+        doc = self.doc
+        to = doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        phrase_start = according.i
+        phrase_end = source.right_edge.i + 1
+        sent = according.sent
+        head = according.head if according.head.i != according.i else sent.root
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        if head.pos_ not in {"VERB", "AUX"}:
+            left, right = sent.start, sent.end
+        if phrase_start <= left + 1:
+            left = phrase_end
+        elif phrase_end >= right - 1:
+            right = phrase_start
+        start, end = _trim(self.text, *_span_chars(doc, left, right))
+        if end - start < 3:
+            return None
+        span = mention_span(source)
+        return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
+                     speaker_span=span, cue=doc[according.i : according.i + 2])
+
+    # -- floating quotes --------------------------------------------------------------------
+    def _inherit(self, drafts: list[Draft]) -> list[Draft]:
+        """An unattributed quote right after an attributed one, with no other speaker between,
+        was said by the same speaker: "…," he said. "…"."""
+        out: list[Draft] = []
+        for draft in drafts:
+            if draft.kind == QuoteKind.DIRECT and draft.cue is None and out:
+                previous = next((d for d in reversed(out) if d.speaker is not None), None)
+                if previous is not None and self._nobody_between(previous, draft):
+                    draft = replace(draft, speaker=previous.speaker, inherited=True)
+            out.append(draft)
+        return out
+
+    def _nobody_between(self, previous: Draft, draft: Draft) -> bool:
+        gap = self.text[previous.end : draft.start]
+        if gap.count("\n") > 2:
+            return False
+        for start, end, cluster in self.book.records:
+            span = self.doc[start:end]
+            if previous.end <= span.start_char and span.end_char <= draft.start and cluster is not previous.speaker:
+                # Another person, or anybody as a subject, may be the new speaker.
+                if self.in_quote[start] < 0 and (cluster.type == ActorType.PERSON or span.root.dep_ == "nsubj"):
+                    return False
+        return True
+
+
+def _merge(drafts: list[Draft], new: Draft) -> list[Draft]:
+    """Add a draft, keeping one quote per stretch of text: a quote in marks wins over the same
+    clause read as reported speech; a mixed quote absorbs the quoted fragments inside it."""
+    kept = []
+    for old in drafts:
+        if _same_stretch(old, new):
+            if new.kind == QuoteKind.DIRECT and old.kind == QuoteKind.INDIRECT:
+                continue
+            return drafts
+        if _inside(new, old) and old.kind in _REPORTED:
+            return drafts
+        if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:
+            continue
+        kept.append(old)
+    return kept + [new]
+
+
+_REPORTED = {QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO}
+
+
+def _same_stretch(a: Draft, b: Draft) -> bool:
+    return abs(a.start - b.start) <= 2 and abs(a.end - b.end) <= 2
+
+
+def _inside(a: Draft, b: Draft) -> bool:
+    return b.start <= a.start and a.end <= b.end + 2
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [] if span is None else [t for t in span if not t.is_space]
+
+
+def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if start >= len(doc):
+        return len(doc.text), len(doc.text)
+    if end <= start:
+        return doc[start].idx, doc[start].idx
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip edge punctuation, and a dateline ("BAGHDAD — ") the clause happens to start with."""
+    while end > start and text[end - 1] in _TRAILING + ".":
+        end -= 1
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    return start, end
+
+
+def _cue_span(verb: Token) -> SpacySpan:
+    """The cue verb with its auxiliaries, negation and particle: "has not learned", "pointed out"."""
+    doc = verb.doc
+    start, end = verb.i, verb.i + 1
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in {"aux", "auxpass", "neg", "advmod"} \
+            and doc[start - 1].pos_ != "PUNCT":
+        start -= 1
+    while start < verb.i and doc[start].dep_ == "advmod":
+        start += 1
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head == verb:
+        end += 1
+    return doc[start:end]
+
+
+def _medium_span(verb: Token) -> SpacySpan | None:
+    """Who was told, or through what: "told The Jerusalem Post", "in an interview with X"."""
+    for child in verb.children:
+        if verb.lemma_.lower() == "tell" and child.dep_ in {"dobj", "dative", "iobj"}:
+            return mention_span(child)
+        if child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if child.lower_ in {"in", "during"} and pobj.lemma_.lower() in _MEDIUM_NOUNS:
+            inner = next((p for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"with", "on", "to"}
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None:
+                return mention_span(inner)
+        if child.lower_ == "on" and (pobj.ent_type_ or pobj.lower_ in _CHANNEL_WORDS):
+            return mention_span(pobj)
+        if child.lower_ == "to" and verb.lemma_.lower() in {"say", "write", "speak", "explain", "announce"}:
+            return mention_span(pobj)
+    return None

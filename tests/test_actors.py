@@ -1,0 +1,69 @@
+"""Actors: merging mentions, one type per actor, roles from the text."""
+from __future__ import annotations
+
+import sayso
+
+
+def _actor(analysis, name):
+    found = [a for a in analysis.actors if a.name == name or name in a.aliases]
+    assert found, f"no actor {name!r} in {[a.name for a in analysis.actors]}"
+    return found[0]
+
+
+def test_surname_and_title_merge_with_full_name():
+    text = ("Sheikh Ghaith Al-Tamimi leads prayers in Nasiriyah. Tamimi denied the report. "
+            "“It is a lie,” Al-Tamimi said.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "Ghaith Al-Tamimi")
+    assert "Tamimi" in actor.aliases and "Al-Tamimi" in actor.aliases
+    assert actor.type.value == "PERSON"
+    assert len(actor.mentions) >= 3
+    for start, end in actor.mentions:
+        assert analysis.text[start:end] in {actor.name, *actor.aliases, "he"}
+
+
+def test_acronym_in_parentheses_merges_with_expansion():
+    text = ("The Islamic Revolutionary Guard Corps (IRGC) trains the militia. "
+            "The IRGC denied the report on Monday.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "IRGC")
+    assert "Revolutionary Guard Corps" in actor.name
+    assert len(actor.mentions) == 3
+
+
+def test_surname_tagged_as_place_becomes_person_when_it_speaks():
+    text = "Ghaith Al-Tamimi arrived on Friday. The protests will continue, Tamimi said."
+    analysis = sayso.extract(text)
+    assert _actor(analysis, "Tamimi").type.value == "PERSON"
+
+
+def test_outlet_is_media_by_name():
+    analysis = sayso.extract("The New York Times reported that the talks had failed.")
+    assert _actor(analysis, "The New York Times").type.value == "MEDIA"
+
+
+def test_outlet_is_media_by_role():
+    text = "London-based news channel Levant Today reported that the talks had failed."
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "Levant Today")
+    assert actor.type.value == "MEDIA"
+    assert any("news channel" in role for role in actor.roles)
+
+
+def test_role_from_appositive():
+    text = "Peter Walsh, a former defense official, said the plan would fail."
+    analysis = sayso.extract(text)
+    assert "former defense official" in _actor(analysis, "Peter Walsh").roles
+
+
+def test_role_of_an_organisation_from_appositive():
+    text = "The Basij, a paramilitary branch of the IRGC, said the protests were over."
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "The Basij")
+    assert any("paramilitary branch" in role for role in actor.roles)
+
+
+def test_unnamed_speaker_becomes_an_actor():
+    analysis = sayso.extract("A senior official said the talks would resume.")
+    actor = analysis.actor(analysis.quotes[0].speaker)
+    assert actor is not None and actor.named is False and actor.name == "A senior official"

@@ -1,0 +1,126 @@
+"""One news-style sentence per rule: what sayso must find, and who it must credit."""
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.types import Analysis, Quote
+
+
+def _speaker(analysis: Analysis, quote: Quote) -> str | None:
+    actor = analysis.actor(quote.speaker)
+    return None if actor is None else actor.name
+
+
+def _find(analysis: Analysis, fragment: str) -> Quote:
+    matches = [q for q in analysis.quotes if fragment in q.text]
+    assert matches, f"no quote containing {fragment!r} in {[q.text for q in analysis.quotes]}"
+    return matches[0]
+
+
+# (rule, text, fragment of the quote, kind, speaker name, cue)
+QUOTE_RULES = [
+    ("direct, curly marks, cue after",
+     "“We will not back down,” said Omar Haddad, the union leader.",
+     "We will not back down", "direct", "Omar Haddad", "said"),
+    ("direct, straight marks, cue before with colon",
+     'Senator Maria Lopez said: "The bill is dead on arrival."',
+     "The bill is dead on arrival", "direct", "Maria Lopez", "said"),
+    ("pronoun speaker resolved to the last person named",
+     "Maria Lopez spoke to reporters on Monday. “The bill is dead,” she said.",
+     "The bill is dead", "direct", "Maria Lopez", "said"),
+    ("split quote: the second half inherits the speaker",
+     "“We will rebuild,” said Omar Haddad. “It will take years.”",
+     "It will take years", "direct", "Omar Haddad", None),
+    ("floating quote in the next paragraph inherits the speaker",
+     "“Prices are too high,” said Lena Fischer, a baker.\n\n“Nobody can afford bread any more.”",
+     "Nobody can afford bread", "direct", "Lena Fischer", None),
+    ("multi-paragraph quote: an unclosed paragraph continues in the next",
+     "Ahmed Karimi said: “The first shipment arrived in May.\n\n“The second arrived in June.”",
+     "The second arrived in June", "direct", "Ahmed Karimi", "said"),
+    ("indirect, reporting clause first, with that",
+     "The finance minister, Peter Walsh, said that the budget would be cut.",
+     "the budget would be cut", "indirect", "Peter Walsh", "said"),
+    ("indirect, reporting clause after",
+     "The talks have collapsed, Peter Walsh said on Tuesday.",
+     "The talks have collapsed", "indirect", "Peter Walsh", "said"),
+    ("indirect, inverted cue: said Smith",
+     "The plant will close next year, said Karen Smith.",
+     "The plant will close next year", "indirect", "Karen Smith", "said"),
+    ("organisation as speaker through a definite description",
+     "The Interior Ministry opened an inquiry. The ministry said that no arrests had been made.",
+     "no arrests had been made", "indirect", "Interior Ministry", "said"),
+    ("according to a media outlet",
+     "According to Reuters, the convoy was hit by two drones.",
+     "the convoy was hit by two drones", "according_to", "Reuters", "According to"),
+    ("according to, after the clause",
+     "The convoy was hit by two drones, according to local officials.",
+     "The convoy was hit by two drones", "according_to", "local officials", "according to"),
+    ("mixed: reported speech with a quoted fragment",
+     'Daniel Harwood said he could not rule out that the count "might have been rigged" in the north.',
+     "might have been rigged", "mixed", "Daniel Harwood", "said"),
+    ("partial: a quoted word attached by a representation verb",
+     "Ayatollah Khamenei depicts the protests as “turbulence” caused by enemies.",
+     "turbulence", "partial", "Khamenei", "depicts"),
+    ("cue with auxiliary and negation",
+     "Officials have not confirmed that the minister resigned.",
+     "the minister resigned", "indirect", "Officials", "have not confirmed"),
+    ("participle cue after a clause keeps the outer speaker",
+     "The embassy denied the claims, calling them “part of a media war.”",
+     "part of a media war", "partial", "embassy", "calling"),
+    ("belief attributed to an actor",
+     "Jane Porter believes that the deal will collapse.",
+     "the deal will collapse", "indirect", "Jane Porter", "believes"),
+    ("conjoined cue shares the subject",
+     "Omar Haddad smiled and said that the strike was over.",
+     "the strike was over", "indirect", "Omar Haddad", "said"),
+]
+
+
+@pytest.mark.parametrize("rule,text,fragment,kind,speaker,cue", QUOTE_RULES, ids=[r[0] for r in QUOTE_RULES])
+def test_quote_rule(rule, text, fragment, kind, speaker, cue):
+    analysis = sayso.extract(text)
+    quote = _find(analysis, fragment)
+    assert quote.kind.value == kind
+    name = _speaker(analysis, quote)
+    assert name is not None and speaker in name, f"speaker {name!r}, expected {speaker!r}"
+    assert quote.cue == cue
+    assert analysis.text[quote.start : quote.end] == quote.text
+
+
+def test_medium_told_outlet():
+    analysis = sayso.extract("“We are ready,” Ghaith Al-Tamimi told The Jerusalem Post.")
+    quote = _find(analysis, "We are ready")
+    medium = analysis.actor(quote.medium)
+    assert medium is not None and medium.name == "The Jerusalem Post"
+    assert medium.type.value == "MEDIA"
+
+
+def test_medium_interview_with():
+    text = "Maria Lopez said in an interview with Channel Four News that she would resign."
+    analysis = sayso.extract(text)
+    quote = _find(analysis, "she would resign")
+    assert quote.medium_mention is not None
+    assert "Channel Four News" in analysis.text[quote.medium_mention[0] : quote.medium_mention[1]]
+
+
+def test_scare_quote_without_cue_is_not_a_statement():
+    analysis = sayso.extract("The so-called “peace” talks resumed in Geneva on Monday.")
+    assert analysis.quotes == ()
+
+
+def test_unattributed_quote_after_other_speaker_named_is_not_inherited():
+    text = ("“We will rebuild,” said Omar Haddad.\n\nLena Fischer, a baker, was less hopeful.\n\n"
+            "“Nobody believes that any more.”")
+    analysis = sayso.extract(text)
+    quote = _find(analysis, "Nobody believes")
+    assert _speaker(analysis, quote) != "Omar Haddad"
+
+
+def test_pronoun_she_skips_a_man():
+    text = "Maria Lopez met Omar Haddad. “It went well,” she said."
+    analysis = sayso.extract(text)
+    quote = _find(analysis, "It went well")
+    assert quote.speaker_mention is not None
+    assert analysis.text[quote.speaker_mention[0] : quote.speaker_mention[1]] == "she"
+    assert _speaker(analysis, quote) == "Maria Lopez"
