@@ -29,6 +29,8 @@ def check_invariants(analysis: Analysis) -> None:
         if quote.cue_span is not None:
             assert text[quote.cue_span[0] : quote.cue_span[1]] == quote.cue
         assert quote.speaker is None or quote.speaker in ids
+        assert quote.parts and quote.parts[0][0] == quote.start and quote.parts[-1][1] == quote.end
+        assert all(quote.start <= s < e <= quote.end for s, e in quote.parts)
         assert quote.medium is None or quote.medium in ids
     assert Analysis.from_dict(data) == analysis
 

@@ -29,9 +29,9 @@ QUOTE_RULES = [
     ("pronoun speaker resolved to the last person named",
      "Maria Lopez spoke to reporters on Monday. “The bill is dead,” she said.",
      "The bill is dead", "direct", "Maria Lopez", "said"),
-    ("split quote: the second half inherits the speaker",
+    ("split quote: both halves are one quote with the cue between",
      "“We will rebuild,” said Omar Haddad. “It will take years.”",
-     "It will take years", "direct", "Omar Haddad", None),
+     "It will take years", "direct", "Omar Haddad", "said"),
     ("floating quote in the next paragraph inherits the speaker",
      "“Prices are too high,” said Lena Fischer, a baker.\n\n“Nobody can afford bread any more.”",
      "Nobody can afford bread", "direct", "Lena Fischer", None),
@@ -124,3 +124,12 @@ def test_pronoun_she_skips_a_man():
     assert quote.speaker_mention is not None
     assert analysis.text[quote.speaker_mention[0] : quote.speaker_mention[1]] == "she"
     assert _speaker(analysis, quote) == "Maria Lopez"
+
+
+def test_split_quote_has_two_parts():
+    text = "“We will rebuild,” said Omar Haddad, the mayor. “It will take years.”"
+    analysis = sayso.extract(text)
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert [text[s:e] for s, e in quote.parts] == ["We will rebuild", "It will take years."]
+    assert quote.text == text[quote.start : quote.end]

@@ -39,6 +39,7 @@ def analyze_doc(doc: Doc) -> Analysis:
                 medium=None if draft.medium is None else ids.get(id(draft.medium)),
                 medium_mention=_chars(draft.medium_span),
                 inherited=draft.inherited,
+                parts=draft.parts or ((draft.start, draft.end),),
             )
         )
     return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes))

@@ -3,6 +3,11 @@
 - ``InputError``: the input cannot be read as an article (binary, bad encoding, too long).
 - ``ConfigError``: a setting or the spaCy model is wrong or missing.
 - ``ExtractionError``: the engine failed on an article it accepted.
+- ``IngestError``: a source cannot be read, fetched or parsed (a missing file, a 404, a
+  timeout, invalid feed XML, a truncated WARC). Batch ingestion reports it per item and goes on.
+- ``StoreError``: the database cannot be opened, is from a newer sayso, or lacks what was asked.
+
+Exit codes: 1 generic (and an ingest run with failed items), 2 input, 3 configuration, 4 store.
 
 Messages say how to fix the problem; the CLI prints them without a traceback.
 """
@@ -29,3 +34,15 @@ class ConfigError(SaysoError):
 
 class ExtractionError(SaysoError):
     """The engine failed on an accepted article."""
+
+
+class IngestError(SaysoError):
+    """A source cannot be read, fetched or parsed into an article."""
+
+    exit_code = 2
+
+
+class StoreError(SaysoError):
+    """The article database cannot be opened or used as asked."""
+
+    exit_code = 4

@@ -58,5 +58,6 @@ def _quote_line(analysis: Analysis, quote: Quote, style) -> str:
         medium = analysis.actor(quote.medium)
         parts.append("to/via: " + (medium.name if medium else
                                    analysis.text[quote.medium_mention[0] : quote.medium_mention[1]]))
-    parts.append(f"[{quote.start}:{quote.end}]")
+    parts.append(" + ".join(f"[{s}:{e}]" for s, e in quote.parts) if len(quote.parts) > 1
+                 else f"[{quote.start}:{quote.end}]")
     return " ".join(parts)

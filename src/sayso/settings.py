@@ -23,7 +23,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_chars", 1_000_000, "SAYSO_MAX_CHARS",
             "Longest article text accepted, in characters; longer input is refused."),
     Setting("batch_size", 32, "SAYSO_BATCH_SIZE",
-            "Articles per spaCy batch when processing many articles."),
+            "Articles per spaCy batch when processing many articles; ingest commits once per batch."),
+    Setting("db", "sayso.db", "SAYSO_DB",
+            "SQLite database that ingest writes and the query commands read."),
+    Setting("user_agent", "sayso/0.1 (news attribution research; polite bot)", "SAYSO_USER_AGENT",
+            "User-Agent header sent when fetching URLs and feeds."),
+    Setting("fetch_timeout", 20.0, "SAYSO_FETCH_TIMEOUT",
+            "Seconds one URL fetch may take in total (connect, wait, download) before it fails."),
+    Setting("fetch_max_bytes", 10_000_000, "SAYSO_FETCH_MAX_BYTES",
+            "Largest response body (or WARC record) accepted, in bytes; larger ones fail."),
+    Setting("fetch_delay", 1.0, "SAYSO_FETCH_DELAY",
+            "Seconds to wait between two requests to the same host (politeness)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -90,6 +90,7 @@ class Quote:
     medium: str | None = None
     medium_mention: Span | None = None
     inherited: bool = False  # speaker carried over from a neighbouring quote
+    parts: tuple[Span, ...] = ()  # pieces of a split quote ("…," he said. "…"); else one part
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +106,7 @@ class Quote:
             "medium": self.medium,
             "medium_mention": None if self.medium_mention is None else list(self.medium_mention),
             "inherited": self.inherited,
+            "parts": [list(p) for p in (self.parts or ((self.start, self.end),))],
         }
 
     @classmethod
@@ -122,6 +124,7 @@ class Quote:
             medium=data.get("medium"),
             medium_mention=_span(data.get("medium_mention")),
             inherited=data.get("inherited", False),
+            parts=tuple((int(p[0]), int(p[1])) for p in data.get("parts", ())),
         )
 
 

@@ -82,6 +82,8 @@ def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttributio
             cue=_mapped(quote.cue_span, mapping),
             content=_mapped((quote.start, quote.end), mapping),
             kind=quote.kind.value,
+            content_parts=tuple(p for p in (_mapped(part, mapping) for part in quote.parts) if p is not None)
+            if len(quote.parts) > 1 else (),
         )
         for quote in analysis.quotes
     ]

@@ -141,8 +141,11 @@ class PredictedAttribution:
     cue: Span | None = None
     content: Span | None = None
     kind: str | None = None  # a QuoteKind value; None when the system does not tell
+    content_parts: Fragments = ()  # a split quote's pieces, when the system gives them
 
     def role(self, name: str) -> Fragments:
+        if name == "content" and self.content_parts:
+            return tuple(self.content_parts)
         span = getattr(self, name)
         return () if span is None else (span,)
 

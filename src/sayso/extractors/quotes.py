@@ -38,6 +38,7 @@ class Draft:
     medium: Cluster | None = None
     medium_span: SpacySpan | None = None
     inherited: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def find_quotes(doc: Doc, book: ActorBook) -> list[Draft]:
@@ -76,7 +77,7 @@ class _Finder:
             if draft is not None:
                 drafts = _merge(drafts, draft)
         drafts.sort(key=lambda d: (d.start, d.end))
-        return self._inherit(drafts)
+        return self._inherit(self._join_split(drafts))
 
     # -- cues and speakers ------------------------------------------------------------------
     def _is_cue(self, token: Token) -> bool:
@@ -225,7 +226,27 @@ class _Finder:
         return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
                      speaker_span=span, cue=doc[according.i : according.i + 2])
 
-    # -- floating quotes --------------------------------------------------------------------
+    # -- split and floating quotes ----------------------------------------------------------
+    def _join_split(self, drafts: list[Draft]) -> list[Draft]:
+        """ "…," he said. "…" is one quote in two parts, the cue between them."""
+        out: list[Draft] = []
+        for draft in drafts:
+            previous = out[-1] if out else None
+            if previous is not None and previous.kind == draft.kind == QuoteKind.DIRECT and self._split_pair(previous, draft):
+                parts = (previous.parts or ((previous.start, previous.end),)) + ((draft.start, draft.end),)
+                out[-1] = replace(previous, end=draft.end, parts=parts)
+                continue
+            out.append(draft)
+        return out
+
+    def _split_pair(self, first: Draft, second: Draft) -> bool:
+        gap = self.text[first.end : second.start]
+        if "\n" in gap or len(gap) > 120 or first.cue is None:
+            return False
+        cue_between = first.end <= first.cue.start_char and first.cue.end_char <= second.start
+        return cue_between and (second.cue is None or second.cue == first.cue)
+
+
     def _inherit(self, drafts: list[Draft]) -> list[Draft]:
         """An unattributed quote right after an attributed one, with no other speaker between,
         was said by the same speaker: "…," he said. "…"."""
