@@ -71,6 +71,15 @@ QUOTE_RULES = [
     ("belief attributed to an actor",
      "Jane Porter believes that the deal will collapse.",
      "the deal will collapse", "indirect", "Jane Porter", "believes"),
+    ("headline style: speaker, colon, statement",
+     "Tamimi: The money went to orphans and widows\n\nBAGHDAD — The cleric spoke on Friday.",
+     "The money went to orphans and widows", "indirect", "Tamimi", ":"),
+    ("quotation introduced by that is a mixed quote with the complementiser",
+     "Maria Lopez told supporters that “we are in this together.”",
+     "that “we are in this together.”", "mixed", "Maria Lopez", "told"),
+    ("intention with a to-infinitive",
+     "Omar Haddad vowed to rebuild the market within a year.",
+     "to rebuild the market within a year", "indirect", "Omar Haddad", "vowed"),
     ("conjoined cue shares the subject",
      "Omar Haddad smiled and said that the strike was over.",
      "the strike was over", "indirect", "Omar Haddad", "said"),
@@ -133,3 +142,8 @@ def test_split_quote_has_two_parts():
     quote = analysis.quotes[0]
     assert [text[s:e] for s, e in quote.parts] == ["We will rebuild", "It will take years."]
     assert quote.text == text[quote.start : quote.end]
+
+
+def test_note_lines_are_not_speakers():
+    analysis = sayso.extract("Update: The story was corrected on Monday to fix a date.")
+    assert all(q.cue != ":" for q in analysis.quotes)

@@ -27,7 +27,11 @@ def evidence_verbs() -> frozenset[str]:
 
 def cue_verbs() -> frozenset[str]:
     """Every verb that can introduce reported content."""
-    return speech_verbs() | belief_verbs() | evidence_verbs()
+    return speech_verbs() | belief_verbs() | evidence_verbs() | intention_verbs()
+
+
+def intention_verbs() -> frozenset[str]:
+    return load("intention_verbs")
 
 
 def representation_verbs() -> frozenset[str]:

@@ -76,8 +76,29 @@ class _Finder:
                 continue
             if draft is not None:
                 drafts = _merge(drafts, draft)
+        for draft in self._colon_lines():
+            drafts = _merge(drafts, draft)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._inherit(self._join_split(drafts))
+
+    def _colon_lines(self) -> list[Draft]:
+        """Headline and transcript style: "Tamimi: The money went to orphans"."""
+        drafts = []
+        for line in _COLON_LINE.finditer(self.text):
+            colon = line.start(2) - 1
+            while self.text[colon] != ":":
+                colon -= 1
+            speaker = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+            cue = self.doc.char_span(colon, colon + 1)
+            if speaker is None or cue is None or not _is_name_phrase(speaker):
+                continue
+            start, end = _trim(self.text, line.start(2), line.end(2))
+            if end - start < 8:
+                continue
+            regions = [r for r in self.regions if r.start <= start and end <= r.end + 1]
+            kind = QuoteKind.DIRECT if regions else QuoteKind.INDIRECT
+            drafts.append(Draft(kind, start, end, speaker=self.resolver.resolve(speaker), speaker_span=speaker, cue=cue))
+        return drafts
 
     # -- cues and speakers ------------------------------------------------------------------
     def _is_cue(self, token: Token) -> bool:
@@ -122,6 +143,11 @@ class _Finder:
             if start < region.start and region.end <= end + 1 or start <= region.start and region.end < end:
                 # He said the count "might have been rigged": reported speech with a quoted fragment.
                 return Draft(QuoteKind.MIXED, start, max(end, region.inner_end), **fields)
+        if content is not None and content.left_edge.i < tokens[0].i and self.in_quote[content.left_edge.i] < 0 \
+                and all(t.dep_ in {"mark", "advmod", "punct"} for t in self.doc[content.left_edge.i : tokens[0].i]):
+            # He told them that “we’re in this together.”: the quotation is the reported clause.
+            start = content.left_edge.idx
+            return Draft(QuoteKind.MIXED, start, region.end if region.closed else region.inner_end, **fields)
         if content is None and verb.lemma_.lower() in lexicons.representation_verbs() and words <= 2 * _FRAGMENT_WORDS:
             # She depicts the protests as "turbulence".
             return Draft(QuoteKind.PARTIAL, region.inner_start, region.inner_end, **fields)
@@ -173,13 +199,14 @@ class _Finder:
             outside = [t for t in clause.subtree if self.in_quote[t.i] != region and not t.is_punct]
             if region >= 0 and len(outside) < 2:
                 return None  # the clause is a quotation in marks, found as such
-            right = clause.right_edge.i + 1
-            for token in clause.subtree:
-                if token.i > clause.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} \
-                        and self._is_cue(token):
-                    # "… denied that X, calling the report …": the participle starts a new statement.
-                    right = min(right, token.left_edge.i)
-            start, end = _span_chars(doc, clause.left_edge.i, right)
+            left, right = self._clause_bounds(verb, clause)
+            start, end = _span_chars(doc, left, right)
+        elif verb.lemma_.lower() in lexicons.intention_verbs() and (
+            xcomp := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        ) is not None:
+            # "Tamimi vowed to fight on": an intention, reported.
+            start, end = _span_chars(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
         elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
             # "The plan, he said, will fail." / "The plan will fail, he said."
             head = verb.head
@@ -201,6 +228,19 @@ class _Finder:
             if start <= region.start and region.inner_end <= end:
                 kind = QuoteKind.MIXED
         return Draft(kind, start, end, **self._attribution(verb))
+
+    def _clause_bounds(self, verb: Token, clause: Token) -> tuple[int, int]:
+        """Token bounds of a reported clause, up to a participle that starts a new statement:
+        "… denied that X, calling the report …"."""
+        doc = self.doc
+        left, right = clause.left_edge.i, clause.right_edge.i + 1
+        for token in doc[clause.i + 1 : right]:
+            if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and self.in_quote[token.i] < 0 \
+                    and self._is_cue(token):
+                right = min(right, token.left_edge.i)
+        while right > left and doc[right - 1].text in {",", "and", "but", ";", "—", "-"}:
+            right -= 1
+        return left, right
 
     def _according_to(self, according: Token) -> Draft | None:
         doc = self.doc
@@ -298,6 +338,19 @@ def _same_stretch(a: Draft, b: Draft) -> bool:
 
 def _inside(a: Draft, b: Draft) -> bool:
     return b.start <= a.start and a.end <= b.end + 2
+
+
+_COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?: +([^\n]{8,})$", re.MULTILINE)
+_NOT_SPEAKERS = {"update", "note", "editor", "photo", "video", "watch", "read", "related", "source", "sources",
+                 "correction", "disclosure", "image", "credit", "warning", "breaking", "exclusive", "live", "q", "a"}
+
+
+def _is_name_phrase(span: SpacySpan) -> bool:
+    """A short noun phrase that can speak: "Tamimi", "Iraq's interior ministry", "CLINTON"."""
+    if len(span) > 6 or span.root.pos_ not in {"PROPN", "NOUN"} or span.root.lower_ in _NOT_SPEAKERS:
+        return False
+    return all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM", "CCONJ"} for t in span) \
+        and any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

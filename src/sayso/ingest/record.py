@@ -58,6 +58,12 @@ class Failure:
 
 Item = Union[Record, Skip, Failure]
 
+
+def failure(key: str, exc: Exception) -> Failure:
+    """A :class:`Failure` from an exception, without repeating the key its message starts with."""
+    reason = str(exc)
+    return Failure(key, reason.removeprefix(f"{key}: ") or type(exc).__name__)
+
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
 

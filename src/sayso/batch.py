@@ -1,0 +1,200 @@
+"""Batch ingestion: sources → records → ``extract_many`` (``nlp.pipe``) → the store, one
+transaction per batch.
+
+Duplicates (same canonical URL or same text) are recognised before any analysis, and feeds
+and crawls skip stored URLs before fetching or parsing, so a re-run after a crash or a kill
+costs only what was not yet committed. Every item that cannot be read, fetched, parsed or
+analysed is counted with its reason; the run goes on.
+"""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import settings
+from ..pipeline import extract_many
+from ..store.store import Store, content_hash
+from ..text import normalize
+from ..types import Analysis
+from .fetch import Fetcher
+from .record import Failure, Record, Skip, canonical_url
+from .sources import Sources
+
+MAX_FAILURES_KEPT = 1000  # the rest are counted (and passed to on_failure), not kept
+
+
+@dataclass
+class Summary:
+    """What a run did: every article-like item read ends up stored, duplicate or failed."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skip_reasons: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    run_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed and stored per second of wall time."""
+        return self.stored / self.seconds if self.seconds else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+                "skipped": self.skipped, "failed": self.failed}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.counts(), "seconds": round(self.seconds, 3), "run_id": self.run_id,
+                "articles_per_second": round(self.rate, 2),
+                "failures": [{"item": f.key, "reason": f.reason} for f in self.failures],
+                "skip_reasons": dict(self.skip_reasons)}
+
+    def format(self, *, max_failures: int = 20) -> str:
+        """A few lines for the terminal: counts, why things were skipped, what failed and why."""
+        lines = [f"read {self.read:,}, stored {self.stored:,}, skipped as duplicate "
+                 f"{self.duplicates:,}, failed {self.failed:,}"
+                 f" ({self.seconds:.1f} s, {self.rate:.2f} articles/s)"]
+        if self.skipped:
+            reasons = ", ".join(f"{reason}: {n:,}" for reason, n in self.skip_reasons.most_common(6))
+            lines.append(f"not articles, skipped: {self.skipped:,} ({reasons})")
+        if self.failed:
+            lines.append("failed:")
+            lines += [f"  {f.key}: {f.reason}" for f in self.failures[:max_failures]]
+            if self.failed > max_failures:
+                lines.append(f"  … and {self.failed - max_failures:,} more (write them all with --errors FILE)")
+        return "\n".join(lines)
+
+
+def ingest(
+    sources: Sequence[str],
+    store: Store,
+    *,
+    kind: str | None = None,
+    workers: int = 1,
+    batch_size: int | None = None,
+    model: str | None = None,
+    fetcher: Fetcher | None = None,
+    progress: bool = False,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> Summary:
+    """Read, analyse and store every article of ``sources``; returns what happened.
+
+    Commits once per ``batch_size`` analysed articles (default: the ``batch_size`` setting).
+    """
+    from tqdm import tqdm
+
+    size = int(batch_size or settings.get("batch_size"))
+    started = time.monotonic()
+    summary = Summary()
+    reader = Sources(kind=kind, fetcher=fetcher, known=lambda url: known(url))
+    reader.check(sources)  # a missing file or unknown kind stops the run before it starts
+    summary.run_id = store.start_run(list(sources), model=model or settings.get("model"))
+    pending_urls: set[str] = set()  # handed to the engine, not yet committed
+    pending_hashes: set[str] = set()
+    in_flight: dict[str, tuple[Record, str | None, str]] = {}
+    batch: list[tuple[Record, Analysis, str | None, str]] = []
+    serials = itertools.count()
+    bar = tqdm(desc="ingest", unit=" articles", disable=not progress, file=sys.stderr,
+               dynamic_ncols=True, smoothing=0.1)
+
+    def known(url: str) -> bool:
+        return url in pending_urls or store.has_url(url)
+
+    def fail(item: Failure) -> None:
+        summary.failed += 1
+        if len(summary.failures) < MAX_FAILURES_KEPT:
+            summary.failures.append(item)
+        if on_failure is not None:
+            on_failure(item)
+        bar.update(1)
+
+    def duplicate() -> None:
+        summary.duplicates += 1
+        bar.update(1)
+
+    def release(url: str | None, digest: str) -> None:
+        pending_hashes.discard(digest)
+        if url is not None:
+            pending_urls.discard(url)
+
+    def flush() -> None:
+        if not batch:
+            return
+        with store.transaction():
+            for record, analysis, _, _ in batch:
+                if store.add(record, analysis, run_id=summary.run_id) is None:
+                    summary.duplicates += 1
+                else:
+                    summary.stored += 1
+        for _, _, url, digest in batch:
+            release(url, digest)
+        bar.update(len(batch))
+        bar.set_postfix(stored=summary.stored, duplicates=summary.duplicates, failed=summary.failed,
+                        refresh=False)
+        batch.clear()
+
+    def texts(reader: Sources) -> Iterator[tuple[str, str]]:
+        for item in reader.read(sources):
+            if isinstance(item, Skip):
+                if item.duplicate:
+                    summary.read += 1
+                    duplicate()
+                else:
+                    summary.skipped += 1
+                    summary.skip_reasons[item.reason] += 1
+                continue
+            summary.read += 1
+            if isinstance(item, Failure):
+                fail(item)
+                continue
+            text = normalize(item.text)
+            if not text:
+                fail(Failure(item.key, "empty text: nothing to analyse"))
+                continue
+            url, digest = canonical_url(item.url), content_hash(text)
+            if digest in pending_hashes or (url is not None and known(url)) or store.has_hash(digest):
+                duplicate()
+                continue
+            serial = str(next(serials))
+            in_flight[serial] = (item, url, digest)
+            pending_hashes.add(digest)
+            if url is not None:
+                pending_urls.add(url)
+            yield text, serial
+
+    try:
+        with reader:
+            outcomes = extract_many(((key, text) for text, key in texts(reader)), model=model,
+                                    batch_size=size, n_process=max(1, workers), normalized=True)
+            for outcome in outcomes:
+                record, url, digest = in_flight.pop(outcome.key)
+                if outcome.analysis is None:
+                    release(url, digest)
+                    fail(Failure(record.key, outcome.error or "extraction failed"))
+                    continue
+                batch.append((record, outcome.analysis, url, digest))
+                if len(batch) >= size:
+                    flush()
+            flush()
+    finally:
+        try:
+            with contextlib.suppress(Exception):
+                flush()  # on Ctrl-C or an error, keep what was already analysed
+        finally:
+            bar.close()
+            summary.seconds = time.monotonic() - started
+            store.finish_run(summary.run_id, summary.counts())
+    return summary

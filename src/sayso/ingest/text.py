@@ -1,0 +1,21 @@
+"""Plain-text files: one file, one article (UTF-8; the file path is its key)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import IngestError, InputError
+from ..text import decode
+from .record import Record
+
+
+def read_text_file(path: Path) -> Record:
+    """The article in a UTF-8 text file; binary or badly encoded files raise IngestError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = decode(data, str(path))
+    except InputError as exc:
+        raise IngestError(str(exc)) from None
+    return Record(key=str(path), text=text, source=str(path))

@@ -1,0 +1,81 @@
+"""WARC and ARC files, gzipped or not (warcio, streaming): HTTP responses with HTML become
+articles; every other record (requests, metadata, warcinfo, images, redirects) is skipped and
+counted. A truncated or corrupt file fails at the point of damage; what came before stands.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .. import settings
+from ..errors import IngestError
+from .html import record_from_html
+from .record import Failure, Item, Skip, canonical_url, failure, normalize_date
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def read_warc(path: Path, *, known: Callable[[str], bool] = lambda url: False,
+              max_bytes: int | None = None) -> Iterator[Item]:
+    """Records of a WARC/ARC file, streamed; memory stays flat whatever the file's size."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    cap = int(settings.get("fetch_max_bytes") if max_bytes is None else max_bytes)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read ({exc.strerror})")
+        return
+    with handle:
+        records = ArchiveIterator(handle, arc2warc=True)
+        offset = 0
+        try:
+            for record in records:
+                offset = records.get_record_offset()
+                key = f"{path}#{offset}"
+                if record.rec_type != "response" or record.http_headers is None:
+                    yield Skip(key, f"WARC {record.rec_type} record")
+                    continue
+                status = record.http_headers.get_statuscode() or ""
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                url = record.rec_headers.get_header("WARC-Target-URI") or None
+                if not status.startswith("2"):
+                    yield Skip(key, f"HTTP {status or '?'} response")
+                    continue
+                if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+                    yield Skip(key, f"not HTML ({content_type.split(';')[0].strip() or 'no type'})")
+                    continue
+                if url and known(canonical_url(url) or url):
+                    yield Skip(url, "already stored", duplicate=True)
+                    continue
+                body = record.content_stream().read(cap + 1)
+                if len(body) > cap:
+                    yield Failure(url or key, f"page is over the size cap of {cap:,} bytes")
+                    continue
+                if record.raw_stream.limit > 0:  # fewer bytes than the record header declared
+                    yield Failure(url or key, "truncated WARC record")
+                    continue
+                fetched = normalize_date(record.rec_headers.get_header("WARC-Date"))
+                try:
+                    item = record_from_html(body, key=url or key, url=url, source=str(path),
+                                            charset=_charset(content_type), fetched=fetched)
+                except IngestError as exc:
+                    yield failure(url or key, exc)
+                    continue
+                yield item
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+            # warcio raises AttributeError on some damaged headers; all mean: cannot go on.
+            yield Failure(f"{path}#{offset}", f"corrupt or truncated WARC, reading stopped "
+                                              f"({type(exc).__name__}: {exc})")
+            return
+        if records.offset < handle.tell():  # bytes left that no complete record could be read from
+            yield Failure(f"{path}#{records.offset}", "truncated WARC: the file ends inside a record")

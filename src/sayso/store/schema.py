@@ -1,0 +1,236 @@
+"""The database schema as an ordered list of migrations; ``PRAGMA user_version`` is the version.
+
+A database is brought up to date when opened: each pending migration runs in its own
+transaction and is recorded in the ``migrations`` table. Never edit a released migration; add
+one (e.g. when the engine gains quote fields such as ``certainty``, move them out of the
+``extra`` JSON column into real columns with ``ALTER TABLE`` and an ``UPDATE … json_extract``).
+
+Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` and ``quotes``):
+
+- ``runs``: one row per ingest run (sources, model, counts): provenance of every article.
+- ``articles``: text, metadata (url, title, published, outlet, author), content hash, source.
+- ``actors``: people, organisations, outlets… merged across articles by normalised name and
+  type; unnamed descriptions ("a senior official") stay local to their article.
+- ``actor_aliases``, ``actor_roles``: every name and role seen for an actor, with counts.
+- ``article_actors``: the engine's per-article actors (``a1``…), each tied to its ``actors`` row.
+- ``mentions``: every mention span of an actor in an article.
+- ``quotes``: every quote with kind, span, speaker, cue and medium; ``extra`` keeps engine
+  fields this schema has no column for yet (JSON).
+- ``relations``: typed ties between actors that the engine reports (``data`` is its JSON).
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+APPLICATION_ID = 0x5A7590  # marks a file as a sayso database (PRAGMA application_id)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: str | Callable[[sqlite3.Connection], None]
+
+
+_V1 = """
+CREATE TABLE migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    sources TEXT NOT NULL,            -- JSON list of what was given to sayso ingest
+    model TEXT,
+    sayso_version TEXT,
+    read INTEGER NOT NULL DEFAULT 0,
+    stored INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT UNIQUE,                  -- canonical URL (no fragment, no utm_* parameters)
+    content_hash TEXT NOT NULL UNIQUE, -- sha256 of the normalised text
+    title TEXT,
+    published TEXT,                   -- ISO 8601 date or UTC datetime
+    outlet TEXT,
+    author TEXT,
+    source TEXT,                      -- the file, feed or crawl the article came from
+    source_key TEXT,                  -- the item within it (path, URL, file.warc.gz#offset)
+    fetched_at TEXT,
+    ingested_at TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id),
+    text TEXT NOT NULL,               -- every offset in the database indexes into this text
+    warnings TEXT NOT NULL DEFAULT '[]',
+    meta TEXT NOT NULL DEFAULT '{}',  -- JSON: source metadata (description, language, ...)
+    extra TEXT                        -- JSON: analysis fields without a column (engine meta ...)
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_run ON articles(run_id);
+
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    norm_name TEXT NOT NULL,          -- the merge key with type: case, accents, punctuation folded
+    named INTEGER NOT NULL DEFAULT 1,
+    article_id INTEGER REFERENCES articles(id), -- set only for unnamed actors, local to one article
+    article_count INTEGER NOT NULL DEFAULT 0,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    quote_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX actors_identity ON actors(norm_name, type, IFNULL(article_id, 0));
+CREATE INDEX actors_quote_count ON actors(quote_count);
+
+CREATE TABLE actor_aliases (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    alias TEXT NOT NULL,
+    norm_alias TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE INDEX actor_aliases_norm ON actor_aliases(norm_alias);
+
+CREATE TABLE actor_roles (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (actor_id, role)
+);
+
+CREATE TABLE article_actors (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    local_id TEXT NOT NULL,           -- the engine's id within the article: a1, a2, ...
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    named INTEGER NOT NULL DEFAULT 1,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    roles TEXT NOT NULL DEFAULT '[]',
+    extra TEXT,
+    UNIQUE (article_id, local_id)
+);
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    article_actor_id INTEGER NOT NULL REFERENCES article_actors(id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id, start_char);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    local_id TEXT NOT NULL,           -- q1, q2, ...
+    kind TEXT NOT NULL,               -- direct, indirect, mixed, partial, according_to
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker_id INTEGER REFERENCES actors(id),
+    speaker_local_id TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_text TEXT,                -- how the speaker is named at this quote ("he", "the minister")
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    medium_id INTEGER REFERENCES actors(id),
+    medium_local_id TEXT,
+    medium_start INTEGER,
+    medium_end INTEGER,
+    inherited INTEGER NOT NULL DEFAULT 0,
+    extra TEXT,                       -- JSON: newer engine fields (certainty, polarity, hedges ...)
+    UNIQUE (article_id, local_id)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+CREATE INDEX quotes_medium ON quotes(medium_id);
+CREATE INDEX quotes_kind ON quotes(kind);
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    local_id TEXT,
+    type TEXT,
+    source_id INTEGER REFERENCES actors(id),
+    target_id INTEGER REFERENCES actors(id),
+    data TEXT NOT NULL                -- JSON: the relation as the engine reported it
+);
+CREATE INDEX relations_article ON relations(article_id);
+CREATE INDEX relations_source ON relations(source_id);
+CREATE INDEX relations_target ON relations(target_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content=[articles], content_rowid=id);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content=[quotes], content_rowid=id);
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIEW quotes_with_speakers AS
+SELECT q.id, q.article_id, a.published, a.outlet, a.title AS article_title, a.url,
+       q.kind, s.name AS speaker, s.type AS speaker_type, q.speaker_text AS speaker_as,
+       q.cue, m.name AS medium, q.text, q.start_char, q.end_char,
+       json_extract(q.extra, '$.certainty') AS certainty, q.speaker_id, q.medium_id
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+LEFT JOIN actors s ON s.id = q.speaker_id
+LEFT JOIN actors m ON m.id = q.medium_id;
+
+CREATE VIEW articles_overview AS
+SELECT a.id, a.published, a.outlet, a.title, a.url, a.author,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+       (SELECT count(*) FROM article_actors x WHERE x.article_id = a.id) AS actors,
+       length(a.text) AS characters, a.ingested_at
+FROM articles a;
+
+-- Who talks about whom: a speaker, and each actor mentioned inside their quotes.
+CREATE VIEW speaker_mentions AS
+SELECT q.speaker_id, s.name AS speaker, m.actor_id AS mentioned_id, t.name AS mentioned,
+       count(DISTINCT q.id) AS quotes, count(DISTINCT q.article_id) AS articles
+FROM quotes q
+JOIN mentions m ON m.article_id = q.article_id
+               AND m.start_char >= q.start_char AND m.end_char <= q.end_char
+JOIN actors s ON s.id = q.speaker_id
+JOIN actors t ON t.id = m.actor_id
+WHERE q.speaker_id IS NOT NULL AND m.actor_id != q.speaker_id
+GROUP BY q.speaker_id, m.actor_id;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
+)
+
+LATEST = MIGRATIONS[-1].version

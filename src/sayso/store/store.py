@@ -1,0 +1,345 @@
+"""The SQLite store: one file (or ``":memory:"``), migrated on open, written in transactions.
+
+``add(record, analysis)`` is idempotent: an article whose canonical URL or content hash is
+already stored adds nothing. Writes go through ``with store.transaction():`` so a batch is
+committed whole or not at all; WAL journaling keeps readers working while ingest runs and
+keeps every committed batch when the process is killed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..ingest.record import Record, canonical_url
+from ..types import Analysis
+from .schema import APPLICATION_ID, LATEST, MIGRATIONS
+
+_QUOTE_COLUMNS = {"id", "kind", "start", "end", "text", "speaker", "speaker_mention", "cue",
+                  "cue_span", "medium", "medium_mention", "inherited"}
+_ACTOR_COLUMNS = {"id", "name", "type", "aliases", "roles", "mentions", "named"}
+_ANALYSIS_COLUMNS = {"text", "actors", "quotes", "warnings", "relations"}
+_WORDS = re.compile(r"[^\w]+")
+
+
+def normalize_name(name: str) -> str:
+    """The key actors are merged on (with their type): accents, case, punctuation and a
+    leading "the" folded, so "The Jerusalem Post" and "Jerusalem Post" are one outlet."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = _WORDS.sub(" ", plain).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised article text: the identity of an article without a URL."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _json(value: Any) -> str | None:
+    return None if value in (None, {}, []) else json.dumps(value, ensure_ascii=False)
+
+
+def _span(value: Any) -> tuple[int | None, int | None]:
+    return (None, None) if value is None else (int(value[0]), int(value[1]))
+
+
+class Store:
+    """An article database. ``Store(path)`` creates and migrates the file unless
+    ``create=False`` (the query commands), which requires it to exist."""
+
+    def __init__(self, path: str | Path = ":memory:", *, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            file = Path(self.path)
+            if not create and not file.exists():
+                raise StoreError(f"{file}: no such database; create it with sayso ingest SOURCE --db {file}")
+            if create and not file.parent.exists():
+                raise StoreError(f"{file}: folder {file.parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a sayso database ({exc})") from None
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.version
+        if version > LATEST:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this sayso knows "
+                             f"({LATEST}); upgrade sayso")
+        if version == 0:
+            app = self.conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables and app != APPLICATION_ID:
+                raise StoreError(f"{self.path}: is an SQLite database but not sayso's; "
+                                 f"give another --db path")
+        for migration in MIGRATIONS:
+            if migration.version <= version:
+                continue
+            with self.transaction():
+                if callable(migration.apply):
+                    migration.apply(self.conn)
+                else:
+                    for statement in _statements(migration.apply):
+                        self.conn.execute(statement)
+                self.conn.execute("INSERT INTO migrations(version, name) VALUES (?, ?)",
+                                  (migration.version, migration.name))
+                self.conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Everything inside commits together, or not at all."""
+        if self.conn.in_transaction:  # nested: the outer transaction decides
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- runs ----------------------------------------------------------------------------
+    def start_run(self, sources: list[str], *, model: str | None = None) -> int:
+        from .. import __version__
+
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO runs(started_at, sources, model, sayso_version) VALUES (?, ?, ?, ?)",
+                (_now(), json.dumps(sources, ensure_ascii=False), model, __version__))
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        names = ("read", "stored", "duplicates", "skipped", "failed")
+        with self.transaction():
+            self.conn.execute(
+                f"UPDATE runs SET finished_at = ?, {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                (_now(), *(int(counts.get(n, 0)) for n in names), run_id))
+
+    # -- identity ------------------------------------------------------------------------
+    def has_url(self, url: str | None) -> bool:
+        url = canonical_url(url)
+        return url is not None and self.conn.execute(
+            "SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None
+
+    def has_hash(self, digest: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
+                                 (digest,)).fetchone() is not None
+
+    # -- writing -------------------------------------------------------------------------
+    def add(self, record: Record, analysis: Analysis, *, run_id: int | None = None) -> int | None:
+        """Store one analysed article; returns its id, or None when it is already stored."""
+        url = canonical_url(record.url)
+        digest = content_hash(analysis.text)
+        if self.has_hash(digest) or (url is not None and self.has_url(url)):
+            return None
+        data = analysis.to_dict()
+        with self.transaction() as conn:
+            extra = {k: v for k, v in data.items() if k not in _ANALYSIS_COLUMNS and k != "meta"}
+            if data.get("meta"):
+                extra["meta"] = data["meta"]
+            article_id = conn.execute(
+                """INSERT INTO articles(url, content_hash, title, published, outlet, author, source,
+                       source_key, fetched_at, ingested_at, run_id, text, warnings, meta, extra)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (url, digest, record.title, record.published, record.outlet, record.author,
+                 record.source, record.key, record.fetched, _now(), run_id, analysis.text,
+                 json.dumps(list(analysis.warnings), ensure_ascii=False),
+                 json.dumps(record.meta, ensure_ascii=False, default=str), _json(extra)),
+            ).lastrowid
+            actors = self._add_actors(article_id, data["actors"], analysis.text)
+            self._add_quotes(article_id, data["quotes"], actors, analysis.text)
+            self._add_relations(article_id, data.get("relations") or [], actors)
+        return int(article_id)
+
+    def _actor_id(self, name: str, type_: str, named: bool, article_id: int) -> int:
+        norm = normalize_name(name) or name.casefold()
+        scope = None if named else article_id
+        row = self.conn.execute(
+            "SELECT id FROM actors WHERE norm_name = ? AND type = ? AND article_id IS ?",
+            (norm, type_, scope)).fetchone()
+        if row is not None:
+            return int(row[0])
+        return int(self.conn.execute(
+            "INSERT INTO actors(name, type, norm_name, named, article_id) VALUES (?, ?, ?, ?, ?)",
+            (name, type_, norm, int(named), scope)).lastrowid)
+
+    def _add_actors(self, article_id: int, actors: list[dict[str, Any]], text: str) -> dict[str, int]:
+        """Map each per-article actor to its global row; returns local id -> global actor id."""
+        conn = self.conn
+        mapping: dict[str, int] = {}
+        counted: set[int] = set()
+        for actor in actors:
+            named = bool(actor.get("named", True))
+            global_id = self._actor_id(actor["name"], actor["type"], named, article_id)
+            mapping[actor["id"]] = global_id
+            extra = {k: v for k, v in actor.items() if k not in _ACTOR_COLUMNS}
+            local_row = conn.execute(
+                """INSERT INTO article_actors(article_id, local_id, actor_id, name, type, named,
+                       aliases, roles, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (article_id, actor["id"], global_id, actor["name"], actor["type"], int(named),
+                 json.dumps(actor.get("aliases", []), ensure_ascii=False),
+                 json.dumps(actor.get("roles", []), ensure_ascii=False), _json(extra)),
+            ).lastrowid
+            mentions = actor.get("mentions", [])
+            conn.executemany(
+                """INSERT INTO mentions(article_id, actor_id, article_actor_id, start_char, end_char, text)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                [(article_id, global_id, local_row, s, e, text[s:e]) for s, e in mentions])
+            conn.execute(
+                "UPDATE actors SET article_count = article_count + ?, mention_count = mention_count + ? "
+                "WHERE id = ?", (0 if global_id in counted else 1, len(mentions), global_id))
+            counted.add(global_id)
+            for alias in {actor["name"], *actor.get("aliases", [])}:
+                conn.execute(
+                    """INSERT INTO actor_aliases(actor_id, alias, norm_alias) VALUES (?, ?, ?)
+                       ON CONFLICT(actor_id, alias) DO UPDATE SET count = count + 1""",
+                    (global_id, alias, normalize_name(alias)))
+            for role in dict.fromkeys(actor.get("roles", [])):
+                conn.execute(
+                    """INSERT INTO actor_roles(actor_id, role) VALUES (?, ?)
+                       ON CONFLICT(actor_id, role) DO UPDATE SET count = count + 1""",
+                    (global_id, role))
+        return mapping
+
+    def _add_quotes(self, article_id: int, quotes: list[dict[str, Any]], actors: dict[str, int],
+                    text: str) -> None:
+        rows = []
+        for quote in quotes:
+            speaker = actors.get(quote.get("speaker")) if quote.get("speaker") else None
+            medium = actors.get(quote.get("medium")) if quote.get("medium") else None
+            speaker_span = _span(quote.get("speaker_mention"))
+            cue_span = _span(quote.get("cue_span"))
+            medium_span = _span(quote.get("medium_mention"))
+            extra = {k: v for k, v in quote.items() if k not in _QUOTE_COLUMNS}
+            rows.append((
+                article_id, quote["id"], quote["kind"], quote["start"], quote["end"], quote["text"],
+                speaker, quote.get("speaker"), *speaker_span,
+                None if speaker_span[0] is None else text[speaker_span[0]:speaker_span[1]],
+                quote.get("cue"), *cue_span,
+                medium, quote.get("medium"), *medium_span, int(bool(quote.get("inherited"))),
+                _json(extra),
+            ))
+        self.conn.executemany(
+            """INSERT INTO quotes(article_id, local_id, kind, start_char, end_char, text, speaker_id,
+                   speaker_local_id, speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end,
+                   medium_id, medium_local_id, medium_start, medium_end, inherited, extra)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+        for speaker in (row[6] for row in rows if row[6] is not None):
+            self.conn.execute("UPDATE actors SET quote_count = quote_count + 1 WHERE id = ?", (speaker,))
+
+    def _add_relations(self, article_id: int, relations: list[Any], actors: dict[str, int]) -> None:
+        """Relations as the engine reports them; ends that name a local actor id are resolved."""
+        for relation in relations:
+            if not isinstance(relation, dict):
+                continue
+            source = relation.get("source", relation.get("subject"))
+            target = relation.get("target", relation.get("object"))
+            kind = relation.get("type") or relation.get("kind") or relation.get("label")
+            self.conn.execute(
+                "INSERT INTO relations(article_id, local_id, type, source_id, target_id, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, relation.get("id"), None if kind is None else str(kind),
+                 actors.get(source) if isinstance(source, str) else None,
+                 actors.get(target) if isinstance(target, str) else None,
+                 json.dumps(relation, ensure_ascii=False)))
+
+    # -- reading back --------------------------------------------------------------------
+    def analysis(self, article_id: int) -> Analysis:
+        """The stored analysis of one article, exactly as the engine returned it."""
+        return Analysis.from_dict(self.analysis_dict(article_id))
+
+    def analysis_dict(self, article_id: int) -> dict[str, Any]:
+        """The stored analysis as the JSON contract (``Analysis.to_dict()``), extras included."""
+        conn = self.conn
+        article = conn.execute("SELECT text, warnings, extra FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
+        if article is None:
+            raise StoreError(f"no article with id {article_id}")
+        actors = []
+        for row in conn.execute("SELECT * FROM article_actors WHERE article_id = ? ORDER BY id",
+                                (article_id,)):
+            mentions = [[m[0], m[1]] for m in conn.execute(
+                "SELECT start_char, end_char FROM mentions WHERE article_actor_id = ? ORDER BY id",
+                (row["id"],))]
+            actors.append({"id": row["local_id"], "name": row["name"], "type": row["type"],
+                           "aliases": json.loads(row["aliases"]), "roles": json.loads(row["roles"]),
+                           "mentions": mentions, "named": bool(row["named"]),
+                           **json.loads(row["extra"] or "{}")})
+        quotes = []
+        for row in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY id", (article_id,)):
+            def pair(a: str, b: str) -> list[int] | None:
+                return None if row[a] is None else [row[a], row[b]]
+
+            quotes.append({
+                "id": row["local_id"], "kind": row["kind"], "start": row["start_char"],
+                "end": row["end_char"], "text": row["text"], "speaker": row["speaker_local_id"],
+                "speaker_mention": pair("speaker_start", "speaker_end"), "cue": row["cue"],
+                "cue_span": pair("cue_start", "cue_end"), "medium": row["medium_local_id"],
+                "medium_mention": pair("medium_start", "medium_end"),
+                "inherited": bool(row["inherited"]), **json.loads(row["extra"] or "{}"),
+            })
+        data: dict[str, Any] = {"text": article["text"], "actors": actors, "quotes": quotes,
+                                "warnings": json.loads(article["warnings"])}
+        relations = [json.loads(r[0]) for r in conn.execute(
+            "SELECT data FROM relations WHERE article_id = ? ORDER BY id", (article_id,))]
+        if relations:
+            data["relations"] = relations
+        data.update(json.loads(article["extra"] or "{}"))
+        return data
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table, for summaries and tests."""
+        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "actors", "mentions", "quotes", "relations", "runs")}
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (``sqlite3.complete_statement`` aware, so
+    trigger bodies with inner semicolons stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
