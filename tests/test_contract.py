@@ -32,6 +32,14 @@ def check_invariants(analysis: Analysis) -> None:
         assert quote.parts and quote.parts[0][0] == quote.start and quote.parts[-1][1] == quote.end
         assert all(quote.start <= s < e <= quote.end for s, e in quote.parts)
         assert quote.medium is None or quote.medium in ids
+        for marker in quote.hedges:
+            assert text[marker.start : marker.end] == marker.text
+    for relation in analysis.relations:
+        assert text[relation.start : relation.end] == relation.text
+        assert {relation.subject, relation.object} <= ids and relation.subject != relation.object
+        assert relation.claimant is None or relation.claimant in ids
+    for scare in analysis.scare_quotes:
+        assert text[scare.start : scare.end] == scare.text
     assert Analysis.from_dict(data) == analysis
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .extractors.actors import find_actors
-from .extractors.quotes import find_quotes
-from .types import Analysis, Quote, Span
+from .extractors.certainty import assess
+from .extractors.quotes import Draft, QuoteFinder
+from .extractors.relations import RelationDraft, find_relations, stricter
+from .types import Analysis, Quote, Relation, ScareQuote, Span
 
 _ENGLISH_HINTS = frozenset(
     "the of and to in is that for it on was with as be by he she said at from his her this an are "
@@ -15,34 +17,76 @@ _ENGLISH_HINTS = frozenset(
 
 
 def analyze_doc(doc: Doc) -> Analysis:
-    """All actors and quotes of one parsed article; offsets index into ``doc.text``."""
+    """All actors, quotes, relations and scare quotes of one parsed article; offsets index
+    into ``doc.text``."""
     warning = _language_warning(doc)
     if warning:
         return Analysis(text=doc.text, warnings=(warning,))
     book = find_actors(doc)
-    drafts = find_quotes(doc, book)
+    finder = QuoteFinder(doc, book)
+    drafts = finder.run()
+    relation_drafts = find_relations(doc, book, finder.resolver)
     actors, ids = book.actors()
-    quotes = []
-    for number, draft in enumerate(drafts, start=1):
-        text = doc.text[draft.start : draft.end]
-        quotes.append(
-            Quote(
-                id=f"q{number}",
-                kind=draft.kind,
-                start=draft.start,
-                end=draft.end,
-                text=text,
-                speaker=None if draft.speaker is None else ids.get(id(draft.speaker)),
-                speaker_mention=_chars(draft.speaker_span),
-                cue=None if draft.cue is None else draft.cue.text,
-                cue_span=_chars(draft.cue),
-                medium=None if draft.medium is None else ids.get(id(draft.medium)),
-                medium_mention=_chars(draft.medium_span),
-                inherited=draft.inherited,
-                parts=draft.parts or ((draft.start, draft.end),),
-            )
-        )
-    return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes))
+    quotes = [_quote(doc, number, draft, ids) for number, draft in enumerate(drafts, start=1)]
+    relations = [_relation(doc, number, draft, quotes, ids)
+                 for number, draft in enumerate(relation_drafts, start=1)]
+    scare = []
+    for region in finder.scare:
+        inner = (region.inner_start, region.inner_end)
+        host = next((q.id for q in quotes if q.start <= inner[0] and inner[1] <= q.end), None)
+        scare.append(ScareQuote(inner[0], inner[1], doc.text[inner[0] : inner[1]], host))
+    return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes),
+                    relations=tuple(r for r in relations if r is not None), scare_quotes=tuple(scare))
+
+
+def _quote(doc: Doc, number: int, draft: Draft, ids: dict[int, str]) -> Quote:
+    verdict = assess(doc, draft.parts or ((draft.start, draft.end),), draft.cue_verb)
+    return Quote(
+        id=f"q{number}",
+        kind=draft.kind,
+        start=draft.start,
+        end=draft.end,
+        text=doc.text[draft.start : draft.end],
+        speaker=None if draft.speaker is None else ids.get(id(draft.speaker)),
+        speaker_mention=_chars(draft.speaker_span),
+        cue=None if draft.cue is None else draft.cue.text,
+        cue_span=_chars(draft.cue),
+        medium=None if draft.medium is None else ids.get(id(draft.medium)),
+        medium_mention=_chars(draft.medium_span),
+        inherited=draft.inherited,
+        parts=draft.parts or ((draft.start, draft.end),),
+        certainty=verdict.certainty,
+        polarity=verdict.polarity,
+        hedges=verdict.markers,
+        stance=verdict.stance,
+    )
+
+
+def _relation(doc: Doc, number: int, draft: RelationDraft, quotes: list[Quote], ids: dict[int, str]) -> Relation | None:
+    subject, obj = ids.get(id(draft.subject)), ids.get(id(draft.object))
+    if subject is None or obj is None:
+        return None
+    # Stated inside a quote: the speaker claims it, with the quote's certainty at most.
+    host = next((q for q in quotes if any(s <= draft.trigger[0] and draft.trigger[1] <= e for s, e in q.parts)), None)
+    certainty, polarity = draft.certainty, draft.polarity
+    if host is not None:
+        certainty = stricter(certainty, host.certainty)
+        if host.hedges and any(m.kind == "doubt" and not (host.start <= m.start < host.end) for m in host.hedges):
+            polarity = "negative"  # "X denied that Iran funds …": the claim is denied
+    return Relation(
+        id=f"r{number}",
+        subject=subject,
+        predicate=draft.predicate,
+        object=obj,
+        start=draft.start,
+        end=draft.end,
+        text=doc.text[draft.start : draft.end],
+        claimant=None if host is None else host.speaker,
+        quote=None if host is None else host.id,
+        certainty=certainty,
+        polarity=polarity,
+        trigger=draft.trigger,
+    )
 
 
 def _chars(span) -> Span | None:

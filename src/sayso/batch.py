@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import settings
-from ..pipeline import extract_many
-from ..store.store import Store, content_hash
-from ..text import normalize
-from ..types import Analysis
-from .fetch import Fetcher
-from .record import Failure, Record, Skip, canonical_url
-from .sources import Sources
+from . import settings
+from .ingest.fetch import Fetcher
+from .ingest.record import Failure, Record, Skip, canonical_url
+from .ingest.sources import Sources
+from .pipeline import extract_many
+from .store.store import Store, content_hash
+from .text import normalize
+from .types import Analysis
 
 MAX_FAILURES_KEPT = 1000  # the rest are counted (and passed to on_failure), not kept
 

@@ -93,6 +93,31 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, color: bool | 
             click.echo(json.dumps(record, ensure_ascii=False))
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|-...")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: one line per relation; json: a list of relation objects with actor names.")
+@click.option("--model", default=None, help=_MODEL_HELP)
+def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
+    """Who funds, trains, backs, targets or accuses whom, and by whose account."""
+    from .pipeline import extract as run_extract
+    from .report import relation_lines
+
+    for name, text in _read_inputs(inputs):
+        analysis = run_extract(text, model=model)
+        if fmt == "json":
+            names = {a.id: a.name for a in analysis.actors}
+            for rel in analysis.relations:
+                record = rel.to_dict() | {"source": name, "subject_name": names[rel.subject],
+                                          "object_name": names[rel.object],
+                                          "claimant_name": names.get(rel.claimant or "")}
+                click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        click.echo(f"{name}: {len(analysis.relations)} relations")
+        for line in relation_lines(analysis):
+            click.echo("  " + line)
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Measure sayso against annotated corpora, side by side with a baseline."""
@@ -137,3 +162,293 @@ def show_settings() -> None:
     """List sayso's settings, their environment variables and current values."""
     for setting in settings.SETTINGS:
         click.echo(f"{setting.name:<12} {setting.env:<18} {settings.get(setting.name)!s:<26} {setting.help}")
+
+
+# -- ingest, query and export ------------------------------------------------------------------
+from .types import ActorType, QuoteKind  # noqa: E402  (light: no spaCy)
+
+_DB_HELP = next(s.help for s in settings.SETTINGS if s.name == "db") + " [default: sayso.db or SAYSO_DB]"
+_FILTER_DATE_HELP = "ISO date (2024-03-01) or datetime"
+
+
+def _db_option(func):
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help=_DB_HELP)(func)
+
+
+def _open_store(db: Path | None, *, create: bool = False):
+    from .store import Store
+
+    return Store(db or settings.get("db"), create=create)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .ingest.record import normalize_date
+
+    if value is None:
+        return None
+    parsed = normalize_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD")
+    return parsed
+
+
+def _emit(lines, *, color: bool | None = None) -> None:
+    """Write lines to stdout (keeping colours when asked for, even into a pipe); a closed pipe
+    (sayso quotes | head) ends quietly."""
+    try:
+        for line in lines:
+            click.echo(line, color=color)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0) from None
+
+
+def _json_array(records) -> Iterator[str]:
+    """A JSON array written one element per line, so it streams."""
+    yield "["
+    first = True
+    for record in records:
+        yield ("  " if first else ", ") + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "]"
+
+
+def _csv_lines(records) -> Iterator[str]:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = None
+    for record in records:
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(record), extrasaction="ignore",
+                                    lineterminator="\n")
+            writer.writeheader()
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+                         for k, v in record.items()})
+        yield buffer.getvalue().rstrip("\n")
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _color(color: bool | None) -> bool:
+    return sys.stdout.isatty() if color is None else color
+
+
+_KIND_HELP = ("Source kind for every SOURCE (default: detected from the extension or scheme): text, "
+              "html, jsonl, warc, feed (RSS/Atom: fetch each linked article), url (a page or a feed), "
+              "urls (a file with one URL per line).")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@_db_option
+@click.option("--from", "kind", type=click.Choice(["text", "html", "jsonl", "warc", "feed", "url", "urls"]),
+              default=None, help=_KIND_HELP)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes running the spaCy pipeline (nlp.pipe n_process).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per spaCy batch and per database commit [default: SAYSO_BATCH_SIZE or 32].")
+@click.option("--model", default=None, help=_MODEL_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds one URL may take [default: SAYSO_FETCH_TIMEOUT or 20].")
+@click.option("--delay", type=click.FloatRange(min=0), default=None,
+              help="Seconds between two requests to the same host [default: SAYSO_FETCH_DELAY or 1].")
+@click.option("--errors", "errors_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every failed item with its reason to this JSONL file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: str | None, workers: int,
+           batch_size: int | None, model: str | None, timeout: float | None, delay: float | None,
+           errors_out: Path | None, as_json: bool, progress: bool | None) -> None:
+    """Read, analyse and store articles: text files, folders, HTML, JSONL, URLs, RSS/Atom feeds,
+    WARC(.gz) crawls, or - for standard input. Re-running skips what is already stored; exits 1
+    when any item failed (the rest is stored)."""
+    from .batch import ingest as run_ingest
+    from .ingest.fetch import Fetcher
+
+    fetcher = Fetcher(timeout=timeout, delay=delay) if (timeout is not None or delay is not None) else None
+    errors_file = errors_out.open("w", encoding="utf-8") if errors_out else None
+
+    def record_failure(failure) -> None:
+        if errors_file is not None:
+            errors_file.write(json.dumps({"item": failure.key, "reason": failure.reason},
+                                         ensure_ascii=False) + "\n")
+
+    try:
+        with _open_store(db, create=True) as store:
+            summary = run_ingest(list(sources), store, kind=kind, workers=workers, batch_size=batch_size,
+                                 model=model, fetcher=fetcher,
+                                 progress=sys.stderr.isatty() if progress is None else progress,
+                                 on_failure=record_failure)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+        if errors_file is not None:
+            errors_file.close()
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if as_json else summary.format())
+    if not summary.ok:
+        ctx.exit(1)
+
+
+@main.command()
+@_db_option
+@click.option("--speaker", default=None, help="Quotes by this actor (name or alias, whole words: Lopez).")
+@click.option("--about", default=None, help="Quotes that mention this actor inside the quoted text.")
+@click.option("--kind", type=click.Choice([k.value for k in QuoteKind],
+                                          case_sensitive=False), default=None, help="Quote kind.")
+@click.option("--certainty", default=None, help="How the statement is put: asserted, hedged or doubted.")
+@click.option("--polarity", default=None, help="positive or negative (a denial).")
+@click.option("--stance", default=None, help="The reporter's stance from the cue: neutral, distancing, endorsing.")
+@click.option("--outlet", default=None, help="Outlet name contains this (case-insensitive).")
+@click.option("--since", callback=_date, default=None, help=f"Published on or after: {_FILTER_DATE_HELP}.")
+@click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
+@click.option("--search", default=None, help='Full-text search in the quote text: all words, "a phrase".')
+@click.option("--article", type=int, default=None, help="Only quotes of this article id.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N quotes.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="table for reading; json (an array), jsonl or csv for tools.")
+@click.option("--color/--no-color", default=None, help="Colour the table (default: when a terminal).")
+def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | None,
+           certainty: str | None, polarity: str | None, stance: str | None, outlet: str | None, since: str | None, until: str | None,
+           search: str | None, article: int | None, limit: int | None, fmt: str, color: bool | None) -> None:
+    """List stored quotes, newest first, filtered by speaker, topic actor, kind, outlet, date or text."""
+    from .store import QuoteFilter
+    from .store import queries
+    from .views import quote_table
+
+    flt = QuoteFilter(speaker=speaker, about=about, kind=kind.lower() if kind else None,
+                      certainty=certainty, polarity=polarity, stance=stance, outlet=outlet, since=since, until=until, search=search,
+                      article=article, limit=limit)
+    with _open_store(db) as store:
+        found = queries.quotes(store, flt)
+        if fmt == "table":
+            _emit(quote_table(found, color=_color(color)), color=color)
+        elif fmt == "json":
+            _emit(_json_array(q.to_dict() for q in found))
+        elif fmt == "jsonl":
+            _emit(json.dumps(q.to_dict(), ensure_ascii=False) for q in found)
+        else:
+            _emit(_csv_lines(q.to_dict() for q in found))
+
+
+@main.command()
+@_db_option
+@click.option("--type", "type_", type=click.Choice([t.value for t in ActorType],
+                                                   case_sensitive=False), default=None, help="Actor type.")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N most quoted.")
+@click.option("--unnamed", is_flag=True, help='Include unnamed actors ("a senior official"), one per article.')
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--color/--no-color", default=None, help="Colour the table (default: when a terminal).")
+def actors(db: Path | None, type_: str | None, top: int | None, unnamed: bool, fmt: str,
+           color: bool | None) -> None:
+    """List actors merged across articles, most quoted first."""
+    from .store import queries
+    from .views import actor_table
+
+    with _open_store(db) as store:
+        found = queries.actors(store, type=type_, top=top, unnamed=unnamed)
+        if fmt == "table":
+            _emit(actor_table(found, color=_color(color)), color=color)
+        elif fmt == "json":
+            _emit(_json_array(a.to_dict() for a in found))
+        elif fmt == "jsonl":
+            _emit(json.dumps(a.to_dict(), ensure_ascii=False) for a in found)
+        else:
+            _emit(_csv_lines(a.to_dict() for a in found))
+
+
+@main.command()
+@click.argument("name")
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Quotes by and about to show (the totals are always counted).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+def actor(name: str, db: Path | None, limit: int, fmt: str, color: bool | None) -> None:
+    """One actor (a name, an alias or an id from sayso actors): roles, aliases, quotes by and
+    about them, and who they are tied to."""
+    from .store import queries
+    from .views import actor_profile
+
+    with _open_store(db) as store:
+        profile = queries.actor_profile(store, queries.find_actor(store, name), limit=limit)
+    if fmt == "json":
+        _emit([json.dumps(profile.to_dict(), ensure_ascii=False, indent=2)])
+    else:
+        _emit([actor_profile(profile, color=_color(color))], color=color)
+
+
+@main.command()
+@click.argument("article")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the article with quotes highlighted; json: its stored analysis.")
+@click.option("--color/--no-color", default=None,
+              help="Colour quotes per speaker (default: when a terminal); without, quotes are marked [q1 …].")
+def show(article: str, db: Path | None, fmt: str, color: bool | None) -> None:
+    """Show one stored article (an id, a URL or the path it came from) with its quotes highlighted."""
+    from .export import article_record
+    from .store import queries
+    from .views import article_view
+
+    with _open_store(db) as store:
+        row = queries.find_article(store, article)
+        if fmt == "json":
+            record = article_record(store, row)
+            _emit([json.dumps(record, ensure_ascii=False, indent=2)])
+            return
+        analysis = store.analysis(row.id)
+    _emit([article_view(row, analysis, color=_color(color))], color=color)
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gexf", "graphml"]), required=True,
+              help="jsonl/csv: articles, quotes or actors (see --table); gexf/graphml: the actor network.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@click.option("--table", type=click.Choice(["articles", "quotes", "actors"]), default=None,
+              help="What jsonl/csv export [default: articles for jsonl (full analyses), quotes for csv].")
+@click.option("--outlet", default=None, help="Only articles whose outlet contains this.")
+@click.option("--since", callback=_date, default=None, help=f"Only articles published on or after: {_FILTER_DATE_HELP}.")
+@click.option("--until", callback=_date, default=None, help=f"Only articles published on or before: {_FILTER_DATE_HELP}.")
+@click.option("--unnamed", is_flag=True, help="Graphs: include unnamed actors.")
+def export(db: Path | None, fmt: str, out: Path | None, table: str | None, outlet: str | None,
+           since: str | None, until: str | None, unnamed: bool) -> None:
+    """Export articles and quotes (JSONL, CSV) or the actor network (GEXF, GraphML for Gephi):
+    who quotes, mentions or relates to whom, with edge weights and relation types."""
+    from . import export as exporting
+    from .store import ArticleFilter
+
+    flt = ArticleFilter(outlet=outlet, since=since, until=until)
+    with _open_store(db) as store:
+        if fmt in ("gexf", "graphml"):
+            graph = exporting.actor_network(store, flt, unnamed=unnamed)
+            if out is None:
+                exporting.write_graph(graph, sys.stdout.buffer, fmt)
+            else:
+                with out.open("wb") as handle:
+                    exporting.write_graph(graph, handle, fmt)
+            summary = f"{graph.number_of_nodes():,} actors, {graph.number_of_edges():,} ties"
+        else:
+            table = table or ("articles" if fmt == "jsonl" else "quotes")
+            records = (exporting.article_records(store, flt) if fmt == "jsonl" and table == "articles"
+                       else exporting.rows(store, table, flt))
+            write = exporting.write_jsonl if fmt == "jsonl" else exporting.write_csv
+            if out is None:
+                count = write(records, sys.stdout)
+            else:
+                with out.open("w", encoding="utf-8", newline="") as handle:
+                    count = write(records, handle)
+            summary = f"{count:,} {table}"
+    if out is not None:
+        click.echo(f"wrote {summary} to {out}", err=True)

@@ -34,7 +34,29 @@ def render(analysis: Analysis, *, color: bool = False, title: str | None = None)
         body = textwrap.fill(quote.text, width=_WIDTH - 8, initial_indent="        ",
                              subsequent_indent="        ")
         lines.append(style(body, fg="cyan"))
+    if analysis.relations:
+        lines += ["", style(f"Relations ({len(analysis.relations)})", bold=True)]
+        lines += ["  " + line for line in relation_lines(analysis)]
+    if analysis.scare_quotes:
+        lines += ["", style(f"Scare quotes ({len(analysis.scare_quotes)})", bold=True)]
+        lines += [f"  “{s.text}” [{s.start}:{s.end}]" for s in analysis.scare_quotes]
     return "\n".join(lines)
+
+
+def relation_lines(analysis: Analysis) -> list[str]:
+    """One line per relation: subject, predicate, object, by whose account, how sure."""
+    def name(actor_id: str | None) -> str:
+        actor = analysis.actor(actor_id)
+        return "?" if actor is None else actor.name
+
+    out = []
+    for rel in analysis.relations:
+        claim = f"says {name(rel.claimant)}" if rel.claimant else "article's voice"
+        flags = [f for f in (rel.certainty if rel.certainty != "asserted" else "",
+                             "negated" if rel.polarity == "negative" else "") if f]
+        out.append(f"{rel.id:>4} {name(rel.subject)} —{rel.predicate}→ {name(rel.object)}"
+                   f"  ({claim}{'; ' + ', '.join(flags) if flags else ''}) [{rel.start}:{rel.end}]")
+    return out
 
 
 def _quote_line(analysis: Analysis, quote: Quote, style) -> str:
@@ -54,6 +76,12 @@ def _quote_line(analysis: Analysis, quote: Quote, style) -> str:
         parts.append("(speaker carried over)")
     if quote.cue:
         parts.append(f"cue: {quote.cue}")
+    if quote.certainty != "asserted" or quote.polarity == "negative":
+        words = ", ".join(m.text for m in quote.hedges if m.kind != "booster")
+        label = quote.certainty + (" negative" if quote.polarity == "negative" else "")
+        parts.append(style(f"{label}" + (f" ({words})" if words else ""), fg="yellow"))
+    if quote.stance != "neutral":
+        parts.append(f"stance: {quote.stance}")
     if quote.medium_mention is not None:
         medium = analysis.actor(quote.medium)
         parts.append("to/via: " + (medium.name if medium else

@@ -75,6 +75,23 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A word or phrase that sets a statement's certainty or polarity ("might", "denies")."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # hedge | booster | doubt | negation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Marker:
+        return cls(data["text"], int(data["start"]), int(data["end"]), data["kind"])
+
+
+@dataclass(frozen=True)
 class Quote:
     """A statement attributed (or attributable) to a speaker, with its cue and medium."""
 
@@ -91,6 +108,10 @@ class Quote:
     medium_mention: Span | None = None
     inherited: bool = False  # speaker carried over from a neighbouring quote
     parts: tuple[Span, ...] = ()  # pieces of a split quote ("…," he said. "…"); else one part
+    certainty: str = "asserted"  # asserted | hedged | doubted
+    polarity: str = "positive"  # positive | negative
+    hedges: tuple[Marker, ...] = ()  # the words that set certainty and polarity
+    stance: str = "neutral"  # the reporter's, from the cue: neutral | distancing | endorsing
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +128,10 @@ class Quote:
             "medium_mention": None if self.medium_mention is None else list(self.medium_mention),
             "inherited": self.inherited,
             "parts": [list(p) for p in (self.parts or ((self.start, self.end),))],
+            "certainty": self.certainty,
+            "polarity": self.polarity,
+            "hedges": [m.to_dict() for m in self.hedges],
+            "stance": self.stance,
         }
 
     @classmethod
@@ -125,7 +150,72 @@ class Quote:
             medium_mention=_span(data.get("medium_mention")),
             inherited=data.get("inherited", False),
             parts=tuple((int(p[0]), int(p[1])) for p in data.get("parts", ())),
+            certainty=data.get("certainty", "asserted"),
+            polarity=data.get("polarity", "positive"),
+            hedges=tuple(Marker.from_dict(m) for m in data.get("hedges", ())),
+            stance=data.get("stance", "neutral"),
         )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Who does what to whom, by whose account: "Iran funds the militias", says the claimant."""
+
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    start: int
+    end: int
+    text: str
+    claimant: str | None = None  # the speaker when stated inside a quote; None: the article's voice
+    quote: str | None = None  # the quote it was stated in
+    certainty: str = "asserted"
+    polarity: str = "positive"
+    trigger: Span | None = None  # the word that expresses it: "funds", "Iran-backed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "claimant": self.claimant,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "certainty": self.certainty,
+            "polarity": self.polarity,
+            "trigger": None if self.trigger is None else list(self.trigger),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        return cls(
+            id=data["id"], subject=data["subject"], predicate=data["predicate"], object=data["object"],
+            start=int(data["start"]), end=int(data["end"]), text=data["text"],
+            claimant=data.get("claimant"), quote=data.get("quote"),
+            certainty=data.get("certainty", "asserted"), polarity=data.get("polarity", "positive"),
+            trigger=_span(data.get("trigger")),
+        )
+
+
+@dataclass(frozen=True)
+class ScareQuote:
+    """A short quoted phrase that is nobody's statement: so-called "peace" talks."""
+
+    start: int
+    end: int
+    text: str
+    quote: str | None = None  # the statement it stands in, if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "quote": self.quote}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScareQuote:
+        return cls(int(data["start"]), int(data["end"]), data["text"], data.get("quote"))
 
 
 @dataclass(frozen=True)
@@ -135,6 +225,8 @@ class Analysis:
     text: str
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    scare_quotes: tuple[ScareQuote, ...] = ()
     warnings: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -147,6 +239,8 @@ class Analysis:
             "text": self.text,
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
+            "relations": [r.to_dict() for r in self.relations],
+            "scare_quotes": [s.to_dict() for s in self.scare_quotes],
             "warnings": list(self.warnings),
         }
         if self.meta:
@@ -159,6 +253,8 @@ class Analysis:
             text=data["text"],
             actors=tuple(Actor.from_dict(a) for a in data.get("actors", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
+            scare_quotes=tuple(ScareQuote.from_dict(s) for s in data.get("scare_quotes", ())),
             warnings=tuple(data.get("warnings", ())),
             meta=dict(data.get("meta", {})),
         )

@@ -114,7 +114,9 @@ class ActorBook:
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
                 continue
-            if head in cluster.words or any(head in name_words(role) for role in cluster.roles):
+            # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
+            # Ministry": the description's head noun heads the name or a role.
+            if cluster.words[-1:] == (head,) or any(name_words(role)[-1:] == (head,) for role in cluster.roles):
                 return cluster
         return None
 

@@ -64,3 +64,21 @@ def places() -> frozenset[str]:
 
 def org_nouns() -> frozenset[str]:
     return load("unnamed_org_nouns")
+
+
+def agent_nouns() -> frozenset[str]:
+    """Head nouns of unnamed actors that can fund, fight, back or be targeted."""
+    return load("agent_nouns") | load("unnamed_org_nouns")
+
+
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word lexicon entries as word tuples, longest first."""
+    return tuple(sorted((tuple(e.split()) for e in load(name)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def relation_predicates() -> dict[str, str]:
+    """Relation verb lemma → normalised predicate."""
+    text = resources.files(__package__).joinpath("lexicons", "relations.txt").read_text("utf-8")
+    pairs = (line.split("#", 1)[0].split("\t") for line in text.splitlines())
+    return {p[0].strip().lower(): p[1].strip() for p in pairs if len(p) == 2 and p[0].strip()}

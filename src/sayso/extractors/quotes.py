@@ -39,14 +39,12 @@ class Draft:
     medium_span: SpacySpan | None = None
     inherited: bool = False
     parts: tuple[tuple[int, int], ...] = ()
+    cue_verb: Token | None = None
 
 
-def find_quotes(doc: Doc, book: ActorBook) -> list[Draft]:
-    """All attributed statements in a parsed article, in text order."""
-    return _Finder(doc, book).run()
+class QuoteFinder:
+    """Finds all attributed statements in a parsed article (``run``), and the scare quotes."""
 
-
-class _Finder:
     def __init__(self, doc: Doc, book: ActorBook) -> None:
         self.doc = doc
         self.text = doc.text
@@ -58,6 +56,7 @@ class _Finder:
                 self.in_quote[token.i] = number
         self.resolver = SpeakerResolver(doc, book, self.in_quote)
         self.cues = lexicons.cue_verbs()
+        self.scare: list[QuoteRegion] = []
 
     def run(self) -> list[Draft]:
         # Text order matters: a speaker introduced by one cue is the antecedent of the next "he".
@@ -106,7 +105,7 @@ class _Finder:
 
     def _attribution(self, verb: Token) -> dict:
         subject = subject_of(verb, self._is_cue)
-        fields: dict = {"cue": _cue_span(verb)}
+        fields: dict = {"cue": _cue_span(verb), "cue_verb": verb}
         if subject is not None and self.in_quote[subject.i] < 0:
             span = mention_span(subject)
             fields["speaker_span"] = span
@@ -128,10 +127,14 @@ class _Finder:
         tokens = _tokens_in(self.doc, region.inner_start, region.inner_end)
         if not tokens:
             return None
+        if self.text[max(0, region.start - 12) : region.start].rstrip().lower().endswith(("so-called", "so called")):
+            self.scare.append(region)  # so-called "peace" talks: the writer's distance, no statement
+            return None
         verb = self._cue_near(region, tokens)
         words = sum(1 for t in tokens if not t.is_punct)
         if verb is None:
             if words <= _FRAGMENT_WORDS and not ends_sentence:
+                self.scare.append(region)
                 return None  # a title or scare quote, not somebody's statement
             return Draft(QuoteKind.DIRECT, region.inner_start, region.inner_end)
         fields = self._attribution(verb)

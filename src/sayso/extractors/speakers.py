@@ -22,6 +22,8 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         if child.dep_ in {"nsubj", "csubj"}:
             return child
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "relcl":
+        return subject_of(head, is_cue)
     if is_cue is not None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
         # "The embassy denied that …, calling the report …": the participle often hangs inside
         # the reported clause; its speaker is the subject of the cue above it.
@@ -55,13 +57,27 @@ class SpeakerResolver:
         self.book = book
         self.in_quote = in_quote  # token index -> quote region number, or -1
 
-    def resolve(self, span: SpacySpan) -> Cluster | None:
+    def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
+        """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
         cluster = self.book.at_token(root)
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             cluster = next((self.book.at_token(t) for t in span if t.dep_ in {"appos", "compound"}
                             and t.head == root and self.book.at_token(t) is not None), None)
+        if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
+            # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
+            # stands for the noun the clause describes.
+            clause = root.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                noun = clause.head
+                return self.resolve(self.doc[noun.left_edge.i : noun.i + 1], speaking)
+            return None
+        if cluster is None and root.dep_ == "appos":
+            # "Levant Today, a London-based news channel that says …": the description is the name's.
+            cluster = self.book.at_token(root.head)
         if cluster is None and root.pos_ == "PRON":
             cluster = self.resolve_pronoun(root)
             if cluster is not None:
@@ -69,7 +85,7 @@ class SpeakerResolver:
             return cluster
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
             cluster = self.book.add_unnamed(span)
-        if cluster is not None:
+        if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
 
@@ -84,7 +100,8 @@ class SpeakerResolver:
             sent = sentences[k]
             limit = pronoun.i if k == current else sent.end
             found = sorted((s, e, c) for s, e, c in self.book.records
-                           if sent.start <= s and e <= limit and self._fits(word, c) and self._visible(s, pronoun))
+                           if sent.start <= s and e <= limit and self._fits(word, c) and self._visible(s, pronoun)
+                           and not self._bound(s, e, pronoun))
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
@@ -92,6 +109,13 @@ class SpeakerResolver:
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
             return pool[-1][2] if k == current else pool[0][2]
         return None
+
+    def _bound(self, start: int, end: int, pronoun: Token) -> bool:
+        """ "The IRGC has targeted it": an object pronoun is not its own clause's subject."""
+        if pronoun.dep_ not in {"dobj", "pobj", "dative", "iobj"}:
+            return False
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        return any(child.dep_ in {"nsubj", "nsubjpass"} and start <= child.i < end for child in verb.children)
 
     def _visible(self, token_i: int, pronoun: Token) -> bool:
         """Names inside someone's quote do not antecede a pronoun outside it."""
@@ -108,5 +132,5 @@ class SpeakerResolver:
             other = "she" if gender == "he" else "he"
             return cluster.pronouns[other] <= cluster.pronouns[gender]
         if word in _NONPERSONAL:
-            return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE}
+            return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE, ActorType.LOC}
         return kind in {ActorType.GROUP, ActorType.ORG, ActorType.NORP, ActorType.GPE, ActorType.MEDIA}

@@ -70,7 +70,8 @@ def read_feed(body: bytes, *, key: str, fetcher: Fetcher,
         except IngestError as exc:
             yield failure(link, exc)
             continue
-        published = normalize_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        # dict.get: feedparser warns when "updated_parsed" is read through its alias mapping
+        published = normalize_date(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
         record = replace(
             record,
             title=entry.get("title") or record.title,

@@ -36,12 +36,16 @@ def read_warc(path: Path, *, known: Callable[[str], bool] = lambda url: False,
         yield Failure(str(path), f"cannot read ({exc.strerror})")
         return
     with handle:
-        records = ArchiveIterator(handle, arc2warc=True)
+        is_arc = path.name.lower().endswith((".arc", ".arc.gz"))
+        records = ArchiveIterator(handle, arc2warc=is_arc)
         offset = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
+                offset = records.offset  # where this record starts (get_record_offset() would consume it)
                 key = f"{path}#{offset}"
+                if not is_arc and record.format != "warc":  # warcio reads any junk as ARC lines
+                    yield Failure(key, "not a WARC file (no WARC/1.x record header)")
+                    return
                 if record.rec_type != "response" or record.http_headers is None:
                     yield Skip(key, f"WARC {record.rec_type} record")
                     continue

@@ -45,7 +45,9 @@ class QuoteFilter(ArticleFilter):
     speaker: str | None = None  # a name or alias, matched on whole words ("Lopez")
     about: str | None = None  # an actor mentioned inside the quote
     kind: str | None = None
-    certainty: str | None = None
+    certainty: str | None = None  # asserted | hedged | doubted
+    polarity: str | None = None  # positive | negative
+    stance: str | None = None  # the reporter's: neutral | distancing | endorsing
     search: str | None = None  # full-text search over the quote text (FTS5)
     article: int | None = None
     speaker_id: int | None = None
@@ -70,7 +72,9 @@ class QuoteRow:
     medium: str | None
     medium_id: int | None
     inherited: bool
-    certainty: Any
+    certainty: str | None
+    polarity: str | None
+    stance: str | None
     published: str | None
     outlet: str | None
     title: str | None
@@ -191,7 +195,7 @@ def fts_query(text: str) -> str:
 _QUOTE_SELECT = """
 SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char, q.end_char,
        s.name AS speaker, q.speaker_id, s.type AS speaker_type, q.speaker_text,
-       q.cue, m.name AS medium, q.medium_id, q.inherited, q.extra,
+       q.cue, m.name AS medium, q.medium_id, q.inherited, q.certainty, q.polarity, q.stance, q.extra,
        a.published, a.outlet, a.title, a.url
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -208,7 +212,8 @@ def _quote_row(row: Any) -> QuoteRow:
         speaker_id=row["speaker_id"], speaker_type=row["speaker_type"],
         speaker_as=row["speaker_text"], cue=row["cue"], medium=row["medium"],
         medium_id=row["medium_id"], inherited=bool(row["inherited"]),
-        certainty=extra.get("certainty"), published=row["published"], outlet=row["outlet"],
+        certainty=row["certainty"], polarity=row["polarity"], stance=row["stance"],
+        published=row["published"], outlet=row["outlet"],
         title=row["title"], url=row["url"], extra=extra,
     )
 
@@ -227,15 +232,20 @@ def _quote_where(store: Store, flt: QuoteFilter) -> tuple[str, list[Any]]:
     about = ([flt.about_id] if flt.about_id is not None else []) + (
         actor_ids(store, flt.about) if flt.about else [])
     if flt.about or flt.about_id is not None:
-        clauses.append(f"""EXISTS (SELECT 1 FROM mentions mm WHERE mm.article_id = q.article_id
-            AND mm.start_char >= q.start_char AND mm.end_char <= q.end_char
-            AND {_in('mm.actor_id', about)})""")
+        # Named inside the quoted words (not in "he said" between parts), by someone else.
+        clauses.append(f"""EXISTS (SELECT 1 FROM quote_parts qp JOIN mentions mm
+                ON mm.article_id = qp.article_id AND mm.start_char >= qp.start_char
+                AND mm.end_char <= qp.end_char
+            WHERE qp.quote_id = q.id AND {_in('mm.actor_id', about)})
+            AND (q.speaker_id IS NULL OR NOT {_in('q.speaker_id', about)})""")
     if flt.kind:
         clauses.append("q.kind = ?")
         params.append(flt.kind)
-    if flt.certainty:
-        clauses.append("lower(CAST(json_extract(q.extra, '$.certainty') AS TEXT)) = lower(?)")
-        params.append(flt.certainty)
+    for column in ("certainty", "polarity", "stance"):
+        value = getattr(flt, column)
+        if value:
+            clauses.append(f"lower(q.{column}) = lower(?)")
+            params.append(value)
     if flt.search:
         clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(fts_query(flt.search))
@@ -331,8 +341,9 @@ def ties(store: Store, flt: ArticleFilter = ArticleFilter(), *, actor_id: int | 
     parts = [
         f"""SELECT s.id, s.name, t.id, t.name, 'speaks_about', count(DISTINCT q.id), count(DISTINCT q.article_id)
             FROM quotes q JOIN articles a ON a.id = q.article_id
-            JOIN mentions mm ON mm.article_id = q.article_id
-                AND mm.start_char >= q.start_char AND mm.end_char <= q.end_char
+            JOIN quote_parts qp ON qp.quote_id = q.id
+            JOIN mentions mm ON mm.article_id = qp.article_id
+                AND mm.start_char >= qp.start_char AND mm.end_char <= qp.end_char
             JOIN actors s ON s.id = q.speaker_id JOIN actors t ON t.id = mm.actor_id
             WHERE mm.actor_id != q.speaker_id{where}{named}{focus} GROUP BY s.id, t.id""",
         f"""SELECT s.id, s.name, t.id, t.name, 'told', count(*), count(DISTINCT q.article_id)

@@ -14,9 +14,14 @@ Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` an
 - ``actor_aliases``, ``actor_roles``: every name and role seen for an actor, with counts.
 - ``article_actors``: the engine's per-article actors (``a1``…), each tied to its ``actors`` row.
 - ``mentions``: every mention span of an actor in an article.
-- ``quotes``: every quote with kind, span, speaker, cue and medium; ``extra`` keeps engine
-  fields this schema has no column for yet (JSON).
-- ``relations``: typed ties between actors that the engine reports (``data`` is its JSON).
+- ``quotes``: every quote with kind, span, speaker, cue, medium, certainty, polarity and
+  stance; ``extra`` keeps engine fields this schema has no column for yet (JSON: hedges…).
+- ``quote_parts``: the pieces of a split quote (the reporter's words between them excluded).
+- ``relations``: who does what to whom (``type`` is the predicate: funds, backs, member_of…)
+  and by whose account (``claimant_id``), with ``data`` the engine's JSON.
+
+Views: ``quotes_with_speakers``, ``relations_with_actors``, ``articles_overview`` and
+``speaker_mentions`` (who names whom inside their quotes).
 """
 from __future__ import annotations
 
@@ -229,8 +234,101 @@ WHERE q.speaker_id IS NOT NULL AND m.actor_id != q.speaker_id
 GROUP BY q.speaker_id, m.actor_id;
 """
 
+# The engine gained per-quote certainty, polarity and stance and structured relations
+# (subject, predicate, object, claimant): real columns, filled from the JSON they had been kept in.
+_V2 = """
+ALTER TABLE quotes ADD COLUMN certainty TEXT;        -- asserted | hedged | doubted
+ALTER TABLE quotes ADD COLUMN polarity TEXT;         -- positive | negative
+ALTER TABLE quotes ADD COLUMN stance TEXT;           -- the reporter's: neutral | distancing | endorsing
+UPDATE quotes SET certainty = json_extract(extra, '$.certainty'),
+                  polarity = json_extract(extra, '$.polarity'),
+                  stance = json_extract(extra, '$.stance'),
+                  extra = json_remove(extra, '$.certainty', '$.polarity', '$.stance')
+WHERE extra IS NOT NULL;
+UPDATE quotes SET extra = NULL WHERE extra = '{}';
+CREATE INDEX quotes_certainty ON quotes(certainty);
+
+-- A split quote ("…," he said. "…") has several parts; what lies between them is the
+-- reporter's, so "who is named inside a quote" looks at the parts only.
+CREATE TABLE quote_parts (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL
+);
+CREATE INDEX quote_parts_quote ON quote_parts(quote_id);
+CREATE INDEX quote_parts_article ON quote_parts(article_id, start_char);
+INSERT INTO quote_parts(quote_id, article_id, start_char, end_char)
+SELECT q.id, q.article_id, json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]')
+FROM quotes q, json_each(q.extra, '$.parts') p WHERE q.extra IS NOT NULL;
+INSERT INTO quote_parts(quote_id, article_id, start_char, end_char)
+SELECT q.id, q.article_id, q.start_char, q.end_char FROM quotes q
+WHERE NOT EXISTS (SELECT 1 FROM quote_parts x WHERE x.quote_id = q.id);
+UPDATE quotes SET extra = json_remove(extra, '$.parts') WHERE extra IS NOT NULL;
+UPDATE quotes SET extra = NULL WHERE extra = '{}';
+
+DROP VIEW speaker_mentions;
+CREATE VIEW speaker_mentions AS
+SELECT q.speaker_id, s.name AS speaker, m.actor_id AS mentioned_id, t.name AS mentioned,
+       count(DISTINCT q.id) AS quotes, count(DISTINCT q.article_id) AS articles
+FROM quotes q
+JOIN quote_parts qp ON qp.quote_id = q.id
+JOIN mentions m ON m.article_id = qp.article_id
+               AND m.start_char >= qp.start_char AND m.end_char <= qp.end_char
+JOIN actors s ON s.id = q.speaker_id
+JOIN actors t ON t.id = m.actor_id
+WHERE q.speaker_id IS NOT NULL AND m.actor_id != q.speaker_id
+GROUP BY q.speaker_id, m.actor_id;
+
+ALTER TABLE relations ADD COLUMN claimant_id INTEGER REFERENCES actors(id);
+ALTER TABLE relations ADD COLUMN quote_id INTEGER REFERENCES quotes(id);
+ALTER TABLE relations ADD COLUMN start_char INTEGER;
+ALTER TABLE relations ADD COLUMN end_char INTEGER;
+ALTER TABLE relations ADD COLUMN text TEXT;
+ALTER TABLE relations ADD COLUMN certainty TEXT;
+ALTER TABLE relations ADD COLUMN polarity TEXT;
+UPDATE relations SET
+    type = coalesce(json_extract(data, '$.predicate'), type),
+    start_char = json_extract(data, '$.start'), end_char = json_extract(data, '$.end'),
+    text = json_extract(data, '$.text'), certainty = json_extract(data, '$.certainty'),
+    polarity = json_extract(data, '$.polarity'),
+    source_id = coalesce(source_id, (SELECT x.actor_id FROM article_actors x
+        WHERE x.article_id = relations.article_id AND x.local_id = json_extract(relations.data, '$.subject'))),
+    target_id = coalesce(target_id, (SELECT x.actor_id FROM article_actors x
+        WHERE x.article_id = relations.article_id AND x.local_id = json_extract(relations.data, '$.object'))),
+    claimant_id = (SELECT x.actor_id FROM article_actors x
+        WHERE x.article_id = relations.article_id AND x.local_id = json_extract(relations.data, '$.claimant')),
+    quote_id = (SELECT q.id FROM quotes q
+        WHERE q.article_id = relations.article_id AND q.local_id = json_extract(relations.data, '$.quote'));
+CREATE INDEX relations_type ON relations(type);
+
+DROP VIEW quotes_with_speakers;
+CREATE VIEW quotes_with_speakers AS
+SELECT q.id, q.article_id, a.published, a.outlet, a.title AS article_title, a.url,
+       q.kind, s.name AS speaker, s.type AS speaker_type, q.speaker_text AS speaker_as,
+       q.cue, m.name AS medium, q.text, q.certainty, q.polarity, q.stance,
+       q.start_char, q.end_char, q.speaker_id, q.medium_id
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+LEFT JOIN actors s ON s.id = q.speaker_id
+LEFT JOIN actors m ON m.id = q.medium_id;
+
+-- "Iran funds the militias", according to whom: readable relations.
+CREATE VIEW relations_with_actors AS
+SELECT r.id, r.article_id, a.published, a.outlet, s.name AS subject, r.type AS predicate,
+       o.name AS object, c.name AS claimant, r.certainty, r.polarity, r.text, r.quote_id,
+       r.start_char, r.end_char, r.source_id, r.target_id, r.claimant_id
+FROM relations r
+JOIN articles a ON a.id = r.article_id
+LEFT JOIN actors s ON s.id = r.source_id
+LEFT JOIN actors o ON o.id = r.target_id
+LEFT JOIN actors c ON c.id = r.claimant_id;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
+    Migration(2, "quote certainty, polarity, stance and parts; relation claimant, quote, span", _V2),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -24,7 +24,8 @@ from ..types import Analysis
 from .schema import APPLICATION_ID, LATEST, MIGRATIONS
 
 _QUOTE_COLUMNS = {"id", "kind", "start", "end", "text", "speaker", "speaker_mention", "cue",
-                  "cue_span", "medium", "medium_mention", "inherited"}
+                  "cue_span", "medium", "medium_mention", "inherited", "certainty", "polarity", "stance",
+                  "parts"}
 _ACTOR_COLUMNS = {"id", "name", "type", "aliases", "roles", "mentions", "named"}
 _ANALYSIS_COLUMNS = {"text", "actors", "quotes", "warnings", "relations"}
 _WORDS = re.compile(r"[^\w]+")
@@ -253,30 +254,44 @@ class Store:
                 None if speaker_span[0] is None else text[speaker_span[0]:speaker_span[1]],
                 quote.get("cue"), *cue_span,
                 medium, quote.get("medium"), *medium_span, int(bool(quote.get("inherited"))),
-                _json(extra),
+                quote.get("certainty"), quote.get("polarity"), quote.get("stance"), _json(extra),
             ))
         self.conn.executemany(
             """INSERT INTO quotes(article_id, local_id, kind, start_char, end_char, text, speaker_id,
                    speaker_local_id, speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end,
-                   medium_id, medium_local_id, medium_start, medium_end, inherited, extra)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+                   medium_id, medium_local_id, medium_start, medium_end, inherited, certainty,
+                   polarity, stance, extra)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+        ids = {row[0]: row[1] for row in self.conn.execute(
+            "SELECT local_id, id FROM quotes WHERE article_id = ?", (article_id,))}
+        self.conn.executemany(
+            "INSERT INTO quote_parts(quote_id, article_id, start_char, end_char) VALUES (?, ?, ?, ?)",
+            [(ids[quote["id"]], article_id, int(part[0]), int(part[1]))
+             for quote in quotes for part in (quote.get("parts") or [(quote["start"], quote["end"])])])
         for speaker in (row[6] for row in rows if row[6] is not None):
             self.conn.execute("UPDATE actors SET quote_count = quote_count + 1 WHERE id = ?", (speaker,))
 
     def _add_relations(self, article_id: int, relations: list[Any], actors: dict[str, int]) -> None:
-        """Relations as the engine reports them; ends that name a local actor id are resolved."""
+        """Who does what to whom, by whose account; local actor and quote ids are resolved."""
+        quote_ids = {row[0]: row[1] for row in self.conn.execute(
+            "SELECT local_id, id FROM quotes WHERE article_id = ?", (article_id,))}
         for relation in relations:
             if not isinstance(relation, dict):
                 continue
-            source = relation.get("source", relation.get("subject"))
-            target = relation.get("target", relation.get("object"))
-            kind = relation.get("type") or relation.get("kind") or relation.get("label")
+            subject = relation.get("subject", relation.get("source"))
+            obj = relation.get("object", relation.get("target"))
+            predicate = relation.get("predicate") or relation.get("type") or relation.get("kind")
             self.conn.execute(
-                "INSERT INTO relations(article_id, local_id, type, source_id, target_id, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (article_id, relation.get("id"), None if kind is None else str(kind),
-                 actors.get(source) if isinstance(source, str) else None,
-                 actors.get(target) if isinstance(target, str) else None,
+                """INSERT INTO relations(article_id, local_id, type, source_id, target_id, claimant_id,
+                       quote_id, start_char, end_char, text, certainty, polarity, data)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (article_id, relation.get("id"), None if predicate is None else str(predicate),
+                 actors.get(subject) if isinstance(subject, str) else None,
+                 actors.get(obj) if isinstance(obj, str) else None,
+                 actors.get(relation.get("claimant")) if isinstance(relation.get("claimant"), str) else None,
+                 quote_ids.get(relation.get("quote")) if isinstance(relation.get("quote"), str) else None,
+                 relation.get("start"), relation.get("end"), relation.get("text"),
+                 relation.get("certainty"), relation.get("polarity"),
                  json.dumps(relation, ensure_ascii=False)))
 
     # -- reading back --------------------------------------------------------------------
@@ -301,6 +316,10 @@ class Store:
                            "aliases": json.loads(row["aliases"]), "roles": json.loads(row["roles"]),
                            "mentions": mentions, "named": bool(row["named"]),
                            **json.loads(row["extra"] or "{}")})
+        parts: dict[int, list[list[int]]] = {}
+        for part in conn.execute("SELECT quote_id, start_char, end_char FROM quote_parts "
+                                 "WHERE article_id = ? ORDER BY id", (article_id,)):
+            parts.setdefault(part[0], []).append([part[1], part[2]])
         quotes = []
         for row in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY id", (article_id,)):
             def pair(a: str, b: str) -> list[int] | None:
@@ -312,14 +331,15 @@ class Store:
                 "speaker_mention": pair("speaker_start", "speaker_end"), "cue": row["cue"],
                 "cue_span": pair("cue_start", "cue_end"), "medium": row["medium_local_id"],
                 "medium_mention": pair("medium_start", "medium_end"),
-                "inherited": bool(row["inherited"]), **json.loads(row["extra"] or "{}"),
+                "inherited": bool(row["inherited"]),
+                "parts": parts.get(row["id"], [[row["start_char"], row["end_char"]]]),
+                **{k: row[k] for k in ("certainty", "polarity", "stance") if row[k] is not None},
+                **json.loads(row["extra"] or "{}"),
             })
         data: dict[str, Any] = {"text": article["text"], "actors": actors, "quotes": quotes,
                                 "warnings": json.loads(article["warnings"])}
-        relations = [json.loads(r[0]) for r in conn.execute(
+        data["relations"] = [json.loads(r[0]) for r in conn.execute(
             "SELECT data FROM relations WHERE article_id = ? ORDER BY id", (article_id,))]
-        if relations:
-            data["relations"] = relations
         data.update(json.loads(article["extra"] or "{}"))
         return data
 

@@ -1,0 +1,126 @@
+"""Certainty, polarity and reporter stance of a statement.
+
+Scope matters: only markers on the statement's main predicate count ("I doubt that protesters
+will topple …" is doubted; "the men who did not pay" does not negate the statement around it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..types import Marker
+from . import lexicons
+
+# Dependents of a predicate that carry its modality and polarity.
+_SCOPE = {"aux", "auxpass", "neg", "advmod", "acomp", "prt", "npadvmod", "attr", "xcomp"}
+_MODALS = {"may", "might", "could"}
+_RAISING = {"appear", "seem"}  # "appears to have …": hedged, and the statement lies in the xcomp
+
+
+@dataclass(frozen=True)
+class Assessment:
+    certainty: str = "asserted"  # asserted | hedged | doubted
+    polarity: str = "positive"  # positive | negative
+    markers: tuple[Marker, ...] = ()
+    stance: str = "neutral"  # neutral | distancing | endorsing
+
+
+def stance_of(cue: Token | None) -> str:
+    """How the reporting verb frames the claim: "claimed" distances, "acknowledged" endorses."""
+    if cue is None:
+        return "neutral"
+    lemma = cue.lemma_.lower()
+    if lemma in lexicons.load("stance_distancing"):
+        return "distancing"
+    if lemma in lexicons.load("stance_endorsing"):
+        return "endorsing"
+    return "neutral"
+
+
+def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = None) -> Assessment:
+    """Certainty and polarity of the statement in ``parts`` (character spans of ``doc.text``)
+    reported through ``cue``."""
+    markers: list[Marker] = []
+    negative = False
+    roots: list[tuple[Token, set[int]]] = []
+    for start, end in parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        inside = {t.i for t in span}
+        heads = [t for t in span if (t.head.i not in inside or t.head == t) and not t.is_punct]
+        roots += [(t, inside) for t in heads]
+    for number, (root, inside) in enumerate(roots):
+        found, negated = _predicate_markers(root, inside)
+        markers += found
+        if number == 0:
+            negative = negated
+    if cue is not None:
+        found, negated = _cue_markers(cue)
+        markers += found
+        negative = negative != negated  # "did not deny that it was not …" is a double negative
+    kinds = {m.kind for m in markers}
+    certainty = "doubted" if "doubt" in kinds else "hedged" if "hedge" in kinds else "asserted"
+    if cue is not None and cue.lemma_.lower() in {"deny", "dispute", "reject", "refute", "rebut"}:
+        negative = True
+    markers = sorted(set(markers), key=lambda m: (m.start, m.end))
+    return Assessment(certainty, "negative" if negative else "positive", tuple(markers), stance_of(cue))
+
+
+def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], bool]:
+    """Hedges, boosters, doubt and negation attached to one predicate."""
+    scope = [root] + [c for c in root.children if c.dep_ in _SCOPE and c.i in inside]
+    for child in list(scope[1:]):
+        scope += [g for g in child.children if g.dep_ in {"advmod", "neg"} and g.i in inside]
+    if root.lemma_.lower() in _RAISING:
+        scope += [c for c in root.children if c.dep_ == "xcomp"]
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.i in inside:
+        scope += [subject] + [c for c in subject.children if c.dep_ == "det"]
+    return _markers(sorted(set(scope), key=lambda t: t.i))
+
+
+def _cue_markers(cue: Token) -> tuple[list[Marker], bool]:
+    scope = [cue] + [c for c in cue.children if c.dep_ in {"neg", "advmod", "aux"}]
+    markers, negated = _markers(sorted(scope, key=lambda t: t.i))
+    # A reporting verb is no hedge by itself unless it is one ("suggested", "believes").
+    return markers, negated
+
+
+def _markers(tokens: list[Token]) -> tuple[list[Marker], bool]:
+    found: list[Marker] = []
+    used: set[int] = set()
+    lemmas = [t.lemma_.lower() for t in tokens]
+    # Multi-word hedges first, so that the "not" of "cannot rule out" is no negation.
+    for name, kind in (("hedges", "hedge"), ("boosters", "booster"), ("doubt", "doubt")):
+        for phrase in lexicons.phrases(name):
+            if len(phrase) < 2:
+                continue
+            for i in range(len(tokens) - len(phrase) + 1):
+                window = tokens[i : i + len(phrase)]
+                if tuple(lemmas[i : i + len(phrase)]) == phrase and not used & {t.i for t in window} \
+                        and window[-1].i - window[0].i < len(phrase) + 2:
+                    found.append(_marker(window[0], window[-1], kind))
+                    used |= {t.i for t in window}
+    negations = 0
+    for token, lemma in zip(tokens, lemmas):
+        if token.i in used:
+            continue
+        word = token.lower_
+        if word in _MODALS or (lemma in lexicons.load("hedges") and token.dep_ != "aux"):
+            found.append(_marker(token, token, "hedge"))
+        elif lemma in lexicons.load("boosters") or word in lexicons.load("boosters"):
+            found.append(_marker(token, token, "booster"))
+        elif lemma in lexicons.load("doubt"):
+            found.append(_marker(token, token, "doubt"))
+        elif (token.dep_ == "neg" or word in lexicons.load("negations")) and token.dep_ in {"neg", "det", "nsubj", "nsubjpass", "advmod", "dobj"}:
+            found.append(_marker(token, token, "negation"))
+            negations += 1
+    return found, negations % 2 == 1
+
+
+def _marker(first: Token, last: Token, kind: str) -> Marker:
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return Marker(text=doc.text[start:end], start=start, end=end, kind=kind)

@@ -1,0 +1,169 @@
+"""Terminal views of the store: quote and actor tables, an actor's profile, and an article
+with its quotes highlighted in one colour per speaker."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Iterable
+
+import click
+
+from .store.queries import ActorProfile, ActorRow, ArticleRow, QuoteRow
+from .types import Analysis
+
+PALETTE = ("green", "cyan", "magenta", "yellow", "blue", "red", "bright_green", "bright_cyan",
+           "bright_magenta", "bright_yellow", "bright_blue", "bright_red")
+
+Style = Callable[..., str]
+
+
+def _styler(color: bool) -> Style:
+    return click.style if color else (lambda text, **_: text)
+
+
+def _width() -> int:
+    return max(60, min(160, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _cut(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def quote_table(rows: Iterable[QuoteRow], *, color: bool = False) -> Iterable[str]:
+    """One line per quote: id, date, outlet, speaker, kind, the quote (shortened to fit)."""
+    style = _styler(color)
+    width = _width()
+    fixed = 7 + 11 + 15 + 23 + 13
+    yield style(f"{'id':>6} {'published':<10} {'outlet':<14} {'speaker':<22} {'kind':<12} quote", bold=True)
+    for q in rows:
+        speaker = q.speaker or (f"({q.speaker_as})" if q.speaker_as else "—")
+        yield (f"{q.id:>6} {(q.published or '')[:10]:<10} {_cut(q.outlet, 14):<14} "
+               f"{style(f'{_cut(speaker, 22):<22}', fg='green')} {q.kind:<12} "
+               f"{_cut(q.text, max(20, width - fixed))}")
+
+
+def actor_table(rows: Iterable[ActorRow], *, color: bool = False) -> Iterable[str]:
+    style = _styler(color)
+    yield style(f"{'id':>6} {'type':<7} {'quotes':>6} {'articles':>8} {'mentions':>8}  name", bold=True)
+    for a in rows:
+        yield (f"{a.id:>6} {a.type:<7} {a.quotes:>6} {a.articles:>8} {a.mentions:>8}  "
+               f"{style(a.name, bold=True)}{'' if a.named else ' (unnamed)'}")
+
+
+_TIE_WORDS = {"speaks_about": ("speaks about", "spoken about by"), "told": ("told", "was told by")}
+
+
+def actor_profile(profile: ActorProfile, *, color: bool = False) -> str:
+    """Who an actor is (names, roles), what they said, what was said about them, their ties."""
+    style = _styler(color)
+    a = profile.actor
+    lines = [f"{style(a.name, bold=True)}  {a.type}  #{a.id}" + ("" if a.named else "  (unnamed)"),
+             f"  {a.quotes:,} quotes · {a.articles:,} articles · {a.mentions:,} mentions"]
+    if profile.aliases:
+        lines.append("  aka: " + ", ".join(f"{n} ({c})" for n, c in profile.aliases))
+    if profile.roles:
+        lines.append("  roles: " + "; ".join(f"{r} ({c})" for r, c in profile.roles))
+
+    def quote_lines(title: str, quotes: tuple[QuoteRow, ...], total: int, who: bool) -> None:
+        lines.extend(["", style(f"{title} ({len(quotes)} of {total})" if total > len(quotes)
+                                else f"{title} ({total})", bold=True)])
+        for q in quotes:
+            source = f"{(q.published or '')[:10]} {q.outlet or ''}".strip()
+            speaker = f"{q.speaker or q.speaker_as or 'unattributed'}: " if who else ""
+            lines.append(f"  [{q.id}] {q.kind} · {source or 'article ' + str(q.article_id)}"
+                         f"{' · cue: ' + q.cue if q.cue else ''}")
+            lines.append(style(textwrap.fill(speaker + q.text, width=_width() - 6,
+                                             initial_indent="      ", subsequent_indent="      "),
+                               fg="cyan"))
+
+    quote_lines("Quotes by", profile.quotes_by, profile.quotes_by_total, who=False)
+    quote_lines("Quotes about", profile.quotes_about, profile.quotes_about_total, who=True)
+    lines.extend(["", style("Ties", bold=True)])
+    if not profile.ties and not profile.co_mentioned:
+        lines.append("  (none yet)")
+    for tie in profile.ties:
+        outgoing = tie.source_id == a.id
+        out_word, in_word = _TIE_WORDS.get(tie.kind, (tie.kind, f"{tie.kind} (of)"))
+        other = tie.target if outgoing else tie.source
+        lines.append(f"  {'→' if outgoing else '←'} {out_word if outgoing else in_word} "
+                     f"{style(other, bold=True)} ×{tie.count} in {tie.articles} article"
+                     f"{'' if tie.articles == 1 else 's'}")
+    if profile.co_mentioned:
+        lines.append("  in the same articles as: " + ", ".join(
+            f"{other.name} ({n})" for other, n in profile.co_mentioned))
+    return "\n".join(lines)
+
+
+
+def article_view(article: ArticleRow, analysis: Analysis, *, color: bool = False) -> str:
+    """The article text with each quote coloured by speaker (speaker mentions in bold, cues
+    underlined), then a legend. Without colour, quotes are marked ``[q1 …]`` inline."""
+    style = _styler(color)
+    text = analysis.text
+    speakers: dict[str | None, str] = {}
+    for quote in analysis.quotes:
+        if quote.speaker is not None and quote.speaker not in speakers:
+            speakers[quote.speaker] = PALETTE[len(speakers) % len(PALETTE)]
+
+    header = [style(article.title or article.source_key or f"article {article.id}", bold=True)]
+    facts = [f"#{article.id}", article.published or "", article.outlet or "", article.author or ""]
+    header.append("  " + " · ".join(f for f in facts if f))
+    if article.url:
+        header.append("  " + article.url)
+    header.append("")
+
+    if color:
+        body = _highlight(text, analysis, speakers)
+    else:
+        body = _mark(text, analysis)
+
+    legend = ["", style(f"Quotes ({len(analysis.quotes)})", bold=True)]
+    for quote in analysis.quotes:
+        speaker = analysis.actor(quote.speaker)
+        name = speaker.name if speaker else (
+            text[quote.speaker_mention[0]:quote.speaker_mention[1]] if quote.speaker_mention else "unattributed")
+        legend.append(f"  {quote.id:>4} {quote.kind.value:<12} "
+                      f"{style(name, fg=speakers.get(quote.speaker, 'white'), bold=True)}"
+                      f"{' · cue: ' + quote.cue if quote.cue else ''}")
+    return "\n".join(header) + body + "\n".join(legend)
+
+
+def _mark(text: str, analysis: Analysis) -> str:
+    inserts: list[tuple[int, int, str]] = []  # (position, order, marker): ends before starts
+    for quote in analysis.quotes:
+        inserts.append((quote.start, 1, f"[{quote.id} "))
+        inserts.append((quote.end, 0, "]"))
+    out, last = [], 0
+    for position, _, marker in sorted(inserts):
+        out.append(text[last:position])
+        out.append(marker)
+        last = position
+    out.append(text[last:])
+    return "".join(out) + "\n"
+
+
+def _highlight(text: str, analysis: Analysis, speakers: dict[str | None, str]) -> str:
+    cuts = {0, len(text)}
+    for quote in analysis.quotes:
+        cuts.update((quote.start, quote.end))
+        for span in (quote.speaker_mention, quote.cue_span):
+            if span is not None:
+                cuts.update(span)
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    out = []
+    for start, end in zip(bounds, bounds[1:]):
+        piece = text[start:end]
+        inside = [q for q in analysis.quotes if q.start <= start and end <= q.end]
+        mention = next((q for q in analysis.quotes if q.speaker_mention
+                        and q.speaker_mention[0] <= start and end <= q.speaker_mention[1]), None)
+        cue = any(q.cue_span and q.cue_span[0] <= start and end <= q.cue_span[1] for q in analysis.quotes)
+        if inside:
+            quote = max(inside, key=lambda q: q.start)  # the innermost quote decides the colour
+            piece = click.style(piece, fg=speakers.get(quote.speaker, "white"), underline=cue)
+        elif mention is not None:
+            piece = click.style(piece, fg=speakers.get(mention.speaker, "white"), bold=True)
+        elif cue:
+            piece = click.style(piece, underline=True)
+        out.append(piece)
+    return "".join(out) + "\n"
