@@ -393,6 +393,14 @@ def _cue_span(verb: Token) -> SpacySpan:
         start += 1
     if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head == verb:
         end += 1
+    # "said Tuesday that …", "said sarcastically", "said:" — what stands between cue and content.
+    while end < len(doc) and doc[end].head == verb and (
+        doc[end].dep_ == "npadvmod" and doc[end].ent_type_ in {"DATE", "TIME"}
+        or doc[end].dep_ == "advmod" and doc[end].pos_ == "ADV"
+    ) and end - verb.i <= 2:
+        end += 1
+    if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc):
+        end += 1
     return doc[start:end]
 
 
