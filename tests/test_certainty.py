@@ -40,6 +40,20 @@ CERTAINTY_RULES = [
      ["Nobody"]),
     ("hedge on the cue: suggested",
      "Peter Walsh suggested that the deal was dead.", "deal was dead", "hedged", "positive", ["suggested"]),
+    ("negated denial withholds commitment",
+     "The company did not deny that it had paid the consultants.", "it had paid", "hedged", "positive", []),
+    ("negated doubt is a booster",
+     "“Nobody doubts that the dam will hold,” the engineer said.", "dam will hold", "asserted", "positive", []),
+    ("negated impossibility is a hedge",
+     "Peter Walsh said a deal was not impossible.", "not impossible", "hedged", "positive", []),
+    ("negated truth is a denial",
+     "“That story is not true,” the spokesman said.", "not true", "doubted", "negative", []),
+    ("falsity is a denial",
+     "The ministry said the rumours were false.", "rumours were false", "doubted", "negative", ["false"]),
+    ("no on the object negates",
+     "The mayor said she had no plans to resign.", "no plans", "asserted", "negative", ["no"]),
+    ("cue adverb is the reporter's hedge, not the speaker's",
+     "The general reportedly said that the troops would stay.", "troops would stay", "asserted", "positive", []),
     ("adjectival doubt",
      "Analysts said it was unlikely that the ceasefire would hold.", "unlikely", "doubted", "positive", ["unlikely"]),
 ]
@@ -80,3 +94,14 @@ def test_scare_quote_inside_a_statement_points_to_it():
     analysis = sayso.extract(text)
     assert [s.text for s in analysis.scare_quotes] == ["savings"]
     assert analysis.scare_quotes[0].quote == analysis.quotes[0].id
+
+
+def test_denial_of_a_claim_noun_reports_its_clause():
+    text = "The minister rejected accusations that he had taken bribes."
+    _, quote = _quote(text, "he had taken bribes")
+    assert (quote.certainty, quote.polarity) == ("doubted", "negative")
+
+
+def test_cast_doubt_on_a_claim():
+    _, quote = _quote("Analysts cast doubt on the claim that the army had withdrawn.", "army had withdrawn")
+    assert quote.certainty == "doubted"

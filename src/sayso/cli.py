@@ -149,6 +149,56 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str, json
         markdown_out.write_text(format_markdown(report), encoding="utf-8")
 
 
+@main.group(name="train")
+def train_group() -> None:
+    """Train sayso's attribution model on an annotated corpus."""
+
+
+@train_group.command(name="polnear")
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the trained model to (src/sayso/model/weights ships it with sayso).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Training config [default: sayso/model/config.cfg].")
+@click.option("--max-minutes", type=click.FloatRange(min=0.1), default=None,
+              help="Wall-clock budget for the whole run, parsing included [default: the config's].")
+@click.option("--max-steps", type=click.IntRange(min=1), default=None,
+              help="Stop after N updates (replays a run whose meta.json records its steps).")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep the parsed corpus in this folder and reuse it on the next run.")
+def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes: float | None,
+                  max_steps: int | None, cache: Path | None) -> None:
+    """Train the source/cue/content tagger on CORPUS/train, keeping the weights best on CORPUS/dev."""
+    from .model.train import train
+
+    result = train(corpus, out, config_path=config_path, max_minutes=max_minutes, max_steps=max_steps,
+                   cache=cache, report=lambda message: click.echo(message, err=True))
+    best = result.best
+    click.echo(f"saved {result.out}: dev exact F1 source {best.get('source', 0):.1f} / cue {best.get('cue', 0):.1f} "
+               f"/ content {best.get('content', 0):.1f} (step {best.get('step', 0)} of {result.steps}, "
+               f"{result.epochs} epochs, {result.seconds / 60:.1f} min)")
+
+
+@eval_group.command(name="certainty")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/eval/certainty.jsonl"))
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
+@click.option("--errors", "max_errors", type=int, default=20, show_default=True, help="How many errors to list.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the full report as JSON to this file.")
+@click.option("--model", default=None, help=_MODEL_HELP)
+def eval_certainty(path: Path, split: str, max_errors: int, json_out: Path | None, model: str | None) -> None:
+    """Accuracy of certainty and polarity on the hand-annotated sentence set (data/eval)."""
+    from .eval.certainty import evaluate_certainty, format_certainty
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; give the path of data/eval/certainty.jsonl")
+    report = evaluate_certainty(path, model=model, split=split)
+    click.echo(format_certainty(report, max_errors=max_errors))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the --format json output."""
@@ -309,7 +359,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
 @click.option("--outlet", default=None, help="Outlet name contains this (case-insensitive).")
 @click.option("--since", callback=_date, default=None, help=f"Published on or after: {_FILTER_DATE_HELP}.")
 @click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
-@click.option("--search", default=None, help='Full-text search in the quote text: all words, "a phrase".')
+@click.option("--search", default=None, help='Full-text search in the quote text: words (all must occur), "a phrase", or FTS5 syntax (tax* OR budget).')
 @click.option("--article", type=int, default=None, help="Only quotes of this article id.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N quotes.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",

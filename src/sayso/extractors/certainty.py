@@ -5,7 +5,7 @@ will topple …" is doubted; "the men who did not pay" does not negate the state
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -15,7 +15,11 @@ from . import lexicons
 # Dependents of a predicate that carry its modality and polarity.
 _SCOPE = {"aux", "auxpass", "neg", "advmod", "acomp", "prt", "npadvmod", "attr", "xcomp"}
 _MODALS = {"may", "might", "could"}
-_RAISING = {"appear", "seem"}  # "appears to have …": hedged, and the statement lies in the xcomp
+_RAISING = {"appear", "seem"}
+_DENIALS = {"deny", "dispute", "reject", "refute", "rebut", "dismiss"}
+_LITOTES = {"impossible", "unlikely", "improbable", "implausible", "inconceivable"}
+_TRUTH = {"true", "correct", "accurate", "right"}
+_FALSITY = {"false", "untrue", "baseless", "unfounded", "fabricated", "fake"}  # "appears to have …": hedged, and the statement lies in the xcomp
 
 
 @dataclass(frozen=True)
@@ -56,35 +60,75 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = Non
         markers += found
         if number == 0:
             negative = negated
+    denial = cue is not None and cue.lemma_.lower() in _DENIALS
     if cue is not None:
         found, negated = _cue_markers(cue)
+        if denial and negated:
+            # "did not deny that …": no denial, but no commitment either.
+            found = [replace(m, kind="hedge") if m.kind == "doubt" else m for m in found if m.kind != "negation"]
+            denial, negated = False, False
         markers += found
-        negative = negative != negated  # "did not deny that it was not …" is a double negative
+        negative = negative != negated
     kinds = {m.kind for m in markers}
     certainty = "doubted" if "doubt" in kinds else "hedged" if "hedge" in kinds else "asserted"
-    if cue is not None and cue.lemma_.lower() in {"deny", "dispute", "reject", "refute", "rebut"}:
+    if denial:
         negative = True
     markers = sorted(set(markers), key=lambda m: (m.start, m.end))
     return Assessment(certainty, "negative" if negative else "positive", tuple(markers), stance_of(cue))
 
 
 def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], bool]:
-    """Hedges, boosters, doubt and negation attached to one predicate."""
+    """Hedges, boosters, doubt and negation attached to one predicate, with their interplay:
+    a negated doubt is a booster ("nobody doubts"), a negated impossibility a hedge ("not
+    impossible"), a negated truth a denial ("is not true")."""
+    markers, negated = _markers(_scope(root, inside))
+    doubts = [m for m in markers if m.kind == "doubt"]
+    negations = [m for m in markers if m.kind == "negation"]
+    words = {m.text.lower() for m in doubts}
+    if negated and doubts and words & _LITOTES:
+        markers = [replace(m, kind="hedge") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
+        negated = False
+    elif negated and doubts:
+        markers = [replace(m, kind="booster") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
+        negated = False
+    elif negated and root.lemma_.lower() in _TRUTH or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _TRUTH and c.i in inside for c in root.children
+    ) and negated:
+        markers = [replace(m, kind="doubt") for m in markers if m in negations] + markers
+        negated = True
+    if words & _FALSITY:
+        negated = True  # "the rumours are false": a denial
+    return markers, negated
+
+
+def _scope(root: Token, inside: set[int]) -> list[Token]:
+    """The predicate, its auxiliaries, adverbs, complements and subject, and a "no" on its
+    object or in its prepositional phrase ("has no plans", "under no circumstances")."""
     scope = [root] + [c for c in root.children if c.dep_ in _SCOPE and c.i in inside]
     for child in list(scope[1:]):
-        scope += [g for g in child.children if g.dep_ in {"advmod", "neg"} and g.i in inside]
+        scope += [g for g in child.children if g.dep_ in {"advmod", "neg", "det"} and g.i in inside
+                  and (g.dep_ != "det" or g.lower_ in {"no", "neither"})]
     if root.lemma_.lower() in _RAISING:
         scope += [c for c in root.children if c.dep_ == "xcomp"]
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.i in inside:
         scope += [subject] + [c for c in subject.children if c.dep_ == "det"]
-    return _markers(sorted(set(scope), key=lambda t: t.i))
+    for child in root.children:
+        if child.dep_ in {"dobj", "attr"} and child.i in inside:
+            scope += [g for g in child.children if g.dep_ == "det" and g.lower_ in {"no", "neither"}]
+        if child.dep_ == "prep" and child.i in inside:
+            for pobj in child.children:
+                scope += [g for g in pobj.children if g.dep_ == "det" and g.lower_ == "no"]
+    return sorted(set(scope), key=lambda t: t.i)
 
 
 def _cue_markers(cue: Token) -> tuple[list[Marker], bool]:
-    scope = [cue] + [c for c in cue.children if c.dep_ in {"neg", "advmod", "aux"}]
+    """Markers on the reporting verb. Its adverbs ("reportedly said") are the reporter's hedge,
+    not the speaker's, and do not count; a hedging verb ("suggested", "believes") does, and so
+    does a doubting object ("cast doubt on", "expressed doubts that")."""
+    scope = [cue] + [c for c in cue.children if c.dep_ in {"neg", "aux"}
+                     or c.dep_ == "dobj" and c.lemma_.lower() in {"doubt", "question"}]
     markers, negated = _markers(sorted(scope, key=lambda t: t.i))
-    # A reporting verb is no hedge by itself unless it is one ("suggested", "believes").
     return markers, negated
 
 

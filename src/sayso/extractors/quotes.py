@@ -101,7 +101,11 @@ class QuoteFinder:
 
     # -- cues and speakers ------------------------------------------------------------------
     def _is_cue(self, token: Token) -> bool:
-        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.cues and token.dep_ != "amod"
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.cues or lemma in _DOUBT_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)
 
     def _attribution(self, verb: Token) -> dict:
         subject = subject_of(verb, self._is_cue)
@@ -204,6 +208,10 @@ class QuoteFinder:
                 return None  # the clause is a quotation in marks, found as such
             left, right = self._clause_bounds(verb, clause)
             start, end = _span_chars(doc, left, right)
+        elif (claim := _claim_clause(verb)) is not None:
+            # "rejected accusations that …", "cast doubt on the claim that …": the content is the
+            # clause the noun introduces.
+            start, end = _span_chars(doc, claim.left_edge.i, claim.right_edge.i + 1)
         elif verb.lemma_.lower() in lexicons.intention_verbs() and (
             xcomp := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -356,6 +364,27 @@ def _is_name_phrase(span: SpacySpan) -> bool:
         and any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
 
 
+_CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumour", "rumor", "charge",
+                "assertion", "idea", "notion", "speculation", "story", "view", "belief", "fear", "hope"}
+_DOUBT_VERBS = {"cast", "raise", "express", "voice"}  # "cast doubt on the claim that …"
+
+
+def _claim_clause(verb: Token) -> Token | None:
+    """The "that" clause of a claim noun the cue takes as object: "denied reports that …"."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        nouns += [p for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        for target in [noun] + [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]:
+            if target.lemma_.lower() not in _CLAIM_NOUNS:
+                continue
+            clause = next((c for c in target.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > target.i
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if clause is not None:
+                return clause
+    return None
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return [] if span is None else [t for t in span if not t.is_space]
@@ -393,13 +422,11 @@ def _cue_span(verb: Token) -> SpacySpan:
         start += 1
     if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head == verb:
         end += 1
-    # "said Tuesday that …", "said sarcastically", "said:" — what stands between cue and content.
+    # "said Tuesday that …", "said sarcastically": what stands between cue and content.
     while end < len(doc) and doc[end].head == verb and (
         doc[end].dep_ == "npadvmod" and doc[end].ent_type_ in {"DATE", "TIME"}
         or doc[end].dep_ == "advmod" and doc[end].pos_ == "ADV"
     ) and end - verb.i <= 2:
-        end += 1
-    if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc):
         end += 1
     return doc[start:end]
 
