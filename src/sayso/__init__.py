@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import components as _components  # noqa: F401  (registers the "sayso" spaCy factory)
-from .errors import ConfigError, ExtractionError, InputError, SaysoError
+from .errors import ConfigError, ExtractionError, IngestError, InputError, SaysoError, StoreError
 from .nlp import load_pipeline
 from .pipeline import Outcome, extract, extract_many
 from .types import Actor, ActorType, Analysis, Quote, QuoteKind
@@ -15,11 +15,13 @@ __all__ = [
     "Analysis",
     "ConfigError",
     "ExtractionError",
+    "IngestError",
     "InputError",
     "Outcome",
     "Quote",
     "QuoteKind",
     "SaysoError",
+    "StoreError",
     "extract",
     "extract_many",
     "load_pipeline",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .extractors.actors import find_actors
+from collections.abc import Sequence
+
+from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
@@ -17,22 +19,28 @@ _ENGLISH_HINTS = frozenset(
 
 
 def analyze_doc(doc: Doc) -> Analysis:
-    """All actors, quotes, relations and scare quotes of one parsed article; offsets index
-    into ``doc.text``."""
-    warning = _language_warning(doc)
+    """All actors, quotes, relations and scare quotes of one parsed article, by the rules;
+    offsets index into ``doc.text``."""
+    warning = language_warning(doc)
     if warning:
         return Analysis(text=doc.text, warnings=(warning,))
     book = find_actors(doc)
     finder = QuoteFinder(doc, book)
-    drafts = finder.run()
+    return assemble(doc, book, finder, finder.run())
+
+
+def assemble(doc: Doc, book: ActorBook, finder: QuoteFinder, drafts: Sequence[Draft]) -> Analysis:
+    """Records with ids from quote drafts (the rules' or a model's), with the relations and
+    scare quotes of the article."""
     relation_drafts = find_relations(doc, book, finder.resolver)
     actors, ids = book.actors()
     quotes = [_quote(doc, number, draft, ids) for number, draft in enumerate(drafts, start=1)]
-    relations = [_relation(doc, number, draft, quotes, ids)
-                 for number, draft in enumerate(relation_drafts, start=1)]
+    relations = [_relation(doc, number, draft, quotes, ids) for number, draft in enumerate(relation_drafts, start=1)]
     scare = []
     for region in finder.scare:
         inner = (region.inner_start, region.inner_end)
+        if any((q.start, q.end) == inner for q in quotes):
+            continue  # a model read it as somebody's statement after all
         host = next((q.id for q in quotes if q.start <= inner[0] and inner[1] <= q.end), None)
         scare.append(ScareQuote(inner[0], inner[1], doc.text[inner[0] : inner[1]], host))
     return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes),
@@ -93,7 +101,7 @@ def _chars(span) -> Span | None:
     return None if span is None else (span.start_char, span.end_char)
 
 
-def _language_warning(doc: Doc) -> str | None:
+def language_warning(doc: Doc) -> str | None:
     """sayso's pipeline reads English: say so, rather than return nonsense, for other languages."""
     words = [t.lower_ for t in doc if t.is_alpha]
     if len(words) < 20:

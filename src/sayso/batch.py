@@ -85,6 +85,7 @@ def ingest(
     kind: str | None = None,
     workers: int = 1,
     batch_size: int | None = None,
+    commit_every: int | None = None,
     model: str | None = None,
     fetcher: Fetcher | None = None,
     progress: bool = False,
@@ -92,11 +93,13 @@ def ingest(
 ) -> Summary:
     """Read, analyse and store every article of ``sources``; returns what happened.
 
-    Commits once per ``batch_size`` analysed articles (default: the ``batch_size`` setting).
+    ``batch_size`` articles go through spaCy together (the ``ingest_batch_size`` setting);
+    every ``commit_every`` analysed articles are committed in one transaction (``commit_every``).
     """
     from tqdm import tqdm
 
-    size = int(batch_size or settings.get("batch_size"))
+    size = int(batch_size or settings.get("ingest_batch_size"))
+    commit_size = int(commit_every or settings.get("commit_every"))
     started = time.monotonic()
     summary = Summary()
     reader = Sources(kind=kind, fetcher=fetcher, known=lambda url: known(url))
@@ -186,7 +189,7 @@ def ingest(
                     fail(Failure(record.key, outcome.error or "extraction failed"))
                     continue
                 batch.append((record, outcome.analysis, url, digest))
-                if len(batch) >= size:
+                if len(batch) >= commit_size:
                     flush()
             flush()
     finally:

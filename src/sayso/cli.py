@@ -13,6 +13,7 @@ from .errors import InputError, SaysoError
 from .text import decode
 
 _MODEL_HELP = next(s.help for s in settings.SETTINGS if s.name == "model")
+_ENGINE_HELP = next(s.help for s in settings.SETTINGS if s.name == "engine") + " [default: SAYSO_ENGINE]"
 
 
 class _Group(click.Group):
@@ -64,8 +65,10 @@ def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
               show_default=True, help="text: a readable report; json: one object (one input); "
                                       "jsonl: one object per line (any number of inputs).")
 @click.option("--model", default=None, help=_MODEL_HELP)
+@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
+              help=_ENGINE_HELP)
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, color: bool | None) -> None:
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, color: bool | None) -> None:
     """Find actors and attributed quotes in news articles (files, folders of .txt, or - for stdin)."""
     from .pipeline import extract as run_extract
     from .report import render
@@ -76,7 +79,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, color: bool | 
     if color is None:
         color = sys.stdout.isatty()
     for number, (name, text) in enumerate(items):
-        analysis = run_extract(text, model=model)
+        analysis = run_extract(text, model=model, engine=engine)
         if analysis.warnings:
             for warning in analysis.warnings:
                 click.echo(f"sayso: warning: {name}: {warning}", err=True)
@@ -127,20 +130,23 @@ def eval_group() -> None:
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--split", default="dev", show_default=True, help="Corpus split to score (train or dev).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
-@click.option("--systems", default="sayso,textacy", show_default=True,
-              help="Comma-separated systems to run side by side.")
+@click.option("--systems", default=None,
+              help="Comma-separated systems to run side by side: rules (alias sayso), trained, hybrid, textacy "
+                   "[default: all four when the trained model is installed, else rules,textacy].")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the full report as JSON to this file.")
 @click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the report as Markdown (docs/accuracy.md) to this file.")
 @click.option("--model", default=None, help=_MODEL_HELP)
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
-def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str, json_out: Path | None,
+def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | None, json_out: Path | None,
                  markdown_out: Path | None, model: str | None, progress: bool) -> None:
     """Score source, cue and content spans on PolNeAR (brat standoff): exact and overlap P/R/F1."""
     from .eval import evaluate, format_markdown, format_table
 
-    names = tuple(s.strip() for s in systems.split(",") if s.strip())
+    from .eval.runner import default_systems
+
+    names = tuple(s.strip() for s in systems.split(",") if s.strip()) if systems else default_systems()
     report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress, model=model)
     click.echo(format_table(report))
     if json_out is not None:
@@ -208,10 +214,20 @@ def schema() -> None:
 
 
 @main.command(name="settings")
-def show_settings() -> None:
+@click.option("--markdown", is_flag=True, help="Print the table of defaults as Markdown (as in the README).")
+def show_settings(markdown: bool) -> None:
     """List sayso's settings, their environment variables and current values."""
+    if markdown:
+        click.echo("| setting | environment variable | default | meaning |\n| --- | --- | --- | --- |")
+        for setting in settings.SETTINGS:
+            click.echo(f"| {setting.name} | `{setting.env}` | `{setting.default}` | {setting.help} |")
+        return
+    name_width = max(len(s.name) for s in settings.SETTINGS)
+    env_width = max(len(s.env) for s in settings.SETTINGS)
     for setting in settings.SETTINGS:
-        click.echo(f"{setting.name:<12} {setting.env:<18} {settings.get(setting.name)!s:<26} {setting.help}")
+        value = str(settings.get(setting.name))
+        click.echo(f"{setting.name:<{name_width}}  {setting.env:<{env_width}}  {value}")
+        click.echo(f"{'':<{name_width}}  {setting.help}")
 
 
 # -- ingest, query and export ------------------------------------------------------------------
@@ -302,7 +318,9 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes running the spaCy pipeline (nlp.pipe n_process).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
-              help="Articles per spaCy batch and per database commit [default: SAYSO_BATCH_SIZE or 32].")
+              help="Articles per spaCy batch [default: SAYSO_INGEST_BATCH_SIZE or 4].")
+@click.option("--commit-every", type=click.IntRange(min=1), default=None,
+              help="Articles per database transaction [default: SAYSO_COMMIT_EVERY or 32].")
 @click.option("--model", default=None, help=_MODEL_HELP)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="Seconds one URL may take [default: SAYSO_FETCH_TIMEOUT or 20].")
@@ -315,7 +333,7 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
               help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: str | None, workers: int,
-           batch_size: int | None, model: str | None, timeout: float | None, delay: float | None,
+           batch_size: int | None, commit_every: int | None, model: str | None, timeout: float | None, delay: float | None,
            errors_out: Path | None, as_json: bool, progress: bool | None) -> None:
     """Read, analyse and store articles: text files, folders, HTML, JSONL, URLs, RSS/Atom feeds,
     WARC(.gz) crawls, or - for standard input. Re-running skips what is already stored; exits 1
@@ -334,7 +352,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
     try:
         with _open_store(db, create=True) as store:
             summary = run_ingest(list(sources), store, kind=kind, workers=workers, batch_size=batch_size,
-                                 model=model, fetcher=fetcher,
+                                 commit_every=commit_every, model=model, fetcher=fetcher,
                                  progress=sys.stderr.isatty() if progress is None else progress,
                                  on_failure=record_failure)
     finally:
@@ -502,3 +520,90 @@ def export(db: Path | None, fmt: str, out: Path | None, table: str | None, outle
             summary = f"{count:,} {table}"
     if out is not None:
         click.echo(f"wrote {summary} to {out}", err=True)
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 makes the server reachable from other machines).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--allow-ingest", is_flag=True,
+              help="Let clients store articles with POST /articles (text, HTML, or a public URL to fetch); "
+                   "without it the server is read-only.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              default="info", show_default=True, help="How much the server logs.")
+def serve(db: Path | None, host: str, port: int, allow_ingest: bool, log_level: str) -> None:
+    """Serve the database over HTTP: a REST API (OpenAPI docs at /docs) and a web page at /
+    to search quotes, read articles with quotes highlighted and explore actors."""
+    try:
+        import uvicorn
+
+        from .server import create_app
+    except ImportError as exc:
+        from .errors import ConfigError
+
+        raise ConfigError(f"sayso serve needs the web extra ({exc.name} is missing): "
+                          f'pip install "sayso[web]"') from None
+    path = Path(db or settings.get("db"))
+    app = create_app(path, allow_ingest=allow_ingest)
+    click.echo(f"sayso: serving {path} on http://{host}:{port}/ (API docs at /docs; "
+               f"{'ingest allowed' if allow_ingest else 'read-only'}; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False)
+
+
+@main.group(name="spark")
+def spark_group() -> None:
+    """Run sayso on Apache Spark over collections too big for one machine (pip install
+    "sayso[spark]"); the tables come out as Parquet, see docs/spark.md."""
+
+
+@spark_group.command(name="run")
+@click.option("--input", "inputs", multiple=True, required=True, metavar="PATHS_OR_LISTING",
+              help="WARC(.gz), JSONL or Parquet files/folders, or a text listing of WARC paths "
+                   "(Common Crawl's warc.paths); repeat the option or separate with commas.")
+@click.option("--output", required=True, metavar="DIR",
+              help="Folder for the Parquet tables (local path, hdfs://, s3a://...).")
+@click.option("--master", default="local[*]", show_default=True,
+              help="Spark master URL: local[N], spark://host:7077, yarn, k8s://...")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Partitions of the NLP stage [default: 2 x the cores Spark sees].")
+@click.option("--prefix", default="", help="Prepended to relative paths in a listing "
+                                            "(e.g. https://data.commoncrawl.org).")
+@click.option("--model", default=None, help=_MODEL_HELP)
+@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
+              help=_ENGINE_HELP)
+@click.option("--overwrite", is_flag=True, help="Replace the tables when DIR already holds them.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@click.pass_context
+def spark_run(ctx: click.Context, inputs: tuple[str, ...], output: str, master: str,
+              partitions: int | None, prefix: str, model: str | None, engine: str | None,
+              overwrite: bool, as_json: bool) -> None:
+    """Analyse WARC/JSONL/Parquet inputs on Spark and write the tables articles, actors,
+    mentions, quotes, relations (and the rest of the store's) as Parquet under DIR. Exits 1
+    when any item failed (the rest is written; see DIR/failures)."""
+    try:
+        from .spark.job import run
+    except ImportError as exc:
+        from .errors import ConfigError
+
+        raise ConfigError(f'sayso spark needs the spark extra ({exc.name} is missing): '
+                          f'pip install "sayso[spark]"') from None
+    summary = run(list(inputs), output, master=master, partitions=partitions, prefix=prefix,
+                  model=model, engine=engine, mode="overwrite" if overwrite else "errorifexists")
+    click.echo(json.dumps(summary.to_dict(), indent=2) if as_json else summary.format())
+    if summary.failed:
+        ctx.exit(1)
+
+
+@main.command(name="load")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def load_command(folder: Path, db: Path | None, as_json: bool) -> None:
+    """Bring the output of sayso spark run (DIR) into the SQLite store, in one transaction, so
+    sayso serve and the query commands see it; articles already stored are skipped."""
+    from .spark.load import load
+
+    with _open_store(db, create=True) as store:
+        summary = load(folder, store)
+    click.echo(json.dumps(summary.to_dict()) if as_json else summary.format())

@@ -8,6 +8,8 @@
 - ``StoreError``: the database cannot be opened, is from a newer sayso, or lacks what was asked.
 
 Exit codes: 1 generic (and an ingest run with failed items), 2 input, 3 configuration, 4 store.
+HTTP statuses (``http_status``, used by ``sayso serve``): 422 for input and ingest errors, 500
+for the rest; a refused URL (``sayso.server.ssrf.RefusedURL``) is 403.
 
 Messages say how to fix the problem; the CLI prints them without a traceback.
 """
@@ -18,12 +20,14 @@ class SaysoError(Exception):
     """Base class of every error sayso raises on purpose."""
 
     exit_code = 1
+    http_status = 500
 
 
 class InputError(SaysoError):
     """The input is not a usable article."""
 
     exit_code = 2
+    http_status = 422
 
 
 class ConfigError(SaysoError):
@@ -40,6 +44,7 @@ class IngestError(SaysoError):
     """A source cannot be read, fetched or parsed into an article."""
 
     exit_code = 2
+    http_status = 422
 
 
 class StoreError(SaysoError):

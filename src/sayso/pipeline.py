@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import settings
-from .analysis import analyze_doc
+from .engines import analyze, engine_name
 from .errors import SaysoError
+from .model.loader import load_tagger
 from .nlp import load_pipeline
 from .text import check_length, normalize
 from .types import Analysis
@@ -15,20 +16,25 @@ from .types import Analysis
 log = logging.getLogger(__name__)
 
 
-def extract(text: str, *, model: str | None = None, normalized: bool = False) -> Analysis:
+def extract(text: str, *, model: str | None = None, normalized: bool = False,
+            engine: str | None = None) -> Analysis:
     """Actors and attributed quotes of one article.
 
     The text is normalised first (see :func:`sayso.text.normalize`) unless ``normalized`` is
-    true, in which case offsets index into ``text`` exactly as given.
+    true, in which case offsets index into ``text`` exactly as given. ``engine`` picks how
+    quotes are found: "rules", "trained" or "hybrid" (default: the ``engine`` setting).
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     if not normalized:
         text = normalize(text)
     check_length(text)
+    engine = engine_name(engine)
+    if engine != "rules":
+        load_tagger()  # a missing model is a configuration error, even for an empty text
     if not text.strip():
         return Analysis(text=text)
-    return analyze_doc(load_pipeline(model)(text))
+    return analyze(load_pipeline(model)(text), engine)
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,13 @@ def extract_many(
     batch_size: int | None = None,
     n_process: int = 1,
     normalized: bool = False,
+    engine: str | None = None,
 ) -> Iterator[Outcome]:
     """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone."""
     nlp = load_pipeline(model)
+    engine = engine_name(engine)
+    if engine != "rules":
+        load_tagger()
     size = batch_size or int(settings.get("batch_size"))
 
     def accepted() -> Iterator[tuple[str, str]]:
@@ -67,7 +77,7 @@ def extract_many(
         while failed:
             yield failed.pop(0)
         try:
-            yield Outcome(key, analysis=analyze_doc(doc))
+            yield Outcome(key, analysis=analyze(doc, engine))
         except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
             log.warning("extraction failed for %s: %s", key, exc)
             yield Outcome(key, error=f"extraction failed: {exc}")

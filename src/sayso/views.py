@@ -111,7 +111,7 @@ def article_view(article: ArticleRow, analysis: Analysis, *, color: bool = False
     header.append("  " + " · ".join(f for f in facts if f))
     if article.url:
         header.append("  " + article.url)
-    header.append("")
+    header += ["", ""]
 
     if color:
         body = _highlight(text, analysis, speakers)

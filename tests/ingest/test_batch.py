@@ -31,7 +31,7 @@ def mixed(tmp_path):
 
 def test_every_source_kind_is_stored_once(mixed, nlp):
     store = Store(":memory:")
-    summary = ingest([str(mixed)], store, batch_size=2)
+    summary = ingest([str(mixed)], store, commit_every=2)
     assert summary.failed == 0, summary.failures
     # budget.txt (plain text) and the WARC copy of the budget page differ in text (the HTML adds
     # no boilerplate but the title line is the same): both are stored, neither twice.
@@ -45,7 +45,7 @@ def test_every_source_kind_is_stored_once(mixed, nlp):
     run = store.conn.execute("SELECT * FROM runs").fetchone()
     assert run["stored"] == summary.stored and run["finished_at"] is not None
 
-    again = ingest([str(mixed)], store, batch_size=2)
+    again = ingest([str(mixed)], store, commit_every=2)
     assert (again.stored, again.failed) == (0, 0)
     assert again.duplicates == again.read == summary.read
     assert store.counts() | {"runs": 1} == counts
@@ -101,7 +101,7 @@ def test_a_crash_mid_run_keeps_every_committed_batch(tmp_path, nlp, monkeypatch)
     monkeypatch.setattr(sources.Sources, "check", lambda self, names: None)
     db = tmp_path / "crash.db"
     with Store(db) as store, pytest.raises(RuntimeError):
-        ingest(["anything"], store, batch_size=3)
+        ingest(["anything"], store, batch_size=3, commit_every=3)
     with Store(db) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.counts()["articles"]
@@ -112,6 +112,6 @@ def test_a_crash_mid_run_keeps_every_committed_batch(tmp_path, nlp, monkeypatch)
 def test_two_workers_give_the_same_store(mixed, nlp):
     one, two = Store(":memory:"), Store(":memory:")
     ingest([str(mixed)], one, workers=1)
-    ingest([str(mixed)], two, workers=2, batch_size=2)
+    ingest([str(mixed)], two, workers=2, batch_size=2, commit_every=3)
     query = "SELECT a.url, a.content_hash, q.text FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY 2, 3"
     assert one.conn.execute(query).fetchall() == two.conn.execute(query).fetchall()

@@ -24,7 +24,7 @@ def _stored(db) -> int:
 
 
 def _ingest(folder, db) -> subprocess.Popen:
-    env = {**os.environ, "SAYSO_BATCH_SIZE": "8"}
+    env = {**os.environ, "SAYSO_COMMIT_EVERY": "8"}
     return subprocess.Popen([sys.executable, "-m", "sayso", "ingest", str(folder), "--db", str(db),
                              "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 

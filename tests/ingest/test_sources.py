@@ -6,6 +6,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sayso.errors import InputError
 from sayso.ingest import Failure, Record, Skip, Sources, canonical_url, detect_kind, normalize_date
@@ -252,3 +254,13 @@ def test_fetcher_politeness_delay_and_scheme(server):
 def test_missing_source_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         Sources().check([str(tmp_path / "missing.warc.gz")])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".html", ".jsonl", ".warc.gz", ".rss"]))
+def test_any_bytes_give_records_or_failures_never_a_crash(tmp_path, data, suffix):
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    with Sources(known=lambda url: True) as reader:  # never fetch: every linked URL counts as stored
+        for item in reader.read([str(path)]):
+            assert isinstance(item, (Record, Skip, Failure))

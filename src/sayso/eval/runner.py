@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SYSTEMS = ("sayso", "textacy")
+DEFAULT_SYSTEMS = ("rules", "textacy")
 
 
 def _skippable(char: str) -> bool:
@@ -92,11 +92,24 @@ def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttributio
 Predictor = Callable[[GoldArticle], list[PredictedAttribution]]
 
 
-def _sayso_system(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
-    from sayso.pipeline import extract  # the engine; imported only when asked for
+def _engine_system(engine: str) -> Callable[[Sequence[GoldArticle], str | None], Predictor]:
+    """sayso with one attribution engine: rules, trained or hybrid."""
 
-    # normalized=True: offsets then index the corpus text as it is, with nothing to map back.
-    return lambda article: sayso_predictions(extract(article.text, model=model, normalized=True), article.text)
+    def setup(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
+        from sayso.pipeline import extract  # the engine; imported only when asked for
+
+        if engine != "rules":
+            from sayso.model.loader import load_tagger
+
+            load_tagger()  # before the clock starts; a missing model is a configuration error
+        # normalized=True: offsets then index the corpus text as it is, with nothing to map back.
+        return lambda article: sayso_predictions(
+            extract(article.text, model=model, normalized=True, engine=engine), article.text)
+
+    return setup
+
+
+_sayso_system = _engine_system("rules")
 
 
 def _textacy_system(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
@@ -122,9 +135,20 @@ def _textacy_system(articles: Sequence[GoldArticle], model: str | None) -> Predi
 
 #: Each system, set up for a sequence of articles, returns a predictor called on each in order.
 SYSTEMS: dict[str, Callable[[Sequence[GoldArticle], str | None], Predictor]] = {
-    "sayso": _sayso_system,
+    "rules": _sayso_system,
+    "trained": _engine_system("trained"),
+    "hybrid": _engine_system("hybrid"),
     "textacy": _textacy_system,
 }
+#: Earlier names of systems, still accepted: "sayso" was the rule engine's.
+ALIASES = {"sayso": "rules"}
+
+
+def default_systems() -> tuple[str, ...]:
+    """Rules and textacy, with the trained and hybrid engines when the model is installed."""
+    from sayso.model.loader import available
+
+    return ("rules", "trained", "hybrid", "textacy") if available() else DEFAULT_SYSTEMS
 
 
 def run_system(name: str, articles: Sequence[GoldArticle], *, progress: bool = True,
@@ -157,6 +181,7 @@ def evaluate(corpus_dir: Path | str, split: str = "dev", limit: int | None = Non
     ``model`` names the spaCy pipeline both systems parse with (default: the ``model``
     setting). A progress bar per system goes to stderr unless ``progress`` is False.
     """
+    systems = tuple(dict.fromkeys(ALIASES.get(s, s) for s in systems))
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system(s) {unknown}; choose among {sorted(SYSTEMS)}")

@@ -18,7 +18,7 @@ from .feeds import looks_like_feed, read_feed
 from .fetch import Fetcher
 from .html import read_html_file, record_from_html
 from .jsonl import read_jsonl, read_jsonl_stream
-from .record import Failure, Item, Record, Skip, canonical_url, failure
+from .record import Item, Record, Skip, canonical_url, failure
 from .text import read_text_file
 from .warc import read_warc
 

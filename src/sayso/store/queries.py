@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -192,6 +193,15 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def _search_terms(store: Store, text: str) -> str:
+    """FTS5 syntax when ``text`` is valid FTS5 (plan AND fail*), else its words (don't (panic)."""
+    try:
+        store.conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", (text,)).fetchall()
+        return text
+    except sqlite3.OperationalError:
+        return fts_query(text)
+
+
 _QUOTE_SELECT = """
 SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char, q.end_char,
        s.name AS speaker, q.speaker_id, s.type AS speaker_type, q.speaker_text,
@@ -248,7 +258,7 @@ def _quote_where(store: Store, flt: QuoteFilter) -> tuple[str, list[Any]]:
             params.append(value)
     if flt.search:
         clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(fts_query(flt.search))
+        params.append(_search_terms(store, flt.search))
     if flt.article is not None:
         clauses.append("q.article_id = ?")
         params.append(flt.article)
@@ -426,3 +436,169 @@ def find_article(store: Store, ref: str) -> ArticleRow:
             return _article_row(row)
     raise StoreError(f"no article {ref!r}: give an id, a URL or the path it was ingested from "
                      f"(see sayso quotes or the articles table)")
+
+
+# -- pages, facets, relations and co-quoted actors (the web API reads these) ----------------
+@dataclass(frozen=True)
+class RelationRow:
+    """One relation with its actors' names: "Iran funds the militias", by whose account."""
+
+    id: int
+    article_id: int
+    local_id: str | None
+    subject: str | None
+    subject_id: int | None
+    predicate: str | None
+    object: str | None
+    object_id: int | None
+    claimant: str | None
+    claimant_id: int | None
+    quote_id: int | None
+    certainty: str | None
+    polarity: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+    published: str | None
+    outlet: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def quotes_page(store: Store, flt: QuoteFilter = QuoteFilter(), *, offset: int = 0,
+                limit: int = 50) -> tuple[list[QuoteRow], int]:
+    """One page of :func:`quotes` (same filters and order) and the total number of matches."""
+    where, params = _quote_where(store, flt)
+    sql = (_QUOTE_SELECT + where +
+           " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.start_char, q.id"
+           f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}")
+    return [_quote_row(row) for row in store.conn.execute(sql, params)], count_quotes(store, flt)
+
+
+def quote_facets(store: Store, flt: QuoteFilter = QuoteFilter(), *, top: int = 20
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """How the quotes matching ``flt`` split by kind, certainty, polarity, stance, outlet,
+    speaker and month of publication: ``{"kind": [{"value": "direct", "count": 12}, …], …}``."""
+    where, params = _quote_where(store, flt)
+    base = "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id" + where
+    columns = {"kind": "q.kind", "certainty": "q.certainty", "polarity": "q.polarity", "stance": "q.stance",
+               "outlet": "a.outlet", "month": "substr(a.published, 1, 7)"}
+    facets: dict[str, list[dict[str, Any]]] = {}
+    for name, column in columns.items():
+        facets[name] = [{"value": row[0], "count": row[1]} for row in store.conn.execute(
+            f"SELECT {column} AS value, count(*) AS n {base} GROUP BY value "
+            f"ORDER BY {'value DESC' if name == 'month' else 'n DESC, value'} LIMIT {int(top)}", params)]
+    named = base + (" AND " if where else " WHERE ") + "s.id IS NOT NULL"
+    facets["speaker"] = [{"value": row[1], "id": row[0], "count": row[2]} for row in store.conn.execute(
+        f"SELECT s.id, s.name, count(*) AS n {named} GROUP BY s.id ORDER BY n DESC, s.name LIMIT {int(top)}",
+        params)]
+    return facets
+
+
+def get_article(store: Store, article_id: int) -> ArticleRow | None:
+    """The article with this id, or None."""
+    row = store.conn.execute(_ARTICLE_SELECT + " WHERE a.id = ?", (int(article_id),)).fetchone()
+    return None if row is None else _article_row(row)
+
+
+def articles_page(store: Store, flt: ArticleFilter = ArticleFilter(), *, search: str | None = None,
+                  offset: int = 0, limit: int = 50) -> tuple[list[ArticleRow], int]:
+    """Articles matching the filter (and full-text ``search`` over title and text), newest
+    first, one page of them and the total."""
+    clauses, params = flt.sql("a")
+    if search:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        try:
+            store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                               (search,)).fetchall()
+            params.append(search)
+        except sqlite3.OperationalError:
+            params.append(fts_query(search))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = int(store.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0])
+    sql = (_ARTICLE_SELECT + where + " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
+           f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}")
+    return [_article_row(row) for row in store.conn.execute(sql, params)], total
+
+
+def article_actor_ids(store: Store, article_id: int) -> dict[str, int]:
+    """An article's own actor ids (``a1``…) mapped to the merged ``actors`` ids."""
+    return {row[0]: int(row[1]) for row in store.conn.execute(
+        "SELECT local_id, actor_id FROM article_actors WHERE article_id = ?", (int(article_id),))}
+
+
+def get_actor(store: Store, actor_id: int) -> ActorRow | None:
+    """The actor with this id, or None."""
+    row = store.conn.execute("SELECT * FROM actors WHERE id = ?", (int(actor_id),)).fetchone()
+    return None if row is None else _actor_row(row)
+
+
+def actors_page(store: Store, *, type: str | None = None, name: str | None = None, unnamed: bool = False,
+                offset: int = 0, limit: int = 50) -> tuple[list[ActorRow], int]:
+    """Actors as :func:`actors` orders them, optionally those whose name or an alias holds
+    ``name`` as whole words; one page and the total."""
+    clauses, params = [], []
+    if type:
+        clauses.append("type = ?")
+        params.append(type.upper())
+    if not unnamed:
+        clauses.append("named = 1")
+    if name:
+        clauses.append(_in("id", actor_ids(store, name)))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = int(store.conn.execute("SELECT count(*) FROM actors" + where, params).fetchone()[0])
+    sql = ("SELECT * FROM actors" + where +
+           " ORDER BY quote_count DESC, article_count DESC, mention_count DESC, name"
+           f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}")
+    return [_actor_row(row) for row in store.conn.execute(sql, params)], total
+
+
+def relations_page(store: Store, flt: ArticleFilter = ArticleFilter(), *, actor_id: int | None = None,
+                   predicate: str | None = None, article: int | None = None, offset: int = 0,
+                   limit: int = 50) -> tuple[list[RelationRow], int]:
+    """Relations (newest articles first), optionally those with ``actor_id`` as subject, object
+    or claimant, of one ``predicate``, or of one article; one page and the total."""
+    clauses, params = flt.sql("a")
+    if actor_id is not None:
+        clauses.append("(r.source_id = ? OR r.target_id = ? OR r.claimant_id = ?)")
+        params += [int(actor_id)] * 3
+    if predicate:
+        clauses.append("r.type = ?")
+        params.append(predicate)
+    if article is not None:
+        clauses.append("r.article_id = ?")
+        params.append(int(article))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    join = "FROM relations r JOIN articles a ON a.id = r.article_id"
+    total = int(store.conn.execute(f"SELECT count(*) {join}{where}", params).fetchone()[0])
+    rows = store.conn.execute(
+        f"""SELECT r.id, r.article_id, r.local_id, s.name AS subject, r.source_id, r.type, o.name AS object,
+                   r.target_id, c.name AS claimant, r.claimant_id, r.quote_id, r.certainty, r.polarity,
+                   r.text, r.start_char, r.end_char, a.published, a.outlet
+            {join} LEFT JOIN actors s ON s.id = r.source_id LEFT JOIN actors o ON o.id = r.target_id
+            LEFT JOIN actors c ON c.id = r.claimant_id{where}
+            ORDER BY a.published IS NULL, a.published DESC, r.article_id, r.start_char, r.id
+            LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}""", params)
+    return [RelationRow(*row) for row in rows], total
+
+
+def co_quoted(store: Store, flt: ArticleFilter = ArticleFilter(), *, actor_id: int | None = None,
+              unnamed: bool = False, limit: int | None = None) -> Iterator[tuple[int, int, int]]:
+    """Pairs of speakers quoted in the same articles, ``(actor, other, articles)`` with
+    actor < other (or actor == ``actor_id`` when given), most shared articles first."""
+    clauses, params = flt.sql("a")
+    where = (" AND " + " AND ".join(clauses)) if clauses else ""
+    named = "" if unnamed else " AND s.named = 1"
+    speakers = (f"SELECT DISTINCT q.article_id, q.speaker_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"JOIN actors s ON s.id = q.speaker_id WHERE 1{where}{named}")
+    pair = "x.speaker_id = ? AND y.speaker_id != x.speaker_id" if actor_id is not None else \
+        "x.speaker_id < y.speaker_id"
+    sql = (f"WITH sp AS ({speakers}) SELECT x.speaker_id, y.speaker_id, count(*) AS shared FROM sp x "
+           f"JOIN sp y ON y.article_id = x.article_id AND {pair} GROUP BY x.speaker_id, y.speaker_id "
+           f"ORDER BY shared DESC, x.speaker_id, y.speaker_id")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    args = params + ([int(actor_id)] if actor_id is not None else [])
+    for row in store.conn.execute(sql, args):
+        yield int(row[0]), int(row[1]), int(row[2])

@@ -1,0 +1,120 @@
+"""Spark benchmark: articles/s of `sayso spark run` in local[1] and local[2] against single-process
+`sayso ingest` on the same WARC of PolNeAR news; prints the 1→2 core scaling ratio, Spark's
+overhead against one process, and the core-hours per million articles that docs/spark.md uses.
+
+Run by hand, not in CI (about 10 minutes for 500 articles on 2 cores; run it on an idle machine):
+
+    python bench/spark.py                        # 500 articles from ../shared/data/polnear
+    python bench/spark.py --articles 40          # a quick check of the wiring
+
+The WARC is built with bench/ingest.py's helpers (PolNeAR texts in minimal HTML; repeated texts
+get a new URL and one added line so that nothing is a duplicate). Each measurement runs in a
+fresh subprocess. The ingest run loads the spaCy pipeline before its clock starts (as in
+bench/ingest.py); the Spark runs are timed twice: the job alone (reading, duplicate check,
+NLP in the Python workers including their pipeline load, actor merge, Parquet writes) and the
+job plus starting the JVM and the session. All runs use the engine the settings choose.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SECONDS_PER_HOUR = 3600
+
+
+def _ingest_bench():
+    """bench/ingest.py as a module: its corpus loader and WARC builder are reused here."""
+    spec = importlib.util.spec_from_file_location("bench_ingest", HERE / "ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def child_spark(warc: Path, out: Path, cores: int) -> dict:
+    from sayso.spark import job
+
+    started = time.perf_counter()
+    spark = job.session(f"local[{cores}]")
+    session_seconds = time.perf_counter() - started
+    try:
+        summary = job.run([str(warc)], str(out), partitions=2 * cores, spark=spark)
+    finally:
+        spark.stop()
+    return {"articles": summary.analysed, "failed": summary.failed, "seconds": summary.seconds,
+            "analyse_seconds": summary.analyse_seconds, "session_seconds": session_seconds,
+            "rate": summary.analysed / summary.seconds, "rows": summary.rows}
+
+
+def run_child(*args: str) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark child {args} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR folder (default: bench/ingest.py's)")
+    parser.add_argument("--articles", type=int, default=500, help="articles in the WARC (>= 500 for the record)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        print(json.dumps(child_spark(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))))
+        return
+
+    from sayso.engines import engine_name
+
+    bench = _ingest_bench()
+    corpus = args.corpus or bench.DEFAULT_CORPUS
+    articles = bench.load_corpus(corpus)
+    print(f"sayso spark benchmark: {args.articles} articles built from {len(articles)} PolNeAR texts "
+          f"({corpus}); {os.cpu_count()} CPUs; engine {engine_name(None)}")
+    with tempfile.TemporaryDirectory(prefix="sayso-spark-bench-") as tmp:
+        work = Path(tmp)
+        warc = work / "news.warc.gz"
+        started = time.perf_counter()
+        bench.build_warc(warc, articles, args.articles)
+        print(f"built WARC: {warc.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s")
+
+        result = subprocess.run([sys.executable, str(HERE / "ingest.py"), "--child", "ingest", str(warc),
+                                 str(work / "single.db"), "1"], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"ingest child failed:\n{result.stderr[-4000:]}")
+        single = json.loads(result.stdout.strip().splitlines()[-1])
+        print(f"single-process ingest: {single['articles']:>5} articles in {single['seconds']:7.1f} s = "
+              f"{single['rate']:6.2f} articles/s (model loaded before the clock), failed {single['failed']}")
+
+        runs = {}
+        for cores in (1, 2):
+            r = run_child(str(warc), str(work / f"out{cores}"), str(cores))
+            runs[cores] = r
+            print(f"spark local[{cores}] ({2 * cores} partitions): {r['articles']:>5} articles, job "
+                  f"{r['seconds']:7.1f} s = {r['rate']:6.2f} articles/s (analyse stage {r['analyse_seconds']:.1f} s, "
+                  f"merge+write {r['seconds'] - r['analyse_seconds']:.1f} s); JVM+session start "
+                  f"{r['session_seconds']:.1f} s; with it {r['articles'] / (r['seconds'] + r['session_seconds']):.2f} "
+                  f"articles/s; failed {r['failed']}")
+        if runs[1]["rows"] != runs[2]["rows"]:
+            print(f"WARNING: row counts differ between runs: {runs[1]['rows']} vs {runs[2]['rows']}")
+        scaling = runs[2]["rate"] / runs[1]["rate"]
+        overhead1 = single["rate"] / runs[1]["rate"] - 1
+        print(f"scaling local[1] -> local[2]: x{scaling:.2f} (target >= 1.7)")
+        print(f"spark overhead vs single process (same 1 core): {overhead1 * 100:+.0f}% time per article "
+              f"(local[1] {runs[1]['rate']:.2f} vs {single['rate']:.2f} articles/s); "
+              f"local[2] vs single process: x{runs[2]['rate'] / single['rate']:.2f}")
+        per_core = runs[2]["rate"] / 2
+        print(f"throughput per core at local[2]: {per_core:.3f} articles/s -> "
+              f"{1e6 / per_core / SECONDS_PER_HOUR:,.0f} core-hours per million articles "
+              f"(local[1]: {1e6 / runs[1]['rate'] / SECONDS_PER_HOUR:,.0f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Attribution engines over one parsed article: ``rules`` (sayso's rule engine), ``trained``
+(the shipped tagger, decoded into quotes) and ``hybrid`` (the tagger's quotes completed by the
+rules' cues, speakers and quotes where the tagger has none). All three share actors, speaker resolution (a pronoun source still
+resolves to its actor), certainty and relations, so they differ only in which quotes they find.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from . import settings
+from .analysis import analyze_doc, assemble, language_warning
+from .errors import ConfigError
+from .extractors.actors import find_actors
+from .extractors.quotes import Draft, QuoteFinder
+from .model.decode import Linked, link, tagged_spans
+from .types import Analysis, QuoteKind
+
+ENGINES = ("rules", "trained", "hybrid")
+#: What ``auto`` (the default) runs when the trained model is installed; else it runs rules.
+AUTO = "hybrid"
+#: How ``hybrid`` combines the two, the best on PolNeAR dev of ``STRATEGIES`` (bench/hybrid.py):
+#: ``model-fill`` keeps the tagger's quotes, gives them the cue and speaker the rules found
+#: where the tagger has none, and adds the rules' quotes where the tagger found nothing.
+#: (``precise``: the rules' quotes in marks with a cue, the tagger's elsewhere; ``rules-first``
+#: and ``model-first``: one engine's quotes, the other's where the first found nothing.)
+HYBRID = "model-fill"
+STRATEGIES = ("model-fill", "model-first", "rules-first", "precise")
+
+_EDGE = " \t\n,;:—–-"
+_OPENING, _CLOSING = "“\"'‘«", "”\"'’»"
+
+
+def engine_name(engine: str | None) -> str:
+    """``engine`` checked, or the ``engine`` setting; ``auto`` becomes the best engine whose
+    model is there (an explicit trained or hybrid without a model is a configuration error)."""
+    name = (engine or settings.get("engine") or "auto").strip().lower()
+    if name == "auto":
+        from .model.loader import available
+
+        return AUTO if AUTO == "rules" or available() else "rules"
+    if name not in ENGINES:
+        raise ConfigError(f"unknown engine {name!r}; choose among {', '.join(ENGINES)} or auto")
+    return name
+
+
+def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> Analysis:
+    """The :class:`Analysis` of a parsed article by ``engine`` (default: the setting)."""
+    name = engine_name(engine)
+    if name == "rules":
+        return analyze_doc(doc)
+    from .model.loader import load_tagger
+
+    tagger = load_tagger()  # before any work: a missing model is a configuration error
+    warning = language_warning(doc)
+    if warning:
+        return Analysis(text=doc.text, warnings=(warning,))
+    book = find_actors(doc)
+    finder = QuoteFinder(doc, book)
+    rule_drafts = finder.run() if name == "hybrid" else []
+    linked = link(doc, tagged_spans(tag(doc, tagger)))
+    drafts = model_drafts(doc, linked, finder)
+    if name == "hybrid":
+        drafts = combine(rule_drafts, drafts, strategy)
+    return assemble(doc, book, finder, drafts)
+
+
+def tag(doc: Doc, tagger) -> Doc:
+    """The tagger's feature doc of ``doc``, with the role spans as entities."""
+    from .model.features import feature_doc
+
+    return tagger(feature_doc(doc, tagger.vocab))
+
+
+
+
+# -- the tagger's attributions as quote drafts -------------------------------------------------
+def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> list[Draft]:
+    """Quote drafts from decoded attributions, speakers resolved in text order (so that "he"
+    finds the speaker introduced just before)."""
+    drafts = []
+    order = sorted(linked, key=lambda a: min([a.parts[0][0]] + ([a.source[0]] if a.source else [])))
+    for attribution in order:
+        parts = [p for p in (_char_part(doc, s, e) for s, e in attribution.parts) if p is not None]
+        if not parts:
+            continue
+        fields: dict = {}
+        if attribution.cue is not None:
+            cue = doc[attribution.cue[0] : attribution.cue[1]]
+            fields["cue"] = cue
+            fields["cue_verb"] = cue.root if cue.root.pos_ in {"VERB", "AUX"} else None
+        if attribution.source is not None:
+            mention = _trim_tokens(doc, *attribution.source)
+            if mention is not None:
+                fields["speaker_span"] = mention
+                fields["speaker"] = finder.resolver.resolve(mention)
+        kind = _kind(doc, attribution, finder.in_quote, fields.get("cue"))
+        drafts.append(Draft(kind, parts[0][0], parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (), **fields))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return drafts
+
+
+def _trim_tokens(doc: Doc, start: int, end: int):
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _char_part(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A content part in characters, without edge spaces, commas or dashes, and without its
+    quote marks when it is exactly one quotation."""
+    text = doc.text
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    while True:
+        before = (s, e)
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        if e - s >= 2 and text[s] in _OPENING and text[e - 1] in _CLOSING and not _has_marks(text[s + 1 : e - 1]):
+            s, e = s + 1, e - 1
+        elif e > s and text[s] in _OPENING and not _has_marks(text[s + 1 : e]):
+            s += 1  # an opening mark whose quotation the span leaves unclosed
+        elif e > s and text[e - 1] in _CLOSING and text[e - 1] not in "'’" and not _has_marks(text[s : e - 1]):
+            e -= 1
+        if (s, e) == before:
+            break
+    return (s, e) if e > s else None
+
+
+def _has_marks(text: str) -> bool:
+    return any(ch in "“”\"«»" for ch in text)
+
+
+def _kind(doc: Doc, attribution: Linked, in_quote: list[int], cue) -> QuoteKind:
+    words = [i for s, e in attribution.parts for i in range(s, e) if not (doc[i].is_punct or doc[i].is_space)]
+    quoted = sum(in_quote[i] >= 0 for i in words)
+    if words and quoted == len(words):
+        return QuoteKind.DIRECT
+    if cue is not None and cue[0].lower_ == "according":
+        return QuoteKind.ACCORDING_TO
+    return QuoteKind.MIXED if quoted else QuoteKind.INDIRECT
+
+
+# -- combining rules and tagger -----------------------------------------------------------------
+def _overlap(a: Draft, b: Draft) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _fill(draft: Draft, twins: Sequence[Draft]) -> Draft:
+    """The tagger's quote, with the cue, medium and speaker the rules found for it where it has
+    none."""
+    twin = next((t for t in twins if t.cue is not None or t.speaker_span is not None), None)
+    if twin is None:
+        return draft
+    fields: dict = {}
+    if draft.cue is None and twin.cue is not None:
+        fields.update(cue=twin.cue, cue_verb=twin.cue_verb, medium=twin.medium, medium_span=twin.medium_span)
+    elif draft.medium_span is None and twin.medium_span is not None and twin.cue is not None \
+            and draft.cue is not None and twin.cue.start < draft.cue.end and draft.cue.start < twin.cue.end:
+        fields.update(medium=twin.medium, medium_span=twin.medium_span)  # "told The Jerusalem Post"
+    if draft.speaker_span is None and twin.speaker_span is not None:
+        fields.update(speaker=twin.speaker, speaker_span=twin.speaker_span, inherited=twin.inherited)
+    return replace(draft, **fields) if fields else draft
+
+
+def _precise(draft: Draft) -> bool:
+    """The rules' sure ground: a quotation in marks that has its cue."""
+    return draft.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL} and draft.cue is not None
+
+
+def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBRID) -> list[Draft]:
+    """One list of drafts from both engines; where a rule quote and a tagger quote cover the
+    same stretch (half of the shorter one), ``strategy`` says which is kept."""
+    if strategy == "precise":
+        first, second = [d for d in rules if _precise(d)], list(model)
+    elif strategy == "rules-first":
+        first, second = list(rules), list(model)
+    elif strategy in {"model-first", "model-fill"}:
+        first, second = list(model), list(rules)
+        if strategy == "model-fill":
+            first = [_fill(d, [r for r in rules if _overlap(d, r) >= 0.5]) for d in first]
+    else:
+        raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
+    kept = first + [d for d in second if not any(_overlap(d, f) >= 0.5 for f in first)]
+    return sorted(kept, key=lambda d: (d.start, d.end))

@@ -1,0 +1,196 @@
+"""The read-only endpoints: articles, quotes, actors, relations and the actor network.
+
+Each route parses its parameters, calls one query of :mod:`sayso.store.queries` (or
+:mod:`sayso.network`) on this thread's read-only store, and returns its rows.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from ..ingest.record import normalize_date
+from ..network import actor_graph
+from ..store import queries
+from ..store.queries import ArticleFilter, QuoteFilter
+from ..types import ActorType, QuoteKind
+from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, Graph, NameCount, Problem,
+                     QuotePage, RelationPage, SharedArticles)
+from .state import ServerState
+
+router = APIRouter()
+
+Certainty = Enum("Certainty", {v: v for v in ("asserted", "hedged", "doubted")}, type=str)
+Polarity = Enum("Polarity", {v: v for v in ("positive", "negative")}, type=str)
+Stance = Enum("Stance", {v: v for v in ("neutral", "distancing", "endorsing")}, type=str)
+
+Offset = Annotated[int, Query(ge=0, description="Skip this many items (pagination).")]
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
+Outlet = Annotated[Optional[str], Query(description="Outlet name contains this (case-insensitive).")]
+Since = Annotated[Optional[str], Query(description="Published on or after this ISO date (2024-03-01).")]
+Until = Annotated[Optional[str], Query(description="Published on or before this ISO date (the whole day).")]
+NOT_FOUND = {404: {"model": Problem, "description": "No such item."}}
+INVALID = {422: {"model": Problem, "description": "A parameter is invalid (the message says which)."}}
+
+
+def _state(request: Request) -> ServerState:
+    return request.app.state.sayso
+
+
+def _date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    parsed = normalize_date(value)
+    if parsed is None:
+        raise HTTPException(422, f"{name}: {value!r} is not a date; use YYYY-MM-DD")
+    return parsed
+
+
+def _search(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if not re.search(r"\w", value):
+        raise HTTPException(422, f"search: {value!r} has no words to search for")
+    return value
+
+
+def _page(request: Request, items: list[Any], total: int, offset: int, limit: int) -> dict[str, Any]:
+    following = offset + limit
+    return {"total": total, "offset": offset, "limit": limit, "items": items,
+            "next": str(request.url.include_query_params(offset=following)) if following < total else None}
+
+
+@router.get("/articles", response_model=ArticlePage, tags=["articles"], responses=INVALID,
+            summary="List stored articles, newest first")
+def list_articles(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
+                  search: Annotated[Optional[str], Query(description="Full-text search over title and text.")] = None,
+                  offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    rows, total = queries.articles_page(_state(request).store(), flt, search=_search(search),
+                                        offset=offset, limit=limit)
+    return _page(request, rows, total, offset, limit)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=NOT_FOUND,
+            summary="One article: its text and every finding with offsets")
+def get_article(request: Request, article_id: int) -> dict[str, Any]:
+    store = _state(request).store()
+    row = queries.get_article(store, article_id)
+    if row is None:
+        raise HTTPException(404, f"no article with id {article_id}; list them with GET /articles")
+    return {"article": row, "analysis": store.analysis_dict(article_id),
+            "actor_ids": queries.article_actor_ids(store, article_id),
+            "quote_ids": {q.local_id: q.id for q in queries.quotes(store, QuoteFilter(article=article_id))}}
+
+
+@router.get("/quotes", response_model=QuotePage, tags=["quotes"], responses=INVALID,
+            summary="Search quotes with the filters of `sayso quotes`, newest first")
+def list_quotes(
+    request: Request,
+    search: Annotated[Optional[str], Query(description='Full-text search in the quote: words (all must occur), '
+                                                       '"a phrase", or FTS5 syntax (tax* OR budget).')] = None,
+    speaker: Annotated[Optional[str], Query(description="Said by an actor with this name or alias "
+                                                        "(whole words: Lopez).")] = None,
+    speaker_id: Annotated[Optional[int], Query(description="Said by the actor with this id.")] = None,
+    about: Annotated[Optional[str], Query(description="Names this actor inside the quoted words.")] = None,
+    about_id: Annotated[Optional[int], Query(description="Names the actor with this id inside the quote.")] = None,
+    kind: Annotated[Optional[QuoteKind], Query(description="How the statement is reported.")] = None,
+    certainty: Annotated[Optional[Certainty], Query(description="How the statement is put.")] = None,
+    polarity: Annotated[Optional[Polarity], Query(description="negative: a denial.")] = None,
+    stance: Annotated[Optional[Stance], Query(description="The reporter's stance, from the cue.")] = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None,
+    article: Annotated[Optional[int], Query(description="Only quotes of this article id.")] = None,
+    facets: Annotated[bool, Query(description="Also count the matches per kind, certainty, outlet, "
+                                              "speaker, month…")] = False,
+    offset: Offset = 0, limit: Limit = 50,
+) -> dict[str, Any]:
+    flt = QuoteFilter(
+        outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+        speaker=speaker or None, about=about or None, kind=kind.value if kind else None,
+        certainty=certainty.value if certainty else None, polarity=polarity.value if polarity else None,
+        stance=stance.value if stance else None, search=_search(search), article=article,
+        speaker_id=speaker_id, about_id=about_id)
+    store = _state(request).store()
+    rows, total = queries.quotes_page(store, flt, offset=offset, limit=limit)
+    page = _page(request, rows, total, offset, limit)
+    if facets:
+        page["facets"] = queries.quote_facets(store, flt)
+    return page
+
+
+@router.get("/actors", response_model=ActorPage, tags=["actors"],
+            summary="List actors merged across articles, most quoted first")
+def list_actors(
+    request: Request,
+    type: Annotated[Optional[ActorType], Query(description="Actor type.")] = None,
+    name: Annotated[Optional[str], Query(description="Name or alias holds these whole words.")] = None,
+    unnamed: Annotated[bool, Query(description='Include unnamed actors ("a senior official").')] = False,
+    offset: Offset = 0, limit: Limit = 50,
+) -> dict[str, Any]:
+    rows, total = queries.actors_page(_state(request).store(), type=type.value if type else None,
+                                      name=name or None, unnamed=unnamed, offset=offset, limit=limit)
+    return _page(request, rows, total, offset, limit)
+
+
+@router.get("/actors/{actor_id}", response_model=ActorDetail, tags=["actors"], responses=NOT_FOUND,
+            summary="One actor: roles, aliases, quotes by and about, relations, co-quoted actors")
+def get_actor(request: Request, actor_id: int,
+              limit: Annotated[int, Query(ge=1, le=500, description="Quotes by and about (and relations, "
+                                                                    "co-quoted actors) to list.")] = 50,
+              ) -> dict[str, Any]:
+    store = _state(request).store()
+    actor = queries.get_actor(store, actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor with id {actor_id}; list them with GET /actors")
+    profile = queries.actor_profile(store, actor, limit=limit)
+    relations, relations_total = queries.relations_page(store, actor_id=actor_id, limit=limit)
+    co_quoted = [SharedArticles(actor=other, articles=shared)
+                 for _, other_id, shared in queries.co_quoted(store, actor_id=actor_id, unnamed=True, limit=limit)
+                 if (other := queries.get_actor(store, other_id)) is not None]
+    return {
+        "actor": actor, "aliases": [NameCount(name=a, count=n) for a, n in profile.aliases],
+        "roles": [NameCount(name=r, count=n) for r, n in profile.roles],
+        "quotes_by": list(profile.quotes_by), "quotes_about": list(profile.quotes_about),
+        "quotes_by_total": profile.quotes_by_total, "quotes_about_total": profile.quotes_about_total,
+        "relations": relations, "relations_total": relations_total, "ties": list(profile.ties),
+        "co_quoted": co_quoted,
+        "co_mentioned": [SharedArticles(actor=a, articles=n) for a, n in profile.co_mentioned],
+    }
+
+
+@router.get("/relations", response_model=RelationPage, tags=["relations"], responses=INVALID,
+            summary="Who funds, backs, targets… whom, by whose account")
+def list_relations(
+    request: Request,
+    actor_id: Annotated[Optional[int], Query(description="Subject, object or claimant is this actor.")] = None,
+    predicate: Annotated[Optional[str], Query(description="Relation type: funds, backs, member_of…")] = None,
+    article: Annotated[Optional[int], Query(description="Only relations of this article id.")] = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None,
+    offset: Offset = 0, limit: Limit = 50,
+) -> dict[str, Any]:
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    rows, total = queries.relations_page(_state(request).store(), flt, actor_id=actor_id,
+                                         predicate=predicate or None, article=article,
+                                         offset=offset, limit=limit)
+    return _page(request, rows, total, offset, limit)
+
+
+@router.get("/graph", response_model=Graph, tags=["graph"], responses={**NOT_FOUND, **INVALID},
+            summary="The actor network as nodes and edges (around one actor, or the busiest actors)")
+def graph(
+    request: Request,
+    actor_id: Annotated[Optional[int], Query(description="Only the network around this actor.")] = None,
+    depth: Annotated[int, Query(ge=1, le=3, description="Steps away from actor_id to include.")] = 1,
+    co_quoted: Annotated[bool, Query(description="Also link speakers quoted in the same articles.")] = False,
+    unnamed: Annotated[bool, Query(description='Include unnamed actors ("officials").')] = False,
+    max_nodes: Annotated[int, Query(ge=1, le=1000, description="Keep at most this many actors.")] = 150,
+    outlet: Outlet = None, since: Since = None, until: Until = None,
+) -> dict[str, Any]:
+    store = _state(request).store()
+    if actor_id is not None and queries.get_actor(store, actor_id) is None:
+        raise HTTPException(404, f"no actor with id {actor_id}; list them with GET /actors")
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    return actor_graph(store, flt, actor_id=actor_id, depth=depth, unnamed=unnamed, co_quoted=co_quoted,
+                       max_nodes=max_nodes)

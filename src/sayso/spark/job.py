@@ -1,0 +1,277 @@
+"""The Spark job: inputs → records (``sayso.ingest`` readers) → duplicates dropped → analysed
+per partition (``extract_many``, one spaCy pipeline per worker) → the store's tables as Parquet,
+actors merged across articles with a ``groupBy``.
+
+Run it with ``sayso spark run`` or, on a cluster, with spark-submit on this file::
+
+    spark-submit --master yarn "$(python -c 'import sayso.spark.job as j; print(j.__file__)')" \\
+        --input warc.paths --prefix https://data.commoncrawl.org --output s3://bucket/sayso/
+
+Absolute imports only: spark-submit runs this file as ``__main__``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sayso.spark import tables
+
+log = logging.getLogger("sayso.spark")
+
+_SQL_TYPES = {"INTEGER": "long", "TEXT": "string"}
+COUNTERS = ("read", "skipped", "duplicates", "failed", "analysed")
+
+
+@dataclass
+class SparkSummary:
+    """What a Spark run did: counts from the accumulators and the rows of each output table."""
+
+    read: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    analysed: int = 0
+    seconds: float = 0.0
+    analyse_seconds: float = 0.0  # reading, duplicate check and NLP; the rest is merge and writes
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.analysed / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "analysed": self.analysed, "duplicates": self.duplicates,
+                "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
+                "analyse_seconds": round(self.analyse_seconds, 3), "articles_per_second": round(self.rate, 3), "rows": self.rows}
+
+    def format(self) -> str:
+        rows = ", ".join(f"{table} {n:,}" for table, n in self.rows.items())
+        return (f"read {self.read:,}, analysed {self.analysed:,}, duplicates {self.duplicates:,}, "
+                f"not articles {self.skipped:,}, failed {self.failed:,} "
+                f"({self.seconds:.1f} s, {self.rate:.2f} articles/s)\nrows: {rows}")
+
+
+def struct(columns: tuple[tuple[str, str], ...]):
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    kinds = {"INTEGER": LongType(), "TEXT": StringType()}
+    return StructType([StructField(name, kinds.get(kind, StringType()), True) for name, kind in columns])
+
+
+def session(master: str | None = None, app_name: str = "sayso"):
+    """A SparkSession; the workers run this Python (``PYSPARK_PYTHON``), Java 17 is found when
+    ``JAVA_HOME`` is unset. Under spark-submit the master comes from there."""
+    java = tables.default_java_home()
+    if java:
+        os.environ.setdefault("JAVA_HOME", java)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app_name)
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
+        master = "local[*]"
+    if master:
+        builder = builder.master(master)
+    builder = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    return spark
+
+
+def _first(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Of two rows with the same identity, the one read first (as ``sayso ingest`` keeps)."""
+    return a if a["order"] <= b["order"] else b
+
+
+def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int, counters: dict):
+    """An RDD of record rows (dicts), duplicates by content hash or canonical URL dropped, spread
+    over ``partitions`` partitions and in reading order within each."""
+    units = tables.expand_inputs(inputs, prefix=prefix)
+    files = [(i, kind, where) for i, (kind, where) in enumerate(units) if kind != "parquet"]
+    sc = spark.sparkContext
+    rdds = []
+    if files:
+        rdds.append(sc.parallelize(files, max(1, len(files))).flatMap(tables.read_unit))
+    for i, kind, where in ((i, k, w) for i, (k, w) in enumerate(units) if k == "parquet"):
+        frame = spark.read.parquet(where)
+        rdds.append(frame.rdd.zipWithIndex().map(
+            lambda pair, i=i, where=where: tables.row_from_json(pair[0].asDict(), (i, pair[1]), where)))
+    rows = rdds[0] if len(rdds) == 1 else sc.union(rdds)
+
+    def tally(row: dict[str, Any]) -> bool:
+        if row.get("skip"):
+            counters["skipped"].add(1)
+            return False
+        counters["read"].add(1)
+        return True
+
+    rows = rows.filter(tally)
+    # Duplicates: same text, then same canonical URL; the first read wins, as in sayso ingest.
+    # Failed items keep a key of their own and flow on to the failures table.
+    def own(row: dict[str, Any]) -> str:
+        return f"!{row['order']}"
+
+    by_hash = rows.keyBy(lambda r: own(r) if r.get("error") else r["content_hash"]) \
+        .reduceByKey(_first, partitions).values()
+    unique = by_hash.keyBy(lambda r: own(r) if r.get("error") else r["canonical_url"] or "#" + r["content_hash"]) \
+        .reduceByKey(_first, partitions).values()
+    return unique.mapPartitions(lambda part: iter(sorted(part, key=lambda r: r["order"])))
+
+
+def run(inputs: list[str], output: str, *, master: str | None = None, partitions: int | None = None,
+        prefix: str = "", model: str | None = None, engine: str | None = None,
+        mode: str = "errorifexists", spark=None) -> SparkSummary:
+    """Analyse ``inputs`` on Spark and write the tables as Parquet under ``output``."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    started = time.monotonic()
+    spark = spark or session(master)
+    sc = spark.sparkContext
+    n = int(partitions or max(2, sc.defaultParallelism * 2))
+    spark.conf.set("spark.sql.shuffle.partitions", str(n))  # not 200 tiny tasks per join
+    counters = {name: sc.accumulator(0) for name in COUNTERS}
+    records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters)
+
+    def analyse(index, rows):
+        return tables.analyse_partition(index, rows, model=model, engine=engine, counters=counters)
+
+    out = records.mapPartitionsWithIndex(analyse).persist(StorageLevel.MEMORY_AND_DISK)
+    phase = time.monotonic()
+    out.count()  # one pass: the NLP runs once, the accumulators are final after it
+    frames = {}
+    for table, columns in {**tables.schema(), "analyses": tables.ANALYSES_COLUMNS,
+                           "failures": tables.FAILURES_COLUMNS}.items():
+        rows = out.filter(lambda pair, t=table: pair[0] == t).map(lambda pair: pair[1])
+        frames[table] = spark.createDataFrame(rows, struct(tuple(columns)))
+
+    analyse_seconds = time.monotonic() - phase
+    log.info("analysed in %.1f s", analyse_seconds)
+    frames = merge_actors(frames, F)
+    summary = SparkSummary()
+    # The tables are independent Spark jobs: submitted together, small ones do not wait in line.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {table: pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, n, mode)
+                   for table, frame in frames.items()}
+        summary.rows = {table: future.result() for table, future in futures.items()}
+    out.unpersist()
+    for name in COUNTERS:
+        setattr(summary, name, int(counters[name].value))
+    summary.duplicates = max(0, summary.read - summary.analysed - summary.failed)
+    summary.seconds = time.monotonic() - started
+    summary.analyse_seconds = analyse_seconds
+    with open_text(f"{output.rstrip('/')}/_sayso.json", spark) as handle:
+        from sayso import settings
+        from sayso.engines import engine_name
+
+        handle.write(json.dumps({"inputs": inputs, "model": model or settings.get("model"),
+                                 "engine": engine_name(engine),
+                                 **summary.to_dict()}, ensure_ascii=False, indent=2))
+    return summary
+
+
+def merge_actors(frames: dict[str, Any], F) -> dict[str, Any]:
+    """One row per actor identity across all chunks: ``groupBy(norm_name, type, article)`` with
+    the counts summed, the name of the lowest id kept, and every reference rewritten."""
+    actors = frames["actors"].withColumn("scope", F.coalesce("article_id", F.lit(0)))
+    merged = actors.groupBy("norm_name", "type", "scope").agg(
+        F.min("id").alias("id"), F.min_by("name", "id").alias("name"), F.max("named").alias("named"),
+        F.min("article_id").alias("article_id"), F.sum("article_count").alias("article_count"),
+        F.sum("mention_count").alias("mention_count"), F.sum("quote_count").alias("quote_count"))
+    mapping = actors.join(merged.select("norm_name", "type", "scope", F.col("id").alias("new_id")),
+                          ["norm_name", "type", "scope"]).select(F.col("id").alias("old_id"), "new_id")
+    columns = [name for name, _ in tables.schema()["actors"]]
+    out = dict(frames)
+    out["actors"] = merged.select(*columns)
+    for table, refs in tables.actor_columns().items():
+        if not refs:
+            continue
+        frame = frames[table]
+        order = frame.columns
+        for ref in refs:
+            m = mapping.select(F.col("old_id").alias(f"_{ref}"), F.col("new_id").alias(f"_{ref}_new"))
+            frame = frame.join(m, frame[ref] == m[f"_{ref}"], "left") \
+                .withColumn(ref, F.col(f"_{ref}_new")).select(*order)
+        out[table] = frame
+    for table, key in (("actor_aliases", "alias"), ("actor_roles", "role")):
+        columns = out[table].columns
+        extra = [F.first(c).alias(c) for c in columns if c not in ("actor_id", key, "count")]
+        out[table] = out[table].groupBy("actor_id", key).agg(F.sum("count").alias("count"), *extra) \
+            .select(*columns)
+    return out
+
+
+def write(frame, path: str, table: str, partitions: int, mode: str) -> int:
+    """One table as Parquet: article-keyed tables hash-partitioned by ``article_id`` into the
+    job's partition count and sorted by it inside each file (row-group pruning for DuckDB);
+    small tables in one file."""
+    if "article_id" in frame.columns and table != "actors":
+        frame = frame.repartition(partitions, "article_id") \
+            .sortWithinPartitions("article_id", *(["id"] if "id" in frame.columns else []))
+    else:
+        frame = frame.coalesce(1)
+    frame.write.mode(mode).option("compression", "zstd").parquet(path)
+    return frame.sparkSession.read.parquet(path).count()  # from the Parquet footers
+
+
+class open_text:
+    """A small text file next to the tables (local paths; elsewhere through Hadoop's filesystem)."""
+
+    def __init__(self, path: str, spark) -> None:
+        self.path, self.spark, self.parts = path, spark, []
+
+    def __enter__(self):
+        return self
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def __exit__(self, *exc: object) -> None:
+        text = "".join(self.parts)
+        if "://" not in self.path or self.path.startswith("file://"):
+            with open(self.path.removeprefix("file://"), "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        jvm = self.spark.sparkContext._jvm
+        hadoop_path = jvm.org.apache.hadoop.fs.Path(self.path)
+        fs = hadoop_path.getFileSystem(self.spark.sparkContext._jsc.hadoopConfiguration())
+        stream = fs.create(hadoop_path, True)
+        stream.write(bytearray(text.encode("utf-8")))
+        stream.close()
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sayso-spark", description=__doc__.split("\n\n")[0])
+    p.add_argument("--input", action="append", required=True,
+                   help="WARC(.gz), JSONL or Parquet path, or a listing of WARC paths; repeat or comma-separate")
+    p.add_argument("--output", required=True, help="Folder for the Parquet tables (local, hdfs://, s3a://)")
+    p.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
+    p.add_argument("--partitions", type=int, default=None, help="Partitions of the NLP stage")
+    p.add_argument("--prefix", default="", help="Prepended to relative paths of a listing")
+    p.add_argument("--model", default=None, help="spaCy pipeline (default: SAYSO_MODEL)")
+    p.add_argument("--engine", default=None, help="rules, trained or hybrid (default: SAYSO_ENGINE)")
+    p.add_argument("--overwrite", action="store_true", help="Replace an existing output")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
+    summary = run(args.input, args.output, master=args.master, partitions=args.partitions,
+                  prefix=args.prefix, model=args.model, engine=args.engine,
+                  mode="overwrite" if args.overwrite else "errorifexists")
+    print(summary.format())
+    return 1 if summary.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Decoding the tagger's spans into attributions: links follow the parse, then proximity."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from sayso.engines import _char_part, combine
+from sayso.extractors.quotes import Draft
+from sayso.model.decode import Linked, link, tagged_spans
+from sayso.types import QuoteKind
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_content_clause_hangs_from_its_cue():
+    doc = parsed("Trump said the wall will be built .".split(),
+                 [1, 1, 3, 6, 6, 6, 1, 1], ["nsubj", "ROOT", "det", "nsubjpass", "aux", "auxpass", "ccomp", "punct"])
+    spans = [(0, 1, "SOURCE"), (1, 2, "CUE"), (2, 7, "CONTENT")]
+    assert link(doc, spans) == [Linked(((2, 7),), cue=(1, 2), source=(0, 1))]
+
+
+def test_cue_hanging_from_the_content_after_it():
+    doc = parsed("The plan will fail , he said .".split(),
+                 [1, 3, 3, 3, 3, 6, 3, 3], ["det", "nsubj", "aux", "ROOT", "punct", "nsubj", "parataxis", "punct"])
+    spans = [(0, 4, "CONTENT"), (5, 6, "SOURCE"), (6, 7, "CUE")]
+    assert link(doc, spans) == [Linked(((0, 4),), cue=(6, 7), source=(5, 6))]
+
+
+def test_quote_split_by_its_cue_is_one_attribution_in_two_parts():
+    words = ["“", "We", "win", ",", "”", "he", "said", ".", "“", "They", "lose", ".", "”"]
+    heads = [6, 2, 6, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp",
+            "punct", "punct"]
+    doc = parsed(words, heads, deps)
+    spans = [(1, 3, "CONTENT"), (5, 6, "SOURCE"), (6, 7, "CUE"), (9, 11, "CONTENT")]
+    assert link(doc, spans) == [Linked(((1, 3), (9, 11)), cue=(6, 7), source=(5, 6))]
+
+
+def test_a_content_without_a_cue_in_its_sentence_has_none():
+    words = "Trump said it works for all of us . Taxes fall .".split()
+    heads = [1, 1, 3, 1, 3, 4, 5, 6, 1, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    doc = parsed(words, heads, deps)
+    spans = [(0, 1, "SOURCE"), (1, 2, "CUE"), (2, 8, "CONTENT"), (9, 11, "CONTENT")]
+    assert link(doc, spans) == [Linked(((2, 8),), cue=(1, 2), source=(0, 1)), Linked(((9, 11),))]
+
+
+def test_a_cue_right_before_a_quotation_in_the_next_sentence_introduces_it():
+    words = ["Caddell", "continued", ":", "“", "It", "works", ".", "”"]
+    heads = [1, 1, 1, 5, 5, 5, 5, 5]
+    deps = ["nsubj", "ROOT", "punct", "punct", "nsubj", "ROOT", "punct", "punct"]
+    doc = parsed(words, heads, deps)
+    spans = [(0, 1, "SOURCE"), (1, 2, "CUE"), (4, 6, "CONTENT")]
+    assert link(doc, spans) == [Linked(((4, 6),), cue=(1, 2), source=(0, 1))]
+
+
+def test_neighbouring_contents_outside_marks_stay_apart():
+    words = "He denied it , saying the report lied .".split()
+    heads = [1, 1, 1, 1, 1, 6, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advcl", "det", "nsubj", "ccomp", "punct"]
+    doc = parsed(words, heads, deps)
+    spans = [(0, 1, "SOURCE"), (1, 2, "CUE"), (2, 3, "CONTENT"), (4, 5, "CUE"), (5, 8, "CONTENT")]
+    assert link(doc, spans) == [Linked(((2, 3),), cue=(1, 2), source=(0, 1)),
+                                Linked(((5, 8),), cue=(4, 5), source=(0, 1))]
+
+
+def test_tagged_spans_reads_the_entities():
+    doc = Doc(spacy.blank("en").vocab, words="Trump said it works".split(), ents=["B-SOURCE", "B-CUE", "B-CONTENT",
+                                                                                  "I-CONTENT"])
+    assert tagged_spans(doc) == [(0, 1, "SOURCE"), (1, 2, "CUE"), (2, 4, "CONTENT")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We will win,”", "We will win"),
+    ("the count “might have been rigged.”", "the count “might have been rigged.”"),
+    ("“We will win", "We will win"),
+    ("  taxes will fall, ", "taxes will fall"),
+    ("“A” and “B”", "“A” and “B”"),
+])
+def test_content_parts_lose_edge_punctuation_and_their_own_marks(text, expected):
+    doc = spacy.blank("en")(text)
+    span = _char_part(doc, 0, len(doc))
+    assert span is not None and text[span[0] : span[1]] == expected
+
+
+def test_combine_keeps_one_quote_per_stretch():
+    rule_direct = Draft(QuoteKind.DIRECT, 0, 20, cue=object())  # type: ignore[arg-type]
+    rule_loose = Draft(QuoteKind.INDIRECT, 40, 60)
+    model_same = Draft(QuoteKind.DIRECT, 1, 20)
+    model_other = Draft(QuoteKind.INDIRECT, 42, 61)
+    model_new = Draft(QuoteKind.INDIRECT, 80, 99)
+    rules, model = [rule_direct, rule_loose], [model_same, model_other, model_new]
+    assert combine(rules, model, "precise") == [rule_direct, model_other, model_new]
+    assert combine(rules, model, "rules-first") == [rule_direct, rule_loose, model_new]
+    assert combine(rules, model, "model-first") == [model_same, model_other, model_new]
+    # model-fill: the tagger's quote takes the cue the rules found for the same stretch
+    filled = combine(rules, model, "model-fill")
+    assert [(d.start, d.end) for d in filled] == [(1, 20), (42, 61), (80, 99)] and filled[0].cue is rule_direct.cue
+    with pytest.raises(ValueError):
+        combine(rules, model, "coin-toss")

@@ -1,0 +1,87 @@
+"""The engine option from the CLI, the API and the setting down to the engines."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import sayso
+from sayso.engines import assemble, engine_name
+from sayso.errors import ConfigError
+from sayso.extractors.actors import find_actors
+from sayso.extractors.quotes import QuoteFinder
+from sayso.model.loader import available
+
+from ..conftest import SAMPLES
+from ..test_cli import _fails_cleanly
+from ..test_contract import NEWSY, check_invariants
+
+def sayso_cmd(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sayso", *args], capture_output=True, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+needs_weights = pytest.mark.skipif(not available(), reason="no trained weights in sayso/model/weights")
+
+
+def test_engine_names(monkeypatch):
+    assert engine_name("rules") == "rules"
+    assert engine_name("HYBRID") == "hybrid"
+    with pytest.raises(ConfigError, match="unknown engine"):
+        engine_name("oracle")
+    monkeypatch.setenv("SAYSO_ENGINE", "trained")
+    assert engine_name(None) == "trained"
+    monkeypatch.setenv("SAYSO_ENGINE", "auto")
+    assert engine_name(None) == ("hybrid" if available() else "rules")
+    monkeypatch.delenv("SAYSO_ENGINE")
+    assert engine_name(None) == engine_name("auto")  # auto is the default
+
+
+def test_assembling_rule_drafts_gives_what_the_rule_engine_gives(nlp):
+    """The trained and hybrid engines build records as analyze_doc does: same drafts, same output."""
+    from sayso.analysis import analyze_doc
+
+    doc = nlp(SAMPLES[0].read_text("utf-8"))
+    book = find_actors(doc)
+    finder = QuoteFinder(doc, book)
+    assert assemble(doc, book, finder, finder.run()) == analyze_doc(doc)
+
+
+def test_cli_engine_option_and_its_config_error(tmp_path):
+    result = sayso_cmd("extract", str(SAMPLES[0]), "--engine", "rules", "--format", "json")
+    assert result.returncode == 0 and json.loads(result.stdout)["quotes"]
+    missing = sayso_cmd("extract", str(SAMPLES[0]), "--engine", "trained", env={"SAYSO_ATTRIBUTION_MODEL": str(tmp_path)})
+    _fails_cleanly(missing, "sayso train polnear")
+    assert missing.returncode == 3
+
+
+@needs_weights
+@pytest.mark.parametrize("engine", ["trained", "hybrid"])
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_shipped_model_output_follows_the_contract(engine, path):
+    analysis = sayso.extract(path.read_text("utf-8"), engine=engine)
+    check_invariants(analysis)
+    assert analysis.quotes
+    for quote in analysis.quotes:
+        assert analysis.text[quote.start : quote.end] == quote.text
+
+
+@needs_weights
+def test_shipped_model_resolves_a_pronoun_source():
+    text = ("Senator Maria Lopez spoke to reporters on Monday. She said the budget would pass "
+            "before the end of the year.")
+    analysis = sayso.extract(text, engine="trained")
+    quote = next(q for q in analysis.quotes if "budget" in q.text)
+    assert analysis.text[slice(*quote.speaker_mention)] == "She"
+    assert analysis.actor(quote.speaker).name == "Maria Lopez"
+
+
+@needs_weights
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), NEWSY))
+def test_hybrid_gives_a_valid_result_for_any_text(text):
+    check_invariants(sayso.extract(text, engine="hybrid"))
