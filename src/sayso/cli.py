@@ -80,9 +80,8 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
         color = sys.stdout.isatty()
     for number, (name, text) in enumerate(items):
         analysis = run_extract(text, model=model, engine=engine)
-        if analysis.warnings:
-            for warning in analysis.warnings:
-                click.echo(f"sayso: warning: {name}: {warning}", err=True)
+        for warning in analysis.warnings:
+            click.echo(f"sayso: warning: {name}: {warning}", err=True)
         if fmt == "text":
             if number:
                 click.echo("")

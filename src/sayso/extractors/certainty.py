@@ -91,11 +91,11 @@ def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], boo
     elif negated and doubts:
         markers = [replace(m, kind="booster") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
         negated = False
-    elif negated and root.lemma_.lower() in _TRUTH or any(
+    elif negated and (root.lemma_.lower() in _TRUTH or any(
         c.dep_ == "acomp" and c.lemma_.lower() in _TRUTH and c.i in inside for c in root.children
-    ) and negated:
-        markers = [replace(m, kind="doubt") for m in markers if m in negations] + markers
-        negated = True
+    )):
+        # The negation both denies ("doubt") and reverses polarity: it is reported as both.
+        markers = [replace(m, kind="doubt") for m in negations] + markers
     if words & _FALSITY:
         negated = True  # "the rumours are false": a denial
     return markers, negated
