@@ -45,12 +45,12 @@ def child_spark(warc: Path, out: Path, cores: int) -> dict:
     spark = job.session(f"local[{cores}]")
     session_seconds = time.perf_counter() - started
     try:
-        summary = job.run([str(warc)], str(out), partitions=2 * cores, spark=spark)
+        summary = job.run([str(warc)], str(out), spark=spark)
     finally:
         spark.stop()
     return {"articles": summary.analysed, "failed": summary.failed, "seconds": summary.seconds,
             "analyse_seconds": summary.analyse_seconds, "session_seconds": session_seconds,
-            "rate": summary.analysed / summary.seconds, "rows": summary.rows}
+            "rate": summary.analysed / summary.seconds, "rows": summary.rows, "partitions": summary.partitions}
 
 
 def run_child(*args: str) -> dict:
@@ -97,7 +97,7 @@ def main() -> None:
         for cores in (1, 2):
             r = run_child(str(warc), str(work / f"out{cores}"), str(cores))
             runs[cores] = r
-            print(f"spark local[{cores}] ({2 * cores} partitions): {r['articles']:>5} articles, job "
+            print(f"spark local[{cores}] ({r['partitions']} partitions): {r['articles']:>5} articles, job "
                   f"{r['seconds']:7.1f} s = {r['rate']:6.2f} articles/s (analyse stage {r['analyse_seconds']:.1f} s, "
                   f"merge+write {r['seconds'] - r['analyse_seconds']:.1f} s); JVM+session start "
                   f"{r['session_seconds']:.1f} s; with it {r['articles'] / (r['seconds'] + r['session_seconds']):.2f} "

@@ -5,6 +5,7 @@ counted. A truncated or corrupt file fails at the point of damage; what came bef
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import settings
@@ -23,9 +24,38 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Page:
+    """An HTML response read from a WARC, before its text is extracted (:func:`page_item`)."""
+
+    body: bytes
+    key: str
+    url: str | None
+    source: str
+    charset: str | None
+    fetched: str | None
+
+
+def page_item(page: Page) -> Item:
+    """The article in a page (trafilatura), or a failure saying why there is none."""
+    try:
+        return record_from_html(page.body, key=page.key, url=page.url, source=page.source,
+                                charset=page.charset, fetched=page.fetched)
+    except IngestError as exc:
+        return failure(page.key, exc)
+
+
 def read_warc(path: Path, *, known: Callable[[str], bool] = lambda url: False,
               max_bytes: int | None = None) -> Iterator[Item]:
     """Records of a WARC/ARC file, streamed; memory stays flat whatever the file's size."""
+    for item in read_warc_pages(path, known=known, max_bytes=max_bytes):
+        yield page_item(item) if isinstance(item, Page) else item
+
+
+def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: False,
+                    max_bytes: int | None = None) -> Iterator[Item | Page]:
+    """:func:`read_warc` without the HTML extraction: HTML responses come out as :class:`Page`,
+    so that a caller can extract them elsewhere (the Spark job spreads them over its cores)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -69,13 +99,7 @@ def read_warc(path: Path, *, known: Callable[[str], bool] = lambda url: False,
                     yield Failure(url or key, "truncated WARC record")
                     continue
                 fetched = normalize_date(record.rec_headers.get_header("WARC-Date"))
-                try:
-                    item = record_from_html(body, key=url or key, url=url, source=str(path),
-                                            charset=_charset(content_type), fetched=fetched)
-                except IngestError as exc:
-                    yield failure(url or key, exc)
-                    continue
-                yield item
+                yield Page(body, url or key, url, str(path), _charset(content_type), fetched)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
             # warcio raises AttributeError on some damaged headers; all mean: cannot go on.
             yield Failure(f"{path}#{offset}", f"corrupt or truncated WARC, reading stopped "

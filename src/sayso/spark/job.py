@@ -26,6 +26,8 @@ log = logging.getLogger("sayso.spark")
 
 _SQL_TYPES = {"INTEGER": "long", "TEXT": "string"}
 COUNTERS = ("read", "skipped", "duplicates", "failed", "analysed")
+PARTITIONS_PER_CORE = 8
+ROWS_PER_FILE = 2_000_000  # ~50-150 MB of zstd Parquet for the larger tables
 
 
 @dataclass
@@ -39,6 +41,7 @@ class SparkSummary:
     analysed: int = 0
     seconds: float = 0.0
     analyse_seconds: float = 0.0  # reading, duplicate check and NLP; the rest is merge and writes
+    partitions: int = 0  # of the NLP stage
     rows: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -48,7 +51,8 @@ class SparkSummary:
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "analysed": self.analysed, "duplicates": self.duplicates,
                 "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
-                "analyse_seconds": round(self.analyse_seconds, 3), "articles_per_second": round(self.rate, 3), "rows": self.rows}
+                "analyse_seconds": round(self.analyse_seconds, 3), "partitions": self.partitions,
+                "articles_per_second": round(self.rate, 3), "rows": self.rows}
 
     def format(self) -> str:
         rows = ", ".join(f"{table} {n:,}" for table, n in self.rows.items())
@@ -97,7 +101,12 @@ def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int,
     sc = spark.sparkContext
     rdds = []
     if files:
-        rdds.append(sc.parallelize(files, max(1, len(files))).flatMap(tables.read_unit))
+        read = sc.parallelize(files, max(1, len(files)))
+        if len(files) >= sc.defaultParallelism:  # one task per file keeps every core busy
+            rdds.append(read.flatMap(tables.read_unit))
+        else:  # fewer files than cores: spread the pages before extracting their text
+            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, pages=True))
+                        .repartition(partitions).map(tables.page_row))
     for i, kind, where in ((i, k, w) for i, (k, w) in enumerate(units) if k == "parquet"):
         frame = spark.read.parquet(where)
         rdds.append(frame.rdd.zipWithIndex().map(
@@ -117,52 +126,73 @@ def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int,
     def own(row: dict[str, Any]) -> str:
         return f"!{row['order']}"
 
+    # The first step needs no more partitions than cores; the second spreads the NLP's.
     by_hash = rows.keyBy(lambda r: own(r) if r.get("error") else r["content_hash"]) \
-        .reduceByKey(_first, partitions).values()
+        .reduceByKey(_first, max(1, min(partitions, sc.defaultParallelism))).values()
     unique = by_hash.keyBy(lambda r: own(r) if r.get("error") else r["canonical_url"] or "#" + r["content_hash"]) \
         .reduceByKey(_first, partitions).values()
     return unique.mapPartitions(lambda part: iter(sorted(part, key=lambda r: r["order"])))
 
 
+def output_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every table a partition yields, with its columns (``actors`` with its extra ones)."""
+    columns = dict(tables.schema())
+    columns["actors"] = columns["actors"] + tables.ACTOR_EXTRA_COLUMNS
+    return {**columns, "analyses": tables.ANALYSES_COLUMNS, "failures": tables.FAILURES_COLUMNS}
+
+
 def run(inputs: list[str], output: str, *, master: str | None = None, partitions: int | None = None,
         prefix: str = "", model: str | None = None, engine: str | None = None,
         mode: str = "errorifexists", spark=None) -> SparkSummary:
-    """Analyse ``inputs`` on Spark and write the tables as Parquet under ``output``."""
+    """Analyse ``inputs`` on Spark and write the tables as Parquet under ``output``.
+
+    The analysed partitions come out as one DataFrame with a struct column per table (a row
+    fills one of them), cached once: the NLP runs in a single pass and every table is then a
+    projection of the cache, without going back through Python."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
+    from pyspark.sql.types import StructField, StructType
 
     started = time.monotonic()
     spark = spark or session(master)
     sc = spark.sparkContext
-    n = int(partitions or max(2, sc.defaultParallelism * 2))
-    spark.conf.set("spark.sql.shuffle.partitions", str(n))  # not 200 tiny tasks per join
+    n = int(partitions or default_partitions(sc.defaultParallelism))
+    spark.conf.set("spark.sql.shuffle.partitions", str(n))  # not 200 tiny tasks per merge
     counters = {name: sc.accumulator(0) for name in COUNTERS}
     records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters)
+    columns = output_columns()
+    names = tuple(columns)
 
     def analyse(index, rows):
-        return tables.analyse_partition(index, rows, model=model, engine=engine, counters=counters)
+        for table, values in tables.analyse_partition(index, rows, model=model, engine=engine,
+                                                      counters=counters):
+            yield tuple(values if name == table else None for name in names)
 
-    out = records.mapPartitionsWithIndex(analyse).persist(StorageLevel.MEMORY_AND_DISK)
+    wide = StructType([StructField(name, struct(columns[name]), True) for name in names])
+    analysed = spark.createDataFrame(records.mapPartitionsWithIndex(analyse), wide, verifySchema=False) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
     phase = time.monotonic()
-    out.count()  # one pass: the NLP runs once, the accumulators are final after it
-    frames = {}
-    for table, columns in {**tables.schema(), "analyses": tables.ANALYSES_COLUMNS,
-                           "failures": tables.FAILURES_COLUMNS}.items():
-        rows = out.filter(lambda pair, t=table: pair[0] == t).map(lambda pair: pair[1])
-        frames[table] = spark.createDataFrame(rows, struct(tuple(columns)))
-
+    # One pass: the NLP runs once, the cache fills, the accumulators are final after it.
+    # The merged tables' sizes come with it: distinct actor ids, distinct (actor, alias) pairs.
+    merged = {"actors": ("id",), "actor_aliases": ("actor_id", "alias"), "actor_roles": ("actor_id", "role")}
+    counts = analysed.select(*(F.countDistinct(*(f"{name}.{c}" for c in merged[name])).alias(f"{name}_merged")
+                               for name in merged),
+                             *(F.count(name).alias(name) for name in names)).first().asDict()
     analyse_seconds = time.monotonic() - phase
     log.info("analysed in %.1f s", analyse_seconds)
+    frames = {name: analysed.where(F.col(name).isNotNull()).select(f"{name}.*") for name in names}
     frames = merge_actors(frames, F)
-    summary = SparkSummary()
+    summary = SparkSummary(partitions=n)
     # The tables are independent Spark jobs: submitted together, small ones do not wait in line.
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {table: pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, n, mode)
-                   for table, frame in frames.items()}
-        summary.rows = {table: future.result() for table, future in futures.items()}
-    out.unpersist()
+    with ThreadPoolExecutor(max_workers=len(frames)) as pool:
+        futures = [pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, mode,
+                               files=files_for(int(counts[table]), n)) for table, frame in frames.items()]
+        for future in futures:
+            future.result()
+    summary.rows = {table: int(counts[f"{table}_merged" if table in merged else table]) for table in frames}
+    analysed.unpersist()
     for name in COUNTERS:
         setattr(summary, name, int(counters[name].value))
     summary.duplicates = max(0, summary.read - summary.analysed - summary.failed)
@@ -178,48 +208,47 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     return summary
 
 
+def default_partitions(cores: int) -> int:
+    """Partitions of the NLP stage when not given: several per core, so that when the last
+    tasks run, a core that finished early waits for a short task, not for a quarter of the job."""
+    return max(2, cores * PARTITIONS_PER_CORE)
+
+
 def merge_actors(frames: dict[str, Any], F) -> dict[str, Any]:
-    """One row per actor identity across all chunks: ``groupBy(norm_name, type, article)`` with
-    the counts summed, the name of the lowest id kept, and every reference rewritten."""
-    actors = frames["actors"].withColumn("scope", F.coalesce("article_id", F.lit(0)))
-    merged = actors.groupBy("norm_name", "type", "scope").agg(
-        F.min("id").alias("id"), F.min_by("name", "id").alias("name"), F.max("named").alias("named"),
-        F.min("article_id").alias("article_id"), F.sum("article_count").alias("article_count"),
-        F.sum("mention_count").alias("mention_count"), F.sum("quote_count").alias("quote_count"))
-    mapping = actors.join(merged.select("norm_name", "type", "scope", F.col("id").alias("new_id")),
-                          ["norm_name", "type", "scope"]).select(F.col("id").alias("old_id"), "new_id")
+    """One row per actor across all partitions: ids are the hash of the store's actor key
+    (:func:`sayso.spark.tables.actor_key`), so this is a ``groupBy(id)`` with the counts summed
+    and the name of the first article read kept; aliases and roles are summed per actor. The
+    other tables already hold the final actor ids."""
     columns = [name for name, _ in tables.schema()["actors"]]
+    sums = ("article_count", "mention_count", "quote_count")
     out = dict(frames)
-    out["actors"] = merged.select(*columns)
-    for table, refs in tables.actor_columns().items():
-        if not refs:
-            continue
-        frame = frames[table]
-        order = frame.columns
-        for ref in refs:
-            m = mapping.select(F.col("old_id").alias(f"_{ref}"), F.col("new_id").alias(f"_{ref}_new"))
-            frame = frame.join(m, frame[ref] == m[f"_{ref}"], "left") \
-                .withColumn(ref, F.col(f"_{ref}_new")).select(*order)
-        out[table] = frame
+    out["actors"] = frames["actors"].groupBy("id").agg(
+        F.min_by("name", "first_seen").alias("name"), F.first("type").alias("type"),
+        F.first("norm_name").alias("norm_name"), F.max("named").alias("named"),
+        F.min("article_id").alias("article_id"), *(F.sum(c).alias(c) for c in sums)).select(*columns)
     for table, key in (("actor_aliases", "alias"), ("actor_roles", "role")):
-        columns = out[table].columns
-        extra = [F.first(c).alias(c) for c in columns if c not in ("actor_id", key, "count")]
-        out[table] = out[table].groupBy("actor_id", key).agg(F.sum("count").alias("count"), *extra) \
-            .select(*columns)
+        names = frames[table].columns
+        extra = [F.first(c).alias(c) for c in names if c not in ("actor_id", key, "count")]
+        out[table] = frames[table].groupBy("actor_id", key).agg(F.sum("count").alias("count"), *extra) \
+            .select(*names)
     return out
 
 
-def write(frame, path: str, table: str, partitions: int, mode: str) -> int:
-    """One table as Parquet: article-keyed tables hash-partitioned by ``article_id`` into the
-    job's partition count and sorted by it inside each file (row-group pruning for DuckDB);
-    small tables in one file."""
+def files_for(rows: int, partitions: int) -> int:
+    """Parquet files for a table of ``rows`` rows: about :data:`ROWS_PER_FILE` each, at most one
+    per partition (a small output is one file per table, not one per task)."""
+    return max(1, min(partitions, -(-rows // ROWS_PER_FILE)))
+
+
+def write(frame, path: str, table: str, mode: str, *, files: int) -> None:
+    """One table as Parquet (zstd) in ``files`` files. Article-keyed tables keep the NLP
+    stage's partitioning (a partition's articles stay together; partitions are joined, never
+    shuffled) and are sorted by ``article_id`` inside each file, so row-group statistics prune
+    well in DuckDB."""
+    frame = frame.coalesce(files)
     if "article_id" in frame.columns and table != "actors":
-        frame = frame.repartition(partitions, "article_id") \
-            .sortWithinPartitions("article_id", *(["id"] if "id" in frame.columns else []))
-    else:
-        frame = frame.coalesce(1)
+        frame = frame.sortWithinPartitions("article_id", *(["id"] if "id" in frame.columns else []))
     frame.write.mode(mode).option("compression", "zstd").parquet(path)
-    return frame.sparkSession.read.parquet(path).count()  # from the Parquet footers
 
 
 class open_text:

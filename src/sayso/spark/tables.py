@@ -7,11 +7,13 @@ so the Parquet output cannot drift from the database: one schema, one writer.
 
 Ids: each partition analyses its articles in chunks, one in-memory store per chunk, and every
 id (primary key or foreign key, found with ``PRAGMA foreign_key_list``) is made global as
-``partition << 40 | chunk << 20 | local id``. Actors are then merged across chunks by the
-store's key (normalised name, type, article for unnamed actors) in a Spark ``groupBy``.
+``partition << 40 | chunk << 20 | local id``, except actor ids: those are a hash of the store's
+actor key (normalised name, type, article for unnamed actors), the same in every partition,
+so the Spark job merges actors across chunks with a ``groupBy(id)`` and rewrites nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -34,6 +36,9 @@ ANALYSES_COLUMNS = (("article_id", "INTEGER"), ("key", "TEXT"), ("url", "TEXT"),
                     ("published", "TEXT"), ("outlet", "TEXT"), ("author", "TEXT"), ("source", "TEXT"),
                     ("fetched", "TEXT"), ("meta", "TEXT"), ("analysis", "TEXT"))
 FAILURES_COLUMNS = (("item", "TEXT"), ("reason", "TEXT"))
+# Carried by ``actors`` rows out of a partition, dropped by the merge: the input position of the
+# first article that named the actor, so the merged row keeps the name ``sayso ingest`` keeps.
+ACTOR_EXTRA_COLUMNS = (("first_seen", "INTEGER"),)
 RECORD_FIELDS = ("key", "text", "url", "title", "published", "outlet", "author", "source", "fetched")
 
 CHUNK_BITS = 20  # ids below 2**20 per chunk; chunks below 2**20 per partition
@@ -127,14 +132,22 @@ def _join(prefix: str, path: str) -> str:
     return prefix.rstrip("/") + "/" + path.lstrip("/")
 
 
-def read_unit(unit: tuple[int, str, str]) -> Iterator[dict[str, Any]]:
+def read_unit(unit: tuple[int, str, str], *, pages: bool = False) -> Iterator[dict[str, Any]]:
     """Every article of one WARC or JSONL input as a row (``sayso.ingest`` reads it; a remote
-    file is first copied to a local temporary file). Failures become rows with an ``error``."""
+    file is first copied to a local temporary file). Failures become rows with an ``error``.
+    ``pages``: a WARC's HTML responses come out as page rows, their text not yet extracted
+    (:func:`page_row` does that, wherever the job sends them)."""
     index, kind, location = unit
     local, cleanup = _local_copy(location)
     try:
         from ..ingest.sources import Sources
+        from ..ingest.warc import Page, read_warc_pages
 
+        if pages and kind == "warc":
+            for position, item in enumerate(read_warc_pages(local)):
+                yield ({"page": item, "order": (index, position), "source": location}
+                       if isinstance(item, Page) else item_row(item, (index, position), source=location))
+            return
         with Sources(kind=kind) as reader:
             for position, item in enumerate(reader.read_one(str(local))):
                 yield item_row(item, (index, position), source=location)
@@ -143,6 +156,15 @@ def read_unit(unit: tuple[int, str, str]) -> Iterator[dict[str, Any]]:
     finally:
         if cleanup:
             shutil.rmtree(cleanup, ignore_errors=True)
+
+
+def page_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A page row from :func:`read_unit` as the article row it holds (any other row as is)."""
+    if "page" not in row:
+        return row
+    from ..ingest.warc import page_item
+
+    return item_row(page_item(row["page"]), row["order"], source=row["source"])
 
 
 def _local_copy(location: str) -> tuple[Path, str | None]:
@@ -263,10 +285,28 @@ def analyse_partition(partition: int, rows: Iterable[dict[str, Any]], *, model: 
         yield ("failures", failures.pop(0))
 
 
+def actor_key(norm_name: str, type_: str, scope: int | None) -> int:
+    """An actor's id in the Spark output, derived from the store's identity key (normalised name,
+    type, article for unnamed actors): every partition gives the same actor the same id, so the
+    cross-article merge is a ``groupBy(id)`` and no reference needs rewriting. 63 bits of
+    BLAKE2b: a collision is expected once in about 10^9 distinct actors squared over 2^64."""
+    digest = hashlib.blake2b(f"{type_}\x1f{scope or 0}\x1f{norm_name}".encode("utf-8"), digest_size=8)
+    return int.from_bytes(digest.digest(), "big") & ((1 << 63) - 1)
+
+
+def order_key(order: tuple[int, int]) -> int:
+    """An input position (input, record) as one sortable integer: which article was read first."""
+    return (int(order[0]) << 32) | int(order[1])
+
+
 def _chunk_rows(store_class: Any, partition: int, chunk: int,
                 batch: list[tuple[dict[str, Any], Any]]) -> Iterator[tuple[str, tuple]]:
-    """Rows of every table for one chunk, written by ``Store.add`` into an in-memory store."""
-    ids = id_columns()
+    """Rows of every table for one chunk, written by ``Store.add`` into an in-memory store.
+    Article-side ids become global (``partition << 40 | chunk << 20 | id``); actor ids become
+    :func:`actor_key`, and each ``actors`` row carries one more value, ``first_seen``: the
+    input position of the first article that named it (the name ``sayso ingest`` would keep)."""
+    ids, refs = id_columns(), actor_columns()
+    order: dict[int, int] = {}
     with store_class(":memory:") as store:
         with store.transaction():
             for row, analysis in batch:
@@ -274,16 +314,27 @@ def _chunk_rows(store_class: Any, partition: int, chunk: int,
                 article_id = store.add(record, analysis)
                 if article_id is None:  # a duplicate inside the chunk: the dedup step missed none
                     continue
+                order[article_id] = order_key(row["order"])
                 yield ("analyses", (global_id(partition, chunk, article_id), record.key, record.url,
                                     record.title, record.published, record.outlet, record.author,
                                     record.source, record.fetched, row.get("meta") or "{}",
                                     json.dumps(analysis.to_dict(), ensure_ascii=False)))
+        keys: dict[int, int] = {}
+        first: dict[int, int] = {}
+        for actor, norm, type_, scope, article in store.conn.execute(
+                """SELECT a.id, a.norm_name, a.type, a.article_id, min(x.article_id)
+                   FROM actors a LEFT JOIN article_actors x ON x.actor_id = a.id GROUP BY a.id"""):
+            keys[actor] = actor_key(norm, type_, global_id(partition, chunk, scope))
+            first[actor] = order.get(article, 0)
         for table in TABLES:
             names = [name for name, _ in schema()[table]]
-            globalise = [name in ids[table] for name in names]
+            kinds = ["actor" if name in refs[table] or (table == "actors" and name == "id")
+                     else "global" if name in ids[table] else "" for name in names]
             for values in store.conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
-                yield (table, tuple(global_id(partition, chunk, v) if g else v
-                                    for v, g in zip(values, globalise)))
+                out = tuple(keys.get(v) if kind == "actor" and v is not None
+                            else global_id(partition, chunk, v) if kind == "global" else v
+                            for v, kind in zip(values, kinds))
+                yield (table, out + (first[values[0]],) if table == "actors" else out)
 
 
 def analyse_rows(rows: list[dict[str, Any]], **options: Any) -> dict[str, list[tuple]]:
