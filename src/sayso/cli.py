@@ -204,6 +204,28 @@ def eval_certainty(path: Path, split: str, max_errors: int, json_out: Path | Non
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
+@eval_group.command(name="relations")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/eval/relations.jsonl"))
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
+@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
+              help=_ENGINE_HELP)
+@click.option("--max-errors", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many errors to list.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the full report as JSON to this file.")
+def eval_relations(path: Path, split: str, engine: str | None, max_errors: int, json_out: Path | None) -> None:
+    """Precision, recall and F1 of relations on the hand-annotated set (data/eval)."""
+    from .eval.relations import evaluate_relations, format_relations
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; give the path of data/eval/relations.jsonl")
+    report = evaluate_relations(path, engine, split=split)
+    click.echo(format_relations(report, max_errors=max_errors))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the --format json output."""
@@ -360,6 +382,41 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
         if errors_file is not None:
             errors_file.close()
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if as_json else summary.format())
+    if not summary.ok:
+        ctx.exit(1)
+
+
+@main.command()
+@_db_option
+@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
+              help=_ENGINE_HELP)
+@click.option("--model", default=None, help=_MODEL_HELP)
+@click.option("--article", "article_ids", type=int, multiple=True,
+              help="Only this article id (repeat the option for several).")
+@click.option("--outlet", default=None, help="Only articles whose outlet contains this (case-insensitive).")
+@click.option("--since", callback=_date, default=None, help=f"Only articles published on or after: {_FILTER_DATE_HELP}.")
+@click.option("--until", callback=_date, default=None, help=f"Only articles published on or before: {_FILTER_DATE_HELP}.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N articles, lowest ids first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
+@click.pass_context
+def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: str | None,
+              article_ids: tuple[int, ...], outlet: str | None, since: str | None, until: str | None,
+              limit: int | None, as_json: bool, progress: bool | None) -> None:
+    """Analyse stored articles again from their stored text (after an upgrade, or with another
+    --engine or --model) and replace their analyses in place; nothing is fetched again. Exits 1
+    when any article failed (it keeps its old analysis)."""
+    from .reanalysis import Selection
+    from .reanalysis import reanalyse as run_reanalyse
+
+    selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
+    with _open_store(db) as store:
+        summary = run_reanalyse(store, selection, engine=engine, model=model,
+                                progress=sys.stderr.isatty() if progress is None else progress)
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())
+    for failure in summary.failures[:20]:
+        click.echo(f"sayso: failed: article {failure.key}: {failure.reason}", err=True)
     if not summary.ok:
         ctx.exit(1)
 

@@ -1,10 +1,15 @@
-"""spaCy integration: ``nlp.add_pipe("sayso")`` puts sayso's findings on ``doc._``."""
+"""spaCy integration: ``nlp.add_pipe("sayso")`` puts sayso's findings on ``doc._``.
+
+The component runs the same engine as ``sayso.extract`` (``config={"engine": ...}``: rules,
+trained, hybrid or auto; default: the ``engine`` setting), so both give the same analysis of a
+text parsed by the same pipeline.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .analysis import analyze_doc
+from .engines import analyze, engine_name
 
 for _name in ("sayso", "actors", "quotes"):
     if not Doc.has_extension(_name):
@@ -12,10 +17,14 @@ for _name in ("sayso", "actors", "quotes"):
 
 
 class SaysoComponent:
-    """Runs sayso's rules on each parsed doc; ``doc._.actors``/``doc._.quotes`` hold the records."""
+    """Runs a sayso engine on each parsed doc; ``doc._.sayso`` holds the :class:`Analysis`,
+    ``doc._.actors``/``doc._.quotes`` its records."""
+
+    def __init__(self, engine: str | None = None) -> None:
+        self.engine = engine_name(engine)  # checked now: an unknown engine fails at add_pipe
 
     def __call__(self, doc: Doc) -> Doc:
-        analysis = analyze_doc(doc)
+        analysis = analyze(doc, self.engine)
         doc._.sayso = analysis
         doc._.actors = list(analysis.actors)
         doc._.quotes = list(analysis.quotes)
@@ -24,8 +33,9 @@ class SaysoComponent:
 
 @Language.factory(
     "sayso",
+    default_config={"engine": None},
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc._.sayso", "doc._.actors", "doc._.quotes"],
 )
-def make_sayso(nlp: Language, name: str) -> SaysoComponent:
-    return SaysoComponent()
+def make_sayso(nlp: Language, name: str, engine: str | None) -> SaysoComponent:
+    return SaysoComponent(engine)

@@ -94,8 +94,8 @@ def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], boo
     elif negated and (root.lemma_.lower() in _TRUTH or any(
         c.dep_ == "acomp" and c.lemma_.lower() in _TRUTH and c.i in inside for c in root.children
     )):
-        # The negation both denies ("doubt") and reverses polarity: it is reported as both.
-        markers = [replace(m, kind="doubt") for m in negations] + markers
+        # The negation denies: reported once, as doubt; the polarity stays negative.
+        markers = [replace(m, kind="doubt") if m.kind == "negation" else m for m in markers]
     if words & _FALSITY:
         negated = True  # "the rumours are false": a denial
     return markers, negated

@@ -173,11 +173,7 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
         .persist(StorageLevel.MEMORY_AND_DISK)
     phase = time.monotonic()
     # One pass: the NLP runs once, the cache fills, the accumulators are final after it.
-    # The merged tables' sizes come with it: distinct actor ids, distinct (actor, alias) pairs.
-    merged = {"actors": ("id",), "actor_aliases": ("actor_id", "alias"), "actor_roles": ("actor_id", "role")}
-    counts = analysed.select(*(F.countDistinct(*(f"{name}.{c}" for c in merged[name])).alias(f"{name}_merged")
-                               for name in merged),
-                             *(F.count(name).alias(name) for name in names)).first().asDict()
+    counts = analysed.select(*(F.count(name).alias(name) for name in names)).first().asDict()
     analyse_seconds = time.monotonic() - phase
     log.info("analysed in %.1f s", analyse_seconds)
     frames = {name: analysed.where(F.col(name).isNotNull()).select(f"{name}.*") for name in names}
@@ -186,12 +182,13 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     # The tables are independent Spark jobs: submitted together, small ones do not wait in line.
     from concurrent.futures import ThreadPoolExecutor
 
+    merged = ("actors", "actor_aliases", "actor_roles")  # their sizes: from the files written
     with ThreadPoolExecutor(max_workers=len(frames)) as pool:
-        futures = [pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, mode,
-                               files=files_for(int(counts[table]), n)) for table, frame in frames.items()]
-        for future in futures:
-            future.result()
-    summary.rows = {table: int(counts[f"{table}_merged" if table in merged else table]) for table in frames}
+        futures = {table: pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, mode,
+                                      files=files_for(int(counts[table]), n), count=table in merged)
+                   for table, frame in frames.items()}
+        summary.rows = {table: future.result() if table in merged else int(counts[table])
+                        for table, future in futures.items()}
     analysed.unpersist()
     for name in COUNTERS:
         setattr(summary, name, int(counters[name].value))
@@ -240,15 +237,16 @@ def files_for(rows: int, partitions: int) -> int:
     return max(1, min(partitions, -(-rows // ROWS_PER_FILE)))
 
 
-def write(frame, path: str, table: str, mode: str, *, files: int) -> None:
+def write(frame, path: str, table: str, mode: str, *, files: int, count: bool = False) -> int | None:
     """One table as Parquet (zstd) in ``files`` files. Article-keyed tables keep the NLP
     stage's partitioning (a partition's articles stay together; partitions are joined, never
     shuffled) and are sorted by ``article_id`` inside each file, so row-group statistics prune
-    well in DuckDB."""
+    well in DuckDB. ``count``: the rows written, read back from the Parquet footers."""
     frame = frame.coalesce(files)
     if "article_id" in frame.columns and table != "actors":
         frame = frame.sortWithinPartitions("article_id", *(["id"] if "id" in frame.columns else []))
     frame.write.mode(mode).option("compression", "zstd").parquet(path)
+    return frame.sparkSession.read.parquet(path).count() if count else None
 
 
 class open_text:

@@ -1,9 +1,11 @@
 """The SQLite store: one file (or ``":memory:"``), migrated on open, written in transactions.
 
 ``add(record, analysis)`` is idempotent: an article whose canonical URL or content hash is
-already stored adds nothing. Writes go through ``with store.transaction():`` so a batch is
-committed whole or not at all; WAL journaling keeps readers working while ingest runs and
-keeps every committed batch when the process is killed.
+already stored adds nothing; ``replace_analysis(article_id, analysis)`` swaps a stored article's
+analysis for a new one (``sayso reanalyse``), actor counts kept exact. Writes go through
+``with store.transaction():`` so a batch is committed whole or not at all; WAL journaling
+keeps readers working while ingest runs and keeps every committed batch when the process is
+killed.
 """
 from __future__ import annotations
 
@@ -294,6 +296,88 @@ class Store:
                  relation.get("certainty"), relation.get("polarity"),
                  json.dumps(relation, ensure_ascii=False)))
 
+    # -- re-analysis ---------------------------------------------------------------------
+    def replace_analysis(self, article_id: int, analysis: Analysis) -> bool:
+        """Replace a stored article's analysis with ``analysis`` (of its stored text), keeping
+        the article's id, URL, metadata and hash; False, and nothing written, when unchanged.
+
+        Actor counts, aliases and roles lose what the old analysis gave them and gain the new
+        one's; actors no article refers to any more are removed. All or nothing."""
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        if analysis.text != row[0]:
+            raise StoreError(f"article {article_id}: the analysis is of another text; "
+                             f"analyse the stored text (normalized=True)")
+        data = analysis.to_dict()
+        if json.loads(json.dumps(data, ensure_ascii=False)) == self.analysis_dict(article_id):
+            return False
+        with self.transaction(), self._savepoint("replace_analysis"):
+            touched = self._remove_analysis(article_id)
+            self.conn.execute("UPDATE articles SET warnings = ?, extra = ? WHERE id = ?",
+                              (json.dumps(list(analysis.warnings), ensure_ascii=False),
+                               _json(_analysis_extra(data)), article_id))
+            actors = self._add_actors(article_id, data["actors"], analysis.text)
+            self._add_quotes(article_id, data["quotes"], actors, analysis.text)
+            self._add_relations(article_id, data.get("relations") or [], actors)
+            self._settle_actors(article_id, touched | set(actors.values()))
+        return True
+
+    @contextmanager
+    def _savepoint(self, name: str) -> Iterator[None]:
+        """A nested all-or-nothing step inside the current transaction (a batch keeps going)."""
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
+
+    def _remove_analysis(self, article_id: int) -> set[int]:
+        """Delete an article's derived rows and take back what they added to its actors' counts,
+        aliases and roles (the mirror of ``_add_actors``/``_add_quotes``); returns those actors."""
+        conn = self.conn
+        old = conn.execute("SELECT actor_id, name, aliases, roles FROM article_actors WHERE article_id = ?",
+                           (article_id,)).fetchall()
+        mentions = dict(conn.execute("SELECT actor_id, count(*) FROM mentions WHERE article_id = ? "
+                                     "GROUP BY actor_id", (article_id,)).fetchall())
+        quoted = dict(conn.execute("SELECT speaker_id, count(*) FROM quotes WHERE article_id = ? "
+                                   "AND speaker_id IS NOT NULL GROUP BY speaker_id", (article_id,)).fetchall())
+        for table in ("relations", "quote_parts", "quotes", "mentions", "article_actors"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        actor_ids = {int(r[0]) for r in old}
+        conn.executemany(
+            "UPDATE actors SET article_count = article_count - 1, mention_count = mention_count - ?, "
+            "quote_count = quote_count - ? WHERE id = ?",
+            [(mentions.get(a, 0), quoted.get(a, 0), a) for a in actor_ids])
+        for actor_id, name, aliases, roles in old:
+            conn.executemany("UPDATE actor_aliases SET count = count - 1 WHERE actor_id = ? AND alias = ?",
+                             [(actor_id, alias) for alias in {name, *json.loads(aliases)}])
+            conn.executemany("UPDATE actor_roles SET count = count - 1 WHERE actor_id = ? AND role = ?",
+                             [(actor_id, role) for role in dict.fromkeys(json.loads(roles))])
+        return actor_ids
+
+    def _settle_actors(self, article_id: int, actor_ids: set[int]) -> None:
+        """Drop actors no article refers to any more, and aliases and roles no longer seen; an
+        actor keeps the name of its first mention in article order, as ingest names it."""
+        conn = self.conn
+        for actor_id in sorted(actor_ids):
+            conn.execute("DELETE FROM actor_aliases WHERE actor_id = ? AND count <= 0", (actor_id,))
+            conn.execute("DELETE FROM actor_roles WHERE actor_id = ? AND count <= 0", (actor_id,))
+            if conn.execute("SELECT 1 FROM article_actors WHERE actor_id = ? AND article_id < ? LIMIT 1",
+                            (actor_id, article_id)).fetchone() is not None:
+                continue  # named first in an earlier article, whose rows are untouched
+            first = conn.execute("SELECT name FROM article_actors WHERE actor_id = ? "
+                                 "ORDER BY article_id, id LIMIT 1", (actor_id,)).fetchone()
+            if first is None:
+                conn.execute("DELETE FROM actor_aliases WHERE actor_id = ?", (actor_id,))
+                conn.execute("DELETE FROM actor_roles WHERE actor_id = ?", (actor_id,))
+                conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+            else:
+                conn.execute("UPDATE actors SET name = ? WHERE id = ?", (first[0], actor_id))
+
     # -- reading back --------------------------------------------------------------------
     def analysis(self, article_id: int) -> Analysis:
         """The stored analysis of one article, exactly as the engine returned it."""
@@ -347,6 +431,14 @@ class Store:
         """Rows per main table, for summaries and tests."""
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "actors", "mentions", "quotes", "relations", "runs")}
+
+
+def _analysis_extra(data: dict[str, Any]) -> dict[str, Any]:
+    """The analysis fields without a column of their own, kept in ``articles.extra``."""
+    extra = {k: v for k, v in data.items() if k not in _ANALYSIS_COLUMNS and k != "meta"}
+    if data.get("meta"):
+        extra["meta"] = data["meta"]
+    return extra
 
 
 def _statements(script: str) -> Iterator[str]:
