@@ -16,13 +16,13 @@ the per-label scores and the confusion matrix's label columns. They count as err
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sayso.errors import InputError
+from sayso.eval.jsonl import load_items
 
 CERTAINTY_LABELS = ("asserted", "hedged", "doubted")
 POLARITY_LABELS = ("positive", "negative")
@@ -269,27 +269,7 @@ def parse_item(data: Any, where: str = "<item>") -> CertaintyItem:
 
 def load_certainty_items(path: str | Path) -> list[CertaintyItem]:
     """The items of a JSONL evaluation set. Blank lines are skipped and ids must be unique."""
-    path = Path(path)
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; pass the path of a certainty JSONL set") from None
-    items: list[CertaintyItem] = []
-    seen: set[str] = set()
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        item = parse_item(data, where)
-        if item.id in seen:
-            raise InputError(f"{where}: duplicate id {item.id!r}")
-        seen.add(item.id)
-        items.append(item)
-    return items
+    return load_items(path, parse_item, "certainty")
 
 
 # --- matching and scoring -------------------------------------------------------------------

@@ -17,7 +17,6 @@ equal and subject and object match (either way round for the symmetric ``allied_
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import InputError
+from sayso.eval import scoring
+from sayso.eval.jsonl import load_items
 from sayso.eval.certainty import SPLITS, in_split
 
 #: The predicate vocabulary of docs/relations.md.
@@ -156,34 +157,16 @@ class ItemResult:
         }
 
 
-@dataclass(frozen=True)
-class Counts:
-    """True positives, false positives and false negatives with their P/R/F1."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def predicted(self) -> int:
-        return self.tp + self.fp
+class Counts(scoring.Counts):
+    """True positives, false positives and false negatives with their P/R/F1, named in full."""
 
     @property
     def precision(self) -> float:
-        return _ratio(self.tp, self.tp + self.fp)
+        return self.p
 
     @property
     def recall(self) -> float:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.r
 
     def to_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "gold": self.gold, "predicted": self.predicted,
@@ -302,29 +285,7 @@ def parse_item(data: Any, where: str = "<item>") -> RelationItem:
 
 def load_relation_items(path: str | Path) -> list[RelationItem]:
     """The items of a JSONL relation set. Blank lines are skipped and ids must be unique."""
-    path = Path(path)
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except (FileNotFoundError, IsADirectoryError):
-        raise InputError(f"{path}: no such file; pass the path of a relation JSONL set") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    items: list[RelationItem] = []
-    seen: set[str] = set()
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        item = parse_item(data, where)
-        if item.id in seen:
-            raise InputError(f"{where}: duplicate id {item.id!r}")
-        seen.add(item.id)
-        items.append(item)
-    return items
+    return load_items(path, parse_item, "relation")
 
 
 # --- matching -------------------------------------------------------------------------------

@@ -169,6 +169,14 @@ class Counts:
     fn: int = 0
 
     @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def predicted(self) -> int:
+        return self.tp + self.fp
+
+    @property
     def p(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 

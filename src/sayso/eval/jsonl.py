@@ -1,0 +1,41 @@
+"""Read a hand-annotated JSONL evaluation set: one JSON object per line, each parsed into an
+item with a unique ``id``; blank lines are skipped, and any fault is an :class:`InputError`
+naming the file and line."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sayso.errors import InputError
+
+Item = TypeVar("Item")
+
+
+def load_items(path: str | Path, parse: Callable[[Any, str], Item], what: str) -> list[Item]:
+    """The items of the set at ``path``, each made by ``parse(data, "file:line")``; ``what``
+    names the set in the error for a missing file ("certainty", "relation")."""
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (FileNotFoundError, IsADirectoryError):
+        raise InputError(f"{path}: no such file; pass the path of a {what} JSONL set") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    items: list[Item] = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+        item = parse(data, where)
+        if item.id in seen:
+            raise InputError(f"{where}: duplicate id {item.id!r}")
+        seen.add(item.id)
+        items.append(item)
+    return items
