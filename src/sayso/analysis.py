@@ -76,6 +76,8 @@ def _relation(doc: Doc, number: int, draft: RelationDraft, quotes: list[Quote], 
         return None
     # Stated inside a quote: the speaker claims it, with the quote's certainty at most.
     host = next((q for q in quotes if any(s <= draft.trigger[0] and draft.trigger[1] <= e for s, e in q.parts)), None)
+    if draft.described:
+        host = None  # "Bravia's president, X" inside a quote: a title identifies, nobody claims it
     certainty, polarity = draft.certainty, draft.polarity
     if host is not None:
         certainty = stricter(certainty, host.certainty)
@@ -89,7 +91,7 @@ def _relation(doc: Doc, number: int, draft: RelationDraft, quotes: list[Quote], 
         start=draft.start,
         end=draft.end,
         text=doc.text[draft.start : draft.end],
-        claimant=None if host is None else host.speaker,
+        claimant=host.speaker if host is not None else None if draft.claimant is None else ids.get(id(draft.claimant)),
         quote=None if host is None else host.id,
         certainty=certainty,
         polarity=polarity,
