@@ -44,6 +44,15 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest response body (or WARC record) accepted, in bytes; larger ones fail."),
     Setting("fetch_delay", 1.0, "SAYSO_FETCH_DELAY",
             "Seconds to wait between two requests to the same host (politeness)."),
+    Setting("fetch_robots", True, "SAYSO_FETCH_ROBOTS",
+            "Honour each host's robots.txt for the user agent's product token (RFC 9309); "
+            "0 skips the check, for sites that gave permission."),
+    Setting("fetch_retries", 2, "SAYSO_FETCH_RETRIES",
+            "Retries of a fetch after a transient failure (connection error, timeout, HTTP 429, 502, "
+            "503, 504); other errors are not retried."),
+    Setting("fetch_backoff", 1.0, "SAYSO_FETCH_BACKOFF",
+            "Seconds before the first retry, doubled for each next one; a longer Retry-After is "
+            "honoured (at most 60 s)."),
     Setting("serve_max_bytes", 1_000_000, "SAYSO_SERVE_MAX_BYTES",
             "Largest request body sayso serve accepts (POST /extract, POST /articles), in bytes; "
             "larger ones get HTTP 413."),
@@ -58,4 +67,6 @@ def get(name: str) -> Any:
     raw = os.environ.get(setting.env)
     if raw is None or raw == "":
         return setting.default
+    if isinstance(setting.default, bool):
+        return raw.strip().lower() not in {"0", "false", "no", "off"}
     return type(setting.default)(raw)

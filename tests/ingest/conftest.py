@@ -16,5 +16,5 @@ def server():
 def fetcher():
     from sayso.ingest import Fetcher
 
-    with Fetcher(timeout=1.0, delay=0.0) as fetcher:
+    with Fetcher(timeout=1.0, delay=0.0, retries=0) as fetcher:
         yield fetcher

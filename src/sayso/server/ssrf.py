@@ -116,5 +116,7 @@ class GuardedTransport(httpx.BaseTransport):
 
 def guarded_fetcher(*, resolve: Resolver = socket.getaddrinfo, inner: httpx.BaseTransport | None = None,
                     **options: Any) -> Fetcher:
-    """A :class:`~sayso.ingest.Fetcher` that fetches from public addresses only."""
+    """A :class:`~sayso.ingest.Fetcher` that fetches from public addresses only. It fetches the
+    one page a client asked for, not a crawl, so robots.txt is not consulted unless asked."""
+    options.setdefault("robots", False)
     return Fetcher(transport=GuardedTransport(inner, resolve=resolve), **options)
