@@ -38,19 +38,46 @@ def _ingest_bench():
     return module
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user + system) used so far by this process's JVM and by the Python workers
+    below it, read from /proc (Linux); empty elsewhere. Exited workers are counted through their
+    parent's ``cutime``/``cstime``."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    stats = {}
+    for pid in (p for p in os.listdir("/proc") if p.isdigit()) if os.path.isdir("/proc") else ():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(pid)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick,
+                           (int(fields[13]) + int(fields[14])) / tick)
+    jvms = [pid for pid, (parent, _, _) in stats.items() if parent == os.getpid()]
+    daemons = [pid for pid, (parent, _, _) in stats.items() if parent in jvms]
+    workers = [pid for pid, (parent, _, _) in stats.items() if parent in daemons]
+    if not jvms:
+        return {}
+    return {"jvm": sum(stats[p][1] for p in jvms),
+            "python_workers": sum(stats[p][1] + stats[p][2] for p in daemons)
+            + sum(stats[p][1] for p in workers)}
+
+
 def child_spark(warc: Path, out: Path, cores: int) -> dict:
     from sayso.spark import job
 
     started = time.perf_counter()
     spark = job.session(f"local[{cores}]")
     session_seconds = time.perf_counter() - started
+    before = cpu_seconds()
     try:
         summary = job.run([str(warc)], str(out), spark=spark)
+        after = cpu_seconds()
     finally:
         spark.stop()
+    cpu = {name: after[name] - before.get(name, 0.0) for name in after}
     return {"articles": summary.analysed, "failed": summary.failed, "seconds": summary.seconds,
             "analyse_seconds": summary.analyse_seconds, "session_seconds": session_seconds,
-            "rate": summary.analysed / summary.seconds, "rows": summary.rows, "partitions": summary.partitions}
+            "rate": summary.analysed / summary.seconds, "rows": summary.rows, "partitions": summary.partitions,
+            "cpu": cpu}
 
 
 def run_child(*args: str) -> dict:
@@ -102,6 +129,10 @@ def main() -> None:
                   f"merge+write {r['seconds'] - r['analyse_seconds']:.1f} s); JVM+session start "
                   f"{r['session_seconds']:.1f} s; with it {r['articles'] / (r['seconds'] + r['session_seconds']):.2f} "
                   f"articles/s; failed {r['failed']}")
+            if r["cpu"]:
+                print(f"  CPU during the job: JVM {r['cpu']['jvm']:.1f} s, Python workers "
+                      f"{r['cpu']['python_workers']:.1f} s (JVM = {r['cpu']['jvm'] / r['cpu']['python_workers']:.0%} "
+                      f"of the workers' CPU)")
         if runs[1]["rows"] != runs[2]["rows"]:
             print(f"WARNING: row counts differ between runs: {runs[1]['rows']} vs {runs[2]['rows']}")
         scaling = runs[2]["rate"] / runs[1]["rate"]

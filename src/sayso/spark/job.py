@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from sayso import settings
 from sayso.spark import tables
 
 log = logging.getLogger("sayso.spark")
@@ -70,7 +71,8 @@ def struct(columns: tuple[tuple[str, str], ...]):
 
 def session(master: str | None = None, app_name: str = "sayso"):
     """A SparkSession; the workers run this Python (``PYSPARK_PYTHON``), Java 17 is found when
-    ``JAVA_HOME`` is unset. Under spark-submit the master comes from there."""
+    ``JAVA_HOME`` is unset. Under spark-submit the master comes from there. A local master gets
+    the ``spark_local_java_options`` setting as the JVM's options."""
     java = tables.default_java_home()
     if java:
         os.environ.setdefault("JAVA_HOME", java)
@@ -82,6 +84,11 @@ def session(master: str | None = None, app_name: str = "sayso"):
         master = "local[*]"
     if master:
         builder = builder.master(master)
+    options = settings.get("spark_local_java_options")
+    if master and master.startswith("local") and options:
+        # One JVM does everything here and shares the cores with the Python workers doing the
+        # NLP; the optimising JIT tier would spend more CPU compiling than this job gains.
+        builder = builder.config("spark.driver.extraJavaOptions", options)
     builder = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
@@ -196,7 +203,6 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     summary.seconds = time.monotonic() - started
     summary.analyse_seconds = analyse_seconds
     with open_text(f"{output.rstrip('/')}/_sayso.json", spark) as handle:
-        from sayso import settings
         from sayso.engines import engine_name
 
         handle.write(json.dumps({"inputs": inputs, "model": model or settings.get("model"),
