@@ -67,3 +67,26 @@ def test_unnamed_speaker_becomes_an_actor():
     analysis = sayso.extract("A senior official said the talks would resume.")
     actor = analysis.actor(analysis.quotes[0].speaker)
     assert actor is not None and actor.named is False and actor.name == "A senior official"
+
+
+def test_transliterated_group_names_are_organisations():
+    text = ("Fighters of Saraya al-Nasr shelled the base on Monday. Commanders of Harakat al-Fajr "
+            "blamed Saraya al-Nasr for the attack, and Saraya al-Nasr said the convoy was a target.")
+    analysis = sayso.extract(text)
+    assert _actor(analysis, "Saraya al-Nasr").type.value == "ORG"
+    assert _actor(analysis, "Harakat al-Fajr").type.value == "ORG"
+
+
+def test_a_person_named_like_a_group_word_stays_a_person():
+    text = "“We will rebuild,” said Ahmed Ansar. He spoke at the harbour on Sunday."
+    analysis = sayso.extract(text)
+    assert _actor(analysis, "Ahmed Ansar").type.value == "PERSON"
+
+
+def test_an_unnamed_speaker_is_named_without_its_relative_clause():
+    text = ("A former member of the Harbour Workers Union, who spoke on condition of anonymity, "
+            "said the strike would continue. “They never asked us,” he said.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "A former member of the Harbour Workers Union")
+    assert actor.type.value == "PERSON"
+    assert all(analysis.actor(q.speaker) == actor for q in analysis.quotes)

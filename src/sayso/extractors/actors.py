@@ -237,11 +237,22 @@ def _vote(cluster: Cluster) -> ActorType:
         # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
         votes["PERSON" if len(cluster.words) <= 3 else "ORG"] += votes[top] + 1
     top = votes.most_common(1)[0][0]
+    if top in {"PERSON", "GPE", "LOC", "NORP"} and cluster.named and not cluster.pronouns["he"] + cluster.pronouns["she"] \
+            and _organisation_name(cluster.words):
+        # "Kataib al-Wafa", "Jaysh al-Rashidin": unfamiliar names the NER calls people or places.
+        votes["ORG"] += votes[top] + 1
+        top = "ORG"
     if top in {"ORG", "PERSON", "GPE"} and _is_media(cluster):
         return ActorType.MEDIA
     if top == "GROUP":
         return ActorType.GROUP
     return _NER_TYPES.get(top, ActorType.PERSON) if top != "MEDIA" else ActorType.MEDIA
+
+
+def _organisation_name(words: tuple[str, ...]) -> bool:
+    """ "Kataib al-Wafa", "Rising Dawn Brigades": an organisation's name by its first or last word."""
+    return len(words) > 1 and (words[0] in lexicons.load("org_name_starts")
+                               or words[-1] in lexicons.load("org_name_ends"))
 
 
 def _is_media(cluster: Cluster) -> bool:
@@ -359,6 +370,10 @@ def _core_phrase(head: Token, span: SpacySpan) -> SpacySpan:
         else:
             break
     end = min(end, span.end)
+    # A comma or a relative clause inside the last modifier ends the phrase too ("A former
+    # member of the group[, who spoke to …]"): the clause describes, it does not name.
+    end = next((t.i for t in doc[head.i + 1 : end] if t.text == "," or t.dep_ == "relcl"
+                or t.tag_ in {"WP", "WDT"}), end)
     while end > span.start + 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[span.start : end]
