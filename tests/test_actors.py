@@ -90,3 +90,11 @@ def test_an_unnamed_speaker_is_named_without_its_relative_clause():
     actor = _actor(analysis, "A former member of the Harbour Workers Union")
     assert actor.type.value == "PERSON"
     assert all(analysis.actor(q.speaker) == actor for q in analysis.quotes)
+
+
+def test_a_comma_phrase_about_the_clause_is_not_a_role():
+    text = ("The convoy was stopped by the Harbour Police, a move that critics called illegal. "
+            "Marta Quell, a veteran negotiator, said talks would resume.")
+    analysis = sayso.extract(text)
+    assert not any("move" in role for role in _actor(analysis, "Harbour Police").roles)
+    assert "veteran negotiator" in _actor(analysis, "Marta Quell").roles

@@ -139,7 +139,8 @@ class ActorBook:
         cluster = Cluster(name=core.text, words=name_words(core.text), named=named)
         cluster.labels[label] += 1
         for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
+            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"} \
+                    and child.lemma_.lower() not in lexicons.load("proposition_nouns"):
                 cluster.add_role(_strip_det(_subtree(child)).text)
         self.clusters.append(cluster)
         self._add_mention(cluster, span)
@@ -336,7 +337,8 @@ def _roles(name: SpacySpan, display: SpacySpan) -> list[str]:
     # "Tamimi, a senior cleric, said": an appositive after the name.
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "" \
-                and child.left_edge.i == name.end + 1 and doc[name.end].text == ",":
+                and child.left_edge.i == name.end + 1 and doc[name.end].text == "," \
+                and child.lemma_.lower() not in lexicons.load("proposition_nouns"):
             roles.append(_strip_det(_subtree(child)).text)
     # "a senior cleric, Sheikh Ghaith Al-Tamimi": the name is the appositive of a description.
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
