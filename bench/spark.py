@@ -42,9 +42,11 @@ def cpu_seconds() -> dict[str, float]:
     """CPU seconds (user + system) used so far by this process's JVM and by the Python workers
     below it, read from /proc (Linux); empty elsewhere. Exited workers are counted through their
     parent's ``cutime``/``cstime``."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    if not os.path.isdir("/proc"):
+        return {}
+    tick = os.sysconf("SC_CLK_TCK")
     stats = {}
-    for pid in (p for p in os.listdir("/proc") if p.isdigit()) if os.path.isdir("/proc") else ():
+    for pid in (p for p in os.listdir("/proc") if p.isdigit()):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:

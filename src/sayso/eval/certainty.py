@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import InputError
-from sayso.eval.jsonl import load_items
+from sayso.eval.jsonl import load_items, require_fields
 
 CERTAINTY_LABELS = ("asserted", "hedged", "doubted")
 POLARITY_LABELS = ("positive", "negative")
@@ -249,11 +249,7 @@ class CertaintyReport:
 
 def parse_item(data: Any, where: str = "<item>") -> CertaintyItem:
     """One gold item from its JSON object. Raises :class:`InputError` when it is malformed."""
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
-    missing = [k for k in FIELDS if not isinstance(data.get(k), str) or not data.get(k)]
-    if missing:
-        raise InputError(f"{where}: missing or empty field(s) {', '.join(missing)}")
+    data = require_fields(data, FIELDS, where)
     item = CertaintyItem(
         id=data["id"], text=data["text"], quote=data["quote"],
         certainty=data["certainty"], polarity=data["polarity"], note=str(data.get("note", "")),

@@ -13,6 +13,17 @@ from sayso.errors import InputError
 Item = TypeVar("Item")
 
 
+def require_fields(data: Any, fields: tuple[str, ...], where: str) -> dict[str, Any]:
+    """``data`` as an item object whose ``fields`` are all non-empty strings, or an
+    :class:`InputError` saying what is wrong."""
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    missing = [k for k in fields if not isinstance(data.get(k), str) or not data.get(k)]
+    if missing:
+        raise InputError(f"{where}: missing or empty field(s) {', '.join(missing)}")
+    return data
+
+
 def load_items(path: str | Path, parse: Callable[[Any, str], Item], what: str) -> list[Item]:
     """The items of the set at ``path``, each made by ``parse(data, "file:line")``; ``what``
     names the set in the error for a missing file ("certainty", "relation")."""

@@ -25,7 +25,7 @@ from typing import Any
 
 from sayso.errors import InputError
 from sayso.eval import scoring
-from sayso.eval.jsonl import load_items
+from sayso.eval.jsonl import load_items, require_fields
 from sayso.eval.certainty import SPLITS, in_split
 
 #: The predicate vocabulary of docs/relations.md.
@@ -267,11 +267,7 @@ def _parse_relation(data: Any, text: str, where: str) -> GoldRelation:
 
 def parse_item(data: Any, where: str = "<item>") -> RelationItem:
     """One gold item from its JSON object. Raises :class:`InputError` when it is malformed."""
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
-    missing = [k for k in ITEM_FIELDS if not isinstance(data.get(k), str) or not data.get(k)]
-    if missing:
-        raise InputError(f"{where}: missing or empty field(s) {', '.join(missing)}")
+    data = require_fields(data, ITEM_FIELDS, where)
     relations = data.get("relations")
     if not isinstance(relations, list):
         raise InputError(f"{where}: 'relations' must be a list (empty when the text has none)")

@@ -25,7 +25,6 @@ from sayso.spark import tables
 
 log = logging.getLogger("sayso.spark")
 
-_SQL_TYPES = {"INTEGER": "long", "TEXT": "string"}
 COUNTERS = ("read", "skipped", "duplicates", "failed", "analysed")
 PARTITIONS_PER_CORE = 8
 ROWS_PER_FILE = 2_000_000  # ~50-150 MB of zstd Parquet for the larger tables
@@ -254,11 +253,11 @@ def write(frame, path: str, table: str, mode: str, *, files: int, count: bool = 
     frame = frame.coalesce(files)
     if "article_id" in frame.columns and table != "actors":
         frame = frame.sortWithinPartitions("article_id", *(["id"] if "id" in frame.columns else []))
-    rows = Observation(f"rows of {table}")
-    if count:  # counted while writing: no second job
+    rows = Observation(f"rows of {table}") if count else None
+    if rows is not None:  # counted while writing: no second job
         frame = frame.observe(rows, F.count(F.lit(1)).alias("rows"))
     frame.write.mode(mode).option("compression", "zstd").parquet(path)
-    return int(rows.get["rows"]) if count else None
+    return None if rows is None else int(rows.get["rows"])
 
 
 class open_text:

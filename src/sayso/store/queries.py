@@ -290,17 +290,27 @@ def _actor_row(row: Any) -> ActorRow:
                     quotes=row["quote_count"])
 
 
-def actors(store: Store, *, type: str | None = None, top: int | None = None,
-           unnamed: bool = False) -> Iterator[ActorRow]:
-    """Actors, most quoted first (then most articles, then most mentions)."""
-    clauses, params = [], []
+_ACTOR_ORDER = " ORDER BY quote_count DESC, article_count DESC, mention_count DESC, name"
+
+
+def _actor_clauses(type: str | None, unnamed: bool) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters of an actor listing: of one type, named ones only unless
+    ``unnamed``."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if type:
         clauses.append("type = ?")
         params.append(type.upper())
     if not unnamed:
         clauses.append("named = 1")
-    sql = "SELECT * FROM actors" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += " ORDER BY quote_count DESC, article_count DESC, mention_count DESC, name"
+    return clauses, params
+
+
+def actors(store: Store, *, type: str | None = None, top: int | None = None,
+           unnamed: bool = False) -> Iterator[ActorRow]:
+    """Actors, most quoted first (then most articles, then most mentions)."""
+    clauses, params = _actor_clauses(type, unnamed)
+    sql = "SELECT * FROM actors" + (" WHERE " + " AND ".join(clauses) if clauses else "") + _ACTOR_ORDER
     if top is not None:
         sql += f" LIMIT {int(top)}"
     for row in store.conn.execute(sql, params):
@@ -538,18 +548,12 @@ def actors_page(store: Store, *, type: str | None = None, name: str | None = Non
                 offset: int = 0, limit: int = 50) -> tuple[list[ActorRow], int]:
     """Actors as :func:`actors` orders them, optionally those whose name or an alias holds
     ``name`` as whole words; one page and the total."""
-    clauses, params = [], []
-    if type:
-        clauses.append("type = ?")
-        params.append(type.upper())
-    if not unnamed:
-        clauses.append("named = 1")
+    clauses, params = _actor_clauses(type, unnamed)
     if name:
         clauses.append(_in("id", actor_ids(store, name)))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = int(store.conn.execute("SELECT count(*) FROM actors" + where, params).fetchone()[0])
-    sql = ("SELECT * FROM actors" + where +
-           " ORDER BY quote_count DESC, article_count DESC, mention_count DESC, name"
+    sql = ("SELECT * FROM actors" + where + _ACTOR_ORDER +
            f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}")
     return [_actor_row(row) for row in store.conn.execute(sql, params)], total
 

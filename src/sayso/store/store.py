@@ -185,10 +185,16 @@ class Store:
                  json.dumps(list(analysis.warnings), ensure_ascii=False),
                  json.dumps(record.meta, ensure_ascii=False, default=str), _json(extra)),
             ).lastrowid
-            actors = self._add_actors(article_id, data["actors"], analysis.text)
-            self._add_quotes(article_id, data["quotes"], actors, analysis.text)
-            self._add_relations(article_id, data.get("relations") or [], actors)
+            self._add_analysis_rows(article_id, data, analysis.text)
         return int(article_id)
+
+    def _add_analysis_rows(self, article_id: int, data: dict[str, Any], text: str) -> dict[str, int]:
+        """An article's actors, mentions, quotes and relations from ``Analysis.to_dict()``;
+        returns the per-article actor id -> global actor id map."""
+        actors = self._add_actors(article_id, data["actors"], text)
+        self._add_quotes(article_id, data["quotes"], actors, text)
+        self._add_relations(article_id, data.get("relations") or [], actors)
+        return actors
 
     def _actor_id(self, name: str, type_: str, named: bool, article_id: int) -> int:
         norm = normalize_name(name) or name.casefold()
@@ -317,9 +323,7 @@ class Store:
             self.conn.execute("UPDATE articles SET warnings = ?, extra = ? WHERE id = ?",
                               (json.dumps(list(analysis.warnings), ensure_ascii=False),
                                _json(_analysis_extra(data)), article_id))
-            actors = self._add_actors(article_id, data["actors"], analysis.text)
-            self._add_quotes(article_id, data["quotes"], actors, analysis.text)
-            self._add_relations(article_id, data.get("relations") or [], actors)
+            actors = self._add_analysis_rows(article_id, data, analysis.text)
             self._settle_actors(article_id, touched | set(actors.values()))
         return True
 
