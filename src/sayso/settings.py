@@ -56,7 +56,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spark_local_java_options", "-XX:TieredStopAtLevel=1", "SAYSO_SPARK_LOCAL_JAVA_OPTIONS",
             "JVM options of a local-mode Spark session (sayso spark run --master local[N]), where the "
             "JVM shares the cores with the Python workers: by default its JIT stops at the quick tier, "
-            "which halves the JVM's CPU for the job (bench/spark.py); empty keeps Java's defaults."),
+            "which cuts the JVM's CPU for the job (bench/spark.py); none keeps Java's defaults."),
     Setting("serve_max_bytes", 1_000_000, "SAYSO_SERVE_MAX_BYTES",
             "Largest request body sayso serve accepts (POST /extract, POST /articles), in bytes; "
             "larger ones get HTTP 413."),

@@ -61,3 +61,16 @@ def test_parquet_and_json_rows_are_read_like_jsonl():
     assert row["canonical_url"] == "https://example.org/a" and row["order"] == (2, 6)
     broken = tables.row_from_json({"title": "no text"}, (0, 0), "a.parquet")
     assert "no 'text' or 'html'" in broken["error"] and broken["key"] == "a.parquet:1"
+
+
+def test_local_java_options_only_for_local_masters_and_off_with_none(monkeypatch):
+    pytest.importorskip("pyspark")
+    from sayso.spark.job import local_java_options
+
+    monkeypatch.delenv("SAYSO_SPARK_LOCAL_JAVA_OPTIONS", raising=False)
+    assert local_java_options("local[2]") == "-XX:TieredStopAtLevel=1"
+    assert local_java_options("yarn") is None and local_java_options(None) is None
+    monkeypatch.setenv("SAYSO_SPARK_LOCAL_JAVA_OPTIONS", "none")
+    assert local_java_options("local[*]") is None
+    monkeypatch.setenv("SAYSO_SPARK_LOCAL_JAVA_OPTIONS", "-Xss4m")
+    assert local_java_options("local[*]") == "-Xss4m"

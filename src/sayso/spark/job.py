@@ -83,15 +83,24 @@ def session(master: str | None = None, app_name: str = "sayso"):
         master = "local[*]"
     if master:
         builder = builder.master(master)
-    options = settings.get("spark_local_java_options")
-    if master and master.startswith("local") and options:
-        # One JVM does everything here and shares the cores with the Python workers doing the
-        # NLP; the optimising JIT tier would spend more CPU compiling than this job gains.
+    options = local_java_options(master)
+    if options:
         builder = builder.config("spark.driver.extraJavaOptions", options)
     builder = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
+
+
+def local_java_options(master: str | None) -> str | None:
+    """The JVM options a session with ``master`` gets from the ``spark_local_java_options``
+    setting: only a local master (one JVM does everything there and shares the cores with the
+    Python workers doing the NLP, so the optimising JIT tier costs more CPU than this job gains),
+    and none when the setting says ``none``."""
+    options = str(settings.get("spark_local_java_options")).strip()
+    if not master or not master.startswith("local") or options.lower() == "none":
+        return None
+    return options
 
 
 def _first(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
