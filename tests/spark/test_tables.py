@@ -68,7 +68,7 @@ def test_local_java_options_only_for_local_masters_and_off_with_none(monkeypatch
     from sayso.spark.job import local_java_options
 
     monkeypatch.delenv("SAYSO_SPARK_LOCAL_JAVA_OPTIONS", raising=False)
-    assert local_java_options("local[2]") == "-XX:TieredStopAtLevel=1"
+    assert local_java_options("local[2]") == "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
     assert local_java_options("yarn") is None and local_java_options(None) is None
     monkeypatch.setenv("SAYSO_SPARK_LOCAL_JAVA_OPTIONS", "none")
     assert local_java_options("local[*]") is None
