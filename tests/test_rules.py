@@ -147,3 +147,10 @@ def test_split_quote_has_two_parts():
 def test_note_lines_are_not_speakers():
     analysis = sayso.extract("Update: The story was corrected on Monday to fix a date.")
     assert all(q.cue != ":" for q in analysis.quotes)
+
+
+def test_a_second_reporting_verb_ends_the_reported_clause():
+    text = "The authority denied that the inspection had been cancelled and said it would publish its records."
+    denial = _find(sayso.extract(text), "inspection had been cancelled")
+    assert denial.text == "that the inspection had been cancelled"
+    assert (denial.cue, denial.certainty, denial.polarity) == ("denied", "doubted", "negative")

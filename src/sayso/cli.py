@@ -464,6 +464,47 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | 
 
 @main.command()
 @_db_option
+@click.option("--speaker", default=None, help="Only statements by this actor (name or alias).")
+@click.option("--about", default=None, help="Only statements that mention this actor.")
+@click.option("--outlet", default=None, help="Outlet name contains this (case-insensitive).")
+@click.option("--since", callback=_date, default=None, help=f"Published on or after: {_FILTER_DATE_HELP}.")
+@click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
+@click.option("--search", default=None, help="Only statements matching this full-text search (as in sayso quotes).")
+@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Keep claims told by at least this many sources (outlets).")
+@click.option("--threshold", type=click.FloatRange(min=0.05, max=1.0), default=None,
+              help="Word overlap (TF-IDF cosine) that links two statements [default: 0.5].")
+@click.option("--contradictions", is_flag=True, help="Only claims that some reports affirm and others deny.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N claims.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
+              show_default=True, help="text for reading; json (an array of claims), jsonl or csv (a row per report).")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+def claims(db: Path | None, speaker: str | None, about: str | None, outlet: str | None, since: str | None,
+           until: str | None, search: str | None, min_sources: int, threshold: float | None,
+           contradictions: bool, limit: int | None, fmt: str, color: bool | None) -> None:
+    """Claims across sources: statements that several outlets report, grouped by what they say,
+    with whether the reports agree or contradict each other (one affirms, another denies)."""
+    from . import claims as claiming
+    from .store import QuoteFilter
+    from .views import claim_view
+
+    flt = QuoteFilter(speaker=speaker, about=about, outlet=outlet, since=since, until=until, search=search)
+    with _open_store(db) as store:
+        found = claiming.find_claims(store, flt, threshold=threshold or claiming.THRESHOLD,
+                                     min_sources=min_sources, limit=limit,
+                                     verdict="contradict" if contradictions else None)
+    if fmt == "text":
+        _emit([claim_view(found, color=_color(color))], color=color)
+    elif fmt == "json":
+        _emit(_json_array(c.to_dict() for c in found))
+    elif fmt == "jsonl":
+        _emit(json.dumps(row, ensure_ascii=False) for row in claiming.claim_lines(found))
+    else:
+        _emit(_csv_lines(claiming.claim_lines(found)))
+
+
+@main.command()
+@_db_option
 @click.option("--type", "type_", type=click.Choice([t.value for t in ActorType],
                                                    case_sensitive=False), default=None, help="Actor type.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N most quoted.")
@@ -622,7 +663,7 @@ def spark_group() -> None:
 @click.option("--master", default="local[*]", show_default=True,
               help="Spark master URL: local[N], spark://host:7077, yarn, k8s://...")
 @click.option("--partitions", type=click.IntRange(min=1), default=None,
-              help="Partitions of the NLP stage [default: 2 x the cores Spark sees].")
+              help="Partitions of the NLP stage [default: 8 x the cores Spark sees].")
 @click.option("--prefix", default="", help="Prepended to relative paths in a listing "
                                             "(e.g. https://data.commoncrawl.org).")
 @click.option("--model", default=None, help=_MODEL_HELP)

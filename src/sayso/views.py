@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 import click
 
+from .claims import Claim
 from .store.queries import ActorProfile, ActorRow, ArticleRow, QuoteRow
 from .types import Analysis
 
@@ -167,3 +168,28 @@ def _highlight(text: str, analysis: Analysis, speakers: dict[str | None, str]) -
             piece = click.style(piece, underline=True)
         out.append(piece)
     return "".join(out) + "\n"
+
+
+_POSITION_COLORS = {"affirms": "green", "hedges": "yellow", "denies": "red"}
+
+
+def claim_view(claims: list[Claim], *, color: bool = False) -> str:
+    """Each claim with its verdict and sources, then every report: source, date, speaker, the
+    position it takes, and its words."""
+    style = _styler(color)
+    if not claims:
+        return "No claim is told by enough sources (see --min-sources and --threshold)."
+    lines: list[str] = []
+    for claim in claims:
+        verdict = style(claim.verdict.upper(), fg="red" if claim.verdict == "contradict" else "green", bold=True)
+        lines.append(f"{verdict}  claim #{claim.id} · {len(claim.sources)} sources · {len(claim.reports)} reports"
+                     f" · shared words: {', '.join(claim.terms[:8])}")
+        for r in claim.reports:
+            who = r.speaker or "unattributed"
+            lines.append(f"  [{r.quote_id}] {(r.published or '')[:10]} {r.source} · {who}"
+                         f"{' · ' + r.cue if r.cue else ''} · "
+                         + style(r.position, fg=_POSITION_COLORS.get(r.position, "white")))
+            lines.append(style(textwrap.fill(r.text, width=_width() - 6, initial_indent="      ",
+                                             subsequent_indent="      "), fg="cyan"))
+        lines.append("")
+    return "\n".join(lines).rstrip()

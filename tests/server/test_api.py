@@ -209,7 +209,7 @@ def test_openapi_documents_every_endpoint_of_the_issue(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     for path in ("/articles", "/articles/{article_id}", "/quotes", "/actors", "/actors/{actor_id}",
-                 "/relations", "/graph"):
+                 "/relations", "/graph", "/claims"):
         assert "get" in paths[path], path
     assert "post" in paths["/extract"] and "post" in paths["/articles"]
     assert {"413", "422"} <= set(paths["/extract"]["post"]["responses"])

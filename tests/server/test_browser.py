@@ -5,6 +5,7 @@ it starts /usr/bin/chromium (``$SAYSO_CHROMIUM``); without it these tests are sk
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -33,9 +34,9 @@ PASTED = ("Mayor Lena Ortiz said on Monday that the bridge would reopen in May. 
           "According to the city’s engineers, the repairs might cost twice as much as planned.")
 
 
-@pytest.fixture(scope="module")
-def live_server(sample_db):
-    """uvicorn serving the sample store on a free port of 127.0.0.1, in a thread."""
+@contextlib.contextmanager
+def serving(db: Path):
+    """uvicorn serving ``db`` on a free port of 127.0.0.1, in a thread; yields its base URL."""
     import uvicorn
 
     from sayso.server import create_app
@@ -44,7 +45,7 @@ def live_server(sample_db):
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(sample_db), log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -55,6 +56,13 @@ def live_server(sample_db):
     server.should_exit = True
     thread.join(timeout=15)
     sock.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(sample_db):
+    """The sample store, served."""
+    with serving(sample_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -306,3 +314,29 @@ def test_accessibility_basics(page):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Search"
     assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none"  # focus is visible
+
+
+def test_claims_across_sources(browser, tmp_path):
+    """The three-outlet story: claims with their sources, a contradiction, links into the articles."""
+    from sayso.batch import ingest
+    from sayso.store import Store
+
+    db = tmp_path / "dam.db"
+    with Store(db) as store:
+        ingest([str(ROOT / "data" / "samples" / "dam-breach.jsonl")], store)
+    with serving(db) as base:
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(base + "/#/claims")
+        tab.locator(".claim").first.wait_for()
+        assert "3 sources" in tab.locator(".claim h2").first.inner_text()
+        tab.select_option("#claim-verdict", "contradict")
+        tab.locator(".verdict-contradict").first.wait_for()
+        claims = tab.locator(".claim")
+        assert claims.count() >= 1 and claims.locator(".position-denies").count() >= 1
+        shot(tab, "claims")
+        claims.first.locator("a", has_text="Read in context").first.click()
+        tab.locator("mark.q.selected, mark.q").first.wait_for()
+        tab.close()
+        assert not errors, errors

@@ -249,6 +249,12 @@ class QuoteFinder:
             if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and self.in_quote[token.i] < 0 \
                     and self._is_cue(token):
                 right = min(right, token.left_edge.i)
+            elif token.dep_ == "conj" and token.pos_ == "VERB" and self.in_quote[token.i] < 0 \
+                    and self._is_cue(token) and any(c.dep_ == "ccomp" for c in token.children) \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                # "… denied that the inspection had been cancelled and said it would publish …":
+                # a second reporting verb starts the subject's next statement.
+                right = min(right, token.left_edge.i)
         while right > left and doc[right - 1].text in {",", "and", "but", ";", "—", "-"}:
             right -= 1
         return left, right

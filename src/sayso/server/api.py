@@ -16,8 +16,9 @@ from ..network import actor_graph
 from ..store import queries
 from ..store.queries import ArticleFilter, QuoteFilter
 from ..types import ActorType, QuoteKind
-from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, Graph, NameCount, Problem,
-                     QuotePage, RelationPage, SharedArticles)
+from .. import claims
+from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, ClaimPage, Graph, NameCount,
+                     Problem, QuotePage, RelationPage, SharedArticles)
 from .state import ServerState
 
 router = APIRouter()
@@ -118,6 +119,29 @@ def list_quotes(
     if facets:
         page["facets"] = queries.quote_facets(store, flt)
     return page
+
+
+@router.get("/claims", response_model=ClaimPage, tags=["claims"], responses=INVALID,
+            summary="Claims across sources: statements several outlets report, and whether they agree")
+def list_claims(
+    request: Request,
+    search: Annotated[Optional[str], Query(description="Only statements matching this full-text search.")] = None,
+    speaker: Annotated[Optional[str], Query(description="Only statements by this actor (name or alias).")] = None,
+    about: Annotated[Optional[str], Query(description="Only statements that name this actor.")] = None,
+    verdict: Annotated[Optional[Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)],
+                       Query(description="contradict: some reports affirm, others deny.")] = None,
+    min_sources: Annotated[int, Query(ge=1, le=1000, description="Told by at least this many outlets.")] = 2,
+    threshold: Annotated[float, Query(ge=0.05, le=1.0, description="Word overlap (TF-IDF cosine) that links "
+                                                                   "two statements.")] = claims.THRESHOLD,
+    outlet: Outlet = None, since: Since = None, until: Until = None,
+    offset: Offset = 0, limit: Limit = 50,
+) -> dict[str, Any]:
+    flt = QuoteFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+                      speaker=speaker or None, about=about or None, search=_search(search))
+    found = claims.find_claims(_state(request).store(), flt, threshold=threshold, min_sources=min_sources,
+                               verdict=verdict.value if verdict else None)
+    items = [c.to_dict() for c in found[offset:offset + limit]]
+    return _page(request, items, len(found), offset, limit)
 
 
 @router.get("/actors", response_model=ActorPage, tags=["actors"],

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
+from ..claims import Report
 from ..store.queries import ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
 
 #: The extract contract: validated as a plain object, documented by the packaged schema.
@@ -45,6 +46,22 @@ class QuotePage(Page):
     facets: Optional[dict[str, list[FacetValue]]] = Field(
         None, description="With facets=true: counts per kind, certainty, polarity, stance, outlet, speaker "
                           "and month over all matching quotes.")
+
+
+class ClaimItem(BaseModel):
+    id: int = Field(description="The lowest quote id among the claim's reports.")
+    text: str = Field(description="The words of the earliest-published report.")
+    verdict: str = Field(description="contradict: some reports affirm the claim and others deny it; else agree.")
+    sources: list[str] = Field(description="Outlets telling the claim (\"article N\" when one has no outlet).")
+    speakers: list[str]
+    terms: list[str] = Field(description="Word stems most reports share, the most shared first.")
+    similarity: float = Field(description="The lowest word-overlap (TF-IDF cosine) among the links that joined the claim.")
+    positions: dict[str, int] = Field(description="Reports per position: affirms, hedges, denies.")
+    reports: list[Report] = Field(description="Each article's telling: the stored quote, its offsets and position.")
+
+
+class ClaimPage(Page):
+    items: list[ClaimItem]
 
 
 class ArticlePage(Page):

@@ -1,0 +1,217 @@
+"""Claims across sources: the same statement as several articles report it, grouped by what it
+says, and whether the reports agree or contradict one another.
+
+A statement is a stored quote of any kind (direct, indirect, "according to" …). Two statements
+from different articles tell the same claim when their words overlap enough: the cosine of
+their TF-IDF vectors over content-word stems (spaCy's English tokenizer and stop words, the
+Snowball stemmer), with negations left out so that "X funded Y" and "X did not fund Y" meet;
+or a short statement nearly all of whose words a longer one holds.
+Linked statements form a claim (single linkage); a claim is kept when it spans at least
+``min_sources`` sources (outlets; an article without an outlet is a source of its own).
+
+Each report takes a position on the claim, read without its negations, from the report's
+stored certainty and polarity: *affirms* (asserted, positive), *hedges* (hedged), *denies*
+(negative or doubted: "the reservoir was never inspected", "denied that …"). A claim whose reports
+both affirm and deny it is a contradiction; otherwise the reports agree.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from .store import Store
+from .store.queries import QuoteFilter, QuoteRow, quotes
+
+THRESHOLD = 0.5  # cosine of two statements' term vectors that links them
+COVERED = 0.8  # …or the share of the shorter statement's weight the longer one holds
+MIN_TERMS = 3  # fewer content words ("No comment.") is too little to match on; also the
+# fewest shared words for a link by coverage
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "nothing", "nobody", "without"})
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's telling of a claim: the stored quote and the position it takes."""
+
+    quote_id: int
+    article_id: int
+    local_id: str  # the quote's id within its article's analysis (q1, q2 …)
+    source: str  # the outlet, or "article N" when it has none
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    speaker_id: int | None
+    cue: str | None
+    certainty: str | None
+    polarity: str | None
+    position: str  # affirms | hedges | denies
+    published: str | None
+    title: str | None
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Statements from several sources that say the same thing."""
+
+    id: int  # the lowest quote id among its reports: stable while they are stored
+    text: str  # the earliest-published report's words
+    verdict: str  # agree | contradict
+    sources: tuple[str, ...]
+    speakers: tuple[str, ...]
+    terms: tuple[str, ...]  # the stems most of its reports share, the most shared first
+    similarity: float  # the lowest cosine among the links that joined it
+    reports: tuple[Report, ...] = field(default_factory=tuple)
+
+    @property
+    def positions(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for report in self.reports:
+            counts[report.position] += 1
+        return dict(counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "verdict": self.verdict, "sources": list(self.sources),
+                "speakers": list(self.speakers), "terms": list(self.terms),
+                "similarity": round(self.similarity, 3), "positions": self.positions,
+                "reports": [r.to_dict() for r in self.reports]}
+
+
+@lru_cache(maxsize=1)
+def _tools() -> tuple[Any, Any]:
+    import snowballstemmer
+    import spacy
+
+    return spacy.blank("en").tokenizer, snowballstemmer.stemmer("english")
+
+
+def terms(text: str) -> frozenset[str]:
+    """The content-word stems of a statement: no stop words, negations, punctuation or
+    one-letter tokens; numbers kept as written."""
+    tokenizer, stemmer = _tools()
+    words = []
+    for token in tokenizer(text):
+        lower = token.lower_
+        if token.is_stop or lower in NEGATIONS or not (token.is_alpha or token.like_num) or len(lower) < 2:
+            continue
+        words.append(lower if token.like_num else lower.replace("’", "'"))
+    return frozenset(stemmer.stemWords([w for w in words if not w[0].isdigit()]) +
+                     [w for w in words if w[0].isdigit()])
+
+
+def position(certainty: str | None, polarity: str | None) -> str:
+    """What a report does with its claim: affirms, hedges or denies it."""
+    if (polarity or "").lower() == "negative" or (certainty or "").lower() == "doubted":
+        return "denies"
+    return "hedges" if (certainty or "").lower() == "hedged" else "affirms"
+
+
+def _source(row: QuoteRow) -> str:
+    return row.outlet.strip() if row.outlet and row.outlet.strip() else f"article {row.article_id}"
+
+
+def _links(vectors: list[frozenset[str]], articles: list[int], threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Pairs of statements from different articles whose TF-IDF cosine reaches ``threshold``,
+    or whose shorter one is covered by the longer (:data:`COVERED` of its TF-IDF weight in at
+    least :data:`MIN_TERMS` shared words: "the reservoir was never inspected in March" against a
+    longer account of the March inspection), with their cosine.
+    Candidates come from an inverted index; terms in more than a fifth of the statements
+    (and more than 50) only add weight, never candidates."""
+    n = len(vectors)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for term in vector:
+            postings[term].append(i)
+    idf = {term: math.log((n + 1) / (len(ids) + 1)) + 1.0 for term, ids in postings.items()}
+    norms = [math.sqrt(sum(idf[t] ** 2 for t in v)) for v in vectors]
+    common = max(50, n // 5)
+    for i, vector in enumerate(vectors):
+        seen: set[int] = set()
+        for term in vector:
+            ids = postings[term]
+            if len(ids) > common:
+                continue
+            for j in ids:
+                if j <= i or j in seen or articles[j] == articles[i]:
+                    continue
+                seen.add(j)
+                shared = vector & vectors[j]
+                weight = sum(idf[t] ** 2 for t in shared)
+                score = weight / (norms[i] * norms[j])
+                covered = weight / min(norms[i], norms[j]) ** 2
+                if score >= threshold or (len(shared) >= MIN_TERMS and covered >= max(COVERED, threshold)):
+                    yield i, j, score
+
+
+def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: float = THRESHOLD,
+                min_sources: int = 2, verdict: str | None = None, limit: int | None = None) -> list[Claim]:
+    """Claims told by at least ``min_sources`` sources among the quotes ``flt`` selects, most
+    sources first (contradictions first among equals). ``verdict``: only ``agree`` or
+    ``contradict`` claims."""
+    rows = list(quotes(store, replace(flt, limit=None)))
+    vectors = [terms(row.text) for row in rows]
+    keep = [i for i, v in enumerate(vectors) if len(v) >= MIN_TERMS]
+    rows, vectors = [rows[i] for i in keep], [vectors[i] for i in keep]
+    parent = list(range(len(rows)))
+    weakest: dict[int, float] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links = list(_links(vectors, [r.article_id for r in rows], threshold))
+    for i, j, _ in links:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    for i, _, score in links:
+        r = root(i)
+        weakest[r] = min(weakest.get(r, 1.0), score)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(rows)):
+        groups[root(i)].append(i)
+    claims = [_claim([rows[i] for i in members], [vectors[i] for i in members], weakest.get(r, 1.0))
+              for r, members in groups.items() if len(members) > 1]
+    claims = [c for c in claims if len(c.sources) >= min_sources and (verdict is None or c.verdict == verdict)]
+    claims.sort(key=lambda c: (-len(c.sources), c.verdict != "contradict", -len(c.reports), c.id))
+    return claims[:limit] if limit is not None else claims
+
+
+def _claim(rows: list[QuoteRow], vectors: list[frozenset[str]], similarity: float) -> Claim:
+    rows_vectors = sorted(zip(rows, vectors), key=lambda rv: (rv[0].published is None, rv[0].published or "",
+                                                              rv[0].article_id, rv[0].start))
+    reports = tuple(Report(quote_id=r.id, article_id=r.article_id, local_id=r.local_id, source=_source(r), text=r.text,
+                           start=r.start, end=r.end, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id,
+                           cue=r.cue, certainty=r.certainty, polarity=r.polarity,
+                           position=position(r.certainty, r.polarity), published=r.published,
+                           title=r.title, url=r.url) for r, _ in rows_vectors)
+    positions = {r.position for r in reports}
+    counts: dict[str, int] = defaultdict(int)
+    for _, vector in rows_vectors:
+        for term in vector:
+            counts[term] += 1
+    shared = sorted((t for t, c in counts.items() if c * 2 > len(rows)), key=lambda t: (-counts[t], t))
+    return Claim(id=min(r.quote_id for r in reports), text=reports[0].text,
+                 verdict="contradict" if {"affirms", "denies"} <= positions else "agree",
+                 sources=tuple(dict.fromkeys(r.source for r in reports)),
+                 speakers=tuple(dict.fromkeys(r.speaker for r in reports if r.speaker)),
+                 terms=tuple(shared[:12]), similarity=similarity, reports=reports)
+
+
+def claim_lines(claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:
+    """One flat row per report, for CSV and JSONL exports."""
+    for claim in claims:
+        for report in claim.reports:
+            yield {"claim_id": claim.id, "verdict": claim.verdict, "sources": len(claim.sources),
+                   **report.to_dict()}
