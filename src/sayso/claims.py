@@ -2,11 +2,13 @@
 says, and whether the reports agree or contradict one another.
 
 A statement is a stored quote of any kind (direct, indirect, "according to" …). Two statements
-from different articles tell the same claim when their words overlap enough: the cosine of
-their TF-IDF vectors over content-word stems (spaCy's English tokenizer and stop words, the
-Snowball stemmer), with negations left out so that "X funded Y" and "X did not fund Y" meet;
-or a short statement nearly all of whose words a longer one holds.
-Linked statements form a claim (single linkage); a claim is kept when it spans at least
+from different articles tell the same claim when they share at least three content words and
+the cosine of their TF-IDF vectors over content-word stems reaches a threshold (spaCy's English
+tokenizer and stop words, the Snowball stemmer; negations are left out so that "X funded Y" and
+"X did not fund Y" meet), or when a short statement's words are nearly all in a longer one.
+A claim is a group of statements every two of which (from different articles) are linked
+(complete linkage: one statement that shares words with two others does not chain them into
+one claim); the strongest links are taken first. A claim is kept when it spans at least
 ``min_sources`` sources (outlets; an article without an outlet is a source of its own).
 
 Each report takes a position on the claim, read without its negations, from the report's
@@ -16,6 +18,7 @@ both affirm and deny it is a contradiction; otherwise the reports agree.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -28,8 +31,9 @@ from .store.queries import QuoteFilter, QuoteRow, quotes
 
 THRESHOLD = 0.5  # cosine of two statements' term vectors that links them
 COVERED = 0.8  # …or the share of the shorter statement's weight the longer one holds
+COMMON = 200  # a word in more statements than this never makes two of them candidates
 MIN_TERMS = 3  # fewer content words ("No comment.") is too little to match on; also the
-# fewest shared words for a link by coverage
+# fewest shared words for a link ("win the nomination" is a topic, not a claim)
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "neither", "none", "nothing", "nobody", "without"})
 
 
@@ -91,21 +95,20 @@ def _tools() -> tuple[Any, Any]:
     import snowballstemmer
     import spacy
 
-    return spacy.blank("en").tokenizer, snowballstemmer.stemmer("english")
+    return spacy.blank("en").tokenizer, lru_cache(maxsize=200_000)(snowballstemmer.stemmer("english").stemWord)
 
 
 def terms(text: str) -> frozenset[str]:
     """The content-word stems of a statement: no stop words, negations, punctuation or
     one-letter tokens; numbers kept as written."""
-    tokenizer, stemmer = _tools()
+    tokenizer, stem = _tools()
     words = []
     for token in tokenizer(text):
         lower = token.lower_
         if token.is_stop or lower in NEGATIONS or not (token.is_alpha or token.like_num) or len(lower) < 2:
             continue
-        words.append(lower if token.like_num else lower.replace("’", "'"))
-    return frozenset(stemmer.stemWords([w for w in words if not w[0].isdigit()]) +
-                     [w for w in words if w[0].isdigit()])
+        words.append(lower)
+    return frozenset(w if w[0].isdigit() else stem(w) for w in words)
 
 
 def position(certainty: str | None, polarity: str | None) -> str:
@@ -120,36 +123,47 @@ def _source(row: QuoteRow) -> str:
 
 
 def _links(vectors: list[frozenset[str]], articles: list[int], threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Pairs of statements from different articles whose TF-IDF cosine reaches ``threshold``,
-    or whose shorter one is covered by the longer (:data:`COVERED` of its TF-IDF weight in at
-    least :data:`MIN_TERMS` shared words: "the reservoir was never inspected in March" against a
-    longer account of the March inspection), with their cosine.
-    Candidates come from an inverted index; terms in more than a fifth of the statements
-    (and more than 50) only add weight, never candidates."""
+    """Pairs of statements from different articles that share at least :data:`MIN_TERMS` words
+    and whose TF-IDF cosine reaches ``threshold``, or whose shorter one is covered by the longer
+    (:data:`COVERED` of its TF-IDF weight, and a cosine of at least half the threshold: "the
+    reservoir was never inspected in March" against a longer account of the March inspection),
+    with their cosine.
+    Candidates come from an inverted index; a term in more than a fifth of the statements
+    (or more than :data:`COMMON` of them, but never fewer than 50) only adds weight, never
+    candidates, which keeps the work near linear on big stores: statements that share only
+    such frequent words are not linked."""
     n = len(vectors)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for term in vector:
-            postings[term].append(i)
-    idf = {term: math.log((n + 1) / (len(ids) + 1)) + 1.0 for term, ids in postings.items()}
-    norms = [math.sqrt(sum(idf[t] ** 2 for t in v)) for v in vectors]
-    common = max(50, n // 5)
+            postings[term].append(i)  # ascending: i grows
+    weight = {term: (math.log((n + 1) / (len(ids) + 1)) + 1.0) ** 2 for term, ids in postings.items()}
+    norms = [math.sqrt(sum(weight[t] for t in v)) for v in vectors]
+    common = max(50, min(n // 5, COMMON))
     for i, vector in enumerate(vectors):
-        seen: set[int] = set()
+        dot: dict[int, float] = defaultdict(float)
+        count: dict[int, int] = defaultdict(int)
+        frequent = [t for t in vector if len(postings[t]) > common]
         for term in vector:
             ids = postings[term]
             if len(ids) > common:
                 continue
-            for j in ids:
-                if j <= i or j in seen or articles[j] == articles[i]:
-                    continue
-                seen.add(j)
-                shared = vector & vectors[j]
-                weight = sum(idf[t] ** 2 for t in shared)
-                score = weight / (norms[i] * norms[j])
-                covered = weight / min(norms[i], norms[j]) ** 2
-                if score >= threshold or (len(shared) >= MIN_TERMS and covered >= max(COVERED, threshold)):
-                    yield i, j, score
+            w = weight[term]
+            for j in ids[bisect.bisect_right(ids, i):]:
+                dot[j] += w
+                count[j] += 1
+        for j, shared_weight in dot.items():
+            if articles[j] == articles[i]:
+                continue
+            also = [t for t in frequent if t in vectors[j]]
+            shared = count[j] + len(also)
+            if shared < MIN_TERMS:
+                continue
+            shared_weight += sum(weight[t] for t in also)
+            score = shared_weight / (norms[i] * norms[j])
+            covered = shared_weight / min(norms[i], norms[j]) ** 2
+            if score >= threshold or (covered >= max(COVERED, threshold) and score >= threshold / 2):
+                yield i, j, score
 
 
 def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: float = THRESHOLD,
@@ -161,28 +175,35 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     vectors = [terms(row.text) for row in rows]
     keep = [i for i, v in enumerate(vectors) if len(v) >= MIN_TERMS]
     rows, vectors = [rows[i] for i in keep], [vectors[i] for i in keep]
-    parent = list(range(len(rows)))
-    weakest: dict[int, float] = {}
+    articles = [r.article_id for r in rows]
+    links = sorted(_links(vectors, articles, threshold), key=lambda link: -link[2])
+    linked = {(i, j): score for i, j, score in links}
+    member: dict[int, int] = {}  # statement → its group (the group's first statement)
+    groups: dict[int, list[int]] = {}
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def agree(a: list[int], b: list[int]) -> bool:
+        """Complete linkage: every pair across the two groups from different articles is linked."""
+        return all((min(x, y), max(x, y)) in linked for x in a for y in b if articles[x] != articles[y])
 
-    links = list(_links(vectors, [r.article_id for r in rows], threshold))
-    for i, j, _ in links:
-        a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    for i, _, score in links:
-        r = root(i)
-        weakest[r] = min(weakest.get(r, 1.0), score)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(rows)):
-        groups[root(i)].append(i)
-    claims = [_claim([rows[i] for i in members], [vectors[i] for i in members], weakest.get(r, 1.0))
-              for r, members in groups.items() if len(members) > 1]
+    for i, j, score in links:  # strongest links first
+        a, b = member.get(i, i), member.get(j, j)
+        if a == b:
+            continue
+        group_a, group_b = groups.get(a, [i]), groups.get(b, [j])
+        if not agree(group_a, group_b):
+            continue
+        keep_id, gone = min(a, b), max(a, b)
+        merged = group_a + group_b
+        groups.pop(gone, None)
+        groups[keep_id] = merged
+        for x in merged:
+            member[x] = keep_id
+
+    def weakest(members: list[int]) -> float:
+        return min((linked[(x, y)] for x in members for y in members if (x, y) in linked), default=1.0)
+
+    claims = [_claim([rows[i] for i in members], [vectors[i] for i in members], weakest(members))
+              for members in map(sorted, groups.values())]
     claims = [c for c in claims if len(c.sources) >= min_sources and (verdict is None or c.verdict == verdict)]
     claims.sort(key=lambda c: (-len(c.sources), c.verdict != "contradict", -len(c.reports), c.id))
     return claims[:limit] if limit is not None else claims

@@ -13,7 +13,7 @@ from ..types import Marker
 from . import lexicons
 
 # Dependents of a predicate that carry its modality and polarity.
-_SCOPE = {"aux", "auxpass", "neg", "advmod", "acomp", "prt", "npadvmod", "attr", "xcomp"}
+_SCOPE = {"aux", "auxpass", "neg", "advmod", "acomp", "prt", "npadvmod", "attr", "xcomp", "preconj"}
 _MODALS = {"may", "might", "could"}
 _RAISING = {"appear", "seem"}
 _DENIALS = {"deny", "dispute", "reject", "refute", "rebut", "dismiss"}
@@ -158,7 +158,8 @@ def _markers(tokens: list[Token]) -> tuple[list[Marker], bool]:
             found.append(_marker(token, token, "booster"))
         elif lemma in lexicons.load("doubt"):
             found.append(_marker(token, token, "doubt"))
-        elif (token.dep_ == "neg" or word in lexicons.load("negations")) and token.dep_ in {"neg", "det", "nsubj", "nsubjpass", "advmod", "dobj"}:
+        elif (token.dep_ == "neg" or word in lexicons.load("negations")) and token.dep_ in {"neg", "det", "nsubj", "nsubjpass", "advmod", "dobj", "preconj"}:
+            # "preconj": "she neither sent nor received …"
             found.append(_marker(token, token, "negation"))
             negations += 1
     return found, negations % 2 == 1
