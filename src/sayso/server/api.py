@@ -26,6 +26,7 @@ router = APIRouter()
 Certainty = Enum("Certainty", {v: v for v in ("asserted", "hedged", "doubted")}, type=str)
 Polarity = Enum("Polarity", {v: v for v in ("positive", "negative")}, type=str)
 Stance = Enum("Stance", {v: v for v in ("neutral", "distancing", "endorsing")}, type=str)
+Verdict = Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)
 
 Offset = Annotated[int, Query(ge=0, description="Skip this many items (pagination).")]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
@@ -128,8 +129,7 @@ def list_claims(
     search: Annotated[Optional[str], Query(description="Only statements matching this full-text search.")] = None,
     speaker: Annotated[Optional[str], Query(description="Only statements by this actor (name or alias).")] = None,
     about: Annotated[Optional[str], Query(description="Only statements that name this actor.")] = None,
-    verdict: Annotated[Optional[Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)],
-                       Query(description="contradict: some reports affirm, others deny.")] = None,
+    verdict: Annotated[Optional[Verdict], Query(description="contradict: some reports affirm, others deny.")] = None,
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Told by at least this many outlets.")] = 2,
     threshold: Annotated[float, Query(ge=0.05, le=1.0, description="Word overlap (TF-IDF cosine) that links "
                                                                    "two statements.")] = claims.THRESHOLD,
