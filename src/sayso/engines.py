@@ -97,9 +97,38 @@ def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> lis
                 fields["speaker_span"] = mention
                 fields["speaker"] = finder.resolver.resolve(mention)
         kind = _kind(doc, attribution, finder.in_quote, fields.get("cue"))
+        if kind == QuoteKind.INDIRECT:
+            parts = _one_paragraph(doc.text, parts, fields)
+            if not parts:
+                continue
         drafts.append(Draft(kind, parts[0][0], parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (), **fields))
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
+
+
+def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict) -> list[tuple[int, int]]:
+    """Reported speech without quotation marks stays in one paragraph: the parts of an indirect
+    quote, clipped to the paragraph of its cue (else its speaker, else its first part); a
+    headline and the first sentence below it are not one statement."""
+    first, last = parts[0][0], parts[-1][1]
+    if "\n\n" not in text[first:last]:
+        return parts
+    anchor = fields["cue"].start_char if "cue" in fields else \
+        fields["speaker_span"].start_char if "speaker_span" in fields else first
+    top = text.rfind("\n\n", 0, anchor)
+    top = 0 if top < 0 else top + 2
+    bottom = text.find("\n\n", anchor)
+    bottom = len(text) if bottom < 0 else bottom
+    clipped = []
+    for start, end in parts:
+        start, end = max(start, top), min(end, bottom)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            clipped.append((start, end))
+    return clipped
 
 
 def _trim_tokens(doc: Doc, start: int, end: int):

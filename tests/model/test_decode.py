@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from sayso.engines import _char_part, combine
+from sayso.engines import _char_part, _one_paragraph, combine
 from sayso.extractors.quotes import Draft
 from sayso.model.decode import Linked, link, tagged_spans
 from sayso.types import QuoteKind
@@ -101,3 +101,15 @@ def test_combine_keeps_one_quote_per_stretch():
     assert [(d.start, d.end) for d in filled] == [(1, 20), (42, 61), (80, 99)] and filled[0].cue is rule_direct.cue
     with pytest.raises(ValueError):
         combine(rules, model, "coin-toss")
+
+
+def test_reported_speech_without_marks_stays_in_the_paragraph_of_its_cue():
+    text = "Dam breach: what we know\n\nThe dam broke on Tuesday, officials said, after heavy rain."
+    doc = spacy.blank("en")(text)
+    cue = doc.char_span(text.index("said"), text.index("said") + 4)
+    whole = [(text.index("what"), text.index(", officials"))]
+    clipped = _one_paragraph(text, whole, {"cue": cue})
+    assert [text[s:e] for s, e in clipped] == ["The dam broke on Tuesday"]
+    assert _one_paragraph(text, whole, {}) == [(text.index("what"), text.index("\n"))]  # no cue: the first part's
+    inside = [(text.index("The dam"), text.index(", officials"))]
+    assert _one_paragraph(text, inside, {"cue": cue}) == inside
