@@ -43,3 +43,24 @@ def test_bad_claim_parameters_are_422(claims_client, params):
 def test_web_page_links_the_claims_view(claims_client):
     assert 'href="#/claims"' in claims_client.get("/").text
     assert "claimsView" in claims_client.get("/static/app.js").text
+
+
+def test_claims_are_kept_until_the_quotes_change(tmp_path):
+    from sayso.batch import ingest
+    from sayso.server.state import ServerState
+    from sayso.store import QuoteFilter
+
+    db = tmp_path / "dam.db"
+    story = (SAMPLES / "dam-breach.jsonl").read_text("utf-8").splitlines(keepends=True)
+    (tmp_path / "two.jsonl").write_text("".join(story[:2]), "utf-8")
+    (tmp_path / "three.jsonl").write_text(story[2], "utf-8")
+    with Store(db) as store:
+        ingest([str(tmp_path / "two.jsonl")], store)
+    state = ServerState(db, nlp_in_process=False)
+    first = state.claims(QuoteFilter(), min_sources=2)
+    assert state.claims(QuoteFilter(), min_sources=2) is first  # the same list, not recomputed
+    assert state.claims(QuoteFilter(), min_sources=3) == []  # other options: their own entry
+    with Store(db) as store:
+        ingest([str(tmp_path / "three.jsonl")], store)
+    again = state.claims(QuoteFilter(), min_sources=2)
+    assert again is not first and len(again) > len(first)  # the new article's quotes count

@@ -138,8 +138,8 @@ def list_claims(
 ) -> dict[str, Any]:
     flt = QuoteFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
                       speaker=speaker or None, about=about or None, search=_search(search))
-    found = claims.find_claims(_state(request).store(), flt, threshold=threshold, min_sources=min_sources,
-                               verdict=verdict.value if verdict else None)
+    found = _state(request).claims(flt, threshold=threshold, min_sources=min_sources,
+                                   verdict=verdict.value if verdict else None)
     items = [c.to_dict() for c in found[offset:offset + limit]]
     return _page(request, items, len(found), offset, limit)
 

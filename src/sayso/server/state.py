@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,10 +22,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import settings
+from ..claims import Claim, find_claims
 from ..errors import ExtractionError, SaysoError
-from ..store import Store
+from ..store import QuoteFilter, Store
 
 T = TypeVar("T")
+CLAIM_CACHE = 16  # claim lists kept (one per set of filters and options)
 
 
 class Busy(SaysoError):
@@ -55,6 +58,7 @@ class ServerState:
         self._writer: Store | None = None
         self._pending = 0
         self._lock = threading.Lock()
+        self._claims: OrderedDict[tuple, list[Claim]] = OrderedDict()
 
     # -- reading ------------------------------------------------------------------------------
     def store(self) -> Store:
@@ -65,6 +69,24 @@ class ServerState:
             store.conn.execute("PRAGMA query_only = ON")
             self._local.store = store
         return store
+
+    def claims(self, flt: QuoteFilter, **options: Any) -> list[Claim]:
+        """:func:`sayso.claims.find_claims` over the store, kept for the same filters and options
+        until the quotes change (a page of ``GET /claims`` does not recompute the claims)."""
+        store = self.store()
+        version = tuple(store.conn.execute("SELECT count(*), max(id) FROM quotes").fetchone())
+        key = (flt, tuple(sorted(options.items())), version)
+        with self._lock:
+            found = self._claims.get(key)
+            if found is not None:
+                self._claims.move_to_end(key)
+                return found
+        found = find_claims(store, flt, **options)
+        with self._lock:
+            self._claims[key] = found
+            while len(self._claims) > CLAIM_CACHE:
+                self._claims.popitem(last=False)
+        return found
 
     # -- the NLP worker -------------------------------------------------------------------------
     def _executor(self) -> Executor:
