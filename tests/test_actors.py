@@ -50,6 +50,16 @@ def test_outlet_is_media_by_role():
     assert any("news channel" in role for role in actor.roles)
 
 
+def test_outlet_the_ner_calls_a_person_is_media_by_a_name_no_person_has():
+    analysis = sayso.extract("According to Levant Today, the IRGC funds his charity.")
+    assert _actor(analysis, "Levant Today").type.value == "MEDIA"
+
+
+def test_a_journalist_stays_a_person():
+    text = "Alex Marlow, the editor-in-chief of the website, said he would not apologise."
+    assert _actor(sayso.extract(text), "Alex Marlow").type.value == "PERSON"
+
+
 def test_role_from_appositive():
     text = "Peter Walsh, a former defense official, said the plan would fail."
     analysis = sayso.extract(text)
