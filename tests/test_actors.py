@@ -60,6 +60,19 @@ def test_a_journalist_stays_a_person():
     assert _actor(sayso.extract(text), "Alex Marlow").type.value == "PERSON"
 
 
+def test_a_name_only_met_as_a_location_is_a_place():
+    text = ("The money moved through exchange houses in Baghdad and Erbil. "
+            "Fighters of the rival group attacked a convoy outside Al-Qaim in 2022.")
+    analysis = sayso.extract(text)
+    assert _actor(analysis, "Erbil").type.value == "GPE"
+    assert _actor(analysis, "Al-Qaim").type.value == "GPE"
+
+
+def test_an_organisation_outside_which_people_stand_stays_an_organisation():
+    text = "Voters within and outside the Democratic Party want change, the poll found."
+    assert _actor(sayso.extract(text), "Democratic Party").type.value == "ORG"
+
+
 def test_role_from_appositive():
     text = "Peter Walsh, a former defense official, said the plan would fail."
     analysis = sayso.extract(text)

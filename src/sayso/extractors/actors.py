@@ -51,6 +51,7 @@ class Cluster:
     acronyms: set[str] = field(default_factory=set)
     speaker: bool = False
     pronouns: Counter = field(default_factory=Counter)
+    locations: int = 0  # mentions that name a location ("outside Al-Qaim")
 
     @property
     def type(self) -> ActorType:
@@ -157,6 +158,7 @@ class ActorBook:
         if mention not in cluster.mentions:
             cluster.mentions.append(mention)
             self.records.append((span.start, span.end, cluster))
+            cluster.locations += _where(span)
         for token in span:
             self._by_token.setdefault(token.i, cluster)
 
@@ -243,11 +245,32 @@ def _vote(cluster: Cluster) -> ActorType:
         # "Kataib al-Wafa", "Jaysh al-Rashidin": unfamiliar names the NER calls people or places.
         votes["ORG"] += votes[top] + 1
         top = "ORG"
+    if top in {"ORG", "PERSON"} and cluster.named and not cluster.speaker and not cluster.roles \
+            and not cluster.pronouns["he"] + cluster.pronouns["she"] and cluster.mentions \
+            and cluster.locations == len(cluster.mentions) and not _organisation_name(cluster.words):
+        # "outside Al-Qaim", "in Baghdad and Erbil": a name only ever met as a location.
+        return ActorType.GPE
     if top in {"ORG", "PERSON", "GPE"} and _is_media(cluster):
         return ActorType.MEDIA
     if top == "GROUP":
         return ActorType.GROUP
     return _NER_TYPES.get(top, ActorType.PERSON) if top != "MEDIA" else ActorType.MEDIA
+
+
+_PLACE_PREPOSITIONS = {"near", "outside"}  # not "inside the party", "across Islam", "around the shooting"
+
+
+def _where(span: SpacySpan) -> bool:
+    """A mention that names a location: the object of "near", "outside"…, or the conjunct of a
+    place after "in"/"near"… ("in Baghdad and Erbil")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.ent_type_ in {"GPE", "LOC"} \
+            and root.head.head.lower_ in _PLACE_PREPOSITIONS | {"in", "from", "to", "between", "across"} \
+            and not any(c.dep_ == "prep" for c in root.children):  # not "… and Philando Castile in Minnesota"
+        return True
+    return False
 
 
 def _organisation_name(words: tuple[str, ...]) -> bool:
