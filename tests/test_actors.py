@@ -1,6 +1,8 @@
 """Actors: merging mentions, one type per actor, roles from the text."""
 from __future__ import annotations
 
+import pytest
+
 import sayso
 
 
@@ -50,27 +52,19 @@ def test_outlet_is_media_by_role():
     assert any("news channel" in role for role in actor.roles)
 
 
-def test_outlet_the_ner_calls_a_person_is_media_by_a_name_no_person_has():
-    analysis = sayso.extract("According to Levant Today, the IRGC funds his charity.")
-    assert _actor(analysis, "Levant Today").type.value == "MEDIA"
-
-
-def test_a_journalist_stays_a_person():
-    text = "Alex Marlow, the editor-in-chief of the website, said he would not apologise."
-    assert _actor(sayso.extract(text), "Alex Marlow").type.value == "PERSON"
-
-
-def test_a_name_only_met_as_a_location_is_a_place():
-    text = ("The money moved through exchange houses in Baghdad and Erbil. "
-            "Fighters of the rival group attacked a convoy outside Al-Qaim in 2022.")
-    analysis = sayso.extract(text)
-    assert _actor(analysis, "Erbil").type.value == "GPE"
-    assert _actor(analysis, "Al-Qaim").type.value == "GPE"
-
-
-def test_an_organisation_outside_which_people_stand_stays_an_organisation():
-    text = "Voters within and outside the Democratic Party want change, the poll found."
-    assert _actor(sayso.extract(text), "Democratic Party").type.value == "ORG"
+@pytest.mark.parametrize("text, name, expected", [
+    # an outlet the NER calls a person: a name no person has
+    ("According to Levant Today, the IRGC funds his charity.", "Levant Today", "MEDIA"),
+    # a journalist is not the outlet
+    ("Alex Marlow, the editor-in-chief of the website, said he would not apologise.", "Alex Marlow", "PERSON"),
+    # a name only ever met as a location
+    ("The money moved through exchange houses in Baghdad and Erbil.", "Erbil", "GPE"),
+    ("Fighters of the rival group attacked a convoy outside Al-Qaim in 2022.", "Al-Qaim", "GPE"),
+    # …unless its name is an organisation's
+    ("Voters within and outside the Democratic Party want change, the poll found.", "Democratic Party", "ORG"),
+])
+def test_type_from_what_the_text_says(text, name, expected):
+    assert _actor(sayso.extract(text), name).type.value == expected
 
 
 def test_role_from_appositive():
