@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import tempfile
 import time
 from collections import Counter
@@ -38,8 +39,6 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help="keep the store here; when the file exists it is used as it is (no ingest)")
     args = parser.parse_args()
-
-    import os
 
     os.environ["SAYSO_ENGINE"] = args.engine
     from sayso.batch import ingest

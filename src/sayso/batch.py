@@ -78,6 +78,32 @@ class Summary:
         return "\n".join(lines)
 
 
+def record_failure(summary: Any, item: Failure, on_failure: Callable[[Failure], None] | None) -> None:
+    """Count a failed item on a run's summary, keep the first :data:`MAX_FAILURES_KEPT`, and
+    pass it to ``on_failure``."""
+    summary.failed += 1
+    if len(summary.failures) < MAX_FAILURES_KEPT:
+        summary.failures.append(item)
+    if on_failure is not None:
+        on_failure(item)
+
+
+@contextlib.contextmanager
+def finishing_run(store: Store, summary: Any, bar: Any, flush: Callable[[], None], started: float) -> Iterator[None]:
+    """End a run however it stops: on Ctrl-C or an error what was already analysed is still
+    committed (``flush``), then the progress bar closes and the run's counts are recorded."""
+    try:
+        yield
+    finally:
+        try:
+            with contextlib.suppress(Exception):
+                flush()  # on Ctrl-C or an error, keep what was already analysed
+        finally:
+            bar.close()
+            summary.seconds = time.monotonic() - started
+            store.finish_run(summary.run_id, summary.counts())
+
+
 def ingest(
     sources: Sequence[str],
     store: Store,
@@ -117,11 +143,7 @@ def ingest(
         return url in pending_urls or store.has_url(url)
 
     def fail(item: Failure) -> None:
-        summary.failed += 1
-        if len(summary.failures) < MAX_FAILURES_KEPT:
-            summary.failures.append(item)
-        if on_failure is not None:
-            on_failure(item)
+        record_failure(summary, item, on_failure)
         bar.update(1)
 
     def duplicate() -> None:
@@ -178,26 +200,17 @@ def ingest(
                 pending_urls.add(url)
             yield text, serial
 
-    try:
-        with reader:
-            outcomes = extract_many(((key, text) for text, key in texts(reader)), model=model,
-                                    batch_size=size, n_process=max(1, workers), normalized=True)
-            for outcome in outcomes:
-                record, url, digest = in_flight.pop(outcome.key)
-                if outcome.analysis is None:
-                    release(url, digest)
-                    fail(Failure(record.key, outcome.error or "extraction failed"))
-                    continue
-                batch.append((record, outcome.analysis, url, digest))
-                if len(batch) >= commit_size:
-                    flush()
-            flush()
-    finally:
-        try:
-            with contextlib.suppress(Exception):
-                flush()  # on Ctrl-C or an error, keep what was already analysed
-        finally:
-            bar.close()
-            summary.seconds = time.monotonic() - started
-            store.finish_run(summary.run_id, summary.counts())
+    with finishing_run(store, summary, bar, flush, started), reader:
+        outcomes = extract_many(((key, text) for text, key in texts(reader)), model=model,
+                                batch_size=size, n_process=max(1, workers), normalized=True)
+        for outcome in outcomes:
+            record, url, digest = in_flight.pop(outcome.key)
+            if outcome.analysis is None:
+                release(url, digest)
+                fail(Failure(record.key, outcome.error or "extraction failed"))
+                continue
+            batch.append((record, outcome.analysis, url, digest))
+            if len(batch) >= commit_size:
+                flush()
+        flush()
     return summary

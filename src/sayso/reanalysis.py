@@ -12,7 +12,6 @@ The run is recorded in ``runs``: ``sources`` is ``["reanalyse", "engine=…", se
 """
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings
+from .batch import finishing_run, record_failure
 from .engines import engine_name
 from .errors import StoreError
 from .ingest.record import Failure
@@ -28,7 +28,6 @@ from .store.queries import ArticleFilter
 from .store.store import Store
 from .types import Analysis
 
-MAX_FAILURES_KEPT = 1000  # the rest are counted (and passed to on_failure), not kept
 
 
 @dataclass(frozen=True)
@@ -146,12 +145,7 @@ def reanalyse(
                dynamic_ncols=True, smoothing=0.1)
 
     def fail(article_id: int, reason: str) -> None:
-        item = Failure(str(article_id), reason)
-        summary.failed += 1
-        if len(summary.failures) < MAX_FAILURES_KEPT:
-            summary.failures.append(item)
-        if on_failure is not None:
-            on_failure(item)
+        record_failure(summary, Failure(str(article_id), reason), on_failure)
 
     def flush() -> None:
         if not batch:
@@ -184,7 +178,7 @@ def reanalyse(
                 continue
             yield str(article_id), row[0]
 
-    try:
+    with finishing_run(store, summary, bar, flush, started):
         for outcome in extract_many(texts(), model=model, batch_size=size, normalized=True, engine=engine):
             if outcome.analysis is None:
                 fail(int(outcome.key), outcome.error or "extraction failed")
@@ -194,14 +188,6 @@ def reanalyse(
             if len(batch) >= commit_size:
                 flush()
         flush()
-    finally:
-        try:
-            with contextlib.suppress(Exception):
-                flush()  # on Ctrl-C or an error, keep what was already analysed
-        finally:
-            bar.close()
-            summary.seconds = time.monotonic() - started
-            store.finish_run(summary.run_id, summary.counts())
     return summary
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from sayso.errors import InputError
 from sayso.eval import scoring
 from sayso.eval.jsonl import load_items, require_fields
-from sayso.eval.certainty import SPLITS, in_split
+from sayso.eval.certainty import POLARITY_LABELS, SPLITS, in_split
 
 #: The predicate vocabulary of docs/relations.md.
 PREDICATES = (
@@ -36,7 +36,6 @@ PREDICATES = (
 )
 #: "X is allied with Y" says as much as "Y is allied with X".
 SYMMETRIC = frozenset({"allied_with", "ties_with"})
-POLARITY_LABELS = ("positive", "negative")
 ITEM_FIELDS = ("id", "text")
 RELATION_FIELDS = ("subject", "predicate", "object")
 
