@@ -154,6 +154,31 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
         markdown_out.write_text(format_markdown(report), encoding="utf-8")
 
 
+@eval_group.command(name="news")
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="dev for development; test only to report, once, at the end of a piece of work.")
+@click.option("--systems", default="rules,hybrid,textacy", show_default=True,
+              help="Comma-separated systems side by side: rules, trained, hybrid, textacy.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every missed and invented statement and wrong speaker (dev only).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the full report as JSON to this file.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+def eval_news(corpus: Path | None, split: str, systems: str, show_errors: bool, json_out: Path | None,
+              progress: bool) -> None:
+    """Statements, right speakers, kinds and types on the real-news set [default: data/eval/news]."""
+    from .eval.news import evaluate_news, format_errors, format_news
+
+    names = tuple(s.strip() for s in systems.split(",") if s.strip())
+    report = evaluate_news(corpus, split=split, systems=names, progress=progress, keep_errors=show_errors)
+    click.echo(format_news(report))
+    if show_errors:
+        click.echo(format_errors(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 @main.group(name="train")
 def train_group() -> None:
     """Train sayso's attribution model on an annotated corpus."""

@@ -8,8 +8,10 @@ One annotator file is used per article, the first by name. The ``.ann`` lines us
     E1	Attribution:T4 Content:T3 Cue:T2 Source:T1          (one attribution)
 
 ``Source``, ``Cue``, ``Content`` and ``Content2`` (PolNeAR's second content span of one
-attribution, merged into ``content``) are the roles read; other labels (``Discard``,
-``Discuss``), notes (``#``) and other brat line kinds are skipped. A span crossing a line
+attribution, merged into ``content``) are the roles read, with ``Speaker`` (the entity behind
+the source, in sayso's real-news set) and the attributes of an attribution
+(``A1\tType E1 speech``: Type, Kind, Certainty, Polarity; see docs/annotation.md); other labels
+(``Discard``, ``Discuss``), notes (``#``) and other brat line kinds are skipped. A span crossing a line
 break is written by brat with its text field running over several lines: such
 continuation lines belong to the preceding ``T`` line.
 """
@@ -27,7 +29,9 @@ Fragments = tuple[Span, ...]
 
 #: Argument roles of an E line and the gold field each fills.
 #: A trailing number ("Content2") marks a further span of the same role.
-ROLE_FIELDS = {"Source": "source", "Cue": "cue", "Content": "content"}
+ROLE_FIELDS = {"Source": "source", "Cue": "cue", "Content": "content", "Speaker": "speaker"}
+#: Attribute names of an attribution (``A`` lines) and the gold field each fills.
+ATTRIBUTE_FIELDS = {"Type": "type", "Kind": "kind", "Certainty": "certainty", "Polarity": "polarity"}
 SPLITS = ("train", "dev", "test")
 
 _ID = re.compile(r"^([TERAMN]\d+|#\d*|\*)\t")
@@ -43,6 +47,11 @@ class GoldAttribution:
     source: Fragments = ()
     cue: Fragments = ()
     content: Fragments = ()
+    speaker: Fragments = ()  # the fullest mention of the entity behind the source
+    type: str | None = None  # speech | writing | belief | intention | unspecified
+    kind: str | None = None  # direct | indirect | mixed | partial | according_to | transcript
+    certainty: str | None = None
+    polarity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +60,8 @@ class GoldAttribution:
             "source": [list(f) for f in self.source],
             "cue": [list(f) for f in self.cue],
             "content": [list(f) for f in self.content],
+            "speaker": [list(f) for f in self.speaker],
+            **{name: getattr(self, name) for name in ATTRIBUTE_FIELDS.values()},
         }
 
     @classmethod
@@ -64,6 +75,8 @@ class GoldAttribution:
             source=frags("source"),
             cue=frags("cue"),
             content=frags("content"),
+            speaker=frags("speaker"),
+            **{name: data.get(name) for name in ATTRIBUTE_FIELDS.values()},
         )
 
 
@@ -136,6 +149,7 @@ def parse_ann(content: str, text: str, where: str = "<string>") -> tuple[tuple[G
     """
     spans: dict[str, _TextBound] = {}
     events: list[tuple[int, str, str, list[str], str]] = []
+    attributes: dict[str, dict[str, str]] = {}
     last_t: str | None = None
     lines = content.split("\n")
     if lines and not lines[-1]:
@@ -165,12 +179,16 @@ def parse_ann(content: str, text: str, where: str = "<string>") -> tuple[tuple[G
             if not colon:
                 raise _malformed(where, lineno, "expected 'LABEL:TRIGGER ROLE:ID ...'", line)
             events.append((lineno, ann_id, label, args, line))
-        # A, R, M, N lines and '#' notes carry nothing the scorer uses
+        elif ann_id.startswith("A"):
+            name, *target_value = rest.split()
+            if len(target_value) == 2 and name in ATTRIBUTE_FIELDS:
+                attributes.setdefault(target_value[0], {})[ATTRIBUTE_FIELDS[name]] = target_value[1]
+        # R, M, N lines and '#' notes carry nothing the scorer uses
 
     mismatches = sum(1 for t in spans.values() if t.text != _expected_text(text, t.fragments))
     attributions = []
     for lineno, ann_id, label, args, line in events:
-        roles: dict[str, list[Span]] = {"source": [], "cue": [], "content": []}
+        roles: dict[str, list[Span]] = {field: [] for field in ROLE_FIELDS.values()}
         for arg in args:
             role, sep, ref = arg.partition(":")
             if not sep or not ref:
@@ -187,6 +205,8 @@ def parse_ann(content: str, text: str, where: str = "<string>") -> tuple[tuple[G
                 source=tuple(sorted(roles["source"])),
                 cue=tuple(sorted(roles["cue"])),
                 content=tuple(sorted(roles["content"])),
+                speaker=tuple(sorted(roles["speaker"])),
+                **attributes.get(ann_id, {}),
             )
         )
     return tuple(attributions), mismatches
