@@ -602,10 +602,12 @@ def show(article: str, db: Path | None, fmt: str, color: bool | None) -> None:
 
 @main.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gexf", "graphml"]), required=True,
-              help="jsonl/csv: articles, quotes or actors (see --table); gexf/graphml: the actor network.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "gexf", "graphml", "brat"]), required=True,
+              help="jsonl/csv: articles, quotes or actors (see --table); gexf/graphml: the actor network; "
+                   "brat: each article's text and its quotes as brat standoff, to correct into gold "
+                   "(docs/annotation.md), in the folder --out.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write here instead of standard output (for brat: the folder to write into).")
 @click.option("--table", type=click.Choice(["articles", "quotes", "actors"]), default=None,
               help="What jsonl/csv export [default: articles for jsonl (full analyses), quotes for csv].")
 @click.option("--outlet", default=None, help="Only articles whose outlet contains this.")
@@ -620,8 +622,13 @@ def export(db: Path | None, fmt: str, out: Path | None, table: str | None, outle
     from .store import ArticleFilter
 
     flt = ArticleFilter(outlet=outlet, since=since, until=until)
+    if fmt == "brat" and (out is None or out.is_file()):
+        raise InputError("--format brat writes a folder of .txt and .ann files: give it with --out DIR")
     with _open_store(db) as store:
-        if fmt in ("gexf", "graphml"):
+        if fmt == "brat":
+            assert out is not None
+            summary = f"{exporting.write_brat_folder(store, out, flt):,} articles as brat standoff"
+        elif fmt in ("gexf", "graphml"):
             graph = exporting.actor_network(store, flt, unnamed=unnamed)
             if out is None:
                 exporting.write_graph(graph, sys.stdout.buffer, fmt)

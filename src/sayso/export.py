@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError
@@ -17,7 +18,7 @@ from .store import queries
 from .store.queries import ArticleFilter, QuoteFilter
 from .store.store import Store
 
-FORMATS = ("jsonl", "csv", "gexf", "graphml")
+FORMATS = ("jsonl", "csv", "gexf", "graphml", "brat")
 TABLES = ("articles", "quotes", "actors")
 
 _ARTICLE_FIELDS = ("id", "url", "title", "published", "outlet", "author", "source", "source_key",
@@ -33,6 +34,21 @@ def article_record(store: Store, article: queries.ArticleRow) -> dict[str, Any]:
     meta.update({k: v for k, v in article.meta.items() if k not in meta})
     data["meta"] = meta
     return data
+
+
+def write_brat_folder(store: Store, folder: Path, flt: ArticleFilter = ArticleFilter()) -> int:
+    """Each article matching ``flt`` as a brat pair under ``folder`` (see :mod:`sayso.standoff`):
+    ``text/ID-NAME.txt`` and ``attributions/ID-NAME_sayso.ann``. Returns the number written."""
+    from .standoff import safe_name, write_brat
+    from .types import Analysis
+
+    count = 0
+    for article in queries.articles(store, flt):
+        label = article.title or Path(article.source or "").stem or "article"
+        analysis = Analysis.from_dict(store.analysis_dict(article.id))
+        write_brat(folder, f"{article.id}-{safe_name(label)}", analysis)
+        count += 1
+    return count
 
 
 def article_records(store: Store, flt: ArticleFilter = ArticleFilter()) -> Iterator[dict[str, Any]]:
