@@ -92,3 +92,11 @@ def test_cli_prints_the_table_and_json(corpus, tmp_path):
     assert "right speaker" in result.output and "2 gold statements" in result.output
     report = json.loads(out.read_text())
     assert report["systems"]["rules"]["scores"]["statements"]["tp"] >= 1
+
+
+def test_the_actor_named_as_the_gold_speaker_is_right_wherever_its_mentions_are():
+    attributions, _ = gold()
+    named = PredictedStatement(content=((23, 29),), source=(32, 35), speaker_mentions=((32, 35),), speaker="ann  LEE")
+    surname = PredictedStatement(content=((23, 29),), source=(32, 35), speaker_mentions=((32, 35),), speaker="Lee")
+    assert score_news_article(TEXT, attributions, [named])[0].speaker.hits == 1
+    assert score_news_article(TEXT, attributions, [surname])[0].speaker.hits == 0

@@ -8,7 +8,7 @@ What a reader of sayso's output checks, measured against statements annotated by
   :func:`~sayso.eval.scoring.match_quotes`); *exact* compares the trimmed contents whole.
 - **right speaker**: the share of *all* gold statements that were found (at 0.3) and given
   the right entity: one of the predicted speaker's mentions overlaps the gold ``Speaker``
-  span (the entity's fullest name). A statement given to "he" or "the minister" unlinked to
+  span (the entity's fullest name), or the predicted actor's name is that name. A statement given to "he" or "the minister" unlinked to
   the named actor is wrong; a missed statement counts as wrong.
 - **by kind / by type**: recall of the gold statements of each kind (direct, mixed, …) and
   type (speech, writing, …), precision of the predictions of each kind.
@@ -162,6 +162,15 @@ def _gold_speaker(text: str, gold: GoldAttribution) -> Fragments:
     return normalize(text, gold.speaker or gold.source)
 
 
+def _same_name(predicted: str | None, gold: str) -> bool:
+    """The predicted actor's name is the gold speaker's name (its mention may lie elsewhere,
+    e.g. in a caption the extractor does not read)."""
+    def norm(name: str) -> str:
+        return " ".join(name.casefold().replace("’", "'").split())
+
+    return bool(predicted) and norm(predicted) == norm(gold)
+
+
 def _excerpt(text: str, fragments: Fragments, width: int = 90) -> str:
     words = " … ".join(text[s:e] for s, e in fragments).replace("\n", " ")
     return words if len(words) <= width else words[: width - 1] + "…"
@@ -190,7 +199,8 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
         if found:
             p = pred_n[pi][1]
             mentions = p.speaker_mentions or ((p.source,) if p.source else ())
-            right = overlap(_gold_speaker(text, g), normalize(text, mentions)) > 0
+            right = (overlap(_gold_speaker(text, g), normalize(text, mentions)) > 0
+                     or _same_name(p.speaker, _excerpt(text, g.speaker or g.source, 10_000)))
             if not right:
                 wrong.append(f"{_excerpt(text, g.content, 60)!r}: gold {_excerpt(text, g.speaker or g.source, 40)!r}, "
                              f"got {p.speaker or 'nobody'!r}")
