@@ -36,7 +36,8 @@ STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """Who said what in the news, from a sayso database (`sayso ingest`).
 
 Every span is a pair of Python `str` offsets into the article's `text`. Lists are paginated
-with `offset` and `limit`; each page gives `total` and the URL of the `next` page.
+with `offset` and `limit`; each page gives `total` and the link to the `next` page. Writes may need
+`Authorization: Bearer <token>` (`SAYSO_API_TOKEN`).
 `POST /extract` analyses a text without storing it; `POST /articles` stores one only when the
 server runs with `--allow-ingest`. The web page is at [/](/).
 """

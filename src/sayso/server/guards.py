@@ -14,9 +14,10 @@ import ipaddress
 import json
 import socket
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Optional
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOCAL_NAMES = ("localhost",)
@@ -121,7 +122,11 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
-def require_writer(request: Request) -> None:
+BEARER = HTTPBearer(auto_error=False, scheme_name="token",
+                    description="SAYSO_API_TOKEN of the server, when it has one (needed by POST /articles).")
+
+
+def require_writer(request: Request, credentials: Optional[HTTPAuthorizationCredentials] = Depends(BEARER)) -> None:
     """The write route's guard: 403 on a read-only server, 401 without the API token when one
     is set (``Authorization: Bearer <token>``)."""
     state: Any = request.app.state.sayso
@@ -130,8 +135,8 @@ def require_writer(request: Request) -> None:
                                  "start it with sayso serve --allow-ingest")
     if not state.api_token:
         return
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.api_token.encode()):
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), state.api_token.encode()):
         raise HTTPException(401, "this server needs its API token to store articles: send the header "
                                  "Authorization: Bearer <token> (the token is SAYSO_API_TOKEN on the server)",
                             headers={"WWW-Authenticate": "Bearer"})
