@@ -272,6 +272,8 @@ def show_settings(markdown: bool) -> None:
     env_width = max(len(s.env) for s in settings.SETTINGS)
     for setting in settings.SETTINGS:
         value = str(settings.get(setting.name))
+        if setting.secret and value:
+            value = "(set)"
         click.echo(f"{setting.name:<{name_width}}  {setting.env:<{env_width}}  {value}")
         click.echo(f"{'':<{name_width}}  {setting.help}")
 
@@ -659,11 +661,16 @@ def export(db: Path | None, fmt: str, out: Path | None, table: str | None, outle
 @click.option("--allow-ingest", is_flag=True,
               help="Let clients store articles with POST /articles (text, HTML, or a public URL to fetch); "
                    "without it the server is read-only.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another host name the server answers to (repeatable; *.example.org for subdomains), "
+                   "besides localhost, the --host name and SAYSO_SERVE_ALLOWED_HOSTS.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True, help="How much the server logs.")
-def serve(db: Path | None, host: str, port: int, allow_ingest: bool, log_level: str) -> None:
+def serve(db: Path | None, host: str, port: int, allow_ingest: bool, allowed_hosts: tuple[str, ...],
+          log_level: str) -> None:
     """Serve the database over HTTP: a REST API (OpenAPI docs at /docs) and a web page at /
-    to search quotes, read articles with quotes highlighted and explore actors."""
+    to search quotes, read articles with quotes highlighted and explore actors. With
+    --allow-ingest on an address other than loopback, set SAYSO_API_TOKEN first."""
     try:
         import uvicorn
 
@@ -674,7 +681,9 @@ def serve(db: Path | None, host: str, port: int, allow_ingest: bool, log_level: 
         raise ConfigError(f"sayso serve needs the web extra ({exc.name} is missing): "
                           f'pip install "sayso[web]"') from None
     path = Path(db or settings.get("db"))
-    app = create_app(path, allow_ingest=allow_ingest)
+    extra = [name for value in (settings.get("serve_allowed_hosts"), *allowed_hosts)
+             for name in str(value).split(",") if name.strip()]
+    app = create_app(path, allow_ingest=allow_ingest, host=host, allowed_hosts=extra)
     click.echo(f"sayso: serving {path} on http://{host}:{port}/ (API docs at /docs; "
                f"{'ingest allowed' if allow_ingest else 'read-only'}; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False)

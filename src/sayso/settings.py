@@ -15,6 +15,7 @@ class Setting:
     default: Any
     env: str
     help: str
+    secret: bool = False  # its value is never printed
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -62,6 +63,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("serve_max_bytes", 1_000_000, "SAYSO_SERVE_MAX_BYTES",
             "Largest request body sayso serve accepts (POST /extract, POST /articles), in bytes; "
             "larger ones get HTTP 413."),
+    Setting("serve_max_chars", 100_000, "SAYSO_SERVE_MAX_CHARS",
+            "Longest text sayso serve analyses in one request (POST /extract, POST /articles), in "
+            "characters; longer ones get HTTP 413, so one client cannot hold the engine for long."),
+    Setting("serve_allowed_hosts", "", "SAYSO_SERVE_ALLOWED_HOSTS",
+            "Host names sayso serve answers to besides localhost and the address it listens on "
+            "(comma-separated; *.example.org for subdomains; * for any): other Host headers get "
+            "HTTP 400, which stops DNS rebinding."),
+    Setting("serve_base_url", "", "SAYSO_SERVE_BASE_URL",
+            "Public URL of sayso serve (https://news.example.org/sayso) for the next links of "
+            "its pages; empty: links relative to the server's root (/quotes?offset=50)."),
+    Setting("api_token", "", "SAYSO_API_TOKEN",
+            "Secret that sayso serve asks of POST /articles (Authorization: Bearer TOKEN); "
+            "required with --allow-ingest on an address other than loopback.", secret=True),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

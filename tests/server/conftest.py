@@ -49,8 +49,10 @@ def sample_db(tmp_path_factory) -> Path:
 
 def make_app(db: Path, **options):
     """The app as sayso serve makes it, but with the engine on a thread (no worker process to
-    start per app; test_write checks the process worker once)."""
-    return create_app(db, warm_up=False, nlp_in_process=False, **options)
+    start per app; test_write checks the process worker once), answering the test client's
+    host name (testserver) and no token unless given."""
+    return create_app(db, **{"warm_up": False, "nlp_in_process": False, "allowed_hosts": ["testserver"],
+                             "api_token": "", "base_url": "", **options})
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def test_extract_and_ingest_in_the_worker_process(writable_db):
     """As sayso serve runs it: the engine in its own process, warmed up at startup."""
     import sayso
 
-    with TestClient(create_app(writable_db, allow_ingest=True)) as app:
+    with TestClient(create_app(writable_db, allow_ingest=True, allowed_hosts=["testserver"])) as app:
         assert app.post("/extract", json={"text": TEXT}).json() == sayso.extract(TEXT).to_dict()
         assert app.post("/extract", json={"html": HTML}).status_code == 200
         assert app.post("/articles", json={"text": TEXT}).status_code == 201

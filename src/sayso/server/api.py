@@ -9,7 +9,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Optional
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from ..ingest.record import normalize_date
 from ..network import actor_graph
@@ -28,11 +28,29 @@ Polarity = Enum("Polarity", {v: v for v in ("positive", "negative")}, type=str)
 Stance = Enum("Stance", {v: v for v in ("neutral", "distancing", "endorsing")}, type=str)
 Verdict = Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)
 
-Offset = Annotated[int, Query(ge=0, description="Skip this many items (pagination).")]
+# Every parameter is bounded: SQLite integers stop at 2**63 - 1, and its LIKE patterns at 50,000 bytes.
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+MAX_TEXT = 1000  # characters of a name, filter or search
+
+
+def _text(description: str) -> Any:
+    """A string query parameter of at most ``MAX_TEXT`` characters."""
+    return Query(max_length=MAX_TEXT, description=description)
+
+
+def _id(description: str) -> Any:
+    """An id query parameter (SQLite's integer range)."""
+    return Query(ge=0, le=MAX_ID, description=description)
+
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many items (pagination).")]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
-Outlet = Annotated[Optional[str], Query(description="Outlet name contains this (case-insensitive).")]
-Since = Annotated[Optional[str], Query(description="Published on or after this ISO date (2024-03-01).")]
-Until = Annotated[Optional[str], Query(description="Published on or before this ISO date (the whole day).")]
+Outlet = Annotated[Optional[str], _text("Outlet name contains this (case-insensitive).")]
+Since = Annotated[Optional[str], _text("Published on or after this ISO date (2024-03-01).")]
+Until = Annotated[Optional[str], _text("Published on or before this ISO date (the whole day).")]
+ArticleId = Annotated[int, Path(ge=0, le=MAX_ID, description="The article id.")]
+ActorId = Annotated[int, Path(ge=0, le=MAX_ID, description="The actor id.")]
 NOT_FOUND = {404: {"model": Problem, "description": "No such item."}}
 INVALID = {422: {"model": Problem, "description": "A parameter is invalid (the message says which)."}}
 
@@ -61,13 +79,20 @@ def _search(value: str | None) -> str | None:
 def _page(request: Request, items: list[Any], total: int, offset: int, limit: int) -> dict[str, Any]:
     following = offset + limit
     return {"total": total, "offset": offset, "limit": limit, "items": items,
-            "next": str(request.url.include_query_params(offset=following)) if following < total else None}
+            "next": _link(request, offset=following) if following < total else None}
+
+
+def _link(request: Request, **params: Any) -> str:
+    """This request's path and query with ``params`` changed, under the configured base URL
+    (never the request's Host header: a client must not choose the links others follow)."""
+    url = request.url.include_query_params(**params)
+    return f"{_state(request).base_url}{url.path}?{url.query}"
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"], responses=INVALID,
             summary="List stored articles, newest first")
 def list_articles(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
-                  search: Annotated[Optional[str], Query(description="Full-text search over title and text.")] = None,
+                  search: Annotated[Optional[str], _text("Full-text search over title and text.")] = None,
                   offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
     rows, total = queries.articles_page(_state(request).store(), flt, search=_search(search),
@@ -77,7 +102,7 @@ def list_articles(request: Request, outlet: Outlet = None, since: Since = None, 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=NOT_FOUND,
             summary="One article: its text and every finding with offsets")
-def get_article(request: Request, article_id: int) -> dict[str, Any]:
+def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     store = _state(request).store()
     row = queries.get_article(store, article_id)
     if row is None:
@@ -91,19 +116,19 @@ def get_article(request: Request, article_id: int) -> dict[str, Any]:
             summary="Search quotes with the filters of `sayso quotes`, newest first")
 def list_quotes(
     request: Request,
-    search: Annotated[Optional[str], Query(description='Full-text search in the quote: words (all must occur), '
+    search: Annotated[Optional[str], _text('Full-text search in the quote: words (all must occur), '
                                                        '"a phrase", or FTS5 syntax (tax* OR budget).')] = None,
-    speaker: Annotated[Optional[str], Query(description="Said by an actor with this name or alias "
+    speaker: Annotated[Optional[str], _text("Said by an actor with this name or alias "
                                                         "(whole words: Lopez).")] = None,
-    speaker_id: Annotated[Optional[int], Query(description="Said by the actor with this id.")] = None,
-    about: Annotated[Optional[str], Query(description="Names this actor inside the quoted words.")] = None,
-    about_id: Annotated[Optional[int], Query(description="Names the actor with this id inside the quote.")] = None,
+    speaker_id: Annotated[Optional[int], _id("Said by the actor with this id.")] = None,
+    about: Annotated[Optional[str], _text("Names this actor inside the quoted words.")] = None,
+    about_id: Annotated[Optional[int], _id("Names the actor with this id inside the quote.")] = None,
     kind: Annotated[Optional[QuoteKind], Query(description="How the statement is reported.")] = None,
     certainty: Annotated[Optional[Certainty], Query(description="How the statement is put.")] = None,
     polarity: Annotated[Optional[Polarity], Query(description="negative: a denial.")] = None,
     stance: Annotated[Optional[Stance], Query(description="The reporter's stance, from the cue.")] = None,
     outlet: Outlet = None, since: Since = None, until: Until = None,
-    article: Annotated[Optional[int], Query(description="Only quotes of this article id.")] = None,
+    article: Annotated[Optional[int], _id("Only quotes of this article id.")] = None,
     facets: Annotated[bool, Query(description="Also count the matches per kind, certainty, outlet, "
                                               "speaker, month…")] = False,
     offset: Offset = 0, limit: Limit = 50,
@@ -126,9 +151,9 @@ def list_quotes(
             summary="Claims across sources: statements several outlets report, and whether they agree")
 def list_claims(
     request: Request,
-    search: Annotated[Optional[str], Query(description="Only statements matching this full-text search.")] = None,
-    speaker: Annotated[Optional[str], Query(description="Only statements by this actor (name or alias).")] = None,
-    about: Annotated[Optional[str], Query(description="Only statements that name this actor.")] = None,
+    search: Annotated[Optional[str], _text("Only statements matching this full-text search.")] = None,
+    speaker: Annotated[Optional[str], _text("Only statements by this actor (name or alias).")] = None,
+    about: Annotated[Optional[str], _text("Only statements that name this actor.")] = None,
     verdict: Annotated[Optional[Verdict], Query(description="contradict: some reports affirm, others deny.")] = None,
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Told by at least this many outlets.")] = 2,
     threshold: Annotated[float, Query(ge=0.05, le=1.0, description="Word overlap (TF-IDF cosine) that links "
@@ -149,7 +174,7 @@ def list_claims(
 def list_actors(
     request: Request,
     type: Annotated[Optional[ActorType], Query(description="Actor type.")] = None,
-    name: Annotated[Optional[str], Query(description="Name or alias holds these whole words.")] = None,
+    name: Annotated[Optional[str], _text("Name or alias holds these whole words.")] = None,
     unnamed: Annotated[bool, Query(description='Include unnamed actors ("a senior official").')] = False,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
@@ -160,7 +185,7 @@ def list_actors(
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, tags=["actors"], responses=NOT_FOUND,
             summary="One actor: roles, aliases, quotes by and about, relations, co-quoted actors")
-def get_actor(request: Request, actor_id: int,
+def get_actor(request: Request, actor_id: ActorId,
               limit: Annotated[int, Query(ge=1, le=500, description="Quotes by and about (and relations, "
                                                                     "co-quoted actors) to list.")] = 50,
               ) -> dict[str, Any]:
@@ -188,9 +213,9 @@ def get_actor(request: Request, actor_id: int,
             summary="Who funds, backs, targets… whom, by whose account")
 def list_relations(
     request: Request,
-    actor_id: Annotated[Optional[int], Query(description="Subject, object or claimant is this actor.")] = None,
-    predicate: Annotated[Optional[str], Query(description="Relation type: funds, backs, member_of…")] = None,
-    article: Annotated[Optional[int], Query(description="Only relations of this article id.")] = None,
+    actor_id: Annotated[Optional[int], _id("Subject, object or claimant is this actor.")] = None,
+    predicate: Annotated[Optional[str], _text("Relation type: funds, backs, member_of…")] = None,
+    article: Annotated[Optional[int], _id("Only relations of this article id.")] = None,
     outlet: Outlet = None, since: Since = None, until: Until = None,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
@@ -205,7 +230,7 @@ def list_relations(
             summary="The actor network as nodes and edges (around one actor, or the busiest actors)")
 def graph(
     request: Request,
-    actor_id: Annotated[Optional[int], Query(description="Only the network around this actor.")] = None,
+    actor_id: Annotated[Optional[int], _id("Only the network around this actor.")] = None,
     depth: Annotated[int, Query(ge=1, le=3, description="Steps away from actor_id to include.")] = 1,
     co_quoted: Annotated[bool, Query(description="Also link speakers quoted in the same articles.")] = False,
     unnamed: Annotated[bool, Query(description='Include unnamed actors ("officials").')] = False,

@@ -2,11 +2,15 @@
 /docs works offline) and the web page, all from :func:`create_app`.
 
 Read-only unless ``allow_ingest``: every read goes through a ``query_only`` connection, and
-the only route that writes (``POST /articles``) answers 403 without the flag.
+the only route that writes (``POST /articles``) answers 403 without the flag, and 401 without
+the API token when the server has one (it must, to accept writes on a non-loopback address).
+Only the server's own host names are answered (:mod:`sayso.server.guards`), and every error,
+an unexpected one included, is the JSON ``{"detail": …}`` of :class:`~sayso.server.models.Problem`.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,11 +23,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
-from ..errors import SaysoError
+from .. import __version__, settings
+from ..errors import ConfigError, SaysoError
 from ..schema import analysis_schema
 from ..store import Store
 from . import api, write
+from .guards import HeadAsGet, HostGuard, host_names, is_loopback
 from .state import ServerState
 
 STATIC = Path(__file__).parent / "static"
@@ -31,7 +36,8 @@ STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """Who said what in the news, from a sayso database (`sayso ingest`).
 
 Every span is a pair of Python `str` offsets into the article's `text`. Lists are paginated
-with `offset` and `limit`; each page gives `total` and the URL of the `next` page.
+with `offset` and `limit`; each page gives `total` and the link to the `next` page. Writes may need
+`Authorization: Bearer <token>` (`SAYSO_API_TOKEN`).
 `POST /extract` analyses a text without storing it; `POST /articles` stores one only when the
 server runs with `--allow-ingest`. The web page is at [/](/).
 """
@@ -147,17 +153,39 @@ def _sayso_error(request: Request, exc: SaysoError) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=getattr(exc, "http_status", 500))
 
 
-def create_app(store_path: str | Path, allow_ingest: bool = False, *, max_bytes: int | None = None,
+def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """500 as JSON, without the traceback (Starlette re-raises the error for the server to log)."""
+    return JSONResponse({"detail": "the server failed on this request (an error in sayso: its log has the "
+                                   "details); please report it"}, status_code=500)
+
+
+def _setting_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def create_app(store_path: str | Path, allow_ingest: bool = False, *, host: str = "127.0.0.1",
+               allowed_hosts: Iterable[str] | None = None, base_url: str | None = None,
+               api_token: str | None = None, max_bytes: int | None = None, max_chars: int | None = None,
                fetcher_factory: Any = None, warm_up: bool = True, nlp_in_process: bool = True) -> FastAPI:
     """The sayso web app over the database at ``store_path`` (which must exist, unless
-    ``allow_ingest`` creates it). ``max_bytes`` caps request bodies (default: the
-    ``serve_max_bytes`` setting); ``warm_up`` loads the spaCy pipeline at startup;
-    ``nlp_in_process`` runs it in a worker process (else a thread); ``fetcher_factory``
-    replaces the public-only URL fetcher (tests)."""
+    ``allow_ingest`` creates it), to be served on the address ``host``. It answers the Host
+    names localhost, ``host`` and ``allowed_hosts``; builds its links under ``base_url``; asks
+    ``api_token`` of writes. Those and ``max_bytes`` (request bodies) and ``max_chars`` (texts
+    analysed) default to the ``serve_*`` and ``api_token`` settings. ``warm_up`` loads the spaCy
+    pipeline at startup; ``nlp_in_process`` runs it in a worker process (else a thread);
+    ``fetcher_factory`` replaces the public-only URL fetcher (tests). Raises
+    :class:`~sayso.errors.ConfigError` for ingest on a non-loopback address without a token."""
+    token = str(settings.get("api_token") if api_token is None else api_token)
+    if allow_ingest and not token and not is_loopback(host):
+        raise ConfigError(f"ingest over HTTP on {host} (not a loopback address) needs an API token: set "
+                          f"SAYSO_API_TOKEN to a long random secret (python -c 'import secrets; "
+                          f"print(secrets.token_urlsafe(32))'), or serve on 127.0.0.1")
+    extra_hosts = _setting_list(settings.get("serve_allowed_hosts")) if allowed_hosts is None else allowed_hosts
     path = Path(store_path)
     Store(path, create=allow_ingest).close()  # fails early and clearly; migrates an older file
-    state = ServerState(path, allow_ingest=allow_ingest, max_bytes=max_bytes, fetcher_factory=fetcher_factory,
-                        nlp_in_process=nlp_in_process)
+    state = ServerState(path, allow_ingest=allow_ingest, max_bytes=max_bytes, max_chars=max_chars,
+                        fetcher_factory=fetcher_factory, nlp_in_process=nlp_in_process, api_token=token,
+                        base_url=str(settings.get("serve_base_url") if base_url is None else base_url))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -178,11 +206,14 @@ def create_app(store_path: str | Path, allow_ingest: bool = False, *, max_bytes:
     app.add_middleware(BodyLimit, max_bytes=state.max_bytes)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(SaysoError, _sayso_error)
+    app.add_exception_handler(Exception, _unexpected)
     app.include_router(api.router)
     app.include_router(write.router)
     app.openapi = lambda: _openapi_with_contract(app)  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostGuard, names=host_names(host, extra_hosts))
     app.add_middleware(SecurityHeaders)
 
     @app.get("/", include_in_schema=False)

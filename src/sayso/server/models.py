@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from ..claims import Report
 from ..store.queries import ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
@@ -17,8 +17,22 @@ from ..store.queries import ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
 AnalysisContract = Annotated[dict[str, Any],
                              WithJsonSchema({"allOf": [{"$ref": "#/components/schemas/Analysis"}]})]
 
+MAX_URL = 2048  # what browsers and servers commonly accept
 EXAMPLE = ("“We will not back down,” Sheikh Ghaith Al-Tamimi, a senior cleric, told The Jerusalem "
            "Post. According to Levant Today, the IRGC funds his charity.")
+
+
+def web_url(url: str) -> str:
+    """``url`` if it is an http(s) URL with a host that an HTTP client can parse, else ValueError."""
+    import httpx
+
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise ValueError(f"not a valid URL ({exc})") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError("only http and https URLs are accepted")
+    return url.strip()
 
 
 class Problem(BaseModel):
@@ -32,7 +46,9 @@ class Page(BaseModel):
     total: int = Field(description="How many items match the filters (all pages).")
     offset: int = Field(description="Index of the first item of this page.")
     limit: int = Field(description="Page size asked for.")
-    next: Optional[str] = Field(None, description="URL of the next page, or null on the last one.")
+    next: Optional[str] = Field(None, description="Link to the next page, or null on the last one: a path "
+                                                  "from the server's root (/quotes?offset=50), or a full URL "
+                                                  "when the server has SAYSO_SERVE_BASE_URL.")
 
 
 class FacetValue(BaseModel):
@@ -163,12 +179,19 @@ class IngestRequest(_OneSource):
         {"text": EXAMPLE, "title": "Cleric defiant", "outlet": "Levant Today", "published": "2024-03-01"},
         {"url": "https://news.example.org/2024/03/01/cleric"}]})
 
-    url: Optional[str] = Field(None, description="The article's URL; fetched when neither text nor html is "
-                                                 "given (public addresses only).")
+    url: Optional[str] = Field(None, max_length=MAX_URL, description="The article's http(s) URL; fetched when "
+                                                                     "neither text nor html is given (public "
+                                                                     "addresses only).")
     title: Optional[str] = None
     published: Optional[str] = Field(None, description="ISO 8601 date or datetime.")
     outlet: Optional[str] = None
     author: Optional[str] = None
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, url: Optional[str]) -> Optional[str]:
+        """Only an http(s) URL is stored: the web page links to it, and a javascript: one would run."""
+        return None if url is None else web_url(url)
 
     @model_validator(mode="after")
     def _something(self) -> IngestRequest:

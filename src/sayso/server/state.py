@@ -8,6 +8,10 @@ work, so extraction runs in a separate process (one worker: on two cores the oth
 the readers) and queues there; a bounded queue answers 503 when full. ``nlp_in_process=False``
 runs it on a thread instead (quicker to start, for tests). Ingest's writes go through the one
 writable connection, on its own thread.
+
+Extraction requests wait their turn on the event loop, not in the worker's queue: one that
+waits is dropped as soon as its client has gone; one already running finishes (no request
+runs longer than a text of ``serve_max_chars`` takes) and its result is dropped.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import asyncio
 import multiprocessing
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -28,12 +32,20 @@ from ..store import QuoteFilter, Store
 
 T = TypeVar("T")
 CLAIM_CACHE = 16  # claim lists kept (one per set of filters and options)
+POLL_SECONDS = 0.25  # how often a waiting extraction asks whether its client is still there
+NLP_WORKERS = 1  # on two cores the other is left to the readers
 
 
 class Busy(SaysoError):
     """Too many extraction or ingest requests are waiting; the client should retry later."""
 
     http_status = 503
+
+
+class ClientGone(SaysoError):
+    """The client disconnected before its extraction was done; nobody reads the answer."""
+
+    http_status = 499  # "client closed request", as web servers log it
 
 
 def load_nlp() -> None:
@@ -45,10 +57,14 @@ def load_nlp() -> None:
 
 class ServerState:
     def __init__(self, store_path: str | Path, *, allow_ingest: bool = False, max_bytes: int | None = None,
-                 max_pending: int = 512, fetcher_factory: Any = None, nlp_in_process: bool = True) -> None:
+                 max_chars: int | None = None, max_pending: int = 512, fetcher_factory: Any = None,
+                 nlp_in_process: bool = True, api_token: str = "", base_url: str = "") -> None:
         self.store_path = str(store_path)
         self.allow_ingest = allow_ingest
         self.max_bytes = int(settings.get("serve_max_bytes") if max_bytes is None else max_bytes)
+        self.max_chars = int(settings.get("serve_max_chars") if max_chars is None else max_chars)
+        self.api_token = api_token
+        self.base_url = base_url.rstrip("/")
         self.max_pending = max_pending
         self.fetcher_factory = fetcher_factory  # () -> Fetcher; default: public addresses only
         self.nlp_in_process = nlp_in_process
@@ -57,6 +73,8 @@ class ServerState:
         self._write: ThreadPoolExecutor | None = None
         self._writer: Store | None = None
         self._pending = 0
+        self._slots: asyncio.Semaphore | None = None
+        self._slots_loop: asyncio.AbstractEventLoop | None = None
         self._lock = threading.Lock()
         self._claims: OrderedDict[tuple, list[Claim]] = OrderedDict()
 
@@ -99,21 +117,53 @@ class ServerState:
                     self._nlp = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-nlp")
             return self._nlp
 
-    async def run_nlp(self, func: Callable[..., T], *args: Any) -> T:
+    def _worker_slots(self) -> asyncio.Semaphore:
+        """One slot per NLP worker, on this event loop: a request takes one before it hands its
+        work to the worker, so nothing queues where it could not be dropped."""
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots_loop is not loop:
+            self._slots, self._slots_loop = asyncio.Semaphore(NLP_WORKERS), loop
+        return self._slots
+
+    async def run_nlp(self, func: Callable[..., T], *args: Any,
+                      gone: Callable[[], Awaitable[bool]] | None = None) -> T:
         """Run ``func(*args)`` in the NLP worker (a module-level function: it may be pickled),
-        refusing new work when too much is queued."""
+        refusing new work when too much is queued. ``gone()`` tells whether the client has
+        disconnected: then the request leaves the line at once (:class:`ClientGone`); a run
+        already started finishes in the worker and its result is dropped."""
         with self._lock:
             if self._pending >= self.max_pending:
                 raise Busy(f"{self._pending} extraction requests are waiting; retry in a moment")
             self._pending += 1
-        executor = self._executor()
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, func, *args)
-        except BrokenProcessPool:
-            with self._lock:
-                if self._nlp is executor:
-                    self._nlp = None  # the next request starts a fresh worker
-            raise ExtractionError("the extraction worker stopped unexpectedly; retry the request") from None
+            slots = self._worker_slots()
+            acquiring = asyncio.ensure_future(slots.acquire())
+            waited = False
+            try:
+                waited = await _finished(acquiring, gone)
+            finally:
+                if not waited:
+                    acquiring.cancel()  # a slot acquired all the same is given back
+                    acquiring.add_done_callback(lambda f: None if f.cancelled() else slots.release())
+            if not waited:
+                raise ClientGone("the client disconnected while its extraction was waiting")
+            try:
+                executor = self._executor()
+                running = asyncio.get_running_loop().run_in_executor(executor, func, *args)
+            except BaseException:
+                slots.release()
+                raise
+            running.add_done_callback(lambda _: slots.release())  # the worker is free only when done
+            if not await _finished(running, gone):
+                running.add_done_callback(_drop_result)
+                raise ClientGone("the client disconnected; its extraction finishes and is dropped")
+            try:
+                return running.result()
+            except BrokenProcessPool:
+                with self._lock:
+                    if self._nlp is executor:
+                        self._nlp = None  # the next request starts a fresh worker
+                raise ExtractionError("the extraction worker stopped unexpectedly; retry the request") from None
         finally:
             with self._lock:
                 self._pending -= 1
@@ -145,3 +195,19 @@ class ServerState:
         if self._nlp is not None:
             self._nlp.shutdown(wait=True, cancel_futures=True)
             self._nlp = None
+
+
+async def _finished(future: asyncio.Future, gone: Callable[[], Awaitable[bool]] | None) -> bool:
+    """Wait for ``future``; False as soon as ``gone()`` says the client has left first."""
+    while True:
+        done, _ = await asyncio.wait({future}, timeout=None if gone is None else POLL_SECONDS)
+        if done:
+            return True
+        if gone is not None and await gone():
+            return False
+
+
+def _drop_result(future: asyncio.Future) -> None:
+    """Consume an abandoned run's outcome (an error included) so that nothing logs it as lost."""
+    if not future.cancelled():
+        future.exception()

@@ -4,14 +4,15 @@
 The engine runs in the server's NLP worker, writes on its write thread
 (:class:`~sayso.server.state.ServerState`).
 Request bodies over ``SAYSO_SERVE_MAX_BYTES`` are refused with 413 before they are parsed
-(:mod:`sayso.server.app`); texts over ``SAYSO_MAX_CHARS`` with 413 too.
+(:mod:`sayso.server.app`); texts over ``SAYSO_SERVE_MAX_CHARS`` (or ``SAYSO_MAX_CHARS``) with
+413 too, and strings that are not Unicode text (a lone surrogate, ``"\ud800"``) with 400.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from .. import settings
@@ -20,13 +21,16 @@ from ..store import Store, queries
 from ..store.store import content_hash
 from ..text import normalize
 from ..types import Analysis
+from .guards import require_writer
 from .models import AnalysisContract, ExtractRequest, IngestRequest, IngestResult, Problem
 from .state import ServerState
 
 router = APIRouter()
 
 TOO_LARGE = {413: {"model": Problem, "description": "The body is over SAYSO_SERVE_MAX_BYTES or the text over "
-                                                     "SAYSO_MAX_CHARS."}}
+                                                     "SAYSO_SERVE_MAX_CHARS."}}
+NOT_TEXT = {400: {"model": Problem, "description": "A string of the body is not Unicode text (a lone "
+                                                   "surrogate such as \\ud800)."}}
 INVALID = {422: {"model": Problem, "description": "The body is not JSON, has neither or both of text and "
                                                    "html, or the input is not a usable article."}}
 
@@ -35,12 +39,27 @@ class TooLong(InputError):
     http_status = 413
 
 
-def _checked(text: str) -> str:
-    """The normalised text, refused (413) when longer than the ``max_chars`` setting."""
+class NotText(InputError):
+    http_status = 400
+
+
+def _unicode(body: ExtractRequest | IngestRequest) -> None:
+    """Refuse (400) a body whose strings cannot be text: JSON lets ``"\ud800"`` through, UTF-8 does not."""
+    for name, value in body.model_dump().items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise NotText(f"{name}: character {exc.start} is a lone surrogate ({value[exc.start]!a}), "
+                              f"not text; send the article as valid UTF-8") from None
+
+
+def _checked(text: str, limit: int) -> str:
+    """The normalised text, refused (413) when longer than ``limit`` or the ``max_chars`` setting."""
     text = normalize(text)
-    limit = int(settings.get("max_chars"))
+    limit, name = min((limit, "SAYSO_SERVE_MAX_CHARS"), (int(settings.get("max_chars")), "SAYSO_MAX_CHARS"))
     if len(text) > limit:
-        raise TooLong(f"the text has {len(text):,} characters, over the limit of {limit:,} (SAYSO_MAX_CHARS); "
+        raise TooLong(f"the text has {len(text):,} characters, over this server's limit of {limit:,} ({name}); "
                       f"send one article at a time")
     return text
 
@@ -58,20 +77,24 @@ def analyse_text(text: str) -> dict[str, Any]:
     return extract(text, normalized=True).to_dict()
 
 
-def analyse_html(html: str) -> dict[str, Any]:
-    """The contract for an HTML page's main text (runs in the NLP worker)."""
-    return analyse_text(_checked(_html_record(html, key="html").text))
+def analyse_html(html: str, limit: int) -> dict[str, Any]:
+    """The contract for an HTML page's main text, at most ``limit`` characters (runs in the NLP worker)."""
+    return analyse_text(_checked(_html_record(html, key="html").text, limit))
 
 
-@router.post("/extract", response_model=AnalysisContract, tags=["extract"], responses={**TOO_LARGE, **INVALID},
+@router.post("/extract", response_model=AnalysisContract, tags=["extract"],
+             responses={**NOT_TEXT, **TOO_LARGE, **INVALID},
              summary="Analyse one article (text or HTML) and return the JSON contract, storing nothing")
 async def extract(request: Request, body: ExtractRequest) -> dict[str, Any]:
     """The same JSON as ``sayso extract --format json``: actors, quotes (speaker, cue, certainty,
-    polarity, hedges, stance), relations and scare quotes, every offset into ``text``."""
+    polarity, hedges, stance), relations and scare quotes, every offset into ``text``. A request
+    whose client disconnects leaves the line; one already running is finished and dropped."""
     state: ServerState = request.app.state.sayso
+    _unicode(body)
     if body.text is not None:
-        return await state.run_nlp(analyse_text, _checked(body.text))
-    return await state.run_nlp(analyse_html, body.html)
+        return await state.run_nlp(analyse_text, _checked(body.text, state.max_chars),
+                                   gone=request.is_disconnected)
+    return await state.run_nlp(analyse_html, body.html, state.max_chars, gone=request.is_disconnected)
 
 
 def _record(state: ServerState, body: IngestRequest):
@@ -124,27 +147,29 @@ def _store(store: Store, record: Any, text: str, analysis: dict[str, Any]) -> tu
 
 
 @router.post("/articles", response_model=IngestResult, status_code=201, tags=["articles"],
+             dependencies=[Depends(require_writer)],
              responses={200: {"model": IngestResult, "description": "Already stored: nothing changed."},
+                        401: {"model": Problem, "description": "The server has an API token (SAYSO_API_TOKEN) "
+                                                               "and the request does not carry it."},
                         403: {"model": Problem, "description": "Ingest is off (start the server with "
                                                                "--allow-ingest), or the URL is not public."},
-                        **TOO_LARGE, **INVALID},
+                        **NOT_TEXT, **TOO_LARGE, **INVALID},
              summary="Analyse and store one article (only with sayso serve --allow-ingest)")
 async def ingest(request: Request, response: Response, body: IngestRequest) -> dict[str, Any]:
     """Store text or HTML as given, or fetch ``url`` (public hosts only: loopback, private and
     link-local addresses are refused, redirects included). An article already stored (same
-    URL or same text) is not stored again: the answer is 200 with its id."""
+    URL or same text) is not stored again: the answer is 200 with its id. When the server has
+    an API token, send it as ``Authorization: Bearer <token>``."""
     state: ServerState = request.app.state.sayso
-    if not state.allow_ingest:
-        raise HTTPException(403, "this server is read-only: ingest over HTTP is off; "
-                                 "start it with sayso serve --allow-ingest")
+    _unicode(body)
     record = await run_in_threadpool(_record, state, body)
-    text = _checked(record.text)
+    text = _checked(record.text, state.max_chars)
     if not text:
         raise InputError("the article has no text to analyse")
     article_id = _stored_id(state.store(), record.url, text)
     stored = False
     if article_id is None:
-        analysis = await state.run_nlp(analyse_text, text)
+        analysis = await state.run_nlp(analyse_text, text, gone=request.is_disconnected)
         article_id, stored = await state.run_write(_store, record, text, analysis)
     if not stored:
         response.status_code = 200

@@ -28,8 +28,8 @@ class ArticleFilter:
         clauses: list[str] = []
         params: list[Any] = []
         if self.outlet:
-            clauses.append(f"{alias}.outlet LIKE ?")
-            params.append(f"%{self.outlet}%")
+            clauses.append(f"{alias}.outlet LIKE ? ESCAPE '\\'")
+            params.append(f"%{like_literal(self.outlet)}%")
         if self.since:
             clauses.append(f"{alias}.published >= ?")
             params.append(self.since)
@@ -164,11 +164,18 @@ class ArticleRow:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def like_literal(value: str) -> str:
+    """``value`` matched literally by ``LIKE ? ESCAPE '\\'``: its % _ and \\ lose their meaning."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _word_match(column: str, name: str) -> tuple[str, list[str]]:
     """``column`` holds ``name`` as whole words (both normalised): "lopez" in "maria lopez"."""
     norm = normalize_name(name)
-    return (f"({column} = ? OR {column} LIKE ? OR {column} LIKE ? OR {column} LIKE ?)",
-            [norm, f"{norm} %", f"% {norm}", f"% {norm} %"])
+    like = f"{column} LIKE ? ESCAPE '\\'"
+    word = like_literal(norm)
+    return (f"({column} = ? OR {like} OR {like} OR {like})",
+            [norm, f"{word} %", f"% {word}", f"% {word} %"])
 
 
 def actor_ids(store: Store, name: str) -> list[int]:

@@ -443,10 +443,11 @@
     const a = data.article;
     const title = a.title || a.source_key || "Article " + a.id;
     document.title = title + " — sayso";
+    const original = saysoLinks.webUrl(a.url);  // only http(s): a javascript: URL would run
     const meta = h("p", { class: "meta" }, a.outlet ? h("span", {}, a.outlet) : null,
       a.published ? h("time", { datetime: a.published }, date(a.published)) : null,
       a.author ? h("span", {}, "by " + a.author) : null,
-      a.url ? h("a", { href: a.url, rel: "noopener noreferrer" }, "original") : null,
+      original ? h("a", { href: original, rel: "noopener noreferrer" }, "original") : null,
       h("span", {}, plural(data.analysis.quotes.length, "quote")));
     put(view, annotatedArticle(data.analysis, { actorIds: data.actor_ids, selected: params.get("quote"), title, meta }));
     say(`${title}: ${plural(data.analysis.quotes.length, "quote")}`);
