@@ -52,7 +52,11 @@ def test_claims_formats_and_filters(dam_db):
     assert len(lines) == len(rows)
     text = ok(sayso_cmd("claims", "--db", str(dam_db), "--no-color", "--min-sources", "3"))
     assert "3 sources" in text and "2 sources" not in text
-    assert "No claim" in ok(sayso_cmd("claims", "--db", str(dam_db), "--outlet", "Courier", "--no-color"))
+    # --outlet keeps the claims that outlet tells, with the other outlets that tell them
+    courier = json.loads(ok(sayso_cmd("claims", "--db", str(dam_db), "--outlet", "courier", "--format", "json")))
+    assert courier and all("Valley Courier" in c["sources"] and len(c["sources"]) >= 2 for c in courier)
+    everything = json.loads(ok(sayso_cmd("claims", "--db", str(dam_db), "--format", "json")))
+    assert [c["id"] for c in courier] == [c["id"] for c in everything if "Valley Courier" in c["sources"]]
 
 
 def test_claims_bad_input_is_a_clear_error(dam_db, tmp_path):

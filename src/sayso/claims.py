@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
@@ -45,7 +45,7 @@ class Report:
     article_id: int
     local_id: str  # the quote's id within its article's analysis (q1, q2 …)
     source: str  # the outlet, or "article N" when it has none
-    text: str
+    text: str  # the article's text[start:end]
     start: int
     end: int
     kind: str
@@ -58,6 +58,7 @@ class Report:
     published: str | None
     title: str | None
     url: str | None
+    words: str = ""  # the quoted words: a split quote's parts joined with " … " ("he said" left out)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,11 +69,11 @@ class Claim:
     """Statements from several sources that say the same thing."""
 
     id: int  # the lowest quote id among its reports: stable while they are stored
-    text: str  # the earliest-published report's words
+    text: str  # the earliest-published report's quoted words
     verdict: str  # agree | contradict
     sources: tuple[str, ...]
     speakers: tuple[str, ...]
-    terms: tuple[str, ...]  # the stems most of its reports share, the most shared first
+    terms: tuple[str, ...]  # the words most of its reports share (as written), the most shared first
     similarity: float  # the lowest cosine among the links that joined it
     reports: tuple[Report, ...] = field(default_factory=tuple)
 
@@ -98,17 +99,22 @@ def _tools() -> tuple[Any, Any]:
     return spacy.blank("en").tokenizer, lru_cache(maxsize=200_000)(snowballstemmer.stemmer("english").stemWord)
 
 
-def terms(text: str) -> frozenset[str]:
-    """The content-word stems of a statement: no stop words, negations, punctuation or
-    one-letter tokens; numbers kept as written."""
+def stemmed_words(text: str) -> list[tuple[str, str]]:
+    """(stem, word) for each content word of a statement: no stop words, negations,
+    punctuation or one-letter tokens; numbers kept as written."""
     tokenizer, stem = _tools()
     words = []
     for token in tokenizer(text):
         lower = token.lower_
         if token.is_stop or lower in NEGATIONS or not (token.is_alpha or token.like_num) or len(lower) < 2:
             continue
-        words.append(lower)
-    return frozenset(w if w[0].isdigit() else stem(w) for w in words)
+        words.append((lower if lower[0].isdigit() else stem(lower), lower))
+    return words
+
+
+def terms(text: str) -> frozenset[str]:
+    """The content-word stems of a statement (see :func:`stemmed_words`)."""
+    return frozenset(stem for stem, _ in stemmed_words(text))
 
 
 def position(certainty: str | None, polarity: str | None) -> str:
@@ -170,9 +176,11 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
                 min_sources: int = 2, verdict: str | None = None, limit: int | None = None) -> list[Claim]:
     """Claims told by at least ``min_sources`` sources among the quotes ``flt`` selects, most
     sources first (contradictions first among equals). ``verdict``: only ``agree`` or
-    ``contradict`` claims."""
-    rows = list(quotes(store, replace(flt, limit=None)))
-    vectors = [terms(row.text) for row in rows]
+    ``contradict`` claims. ``flt.outlet`` keeps the claims that outlet tells (with the other
+    sources that tell them), not only its own statements, which alone make no claim."""
+    outlet = (flt.outlet or "").strip().casefold()
+    rows = list(quotes(store, replace(flt, limit=None, outlet=None)))
+    vectors = [terms(row.words) for row in rows]
     keep = [i for i, v in enumerate(vectors) if len(v) >= MIN_TERMS]
     rows, vectors = [rows[i] for i in keep], [vectors[i] for i in keep]
     articles = [r.article_id for r in rows]
@@ -204,7 +212,8 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
 
     claims = [_claim([rows[i] for i in members], [vectors[i] for i in members], weakest(members))
               for members in map(sorted, groups.values())]
-    claims = [c for c in claims if len(c.sources) >= min_sources and (verdict is None or c.verdict == verdict)]
+    claims = [c for c in claims if len(c.sources) >= min_sources and (verdict is None or c.verdict == verdict)
+              and (not outlet or any(outlet in r.source.casefold() for r in c.reports))]
     claims.sort(key=lambda c: (-len(c.sources), c.verdict != "contradict", -len(c.reports), c.id))
     return claims[:limit] if limit is not None else claims
 
@@ -216,18 +225,23 @@ def _claim(rows: list[QuoteRow], vectors: list[frozenset[str]], similarity: floa
                            start=r.start, end=r.end, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id,
                            cue=r.cue, certainty=r.certainty, polarity=r.polarity,
                            position=position(r.certainty, r.polarity), published=r.published,
-                           title=r.title, url=r.url) for r, _ in rows_vectors)
+                           title=r.title, url=r.url, words=r.words) for r, _ in rows_vectors)
     positions = {r.position for r in reports}
     counts: dict[str, int] = defaultdict(int)
     for _, vector in rows_vectors:
         for term in vector:
             counts[term] += 1
     shared = sorted((t for t, c in counts.items() if c * 2 > len(rows)), key=lambda t: (-counts[t], t))
-    return Claim(id=min(r.quote_id for r in reports), text=reports[0].text,
+    written: dict[str, Counter[str]] = defaultdict(Counter)  # stem -> the words it stands for
+    for report in reports:
+        for stem, word in stemmed_words(report.words):
+            written[stem][word] += 1
+    shown = tuple(written[t].most_common(1)[0][0] if written[t] else t for t in shared[:12])
+    return Claim(id=min(r.quote_id for r in reports), text=reports[0].words,
                  verdict="contradict" if {"affirms", "denies"} <= positions else "agree",
                  sources=tuple(dict.fromkeys(r.source for r in reports)),
                  speakers=tuple(dict.fromkeys(r.speaker for r in reports if r.speaker)),
-                 terms=tuple(shared[:12]), similarity=similarity, reports=reports)
+                 terms=shown, similarity=similarity, reports=reports)
 
 
 def claim_lines(claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:

@@ -97,27 +97,34 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE|-...")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: one line per relation; json: a list of relation objects with actor names.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+              help="table: one line per relation; json: one array of relation objects with actor names "
+                   "(all inputs); jsonl: one relation object per line.")
 @click.option("--model", default=None, help=_MODEL_HELP)
 def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     """Who funds, trains, backs, targets or accuses whom, and by whose account."""
     from .pipeline import extract as run_extract
     from .report import relation_lines
 
-    for name, text in _read_inputs(inputs):
-        analysis = run_extract(text, model=model)
-        if fmt == "json":
+    def records() -> Iterator[dict]:
+        for name, text in _read_inputs(inputs):
+            analysis = run_extract(text, model=model)
             names = {a.id: a.name for a in analysis.actors}
             for rel in analysis.relations:
-                record = rel.to_dict() | {"source": name, "subject_name": names[rel.subject],
-                                          "object_name": names[rel.object],
-                                          "claimant_name": names.get(rel.claimant or "")}
-                click.echo(json.dumps(record, ensure_ascii=False))
-            continue
-        click.echo(f"{name}: {len(analysis.relations)} relations")
-        for line in relation_lines(analysis):
-            click.echo("  " + line)
+                yield rel.to_dict() | {"source": name, "subject_name": names[rel.subject],
+                                       "object_name": names[rel.object],
+                                       "claimant_name": names.get(rel.claimant or "")}
+
+    if fmt == "json":
+        _emit(_json_array(records()))
+    elif fmt == "jsonl":
+        _emit(json.dumps(record, ensure_ascii=False) for record in records())
+    else:
+        for name, text in _read_inputs(inputs):
+            analysis = run_extract(text, model=model)
+            click.echo(f"{name}: {len(analysis.relations)} relations")
+            for line in relation_lines(analysis):
+                click.echo("  " + line)
 
 
 @main.group(name="eval")
@@ -210,19 +217,22 @@ def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes
 
 
 @eval_group.command(name="certainty")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/eval/certainty.jsonl"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
 @click.option("--errors", "max_errors", type=int, default=20, show_default=True, help="How many errors to list.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the full report as JSON to this file.")
 @click.option("--model", default=None, help=_MODEL_HELP)
-def eval_certainty(path: Path, split: str, max_errors: int, json_out: Path | None, model: str | None) -> None:
-    """Accuracy of certainty and polarity on the hand-annotated sentence set (data/eval)."""
+def eval_certainty(path: Path | None, split: str, max_errors: int, json_out: Path | None, model: str | None) -> None:
+    """Accuracy of certainty and polarity on a hand-annotated sentence set (PATH; default: the set
+    shipped with sayso, sayso/eval/data/certainty.jsonl)."""
     from .eval.certainty import evaluate_certainty, format_certainty
+    from .eval.data import eval_set
 
+    path = path or eval_set("certainty")
     if not path.is_file():
-        raise InputError(f"{path}: no such file; give the path of data/eval/certainty.jsonl")
+        raise InputError(f"{path}: no such file; give the path of a certainty set (JSONL)")
     report = evaluate_certainty(path, model=model, split=split)
     click.echo(format_certainty(report, max_errors=max_errors))
     if json_out is not None:
@@ -230,7 +240,7 @@ def eval_certainty(path: Path, split: str, max_errors: int, json_out: Path | Non
 
 
 @eval_group.command(name="relations")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/eval/relations.jsonl"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
 @click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
@@ -239,12 +249,15 @@ def eval_certainty(path: Path, split: str, max_errors: int, json_out: Path | Non
               help="How many errors to list.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the full report as JSON to this file.")
-def eval_relations(path: Path, split: str, engine: str | None, max_errors: int, json_out: Path | None) -> None:
-    """Precision, recall and F1 of relations on the hand-annotated set (data/eval)."""
+def eval_relations(path: Path | None, split: str, engine: str | None, max_errors: int, json_out: Path | None) -> None:
+    """Precision, recall and F1 of relations on a hand-annotated set (PATH; default: the set
+    shipped with sayso, sayso/eval/data/relations.jsonl)."""
+    from .eval.data import eval_set
     from .eval.relations import evaluate_relations, format_relations
 
+    path = path or eval_set("relations")
     if not path.is_file():
-        raise InputError(f"{path}: no such file; give the path of data/eval/relations.jsonl")
+        raise InputError(f"{path}: no such file; give the path of a relation set (JSONL)")
     report = evaluate_relations(path, engine, split=split)
     click.echo(format_relations(report, max_errors=max_errors))
     if json_out is not None:
@@ -480,7 +493,7 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | 
     with _open_store(db) as store:
         found = queries.quotes(store, flt)
         if fmt == "table":
-            _emit(quote_table(found, color=_color(color)), color=color)
+            _emit(quote_table(found, color=_color(color), fit=sys.stdout.isatty()), color=color)
         elif fmt == "json":
             _emit(_json_array(q.to_dict() for q in found))
         elif fmt == "jsonl":
@@ -589,17 +602,47 @@ def actor(name: str, db: Path | None, limit: int, fmt: str, color: bool | None) 
 def show(article: str, db: Path | None, fmt: str, color: bool | None) -> None:
     """Show one stored article (an id, a URL or the path it came from) with its quotes highlighted."""
     from .export import article_record
-    from .store import queries
     from .views import article_view
 
     with _open_store(db) as store:
-        row = queries.find_article(store, article)
+        row = _find_article(store, article)
         if fmt == "json":
             record = article_record(store, row)
             _emit([json.dumps(record, ensure_ascii=False, indent=2)])
             return
         analysis = store.analysis(row.id)
     _emit([article_view(row, analysis, color=_color(color))], color=color)
+
+
+def _find_article(store, ref: str):
+    """An article by id, URL or source path; a path also matches when written another way
+    (./a.txt, an absolute path) or when its text is stored under another path."""
+    import os
+
+    from .errors import StoreError
+    from .store import queries
+
+    try:
+        return queries.find_article(store, ref)
+    except StoreError:
+        path = Path(ref)
+        if not path.is_file():
+            raise
+    from .store.store import content_hash
+    from .text import normalize
+
+    forms = dict.fromkeys([os.path.normpath(ref), str(path.resolve()), os.path.relpath(path.resolve())])
+    try:
+        forms[content_hash(normalize(decode(path.read_bytes(), ref)))] = None
+    except (OSError, SaysoError):
+        pass
+    for form in forms:
+        try:
+            return queries.find_article(store, form)
+        except StoreError:
+            continue
+    raise StoreError(f"no article {ref!r}: that file was not ingested into this database (give an id, "
+                     f"a URL or the path it was ingested from)")
 
 
 @main.command()

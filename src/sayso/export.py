@@ -69,6 +69,7 @@ def rows(store: Store, table: str, flt: ArticleFilter = ArticleFilter()) -> Iter
         for quote in queries.quotes(store, qflt):
             data = quote.to_dict()
             data["extra"] = json.dumps(data["extra"], ensure_ascii=False) if data["extra"] else ""
+            data["parts"] = json.dumps(data["parts"])
             yield data
     elif table == "actors":
         for actor in queries.actors(store, unnamed=True):

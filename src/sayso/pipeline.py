@@ -55,30 +55,36 @@ def extract_many(
     normalized: bool = False,
     engine: str | None = None,
 ) -> Iterator[Outcome]:
-    """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone."""
+    """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone. Outcomes
+    come in input order, failures included."""
     nlp = load_pipeline(model)
     engine = engine_name(engine)
     if engine != "rules":
         load_tagger()
     size = batch_size or int(settings.get("batch_size"))
+    # Refused inputs wait here under the number of accepted inputs before them, and are
+    # yielded in their place (nlp.pipe keeps the order of what it is given).
+    refused: dict[int, list[Outcome]] = {}
+    accepted_count = 0
 
-    def accepted() -> Iterator[tuple[str, str]]:
+    def accepted() -> Iterator[tuple[str, tuple[int, str]]]:
+        nonlocal accepted_count
         for key, text in items:
             try:
                 text = text if normalized else normalize(text)
                 check_length(text, key)
             except SaysoError as exc:
-                failed.append(Outcome(key, error=str(exc)))
+                refused.setdefault(accepted_count, []).append(Outcome(key, error=str(exc)))
                 continue
-            yield text, key
+            accepted_count += 1
+            yield text, (accepted_count, key)
 
-    failed: list[Outcome] = []
-    for doc, key in nlp.pipe(accepted(), as_tuples=True, batch_size=size, n_process=n_process):
-        while failed:
-            yield failed.pop(0)
+    for doc, (number, key) in nlp.pipe(accepted(), as_tuples=True, batch_size=size, n_process=n_process):
+        yield from refused.pop(number - 1, [])
         try:
             yield Outcome(key, analysis=analyze(doc, engine))
         except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
             log.warning("extraction failed for %s: %s", key, exc)
             yield Outcome(key, error=f"extraction failed: {exc}")
-    yield from failed
+    for number in sorted(refused):  # refused inputs after the last accepted one
+        yield from refused.pop(number)

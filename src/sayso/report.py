@@ -31,7 +31,7 @@ def render(analysis: Analysis, *, color: bool = False, title: str | None = None)
     lines += ["", style(f"Quotes ({len(analysis.quotes)})", bold=True)]
     for quote in analysis.quotes:
         lines.append(_quote_line(analysis, quote, style))
-        body = textwrap.fill(quote.text, width=_WIDTH - 8, initial_indent="        ",
+        body = textwrap.fill(quoted_words(analysis, quote), width=_WIDTH - 8, initial_indent="        ",
                              subsequent_indent="        ")
         lines.append(style(body, fg="cyan"))
     if analysis.relations:
@@ -41,6 +41,14 @@ def render(analysis: Analysis, *, color: bool = False, title: str | None = None)
         lines += ["", style(f"Scare quotes ({len(analysis.scare_quotes)})", bold=True)]
         lines += [f"  “{s.text}” [{s.start}:{s.end}]" for s in analysis.scare_quotes]
     return "\n".join(lines)
+
+
+def quoted_words(analysis: Analysis, quote: Quote) -> str:
+    """The quote's own words: a split quote's parts joined with " … ", without the reporter's
+    words between them ("“We will not back down,” the cleric said. “The money …”")."""
+    if len(quote.parts) < 2:
+        return quote.text
+    return " … ".join(analysis.text[start:end] for start, end in quote.parts)
 
 
 def relation_lines(analysis: Analysis) -> list[str]:

@@ -14,6 +14,18 @@ from .types import Analysis
 
 PALETTE = ("green", "cyan", "magenta", "yellow", "blue", "red", "bright_green", "bright_cyan",
            "bright_magenta", "bright_yellow", "bright_blue", "bright_red")
+# After the named colours, the 256-colour cube (16 + 36r + 6g + b), neither near-black nor
+# near-white nor grey, so distinct speakers keep distinct colours.
+EXTRA_COLOURS = tuple(16 + 36 * r + 6 * g + b for r in range(6) for g in range(6) for b in range(6)
+                      if 4 <= r + g + b <= 11 and not r == g == b)
+
+
+def speaker_colour(index: int) -> str | int:
+    """The colour of the ``index``-th speaker of an article: the named palette first, then
+    the 256-colour cube; only past both does a colour repeat."""
+    if index < len(PALETTE):
+        return PALETTE[index]
+    return EXTRA_COLOURS[(index - len(PALETTE)) * 37 % len(EXTRA_COLOURS)]
 
 Style = Callable[..., str]
 
@@ -31,17 +43,19 @@ def _cut(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def quote_table(rows: Iterable[QuoteRow], *, color: bool = False) -> Iterable[str]:
-    """One line per quote: id, date, outlet, speaker, kind, the quote (shortened to fit)."""
+def quote_table(rows: Iterable[QuoteRow], *, color: bool = False, fit: bool = True) -> Iterable[str]:
+    """One line per quote: id, date, outlet, speaker, kind, the quote (shortened to fit the
+    terminal when ``fit``; whole otherwise, as when written to a file)."""
     style = _styler(color)
     width = _width()
     fixed = 7 + 11 + 15 + 23 + 13
+    quote_width = max(20, width - fixed) if fit else None
     yield style(f"{'id':>6} {'published':<10} {'outlet':<14} {'speaker':<22} {'kind':<12} quote", bold=True)
     for q in rows:
         speaker = q.speaker or (f"({q.speaker_as})" if q.speaker_as else "—")
         yield (f"{q.id:>6} {(q.published or '')[:10]:<10} {_cut(q.outlet, 14):<14} "
                f"{style(f'{_cut(speaker, 22):<22}', fg='green')} {q.kind:<12} "
-               f"{_cut(q.text, max(20, width - fixed))}")
+               f"{_cut(q.words, quote_width) if quote_width else ' '.join(q.words.split())}")
 
 
 def actor_table(rows: Iterable[ActorRow], *, color: bool = False) -> Iterable[str]:
@@ -74,7 +88,7 @@ def actor_profile(profile: ActorProfile, *, color: bool = False) -> str:
             speaker = f"{q.speaker or q.speaker_as or 'unattributed'}: " if who else ""
             lines.append(f"  [{q.id}] {q.kind} · {source or 'article ' + str(q.article_id)}"
                          f"{' · cue: ' + q.cue if q.cue else ''}")
-            lines.append(style(textwrap.fill(speaker + q.text, width=_width() - 6,
+            lines.append(style(textwrap.fill(speaker + q.words, width=_width() - 6,
                                              initial_indent="      ", subsequent_indent="      "),
                                fg="cyan"))
 
@@ -102,12 +116,12 @@ def article_view(article: ArticleRow, analysis: Analysis, *, color: bool = False
     underlined), then a legend. Without colour, quotes are marked ``[q1 …]`` inline."""
     style = _styler(color)
     text = analysis.text
-    speakers: dict[str | None, str] = {}
+    speakers: dict[str | None, str | int] = {}
     for quote in analysis.quotes:
         if quote.speaker is not None and quote.speaker not in speakers:
-            speakers[quote.speaker] = PALETTE[len(speakers) % len(PALETTE)]
+            speakers[quote.speaker] = speaker_colour(len(speakers))
 
-    header = [style(article.title or article.source_key or f"article {article.id}", bold=True)]
+    header = [style(article.title or _first_line(text) or article.source_key or f"article {article.id}", bold=True)]
     facts = [f"#{article.id}", article.published or "", article.outlet or "", article.author or ""]
     header.append("  " + " · ".join(f for f in facts if f))
     if article.url:
@@ -130,6 +144,12 @@ def article_view(article: ArticleRow, analysis: Analysis, *, color: bool = False
     return "\n".join(header) + body + "\n".join(legend)
 
 
+def _first_line(text: str, limit: int = 120) -> str:
+    """An untitled article's first line, as its title (a .txt file's headline)."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return _cut(line, limit)
+
+
 def _mark(text: str, analysis: Analysis) -> str:
     inserts: list[tuple[int, int, str]] = []  # (position, order, marker): ends before starts
     for quote in analysis.quotes:
@@ -144,7 +164,7 @@ def _mark(text: str, analysis: Analysis) -> str:
     return "".join(out) + "\n"
 
 
-def _highlight(text: str, analysis: Analysis, speakers: dict[str | None, str]) -> str:
+def _highlight(text: str, analysis: Analysis, speakers: dict[str | None, str | int]) -> str:
     cuts = {0, len(text)}
     for quote in analysis.quotes:
         cuts.update((quote.start, quote.end))
@@ -173,6 +193,14 @@ def _highlight(text: str, analysis: Analysis, speakers: dict[str | None, str]) -
 _POSITION_COLORS = {"affirms": "green", "hedges": "yellow", "denies": "red"}
 
 
+def claim_label(claim: Claim) -> str:
+    """The verdict as a reader should see it: "all deny" when every report denies the claim
+    (the reports agree, but on a denial), else "contradict" or "agree"."""
+    if claim.verdict == "agree" and set(claim.positions) == {"denies"}:
+        return "all deny"
+    return claim.verdict
+
+
 def claim_view(claims: list[Claim], *, color: bool = False) -> str:
     """Each claim with its verdict and sources, then every report: source, date, speaker, the
     position it takes, and its words."""
@@ -181,7 +209,8 @@ def claim_view(claims: list[Claim], *, color: bool = False) -> str:
         return "No claim is told by enough sources (see --min-sources and --threshold)."
     lines: list[str] = []
     for claim in claims:
-        verdict = style(claim.verdict.upper(), fg="red" if claim.verdict == "contradict" else "green", bold=True)
+        label = claim_label(claim)
+        verdict = style(label.upper(), fg={"contradict": "red", "all deny": "magenta"}.get(label, "green"), bold=True)
         lines.append(f"{verdict}  claim #{claim.id} · {len(claim.sources)} sources · {len(claim.reports)} reports"
                      f" · shared words: {', '.join(claim.terms[:8])}")
         for r in claim.reports:
@@ -189,7 +218,7 @@ def claim_view(claims: list[Claim], *, color: bool = False) -> str:
             lines.append(f"  [{r.quote_id}] {(r.published or '')[:10]} {r.source} · {who}"
                          f"{' · ' + r.cue if r.cue else ''} · "
                          + style(r.position, fg=_POSITION_COLORS.get(r.position, "white")))
-            lines.append(style(textwrap.fill(r.text, width=_width() - 6, initial_indent="      ",
+            lines.append(style(textwrap.fill(r.words, width=_width() - 6, initial_indent="      ",
                                              subsequent_indent="      "), fg="cyan"))
         lines.append("")
     return "\n".join(lines).rstrip()

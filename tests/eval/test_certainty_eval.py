@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from sayso.errors import InputError
+from sayso.eval.data import eval_set
 from sayso.eval.certainty import (
     CERTAINTY_LABELS,
     NONE,
@@ -18,8 +19,7 @@ from sayso.eval.certainty import (
     load_certainty_items,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "eval" / "certainty.jsonl"
+DATA = eval_set("certainty")
 
 
 # --- (a) the data file ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from sayso.cli import main
 from sayso.errors import InputError
+from sayso.eval.data import eval_set
 from sayso.eval.relations import (
     PREDICATES,
     evaluate_relations,
@@ -19,7 +20,7 @@ from sayso.eval.relations import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "eval" / "relations.jsonl"
+DATA = eval_set("relations")
 
 
 # --- (a) the data file ------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_robots_still_429_after_the_retries_counts_as_unreachable():
 def test_unreachable_robots_host_is_disallowed():
     site = Site({"/robots.txt": [httpx.ConnectError("connection refused")]})
     with fetcher(site, [], retries=0) as f:
-        with pytest.raises(IngestError, match=r"robots.txt is unreachable \(cannot fetch \(ConnectError"):
+        with pytest.raises(IngestError, match=r"gone.example/story: cannot reach gone.example: cannot fetch \(ConnectError"):
             f.get("https://gone.example/story")
 
 

@@ -1,6 +1,6 @@
 """Score sayso's ``certainty`` and ``polarity`` labels on a hand-annotated JSONL set.
 
-Each line of the set (see ``data/eval/README.md``) is one sentence with one attributed
+Each line of the set (see ``sayso/eval/data/README.md``) is one sentence with one attributed
 statement::
 
     {"id": "c001", "text": "...", "quote": "<exact substring of text>",

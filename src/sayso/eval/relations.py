@@ -1,6 +1,6 @@
 """Score sayso's ``relations`` on a hand-annotated JSONL set.
 
-Each line of the set (see ``data/eval/README.md``) is a short text with its gold relations::
+Each line of the set (see ``sayso/eval/data/README.md``) is a short text with its gold relations::
 
     {"id": "r001", "text": "...", "relations": [{"subject": "<substring>", "predicate": "funds",
      "object": "<substring>", "claimant": "<substring>" | null, "polarity": "positive"}], "note": "..."}

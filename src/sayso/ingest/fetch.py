@@ -100,6 +100,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
         self._rules: dict[str, RobotsRules] = {}
+        self._unreachable: dict[str, str] = {}  # origin -> why the host itself cannot be reached
 
     def __enter__(self) -> Fetcher:
         return self
@@ -126,7 +127,11 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise IngestError(f"{url}: not an http(s) URL")
         if self.robots:
-            refusal = self.rules_for(url).refusal(url)
+            rules = self.rules_for(url)
+            origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+            if origin in self._unreachable:  # not a robots.txt verdict: nothing answered at all
+                raise IngestError(f"{url}: cannot reach {parts.netloc}: {self._unreachable[origin]}")
+            refusal = rules.refusal(url)
             if refusal:
                 raise IngestError(refusal)
         page, attempts = self._fetch(url)
@@ -155,7 +160,9 @@ class Fetcher:
         except _TooManyRedirects:
             return RobotsRules.allow_all(robots_url, agent)
         except IngestError as exc:  # the host cannot be reached, or answers too slowly
-            return RobotsRules.unreachable(robots_url, agent, str(exc).removeprefix(f"{robots_url}: "))
+            why = str(exc).removeprefix(f"{robots_url}: ")
+            self._unreachable[robots_url.removesuffix("/robots.txt")] = why
+            return RobotsRules.unreachable(robots_url, agent, why)
         if page.status >= 500 or page.status == 429:  # a 429 says "busy", not "no file"
             return RobotsRules.unreachable(robots_url, agent, f"HTTP {page.status}")
         if page.status >= 400:

@@ -1,4 +1,4 @@
-"""Plain-text files: one file, one article (UTF-8; the file path is its key)."""
+"""Plain-text files: one file, one article (UTF-8; the file path is its key, the first line its title)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,4 +18,12 @@ def read_text_file(path: Path) -> Record:
         text = decode(data, str(path))
     except InputError as exc:
         raise IngestError(str(exc)) from None
-    return Record(key=str(path), text=text, source=str(path))
+    return Record(key=str(path), text=text, source=str(path), title=first_line(text))
+
+
+def first_line(text: str, limit: int = 200) -> str | None:
+    """A plain-text article's title: its first non-blank line (a headline), cut at ``limit``."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line or None

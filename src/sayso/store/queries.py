@@ -81,6 +81,15 @@ class QuoteRow:
     title: str | None
     url: str | None
     extra: dict[str, Any] = field(default_factory=dict)
+    parts: list[list[int]] = field(default_factory=list)  # a split quote's pieces, article offsets
+
+    @property
+    def words(self) -> str:
+        """The quoted words only: a split quote's parts joined with " … ", without the
+        reporter's words between them ("he said")."""
+        if len(self.parts) < 2:
+            return self.text
+        return " … ".join(self.text[s - self.start:e - self.start] for s, e in self.parts)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -213,7 +222,9 @@ _QUOTE_SELECT = """
 SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char, q.end_char,
        s.name AS speaker, q.speaker_id, s.type AS speaker_type, q.speaker_text,
        q.cue, m.name AS medium, q.medium_id, q.inherited, q.certainty, q.polarity, q.stance, q.extra,
-       a.published, a.outlet, a.title, a.url
+       a.published, a.outlet, a.title, a.url,
+       (SELECT json_group_array(json_array(qp.start_char, qp.end_char)) FROM quote_parts qp
+        WHERE qp.quote_id = q.id) AS parts
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors s ON s.id = q.speaker_id
@@ -232,6 +243,7 @@ def _quote_row(row: Any) -> QuoteRow:
         certainty=row["certainty"], polarity=row["polarity"], stance=row["stance"],
         published=row["published"], outlet=row["outlet"],
         title=row["title"], url=row["url"], extra=extra,
+        parts=sorted(json.loads(row["parts"] or "[]")),
     )
 
 

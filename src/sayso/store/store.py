@@ -188,11 +188,13 @@ class Store:
             self._add_analysis_rows(article_id, data, analysis.text)
         return int(article_id)
 
-    def _add_analysis_rows(self, article_id: int, data: dict[str, Any], text: str) -> dict[str, int]:
+    def _add_analysis_rows(self, article_id: int, data: dict[str, Any], text: str,
+                           quote_ids: dict[tuple[int, int] | None, int] | None = None) -> dict[str, int]:
         """An article's actors, mentions, quotes and relations from ``Analysis.to_dict()``;
-        returns the per-article actor id -> global actor id map."""
+        returns the per-article actor id -> global actor id map. ``quote_ids``: the ids to keep
+        (see :meth:`_quote_ids`)."""
         actors = self._add_actors(article_id, data["actors"], text)
-        self._add_quotes(article_id, data["quotes"], actors, text)
+        self._add_quotes(article_id, data["quotes"], actors, text, quote_ids)
         self._add_relations(article_id, data.get("relations") or [], actors)
         return actors
 
@@ -247,9 +249,14 @@ class Store:
         return mapping
 
     def _add_quotes(self, article_id: int, quotes: list[dict[str, Any]], actors: dict[str, int],
-                    text: str) -> None:
+                    text: str, quote_ids: dict[tuple[int, int] | None, int] | None = None) -> None:
         rows = []
+        keep = dict(quote_ids or {})
+        fresh = keep.pop(None, None)
         for quote in quotes:
+            quote_id = keep.pop((quote["start"], quote["end"]), None)
+            if quote_id is None and fresh is not None:
+                quote_id, fresh = fresh, fresh + 1
             speaker = actors.get(quote.get("speaker")) if quote.get("speaker") else None
             medium = actors.get(quote.get("medium")) if quote.get("medium") else None
             speaker_span = _span(quote.get("speaker_mention"))
@@ -257,7 +264,7 @@ class Store:
             medium_span = _span(quote.get("medium_mention"))
             extra = {k: v for k, v in quote.items() if k not in _QUOTE_COLUMNS}
             rows.append((
-                article_id, quote["id"], quote["kind"], quote["start"], quote["end"], quote["text"],
+                quote_id, article_id, quote["id"], quote["kind"], quote["start"], quote["end"], quote["text"],
                 speaker, quote.get("speaker"), *speaker_span,
                 None if speaker_span[0] is None else text[speaker_span[0]:speaker_span[1]],
                 quote.get("cue"), *cue_span,
@@ -265,18 +272,18 @@ class Store:
                 quote.get("certainty"), quote.get("polarity"), quote.get("stance"), _json(extra),
             ))
         self.conn.executemany(
-            """INSERT INTO quotes(article_id, local_id, kind, start_char, end_char, text, speaker_id,
+            """INSERT INTO quotes(id, article_id, local_id, kind, start_char, end_char, text, speaker_id,
                    speaker_local_id, speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end,
                    medium_id, medium_local_id, medium_start, medium_end, inherited, certainty,
                    polarity, stance, extra)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
         ids = {row[0]: row[1] for row in self.conn.execute(
             "SELECT local_id, id FROM quotes WHERE article_id = ?", (article_id,))}
         self.conn.executemany(
             "INSERT INTO quote_parts(quote_id, article_id, start_char, end_char) VALUES (?, ?, ?, ?)",
             [(ids[quote["id"]], article_id, int(part[0]), int(part[1]))
              for quote in quotes for part in (quote.get("parts") or [(quote["start"], quote["end"])])])
-        for speaker in (row[6] for row in rows if row[6] is not None):
+        for speaker in (row[7] for row in rows if row[7] is not None):
             self.conn.execute("UPDATE actors SET quote_count = quote_count + 1 WHERE id = ?", (speaker,))
 
     def _add_relations(self, article_id: int, relations: list[Any], actors: dict[str, int]) -> None:
@@ -319,13 +326,24 @@ class Store:
         if json.loads(json.dumps(data, ensure_ascii=False)) == self.analysis_dict(article_id):
             return False
         with self.transaction(), self._savepoint("replace_analysis"):
+            quote_ids = self._quote_ids(article_id)
             touched = self._remove_analysis(article_id)
             self.conn.execute("UPDATE articles SET warnings = ?, extra = ? WHERE id = ?",
                               (json.dumps(list(analysis.warnings), ensure_ascii=False),
                                _json(_analysis_extra(data)), article_id))
-            actors = self._add_analysis_rows(article_id, data, analysis.text)
+            actors = self._add_analysis_rows(article_id, data, analysis.text, quote_ids)
             self._settle_actors(article_id, touched | set(actors.values()))
         return True
+
+    def _quote_ids(self, article_id: int) -> dict[tuple[int, int] | None, int]:
+        """An article's stored quote ids by span, so a re-analysis keeps the id of every quote
+        it finds again (users cite them); ``None`` maps to the first id a new quote may take,
+        above every id in use now, so a removed quote's id is not given to another one."""
+        ids: dict[tuple[int, int] | None, int] = {
+            (int(s), int(e)): int(i) for i, s, e in self.conn.execute(
+                "SELECT id, start_char, end_char FROM quotes WHERE article_id = ? ORDER BY id DESC", (article_id,))}
+        ids[None] = int(self.conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0]) + 1
+        return ids
 
     @contextmanager
     def _savepoint(self, name: str) -> Iterator[None]:
@@ -409,7 +427,9 @@ class Store:
                                  "WHERE article_id = ? ORDER BY id", (article_id,)):
             parts.setdefault(part[0], []).append([part[1], part[2]])
         quotes = []
-        for row in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY id", (article_id,)):
+        # in the engine's order (q1, q2 … q10): a re-analysed article's quotes keep older row ids
+        for row in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY length(local_id), "
+                                "local_id, id", (article_id,)):
             def pair(a: str, b: str) -> list[int] | None:
                 return None if row[a] is None else [row[a], row[b]]
 

@@ -78,6 +78,34 @@
   }
 
   function date(value) { return value ? String(value).slice(0, 10) : ""; }
+  /** A quote's own words: a split quote's parts joined with " … ", without "he said" between them. */
+  function quoteWords(q) {
+    if (!q.parts || q.parts.length < 2) return q.text;
+    return q.parts.map((p) => q.text.slice(p[0] - q.start, p[1] - q.start)).join(" … ");
+  }
+  const TYPE_WORDS = { PERSON: "person", ORG: "organisation", MEDIA: "media outlet", GPE: "country or city",
+    LOC: "place", NORP: "nationality or group", GROUP: "group" };
+  /** An actor type as words ("nationality or group"), never its code ("norp"). */
+  function typeWord(type) { return TYPE_WORDS[type] || label(String(type || "").toLowerCase()); }
+  /** The colour class of the i-th speaker: ten hand-picked ones, then hues spread by the golden
+      angle (a rule is added once per class), so colours do not repeat. */
+  function speakerClass(i) {
+    if (i < PALETTE_SIZE) return "c" + i;
+    const name = "c" + i;
+    let sheet = document.getElementById("speaker-colours");
+    if (!sheet) { sheet = h("style", { id: "speaker-colours" }); document.head.append(sheet); }
+    if (!sheet.textContent.includes("." + name + " ")) {
+      const hue = Math.round((i * 137.508) % 360);
+      sheet.append(`.${name} { --bg: hsl(${hue} 85% 88%); --bg-strong: hsl(${hue} 80% 78%); --sp: hsl(${hue} 70% 28%); }\n`);
+    }
+    return name;
+  }
+  /** A claim's verdict as a reader should see it: "all deny" when every report denies it. */
+  function claimLabel(c) {
+    if (c.verdict === "contradict") return "contradicted";
+    const positions = Object.keys(c.positions || {});
+    return positions.length === 1 && positions[0] === "denies" ? "all deny" : "agreed";
+  }
   function label(value) { return String(value || "").replace(/_/g, " "); }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
@@ -117,7 +145,7 @@
       ? h("a", { href: "#/actor/" + q.speaker_id }, q.speaker)
       : h("span", {}, q.speaker_as ? `(${q.speaker_as})` : "unattributed");
     return h("li", { class: "result" },
-      h("blockquote", { class: "kind-" + q.kind }, q.text),
+      h("blockquote", { class: "kind-" + q.kind }, quoteWords(q)),
       h("div", { class: "meta" },
         showSpeaker ? speaker : null,
         q.cue ? h("span", {}, "cue: " + q.cue) : null,
@@ -274,7 +302,7 @@
   function speakerColours(analysis) {
     const colours = new Map();
     for (const q of analysis.quotes) {
-      if (q.speaker && !colours.has(q.speaker)) colours.set(q.speaker, "c" + (colours.size % PALETTE_SIZE));
+      if (q.speaker && !colours.has(q.speaker)) colours.set(q.speaker, speakerClass(colours.size));
     }
     return colours;
   }
@@ -350,7 +378,7 @@
     const rows = [];
     const row = (term, ...value) => rows.push(h("dt", {}, term), h("dd", {}, ...value));
     row("Speaker", actor ? actorLink(actor) : h("span", { class: "muted" }, "unattributed"),
-      actor ? h("span", { class: "muted" }, " · " + actor.type) : null);
+      actor ? h("span", { class: "muted" }, " · " + typeWord(actor.type)) : null);
     row("Role", actor && actor.roles.length ? actor.roles.join("; ") : h("span", { class: "muted" }, "—"));
     if (q.speaker_mention) {
       row("Named as", text.slice(q.speaker_mention[0], q.speaker_mention[1]),
@@ -410,7 +438,7 @@
     const actors = h("section", { class: "panel", "aria-labelledby": "actors-heading" },
       h("h2", { id: "actors-heading" }, "Other actors ", h("span", { class: "count" }, `(${others.length})`)),
       others.length ? h("ul", { id: "actor-list" }, others.map((a) => h("li", {}, actorLink(a),
-        h("span", { class: "count" }, ` · ${a.type.toLowerCase()}${a.roles.length ? " · " + a.roles[0] : ""}`))))
+        h("span", { class: "count" }, ` · ${typeWord(a.type)}${a.roles.length ? " · " + a.roles[0] : ""}`))))
         : h("p", { class: "empty" }, "None."));
     const name = (id) => { const a = analysis.actors.find((x) => x.id === id); return a ? actorLink(a) : h("span", {}, id || "?"); };
     const relations = h("section", { class: "panel", "aria-labelledby": "relations-heading" },
@@ -463,7 +491,7 @@
     if (token !== routeToken) return;
     const nameInput = h("input", { type: "search", id: "actor-name", name: "name", value: params.get("name") || "" });
     const typeSelect = h("select", { id: "actor-type", name: "type" }, h("option", { value: "" }, "Any type"),
-      ["PERSON", "ORG", "MEDIA", "GPE", "LOC", "NORP", "GROUP"].map((t) => h("option", { value: t }, t.toLowerCase())));
+      ["PERSON", "ORG", "MEDIA", "GPE", "LOC", "NORP", "GROUP"].map((t) => h("option", { value: t }, typeWord(t))));
     typeSelect.value = params.get("type") || "";
     const submit = (event) => {
       if (event) event.preventDefault();
@@ -484,7 +512,7 @@
         h("th", { scope: "col", class: "num" }, "Quotes"), h("th", { scope: "col", class: "num opt" }, "Articles"),
         h("th", { scope: "col", class: "num opt" }, "Mentions"))),
       h("tbody", {}, page.items.map((a) => h("tr", {},
-        h("td", {}, h("a", { href: "#/actor/" + a.id }, a.name)), h("td", {}, a.type.toLowerCase()),
+        h("td", {}, h("a", { href: "#/actor/" + a.id }, a.name)), h("td", {}, typeWord(a.type)),
         h("td", { class: "num" }, a.quotes), h("td", { class: "num opt" }, a.articles), h("td", { class: "num opt" }, a.mentions)))));
     const move = (offset) => { const next = new URLSearchParams(params); next.set("offset", String(offset)); setHash("/actors", next); };
     put(view, h("h1", {}, "Actors"), form, h("p", { class: "muted" }, plural(page.total, "actor") + ", most quoted first"),
@@ -518,10 +546,10 @@
         h("div", { class: "field" }, h("label", { for: "claim-verdict" }, "Reports"), verdictSelect),
         h("button", { type: "submit" }, "Find")));
     const claimItem = (c) => h("li", { class: "result claim" },
-      h("h2", {}, h("span", { class: "badge verdict-" + c.verdict }, c.verdict === "contradict" ? "contradicted" : "agreed"),
+      h("h2", {}, h("span", { class: "badge verdict-" + (claimLabel(c) === "all deny" ? "deny" : c.verdict) }, claimLabel(c)),
         " " + plural(c.sources.length, "source") + ": " + c.sources.join(", ")),
       h("ul", { class: "results" }, c.reports.map((r) => h("li", { class: "report" },
-        h("blockquote", { class: "kind-" + r.kind }, r.text),
+        h("blockquote", { class: "kind-" + r.kind }, r.words || r.text),
         h("div", { class: "meta" },
           r.speaker_id ? h("a", { href: "#/actor/" + r.speaker_id }, r.speaker) : h("span", {}, r.speaker || "unattributed"),
           h("span", { class: "badge position-" + r.position }, r.position),
@@ -586,7 +614,7 @@
       h("div", { id: "graph", role: "img", "aria-label": `Network of ${plural(graph.nodes.length, "actor")} around ${a.name} ` +
         `with ${plural(graph.edges.length, "link")}; the same links are listed under Ties.` }));
     put(view,
-      h("div", { class: "actor-head" }, h("h1", {}, a.name), h("span", { class: "badge" }, a.type.toLowerCase()),
+      h("div", { class: "actor-head" }, h("h1", {}, a.name), h("span", { class: "badge" }, typeWord(a.type)),
         a.named ? null : h("span", { class: "badge" }, "unnamed")),
       h("p", { class: "muted" }, `${plural(a.quotes, "quote")} · ${plural(a.articles, "article")} · ${plural(a.mentions, "mention")}`),
       h("div", { class: "two-col" },
@@ -656,11 +684,19 @@
         { selector: "edge[directed = 0]", style: { "line-style": "dashed", "target-arrow-shape": "none" } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#1a56db" } },
       ],
-      layout: graph.nodes.length > 1
-        ? { name: "concentric", concentric: (node) => node.data("focus") ? 2 : 1, levelWidth: () => 1,
-            minNodeSpacing: 28, animate: false, padding: 24 }
-        : { name: "grid", padding: 24 },
+      layout: { name: "preset" },
     });
+    // Rings around the actor first, then a force layout from there that counts labels in each
+    // node's size, so labels do not overlap and the graph spreads over the whole box.
+    if (graph.nodes.length > 1) {
+      cy.layout({ name: "concentric", concentric: (node) => node.data("focus") ? 2 : 1, levelWidth: () => 1,
+        minNodeSpacing: 28, animate: false, padding: 24, nodeDimensionsIncludeLabels: true }).run();
+      cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 24,
+        nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 90,
+        nodeOverlap: 20, componentSpacing: 60, numIter: 1500, boundingBox: { x1: 0, y1: 0,
+          w: container.clientWidth || 600, h: container.clientHeight || 400 } }).run();
+    } else cy.layout({ name: "grid", padding: 24 }).run();
+    cy.fit(undefined, 24);
     cy.on("tap", "node", (event) => { location.hash = "#/actor/" + event.target.id(); });
     window.saysoGraph = cy;
     container.dataset.ready = "true";
