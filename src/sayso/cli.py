@@ -208,6 +208,31 @@ def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes
                f"{result.epochs} epochs, {result.seconds / 60:.1f} min)")
 
 
+@train_group.command(name="export")
+@click.argument("checkpoint", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write model.onnx (int8), model.fp32.onnx, tokenizer.json and sayso.json to.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Score fp32 and int8 on this corpus's split (a folder laid out like PolNeAR).")
+@click.option("--split", default="dev", show_default=True, help="Split to score with --corpus.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score the first N articles only.")
+def train_export(checkpoint: Path, out: Path, corpus: Path | None, split: str, limit: int | None) -> None:
+    """Export an encoder tagger (CHECKPOINT: the best/ folder of a training run) to ONNX, int8."""
+    from .model.bio import ROLES
+    from .model.encoder.export import compare, export
+
+    done = export(checkpoint, out)
+    click.echo(f"wrote {done.out}: fp32 {done.fp32_bytes / 1e6:.1f} MB, int8 {done.int8_bytes / 1e6:.1f} MB")
+    if corpus is None:
+        return
+    scores = compare(done.out, corpus, split, limit)
+    click.echo(f"{split} exact F1   " + "  ".join(f"{role:>8}" for role in ROLES))
+    for name, counts in scores.items():
+        click.echo(f"{name:<15} " + "  ".join(f"{100 * counts[role].f1:8.2f}" for role in ROLES))
+    gaps = [abs(scores["fp32"][role].f1 - scores["int8"][role].f1) * 100 for role in ROLES]
+    click.echo("difference      " + "  ".join(f"{gap:8.2f}" for gap in gaps))
+
+
 @eval_group.command(name="certainty")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("data/eval/certainty.jsonl"))
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,

@@ -92,16 +92,6 @@ def _torch():
     return torch
 
 
-def load_tokenizer(folder: Path):
-    """The encoder's fast tokenizer from its tokenizer.json, without truncation or padding."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
-    return tokenizer
-
-
 def read_articles(corpus: Path | str, split: str, tokenizer, limit: int | None = None) -> list[Article]:
     """The split's articles as wordpieces with gold tags."""
     out = []
@@ -227,7 +217,7 @@ def train_encoder(corpus: Path | str, out: Path | str, *, encoder: str | Path | 
     random.seed(options.seed)
     numpy.random.seed(options.seed)
 
-    tokenizer = load_tokenizer(folder)
+    tokenizer = W.load_tokenizer(folder)
     specials = W.special_ids(tokenizer)
     train_set = read_articles(corpus, "train", tokenizer, options.limit)
     dev_set = read_articles(corpus, "dev", tokenizer, options.limit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy
 
@@ -38,12 +39,24 @@ class Pieces:
         return len(self.ids)
 
 
+def load_tokenizer(folder: Path):
+    """A model folder's fast tokenizer (its tokenizer.json), without truncation or padding."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(folder) / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
 def pieces(tokenizer, text: str) -> Pieces:
     """The wordpieces of ``text`` by a ``tokenizers.Tokenizer``, without special tokens."""
     encoding = tokenizer.encode(text, add_special_tokens=False)
-    keep = [i for i, (s, e) in enumerate(encoding.offsets) if e > s]
-    ids = numpy.asarray([encoding.ids[i] for i in keep], dtype="int64")
-    offsets = numpy.asarray([encoding.offsets[i] for i in keep], dtype="int64").reshape(-1, 2)
+    # each attribute access copies the whole list out of the encoding: read each once
+    all_ids, all_offsets = encoding.ids, encoding.offsets
+    keep = [i for i, (s, e) in enumerate(all_offsets) if e > s]
+    ids = numpy.asarray([all_ids[i] for i in keep], dtype="int64")
+    offsets = numpy.asarray([all_offsets[i] for i in keep], dtype="int64").reshape(-1, 2)
     return Pieces(ids, offsets)
 
 
