@@ -119,9 +119,10 @@ def test_the_onnx_model_scores_as_the_torch_model(trained, exported):
 def test_the_run_time_tagger_maps_spans_onto_spacy_tokens(exported):
     import spacy
 
-    from sayso.model.encoder.runtime import EncoderTagger
+    from sayso.model.encoder.runtime import load_encoder_tagger
 
-    tagger = EncoderTagger(exported.out)
+    tagger = load_encoder_tagger(exported.out)
+    assert load_encoder_tagger(str(exported.out)) is tagger  # loaded once per process
     doc = spacy.blank("en")(ARTICLES["one"][0] + " " + ARTICLES["three"][0])
     chars = tagger.char_spans(doc.text)
     tokens = tagger.token_spans(doc)

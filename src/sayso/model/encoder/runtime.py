@@ -6,6 +6,7 @@ tag set, window and stride it was trained with); ``sayso train export`` writes o
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -65,3 +66,13 @@ class EncoderTagger:
                 continue
             out.append((span.start, span.end, label))
         return out
+
+
+@lru_cache(maxsize=2)
+def _cached(folder: str, model: str) -> EncoderTagger:
+    return EncoderTagger(folder, model)
+
+
+def load_encoder_tagger(folder: Path | str, model: str = MODEL) -> EncoderTagger:
+    """The tagger of an exported folder, loaded once per process (what an engine should call)."""
+    return _cached(str(Path(folder).resolve()), model)
