@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=40, help="dev texts to run (default 40)")
     parser.add_argument("--rounds", type=int, default=1, help="timed rounds; the best counts")
     parser.add_argument("--threads", type=int, default=0, help="ONNX Runtime threads (0: its default)")
+    parser.add_argument("--stride", type=int, default=None, help="step between windows (default: the model's)")
     args = parser.parse_args(argv)
 
     from sayso.model.encoder.export import FP32
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = {"spacy parse": lambda text: len(nlp(text))}
     for name, model in (("onnx int8", MODEL), ("onnx fp32", FP32)):
         if (args.folder / model).is_file():
-            tagger = EncoderTagger(args.folder, model, threads=args.threads)
+            tagger = EncoderTagger(args.folder, model, threads=args.threads, stride=args.stride)
             runs[name] = lambda text, tagger=tagger: len(tagger.char_spans(text))
     for run in runs.values():
         run(texts[0])

@@ -23,7 +23,9 @@ META = "sayso.json"
 class EncoderTagger:
     """Source, cue and content spans of a text, in characters or over a spaCy Doc's tokens."""
 
-    def __init__(self, folder: Path | str, model: str = MODEL, *, threads: int = 0) -> None:
+    def __init__(self, folder: Path | str, model: str = MODEL, *, threads: int = 0, stride: int | None = None) -> None:
+        """``threads``: ONNX Runtime's intra-op threads (0: its default); ``stride``: the step
+        between windows (default: the training run's; up to the window: less overlap, faster)."""
         folder = Path(folder)
         missing = [name for name in (model, "tokenizer.json", META) if not (folder / name).is_file()]
         if missing:
@@ -37,7 +39,8 @@ class EncoderTagger:
         if tuple(meta.get("tags", ())) != W.TAGS:
             raise ConfigError(f"{folder / META} has tags {meta.get('tags')}, this sayso reads {list(W.TAGS)}; "
                               "export the model again with this version")
-        self.window, self.stride = int(meta["window"]), int(meta["stride"])
+        self.window = int(meta["window"])
+        self.stride = min(self.window, stride or int(meta["stride"]))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         self.session = onnxruntime.InferenceSession(str(folder / model), options, providers=["CPUExecutionProvider"])
