@@ -185,3 +185,19 @@ def test_cli_errors_are_one_line(tmp_path, corpus):
     missing = runner.invoke(main, ["train", "export", str(tmp_path), "--out", str(tmp_path / "x")])
     assert missing.exit_code == 3 and "config.json" in missing.output
     assert "Traceback" not in resumed.output + missing.output
+
+
+def test_training_without_the_train_extra_says_how_to_install_it(tmp_path, corpus):
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'torch':\n"
+        "            raise ImportError(name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from sayso.cli import main\n"
+        f"main(['train', 'polnear', {str(corpus)!r}, '--out', {str(tmp_path)!r}, '--encoder'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 3, done.stderr
+    assert "sayso[train]" in done.stderr and "Traceback" not in done.stderr
