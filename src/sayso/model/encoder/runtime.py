@@ -1,0 +1,81 @@
+"""The exported encoder tagger at run time: ONNX Runtime, tokenizers and numpy, nothing else.
+
+A model folder holds ``model.onnx`` (int8 weights), ``tokenizer.json`` and ``sayso.json`` (the
+tag set, window and stride it was trained with); ``sayso train export`` writes one.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Doc
+
+from ...errors import ConfigError
+from ..bio import TokenSpan
+from . import windows as W
+
+MODEL = "model.onnx"
+META = "sayso.json"
+
+
+class EncoderTagger:
+    """Source, cue and content spans of a text, in characters or over a spaCy Doc's tokens."""
+
+    def __init__(self, folder: Path | str, model: str = MODEL, *, threads: int = 0, stride: int | None = None) -> None:
+        """``threads``: ONNX Runtime's intra-op threads (0: its default); ``stride``: the step
+        between windows (default: the training run's; up to the window: less overlap, faster)."""
+        folder = Path(folder)
+        missing = [name for name in (model, "tokenizer.json", META) if not (folder / name).is_file()]
+        if missing:
+            raise ConfigError(f"encoder tagger folder {folder} lacks {', '.join(missing)}; "
+                              "make one with `sayso train export`")
+        try:
+            import onnxruntime
+        except ImportError:
+            raise ConfigError("the encoder tagger needs onnxruntime: `pip install onnxruntime`") from None
+        meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        if tuple(meta.get("tags", ())) != W.TAGS:
+            raise ConfigError(f"{folder / META} has tags {meta.get('tags')}, this sayso reads {list(W.TAGS)}; "
+                              "export the model again with this version")
+        self.window = int(meta["window"])
+        self.stride = min(self.window, stride or int(meta["stride"]))
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        self.session = onnxruntime.InferenceSession(str(folder / model), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = W.load_tokenizer(folder)
+        self.specials = W.special_ids(self.tokenizer)
+
+    def score(self, ids: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:
+        """Per-piece logits of a batch of windows."""
+        return self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+
+    def char_spans(self, text: str) -> list[W.CharSpan]:
+        """The role spans of ``text`` as (start, end, label) character ranges."""
+        return W.decode(W.pieces(self.tokenizer, text), self.score, self.specials,
+                        window=self.window, stride=self.stride)
+
+    def token_spans(self, doc: Doc) -> list[TokenSpan]:
+        """The role spans over ``doc``'s tokens (what ``sayso.model.decode.link`` takes); a span
+        ending inside a token takes the whole token, and spans that would then overlap keep the
+        first."""
+        out: list[TokenSpan] = []
+        for start, end, label in self.char_spans(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if out and span.start < out[-1][1]:
+                continue
+            out.append((span.start, span.end, label))
+        return out
+
+
+@lru_cache(maxsize=2)
+def _cached(folder: str, model: str) -> EncoderTagger:
+    return EncoderTagger(folder, model)
+
+
+def load_encoder_tagger(folder: Path | str, model: str = MODEL) -> EncoderTagger:
+    """The tagger of an exported folder, loaded once per process (what an engine should call)."""
+    return _cached(str(Path(folder).resolve()), model)
