@@ -19,7 +19,8 @@ from typing import Any
 
 from . import settings
 from .ingest.fetch import Fetcher
-from .ingest.record import Failure, Record, Skip, canonical_url
+from .errors import excerpt
+from .ingest.record import MAX_REASON_CHARS, Failure, Record, Skip, canonical_url
 from .ingest.sources import Sources
 from .pipeline import extract_many
 from .store.store import Store, content_hash
@@ -80,7 +81,8 @@ class Summary:
 
 def record_failure(summary: Any, item: Failure, on_failure: Callable[[Failure], None] | None) -> None:
     """Count a failed item on a run's summary, keep the first :data:`MAX_FAILURES_KEPT`, and
-    pass it to ``on_failure``."""
+    pass it to ``on_failure``; a key or reason that quotes a huge input is cut short."""
+    item = Failure(excerpt(item.key, MAX_REASON_CHARS), excerpt(item.reason, MAX_REASON_CHARS))
     summary.failed += 1
     if len(summary.failures) < MAX_FAILURES_KEPT:
         summary.failures.append(item)

@@ -30,12 +30,12 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
-def check_unicode(text: str, source: str = "input") -> None:
+def check_unicode(text: str, source: str = "input", what: str = "the text") -> None:
     """Refuse a text with a lone surrogate, which cannot be stored, hashed or sent as UTF-8."""
     found = _SURROGATE.search(text)
     if found:
         raise InvalidText(
-            f"{source}: the text holds a lone surrogate ({ord(found.group()):#06x} at character "
+            f"{source}: {what} holds a lone surrogate ({ord(found.group()):#06x} at character "
             f"{found.start():,}), as an unpaired \\uD800–\\uDFFF escape in JSON gives; fix or drop it"
         )
 

@@ -12,6 +12,12 @@ from datetime import date, datetime, timezone
 from typing import Any, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..errors import excerpt
+
+# The longest reason a Failure gives: a message that quotes its input says what is wrong in a
+# line, however long the input (a 500 MB JSONL line must not come back in the summary).
+MAX_REASON_CHARS = 500
+
 
 @dataclass(frozen=True)
 class Record:
@@ -60,9 +66,10 @@ Item = Union[Record, Skip, Failure]
 
 
 def failure(key: str, exc: Exception) -> Failure:
-    """A :class:`Failure` from an exception, without repeating the key its message starts with."""
+    """A :class:`Failure` from an exception, without repeating the key its message starts with
+    (at most :data:`MAX_REASON_CHARS` of it)."""
     reason = str(exc)
-    return Failure(key, reason.removeprefix(f"{key}: ") or type(exc).__name__)
+    return Failure(key, excerpt(reason.removeprefix(f"{key}: "), MAX_REASON_CHARS) or type(exc).__name__)
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
