@@ -19,8 +19,8 @@ from typing import Any
 
 from . import settings
 from .ingest.fetch import Fetcher
-from .errors import excerpt
-from .ingest.record import MAX_REASON_CHARS, Failure, Record, Skip, canonical_url
+from .errors import InputError, excerpt
+from .ingest.record import MAX_REASON_CHARS, Failure, Record, Skip, canonical_url, check_record, failure
 from .ingest.sources import Sources
 from .pipeline import extract_many
 from .store.store import Store, content_hash
@@ -187,7 +187,12 @@ def ingest(
             if isinstance(item, Failure):
                 fail(item)
                 continue
-            text = normalize(item.text)
+            try:
+                text = normalize(item.text)
+                check_record(item)
+            except InputError as exc:  # a lone surrogate: this article only
+                fail(failure(item.key, exc))
+                continue
             if not text:
                 fail(Failure(item.key, "empty text: nothing to analyse"))
                 continue

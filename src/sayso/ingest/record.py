@@ -6,6 +6,7 @@ broken page in a crawl costs that page only.
 from __future__ import annotations
 
 import email.utils
+import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
@@ -70,6 +71,19 @@ def failure(key: str, exc: Exception) -> Failure:
     (at most :data:`MAX_REASON_CHARS` of it)."""
     reason = str(exc)
     return Failure(key, excerpt(reason.removeprefix(f"{key}: "), MAX_REASON_CHARS) or type(exc).__name__)
+
+def check_record(record: Record) -> None:
+    """Raise :class:`~sayso.errors.InvalidText` naming the first field of ``record`` that holds a
+    lone surrogate (no encoding can store it); the text itself is checked when it is normalised."""
+    from ..text import check_unicode
+
+    for name in ("url", "title", "published", "outlet", "author", "source", "fetched"):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            check_unicode(value, record.key, f"the {name}")
+    if record.meta:
+        check_unicode(json.dumps(record.meta, ensure_ascii=False, default=str), record.key, "the metadata")
+
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
