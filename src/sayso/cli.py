@@ -263,10 +263,12 @@ def _db_option(func):
                         help=_DB_HELP)(func)
 
 
-def _open_store(db: Path | None, *, create: bool = False):
+def _open_store(db: Path | None, *, create: bool = False, write: bool = False):
+    """The database; read-only (never written, so a read-only file or folder is fine) unless
+    the command creates it or ``write`` is set."""
     from .store import Store
 
-    return Store(db or settings.get("db"), create=create)
+    return Store(db or settings.get("db"), create=create, readonly=not (create or write))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -411,7 +413,7 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
     from .reanalysis import reanalyse as run_reanalyse
 
     selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
-    with _open_store(db) as store:
+    with _open_store(db, write=True) as store:
         summary = run_reanalyse(store, selection, engine=engine, model=model,
                                 progress=sys.stderr.isatty() if progress is None else progress)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())

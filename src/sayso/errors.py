@@ -8,6 +8,8 @@
 - ``IngestError``: a source cannot be read, fetched or parsed (a missing file, a 404, a
   timeout, invalid feed XML, a truncated WARC). Batch ingestion reports it per item and goes on.
 - ``StoreError``: the database cannot be opened, is from a newer sayso, or lacks what was asked.
+  ``StoreWriteError`` is the database that cannot be written at all (a full or failing disk, a
+  read-only file or folder): a batch stops at it, keeping what it committed.
 
 Exit codes: 1 generic (and an ingest run with failed items), 2 input, 3 configuration, 4 store.
 HTTP statuses (``http_status``, used by ``sayso serve``): 422 for input and ingest errors (400
@@ -60,6 +62,10 @@ class StoreError(SaysoError):
     """The article database cannot be opened or used as asked."""
 
     exit_code = 4
+
+
+class StoreWriteError(StoreError):
+    """The database cannot be written: the disk is full or failing, or it is read-only."""
 
 
 EXCERPT_CHARS = 120  # the most of an input a message quotes
