@@ -22,6 +22,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # server limit; more is damage (or a bomb), and fails the file where it is met.
 MAX_LINE_BYTES = 65_536
 MAX_HEADER_BYTES = 1_048_576
+# Compressed bytes decompressed at a time (warcio's default is 16 KiB): deflate expands a block
+# at most ~1,000 times, so a bomb's block is at most ~4 MB in memory.
+_BLOCK_BYTES = 4096
 
 
 def _bounded_line_reader(max_line: int, max_header: int):
@@ -87,7 +90,7 @@ def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: Fa
                     max_bytes: int | None = None) -> Iterator[Item | Page]:
     """:func:`read_warc` without the HTML extraction: HTML responses come out as :class:`Page`,
     so that a caller can extract them elsewhere (the Spark job spreads them over its cores)."""
-    from warcio.archiveiterator import BUFF_SIZE, ArchiveIterator
+    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     cap = int(settings.get("fetch_max_bytes") if max_bytes is None else max_bytes)
@@ -99,7 +102,7 @@ def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: Fa
     with handle:
         is_arc = path.name.lower().endswith((".arc", ".arc.gz"))
         records = ArchiveIterator(handle, arc2warc=is_arc)
-        records.reader = _bounded_line_reader(MAX_LINE_BYTES, MAX_HEADER_BYTES)(records.fh, block_size=BUFF_SIZE)
+        records.reader = _bounded_line_reader(MAX_LINE_BYTES, MAX_HEADER_BYTES)(records.fh, block_size=_BLOCK_BYTES)
         offset = 0
         try:
             for record in records:
