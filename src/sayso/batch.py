@@ -212,8 +212,8 @@ def ingest(
                 fail(item)
                 continue
             try:
-                text = normalize(item.text)
                 check_record(item)
+                text = normalize(item.text)
             except InputError as exc:  # a lone surrogate: this article only
                 fail(failure(item.key, exc))
                 continue

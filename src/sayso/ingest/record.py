@@ -74,10 +74,10 @@ def failure(key: str, exc: Exception) -> Failure:
 
 def check_record(record: Record) -> None:
     """Raise :class:`~sayso.errors.InvalidText` naming the first field of ``record`` that holds a
-    lone surrogate (no encoding can store it); the text itself is checked when it is normalised."""
+    lone surrogate (no encoding can store it)."""
     from ..text import check_unicode
 
-    for name in ("url", "title", "published", "outlet", "author", "source", "fetched"):
+    for name in ("text", "url", "title", "published", "outlet", "author", "source", "fetched"):
         value = getattr(record, name)
         if isinstance(value, str):
             check_unicode(value, record.key, f"the {name}")
