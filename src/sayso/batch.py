@@ -94,8 +94,9 @@ def record_failure(summary: Any, item: Failure, on_failure: Callable[[Failure], 
 def finishing_run(store: Store, summary: Any, bar: Any, flush: Callable[[], None], started: float) -> Iterator[None]:
     """End a run however it stops: on Ctrl-C or an error what was already analysed is still
     committed (``flush``), then the progress bar closes and the run is marked finished with its
-    counts. When the database refuses writes (a full disk) the run's row keeps the counts of
-    its last committed batch, unfinished, and the error says how far the run got."""
+    counts. When the database refuses writes (a full disk) the error says how far the run got,
+    and the run's row keeps the counts of what was committed (unfinished, if even marking it
+    finished is refused)."""
     try:
         yield
     except StoreWriteError as exc:

@@ -38,9 +38,12 @@ def main() -> None:
 
 def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """(name, text) for each path; "-" is standard input, a folder gives its .txt files."""
+    from .ingest.limits import input_limit, read_capped, read_file
+
+    limit = input_limit()
     for raw in paths:
         if raw == "-":
-            yield "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
+            yield "<stdin>", decode(read_capped(sys.stdin.buffer, "<stdin>", limit), "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
@@ -52,11 +55,7 @@ def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
         else:
             raise InputError(f"{path}: no such file or folder")
         for file in files:
-            try:
-                data = file.read_bytes()
-            except OSError as exc:
-                raise InputError(f"{file}: cannot read ({exc.strerror})") from None
-            yield str(file), decode(data, str(file))
+            yield str(file), decode(read_file(file, limit), str(file))
 
 
 @main.command()
