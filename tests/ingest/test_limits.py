@@ -109,3 +109,17 @@ def test_a_failure_quotes_at_most_a_short_reason():
     reason = failure("f.jsonl:2", IngestError("f.jsonl:2: invalid JSON: " + "A" * 600_000)).reason
     assert reason.startswith("invalid JSON: AAA") and reason.endswith("(599,514 more characters)")
     assert len(reason) <= MAX_REASON_CHARS + 30
+
+
+def test_sayso_extract_refuses_a_file_over_the_limit(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "huge.txt"
+    path.write_text("“Yes,” said Maria Lopez. " * 100, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sayso", "extract", str(path)], capture_output=True,
+                            timeout=300, env={**os.environ, "SAYSO_INPUT_MAX_BYTES": "1000"})
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"sayso: error: {path}: more than 1,000 bytes, over the limit "
+                                      f"(SAYSO_INPUT_MAX_BYTES)\n")
