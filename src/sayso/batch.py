@@ -18,9 +18,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings
-from .ingest.fetch import Fetcher
 from .errors import InputError, StoreError, StoreWriteError, excerpt
-from .ingest.record import MAX_REASON_CHARS, Failure, Record, Skip, canonical_url, check_record, failure
+from .ingest.fetch import Fetcher
+from .ingest.record import (
+    MAX_REASON_CHARS,
+    Failure,
+    Record,
+    Skip,
+    canonical_url,
+    check_record,
+    failure,
+)
 from .ingest.sources import Sources
 from .pipeline import extract_many
 from .store.store import Store, content_hash

@@ -30,7 +30,6 @@ from .store.store import Store, write_error
 from .types import Analysis
 
 
-
 @dataclass(frozen=True)
 class Selection:
     """Which stored articles to re-analyse; every field optional (none: all of them)."""

@@ -12,7 +12,7 @@ import pytest
 
 from sayso.batch import ingest
 from sayso.errors import InputError, InvalidText, SaysoError
-from sayso.ingest import Failure, Record
+from sayso.ingest import Record
 from sayso.ingest.jsonl import read_jsonl_stream
 from sayso.store import Store
 

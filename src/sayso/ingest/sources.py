@@ -17,8 +17,8 @@ from ..text import decode
 from .feeds import looks_like_feed, read_feed
 from .fetch import Fetcher
 from .html import read_html_file, record_from_html
-from .limits import input_limit, read_capped, read_file
 from .jsonl import read_jsonl, read_jsonl_stream
+from .limits import input_limit, read_capped, read_file
 from .record import Item, Record, Skip, canonical_url, failure
 from .text import read_text_file
 from .warc import read_warc
