@@ -38,9 +38,12 @@ def main() -> None:
 
 def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """(name, text) for each path; "-" is standard input, a folder gives its .txt files."""
+    from .ingest.limits import input_limit, read_capped, read_file
+
+    limit = input_limit()
     for raw in paths:
         if raw == "-":
-            yield "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
+            yield "<stdin>", decode(read_capped(sys.stdin.buffer, "<stdin>", limit), "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
@@ -52,11 +55,7 @@ def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
         else:
             raise InputError(f"{path}: no such file or folder")
         for file in files:
-            try:
-                data = file.read_bytes()
-            except OSError as exc:
-                raise InputError(f"{file}: cannot read ({exc.strerror})") from None
-            yield str(file), decode(data, str(file))
+            yield str(file), decode(read_file(file, limit), str(file))
 
 
 @main.command()
@@ -352,10 +351,12 @@ def _db_option(func):
                         help=_DB_HELP)(func)
 
 
-def _open_store(db: Path | None, *, create: bool = False):
+def _open_store(db: Path | None, *, create: bool = False, write: bool = False):
+    """The database; read-only (never written, so a read-only file or folder is fine) unless
+    the command creates it or ``write`` is set."""
     from .store import Store
 
-    return Store(db or settings.get("db"), create=create)
+    return Store(db or settings.get("db"), create=create, readonly=not (create or write))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -500,7 +501,7 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
     from .reanalysis import reanalyse as run_reanalyse
 
     selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
-    with _open_store(db) as store:
+    with _open_store(db, write=True) as store:
         summary = run_reanalyse(store, selection, engine=engine, model=model,
                                 progress=sys.stderr.isatty() if progress is None else progress)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())

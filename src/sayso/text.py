@@ -5,19 +5,22 @@ import re
 import unicodedata
 
 from . import settings
-from .errors import InputError
+from .errors import InputError, InvalidText
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize(text: str) -> str:
     """NFC, ``\\n`` line ends, single spaces, at most one blank line between paragraphs.
 
-    Quote marks are kept as they are: curly and straight marks both carry meaning.
+    Quote marks are kept as they are: curly and straight marks both carry meaning. A lone
+    surrogate (JSON ``"\\ud800"`` without its pair) is no character: :class:`InvalidText`.
     """
+    check_unicode(text)
     text = unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub("", text)
@@ -25,6 +28,16 @@ def normalize(text: str) -> str:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def check_unicode(text: str, source: str = "input", what: str = "the text") -> None:
+    """Refuse a text with a lone surrogate, which cannot be stored, hashed or sent as UTF-8."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise InvalidText(
+            f"{source}: {what} holds a lone surrogate ({ord(found.group()):#06x} at character "
+            f"{found.start():,}), as an unpaired \\uD800–\\uDFFF escape in JSON gives; fix or drop it"
+        )
 
 
 def decode(data: bytes, source: str = "input") -> str:
