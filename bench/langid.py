@@ -6,12 +6,18 @@ news sentences in English, German, French and Spanish, 2 to 20 words, with names
 Prints one row per system: accuracy per language and overall, the share of texts the system
 calls unsure (counted as neither right nor wrong), and milliseconds per text.
 
-    python bench/langid.py
+    python bench/langid.py                              # the short-text table
+    python bench/langid.py --corpus ../shared/data/polnear  # and the cost on whole articles
+
+With ``--corpus``, also the cost of identifying the language of whole articles (the first 20
+PolNeAR dev texts) against parsing them with the spaCy pipeline, as a ratio.
 """
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 SENTENCES: dict[str, list[str]] = {
     "en": [
@@ -206,7 +212,29 @@ def run(name: str, make: Callable[[], Detector]) -> None:
           f"  {1000 * seconds / total:7.2f}  {load:6.2f}")
 
 
+def article_overhead(corpus: Path, count: int = 20) -> None:
+    """Identifying the language of an article, against parsing it: a ratio."""
+    from sayso.language import detect
+    from sayso.nlp import load_pipeline
+
+    texts = [p.read_text("utf-8") for p in sorted((corpus / "dev").rglob("*.txt"))[:count]]
+    nlp = load_pipeline()
+    detect("warm up")
+    start = time.perf_counter()
+    found = [detect(text).lang for text in texts]
+    identify = time.perf_counter() - start
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    parse = time.perf_counter() - start
+    print(f"{len(texts)} PolNeAR articles: {found.count('en')} identified as English; identifying "
+          f"{1000 * identify / len(texts):.1f} ms/article, {identify / parse:.1%} of parsing them")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR folder: also measure whole articles")
+    args = parser.parse_args()
     print(f"{len(SENTENCES['en'])} texts per language, 2-20 words; top-guess accuracy per language, "
           f"then the share of all texts called wrongly though sure, and of texts called unsure")
     print(f"{'system':26} {'    '.join(SENTENCES)}    all  sure+wrong  unsure  ms/text  load s")
@@ -219,6 +247,8 @@ def main() -> None:
     except ImportError:
         print("lingua-language-detector not installed: pip install lingua-language-detector")
     run("sayso.language.detect", _sayso)
+    if args.corpus is not None:
+        article_overhead(args.corpus)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ bench/langid.py measures it against lingua and the word-share check sayso had be
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .errors import ConfigError
 
@@ -60,13 +60,20 @@ def check_lang(code: str) -> str:
     return value
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_LOADING = threading.Lock()
+_LOADED: list = []
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(CANDIDATES)
-    return identifier
+
+def _identifier():
+    """py3langid's identifier over :data:`CANDIDATES`, loaded once per process."""
+    with _LOADING:
+        if not _LOADED:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages(CANDIDATES)
+            _LOADED.append(identifier)
+    return _LOADED[0]
 
 
 def detect(text: str, *, sample: int = 4000) -> Detection:
