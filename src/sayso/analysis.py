@@ -10,12 +10,12 @@ from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
+from .language import read_language
 from .types import Analysis, Quote, Relation, ScareQuote, Span
 
-_ENGLISH_HINTS = frozenset(
-    "the of and to in is that for it on was with as be by he she said at from his her this an are "
-    "have has not but they were which will would".split()
-)
+#: Where the caller puts its :class:`~sayso.language.Reading` of a doc (``doc.user_data``), so
+#: that the language is identified once and a language the user gave is honoured.
+READING = "sayso_reading"
 
 
 def analyze_doc(doc: Doc) -> Analysis:
@@ -105,10 +105,5 @@ def _chars(span) -> Span | None:
 
 def language_warning(doc: Doc) -> str | None:
     """sayso's pipeline reads English: say so, rather than return nonsense, for other languages."""
-    words = [t.lower_ for t in doc if t.is_alpha]
-    if len(words) < 20:
-        return None
-    share = sum(w in _ENGLISH_HINTS for w in words) / len(words)
-    if share < 0.04:
-        return f"the text does not look like English ({share:.0%} common English words); sayso reads English only"
-    return None
+    reading = doc.user_data.get(READING) or read_language(doc.text)
+    return None if reading.english else reading.warning

@@ -10,7 +10,6 @@ import click
 
 from . import settings
 from .errors import InputError, SaysoError
-from .text import decode
 
 _MODEL_HELP = next(s.help for s in settings.SETTINGS if s.name == "model")
 _ENGINE_HELP = next(s.help for s in settings.SETTINGS if s.name == "engine") + " [default: SAYSO_ENGINE]"
@@ -37,48 +36,42 @@ def main() -> None:
 
 
 def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """(name, text) for each path; "-" is standard input, a folder gives its .txt files."""
-    from .ingest.limits import input_limit, read_capped, read_file
+    """(name, text) for each path (see :func:`sayso.inputs.read_inputs`)."""
+    from .inputs import read_inputs
 
-    limit = input_limit()
-    for raw in paths:
-        if raw == "-":
-            yield "<stdin>", decode(read_capped(sys.stdin.buffer, "<stdin>", limit), "<stdin>")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not files:
-                raise InputError(f"{path}: folder holds no .txt files")
-        elif path.is_file():
-            files = [path]
-        else:
-            raise InputError(f"{path}: no such file or folder")
-        for file in files:
-            yield str(file), decode(read_file(file, limit), str(file))
+    for item in read_inputs(paths):
+        yield item.name, item.text
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE|-...")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|URL|-...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="text: a readable report; json: one object (one input); "
                                       "jsonl: one object per line (any number of inputs).")
 @click.option("--model", default=None, help=_MODEL_HELP)
 @click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
               help=_ENGINE_HELP)
+@click.option("--lang", default=None, metavar="CODE",
+              help="The articles' language (ISO 639-1: en, de, ...) [default: identified per article]; "
+                   "sayso reads English, and gives no findings for other languages.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, color: bool | None) -> None:
-    """Find actors and attributed quotes in news articles (files, folders of .txt, or - for stdin)."""
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, lang: str | None,
+            color: bool | None) -> None:
+    """Find actors and attributed quotes in news articles: text files, HTML pages (files, URLs;
+    the article is taken out of the page), folders of .txt, or - for stdin. Offsets index the
+    text as given (for a page: its article text)."""
+    from .inputs import read_inputs
     from .pipeline import extract as run_extract
     from .report import render
 
-    items = list(_read_inputs(inputs))
+    items = list(read_inputs(inputs))
     if fmt == "json" and len(items) != 1:
         raise InputError(f"--format json takes one article, got {len(items)}; use --format jsonl")
     if color is None:
         color = sys.stdout.isatty()
-    for number, (name, text) in enumerate(items):
-        analysis = run_extract(text, model=model, engine=engine)
+    for number, item in enumerate(items):
+        name = item.name
+        analysis = run_extract(item.text, model=model, engine=engine, lang=lang)
         for warning in analysis.warnings:
             click.echo(f"sayso: warning: {name}: {warning}", err=True)
         if fmt == "text":
@@ -87,7 +80,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
             click.echo(render(analysis, color=color, title=name if len(items) > 1 else None))
             continue
         record = analysis.to_dict()
-        record["meta"] = {"source": name}
+        record["meta"] = item.meta
         if fmt == "json":
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         else:
