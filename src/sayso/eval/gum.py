@@ -250,9 +250,9 @@ def _entities(text: str, tokens: list[_Token], spans: list[tuple[str, str, int, 
         chains.setdefault(entity, []).append(Mention(start, end, (tokens[head].start, tokens[head].end), kind,
                                                      text[start:end]))
         fields = attributes.split("-")
-        if entity not in kinds or fields[0]:
-            kinds[entity] = (fields[0] or "abstract", "-".join(fields[6:]) or None)
-    return tuple(Entity(entity, kinds[entity][0], tuple(sorted(mentions, key=lambda m: (m.start, -m.end))),
+        etype, identity = kinds.get(entity, (None, None))
+        kinds[entity] = (etype or fields[0] or None, identity or "-".join(fields[6:]) or None)
+    return tuple(Entity(entity, kinds[entity][0] or "abstract", tuple(sorted(mentions, key=lambda m: (m.start, -m.end))),
                         kinds[entity][1])
                  for entity, mentions in sorted(chains.items(), key=lambda kv: min(m.start for m in kv[1])))
 
