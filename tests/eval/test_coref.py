@@ -66,11 +66,11 @@ def test_wrong_and_missing_resolutions_are_counted_and_listed():
     assert scores.resolution["description"] == Resolution(1, 0, 0)  # sayso has no mention of it
     assert scores.resolution["short_name"] == Resolution(1, 1, 0)
     assert scores.clustering.p == 1.0 and scores.clustering.r == pytest.approx(2 / 3)
-    assert scores.speakers == {"pronoun": Resolution(1, 1, 0)}
+    assert scores.speakers == {"pronoun-3rd": Resolution(1, 1, 0)}
     got = {(e.category, e.gold, e.got) for e in errors}
     assert ("pronoun", "Hamdullah Mohib", "Ann Lee = Ann Lee") in got
     assert ("short_name", "Hamdullah Mohib", "Mohib (an actor of its own)") in got
-    assert ("speaker:pronoun", "Hamdullah Mohib", "Ann Lee = Ann Lee") in got
+    assert ("speaker:pronoun-3rd", "Hamdullah Mohib", "Ann Lee = Ann Lee") in got
 
 
 def test_merged_actors_lower_bcubed_precision():

@@ -137,7 +137,7 @@ class CorefError:
     got: str
 
     def __str__(self) -> str:
-        return f"{self.category:<14} {self.context}  gold {self.gold!r}, got {self.got!r}"
+        return f"{self.category:<22} {self.context}  gold {self.gold!r}, got {self.got!r}"
 
 
 class _Gold:
@@ -286,12 +286,20 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
         actor = by_id.get(quote.speaker) if quote.speaker else None
         got = anchor(actor, None) if actor else None
         right = _same(got, entity)
-        kind = mention.kind
+        kind = _speaker_kind(mention, doc.text)
         speakers = _add(speakers, {kind: Resolution(1, int(actor is not None), int(right))})
         if not right:
             errors.append(CorefError(doc.name, f"speaker:{kind}", gold.context(mention), gold.label(entity),
                                      _got(gold, actor, got, True) if actor else "no actor"))
     return CorefScores(resolution, _bcubed(gold, actors, mention_of), speakers), errors
+
+
+def _speaker_kind(mention: Mention, text: str) -> str:
+    """A speaker mention's kind; pronouns by person ("I" in an interview answer is the speaker)."""
+    if mention.kind != "pronoun":
+        return mention.kind
+    word = text[mention.head[0]:mention.head[1]].lower()
+    return "pronoun-3rd" if word in THIRD_PERSON else "pronoun-1st/2nd" if word in FIRST_SECOND else "pronoun-other"
 
 
 def _got(gold: _Gold, actor: PredictedActor, got: Entity | None, others: bool) -> str:
