@@ -155,7 +155,7 @@ class _Gold:
     def match(self, span: Span) -> int | None:
         """The gold mention a predicted span stands for: one whose head word it holds, closest
         in extent ("Mohib" → the mention "Mohib", not "Mohib's office"); else the smallest one
-        holding it ("Sehar Memon" in "association president Sehar Memon"); else one it mostly
+        it ends ("Sehar Memon" in "association president Sehar Memon"); else one it mostly
         overlaps."""
         s, e = span
         best, best_score = None, 0.0
@@ -167,7 +167,7 @@ class _Gold:
             if s <= m.head[0] and m.head[1] <= e:
                 # "Lydia Buchtmann for FSANZ" stands for Lydia Buchtmann: the phrase's first mention
                 score = 2.0 + jaccard + (0.5 if m.start == s else 0.0)
-            elif m.start <= s and e <= m.end:
+            elif m.start <= s and e == m.end:  # not a modifier: "the [Czech] composer"
                 score = 1.0 + jaccard
             else:
                 score = jaccard if jaccard >= 0.5 else 0.0
