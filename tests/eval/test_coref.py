@@ -73,6 +73,16 @@ def test_wrong_and_missing_resolutions_are_counted_and_listed():
     assert ("speaker:pronoun-3rd", "Hamdullah Mohib", "Ann Lee = Ann Lee") in got
 
 
+def test_a_description_speaker_of_a_named_entity_must_be_linked_to_the_name():
+    alone = [PredictedActor("a1", "The ambassador", (span("The ambassador"),))]
+    scores, errors = score_document(DOC, alone, [PredictedQuote(span("The ambassador"), "a1")])
+    assert scores.speakers == {"description": Resolution(1, 1, 0)}
+    assert errors[-1].got == "The ambassador (an actor of its own)"
+    linked = [PredictedActor("a1", "Hamdullah Mohib", (span("Hamdullah Mohib"), span("The ambassador")))]
+    scores, _ = score_document(DOC, linked, [PredictedQuote(span("The ambassador"), "a1")])
+    assert scores.speakers == {"description": Resolution(1, 1, 1)}
+
+
 def test_merged_actors_lower_bcubed_precision():
     actors = [PredictedActor("a1", "Hamdullah Mohib", (span("Hamdullah Mohib"), SECOND_MOHIB, span("Ann Lee")))]
     scores, _ = score_document(DOC, actors, [])

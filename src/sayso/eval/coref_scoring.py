@@ -13,7 +13,8 @@ mention's gold chain. Measured for mentions of people and organisations:
 - **clustering**: B-cubed precision and recall of sayso's actors against the gold chains over
   the name mentions both sides have;
 - **speakers**: each quote whose speaker mention matches a gold mention: is the quote's actor
-  that mention's entity?
+  that mention's entity? A pronoun or description of a named entity ("he", "the minister")
+  counts only when the actor holds that entity's name.
 """
 from __future__ import annotations
 
@@ -284,13 +285,17 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
             continue
         entity, mention = gold.chain[g], gold.mentions[g]
         actor = by_id.get(quote.speaker) if quote.speaker else None
-        got = anchor(actor, None) if actor else None
+        # "he said", "the minister said": right only when linked to the entity's name, if it has one
+        linked = mention.kind in {"pronoun", "description"} and any(
+            m.kind == "name" for m in entity.mentions if m != mention)
+        got = anchor(actor, g if linked else None) if actor else None
         right = _same(got, entity)
         kind = _speaker_kind(mention, doc.text)
         speakers = _add(speakers, {kind: Resolution(1, int(actor is not None), int(right))})
         if not right:
+            others = actor is not None and any(mention_of[(actor.id, s)] != g for s in actor.mentions)
             errors.append(CorefError(doc.name, f"speaker:{kind}", gold.context(mention), gold.label(entity),
-                                     _got(gold, actor, got, True) if actor else "no actor"))
+                                     _got(gold, actor, got, others or not linked) if actor else "no actor"))
     return CorefScores(resolution, _bcubed(gold, actors, mention_of), speakers), errors
 
 
