@@ -43,6 +43,19 @@ def test_categories_pick_third_person_pronouns_descriptions_and_short_names():
     assert categories(RAIN, RAIN.mentions[0], TEXT) == []  # not a person or organisation
 
 
+def test_a_description_before_the_name_is_named_later():
+    text = "A spokesman for the union said no. John Smith, the spokesman, left."
+
+    def at(phrase: str, head: str) -> tuple[int, int, tuple[int, int]]:
+        s, h = text.index(phrase), text.index(head, text.index(phrase))
+        return s, s + len(phrase), (h, h + len(head))
+
+    entity = Entity("1", "person", (Mention(*at("A spokesman for the union", "spokesman"), "other", "A spokesman…"),
+                                    Mention(*at("John Smith", "Smith"), "name", "John Smith"),
+                                    Mention(*at("the spokesman", "spokesman"), "description", "the spokesman")))
+    assert [categories(entity, m, text) for m in entity.mentions] == [["named_later"], [], ["description"]]
+
+
 def test_right_resolutions_score_full_marks():
     actors = [PredictedActor("a1", "Hamdullah Mohib", (span("Hamdullah Mohib"), SECOND_MOHIB, span("he"),
                                                        span("The ambassador")), ("Mohib",)),

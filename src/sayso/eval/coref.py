@@ -148,6 +148,7 @@ _LABELS = {
     "pronoun_person": "  of people",
     "pronoun_first_second": "pronouns, 1st/2nd person",
     "description": "definite descriptions",
+    "named_later": "descriptions, named later",
     "short_name": "short names",
 }
 

@@ -8,6 +8,7 @@ mention's gold chain. Measured for mentions of people and organisations:
 
 - **pronouns**: third-person ("he", "its", "they"), people's separately, and first/second person;
 - **descriptions**: definite noun phrases after the chain's first mention ("the minister");
+- **named later**: descriptions of an entity whose name comes only later ("a spokesman … Smith");
 - **short names**: a name whose words are part of an earlier name of the chain ("Mohib" after
   "Hamdullah Mohib"), right only when sayso's actor also holds that fuller name;
 - **clustering**: B-cubed precision and recall of sayso's actors against the gold chains over
@@ -31,7 +32,7 @@ THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "
                           "they", "them", "their", "theirs", "themselves"})
 FIRST_SECOND = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
                           "you", "your", "yours", "yourself", "yourselves"})
-CATEGORIES = ("pronoun", "pronoun_person", "pronoun_first_second", "description", "short_name")
+CATEGORIES = ("pronoun", "pronoun_person", "pronoun_first_second", "description", "named_later", "short_name")
 
 
 @dataclass(frozen=True)
@@ -213,8 +214,14 @@ def categories(entity: Entity, mention: Mention, text: str) -> list[str]:
             return ["pronoun", "pronoun_person"] if entity.type == "person" else ["pronoun"]
         return ["pronoun_first_second"] if word in FIRST_SECOND else []
     earlier = [m for m in others if m.start < mention.start]
-    if mention.kind == "description" and earlier:
-        return ["description"]
+    found = ["description"] if mention.kind == "description" and earlier else []
+    names = [m for m in others if m.kind == "name"]
+    if mention.kind in {"description", "other"} and names and all(m.start >= mention.end for m in names):
+        # "A spokesman for the union … John Smith, the spokesman, said": named only later (a
+        # mention holding the name, "the team's coach, Alireza Mehraban", is not one of these).
+        found.append("named_later")
+    if found:
+        return found
     if mention.kind == "name":
         # "Mohib" after "Hamdullah Mohib": one word of an earlier, longer name of the chain.
         words = _words(mention.text)
