@@ -54,6 +54,10 @@ def test_a_description_before_the_name_is_named_later():
                                     Mention(*at("John Smith", "Smith"), "name", "John Smith"),
                                     Mention(*at("the spokesman", "spokesman"), "description", "the spokesman")))
     assert [categories(entity, m, text) for m in entity.mentions] == [["named_later"], [], ["description"]]
+    text = "Biologist Nick Bos spoke. Nick Bos left."
+    holding = Entity("2", "person", (Mention(*at("Biologist Nick Bos", "Biologist"), "other", "Biologist Nick Bos"),
+                                     Mention(*at("Nick Bos left", "Bos"), "name", "Nick Bos")))
+    assert categories(holding, holding.mentions[0], text) == []  # it holds the name
 
 
 def test_right_resolutions_score_full_marks():

@@ -216,9 +216,11 @@ def categories(entity: Entity, mention: Mention, text: str) -> list[str]:
     earlier = [m for m in others if m.start < mention.start]
     found = ["description"] if mention.kind == "description" and earlier else []
     names = [m for m in others if m.kind == "name"]
-    if mention.kind in {"description", "other"} and names and all(m.start >= mention.end for m in names):
+    words = set(_words(mention.text))
+    if mention.kind in {"description", "other"} and names and all(m.start >= mention.end for m in names) \
+            and not any(set(_words(m.text)[-1:]) & words for m in names):
         # "A spokesman for the union … John Smith, the spokesman, said": named only later (a
-        # mention holding the name, "the team's coach, Alireza Mehraban", is not one of these).
+        # phrase holding the name, "Biologist Nick Bos", is not one of these).
         found.append("named_later")
     if found:
         return found
