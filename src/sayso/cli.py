@@ -178,6 +178,32 @@ def eval_news(corpus: Path | None, split: str, systems: str, show_errors: bool, 
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
+@eval_group.command(name="coref")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--systems", default="rules,hybrid", show_default=True,
+              help="Comma-separated engines side by side: rules, trained, hybrid.")
+@click.option("--genre", "genres", default=None,
+              help="Comma-separated GUM genres to score (news, interview, bio) [default: all].")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every wrong resolution with its context.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the full report as JSON to this file.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+def eval_coref(path: Path | None, systems: str, genres: str | None, show_errors: bool, json_out: Path | None,
+               progress: bool) -> None:
+    """Pronoun, description and short-name resolution, actor clustering and speakers against
+    coreference chains [default: data/eval/coref]."""
+    from .eval.coref import evaluate_coref, format_coref, format_errors
+
+    names = tuple(s.strip() for s in systems.split(",") if s.strip())
+    wanted = tuple(g.strip() for g in genres.split(",") if g.strip()) if genres else None
+    report = evaluate_coref(path, systems=names, genres=wanted, progress=progress)
+    click.echo(format_coref(report))
+    if show_errors:
+        click.echo(format_errors(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 @main.group(name="train")
 def train_group() -> None:
     """Train sayso's attribution model on an annotated corpus."""
