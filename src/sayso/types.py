@@ -32,6 +32,7 @@ class QuoteKind(str, Enum):
     MIXED = "mixed"  # He said they "will not back down".
     PARTIAL = "partial"  # She depicts the protests as "turbulence".
     ACCORDING_TO = "according_to"  # According to the ministry, ...
+    TRANSCRIPT = "transcript"  # Nick Bos: Me and a studymate were keeping ... (an interview answer)
 
 
 def _span(value: Any) -> Span | None:

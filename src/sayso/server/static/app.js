@@ -6,7 +6,7 @@
 
   const PALETTE_SIZE = 10;
   const PAGE = 25;
-  const KINDS = ["direct", "indirect", "mixed", "partial", "according_to"];
+  const KINDS = ["direct", "indirect", "mixed", "partial", "according_to", "transcript"];
   const CERTAINTY = ["asserted", "hedged", "doubted"];
   const view = document.getElementById("view");
   const statusEl = document.getElementById("status");
