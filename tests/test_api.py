@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import sayso
-from sayso.types import Actor, Quote
+from sayso.types import Actor
 
 
 def test_all_is_exactly_the_public_names():

@@ -2,7 +2,6 @@
 quotes, on indirect quotes and on "according to" attributions, on the same sample articles."""
 from __future__ import annotations
 
-import pytest
 
 from sayso.eval.baseline import textacy_predictions
 

@@ -698,7 +698,7 @@ def _find_article(store, ref: str):
         if not path.is_file():
             raise
     from .store.store import content_hash
-    from .text import normalize
+    from .text import decode, normalize
 
     forms = dict.fromkeys([os.path.normpath(ref), str(path.resolve()), os.path.relpath(path.resolve())])
     try:

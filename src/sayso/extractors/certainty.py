@@ -83,7 +83,6 @@ def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], boo
     impossible"), a negated truth a denial ("is not true")."""
     markers, negated = _markers(_scope(root, inside))
     doubts = [m for m in markers if m.kind == "doubt"]
-    negations = [m for m in markers if m.kind == "negation"]
     words = {m.text.lower() for m in doubts}
     if negated and doubts and words & _LITOTES:
         markers = [replace(m, kind="hedge") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]

@@ -14,13 +14,12 @@ Needs the ``train`` extra (torch, transformers).
 from __future__ import annotations
 
 import json
-import math
 import os
 import random
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
