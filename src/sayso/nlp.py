@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,10 +33,17 @@ def _load(model: str) -> Language:
 @Language.component("sayso_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = not token.is_space or token.is_sent_start
+    # Written as one array: each ``token.is_sent_start = …`` checks the whole doc for a parse.
+    starts = doc.to_array([SENT_START])
+    changed = False
+    previous = None
+    for token in doc:
+        if previous is not None and ("\n" in previous.text or "\n" in previous.whitespace_) and not token.is_space:
+            starts[token.i] = 1
+            changed = True
+        previous = token
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
