@@ -14,9 +14,11 @@ from . import settings
 from .analysis import analyze_doc, assemble, language_warning
 from .errors import ConfigError
 from .extractors.actors import find_actors
-from .extractors.lookup import Intervals
+from .extractors.lookup import Intervals, SentenceIndex
 from .extractors.quotes import Draft, QuoteFinder
-from .model.decode import Linked, link, tagged_spans
+from .model.bio import TokenSpan, bio_to_spans
+from .model.decode import Linked, link
+from .nlp import CHUNK_CHARS, chunk_bounds
 from .types import Analysis, QuoteKind
 
 ENGINES = ("rules", "trained", "hybrid")
@@ -61,18 +63,25 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> A
     book = find_actors(doc)
     finder = QuoteFinder(doc, book)
     rule_drafts = finder.run() if name == "hybrid" else []
-    linked = link(doc, tagged_spans(tag(doc, tagger)), sentences=finder.sentences)
+    linked = link(doc, role_spans(doc, tagger, finder.sentences), sentences=finder.sentences)
     drafts = model_drafts(doc, linked, finder)
     if name == "hybrid":
         drafts = combine(rule_drafts, drafts, strategy)
     return assemble(doc, book, finder, drafts)
 
 
-def tag(doc: Doc, tagger) -> Doc:
-    """The tagger's feature doc of ``doc``, with the role spans as entities."""
-    from .model.features import feature_doc
+def role_spans(doc: Doc, tagger, sentences: SentenceIndex, chunk: int = CHUNK_CHARS) -> list[TokenSpan]:
+    """The source, cue and content spans the tagger finds in ``doc``. A doc longer than
+    ``chunk`` characters is tagged in paragraph-aligned pieces, one at a time: the tagger keeps
+    state for every token of what it reads at once."""
+    from .model.features import feature_docs
 
-    return tagger(feature_doc(doc, tagger.vocab))
+    cuts = [sentences.token_at(start) for start, _ in chunk_bounds(sentences.text, chunk)[1:]]
+    bounds = list(zip([0, *cuts], [*cuts, len(doc)]))
+    labels = []
+    for tagged in tagger.pipe(feature_docs(doc, tagger.vocab, bounds), batch_size=1):
+        labels += [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in tagged]
+    return bio_to_spans(labels)
 
 
 

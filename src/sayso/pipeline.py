@@ -9,7 +9,7 @@ from . import settings
 from .engines import analyze, engine_name
 from .errors import SaysoError
 from .model.loader import load_tagger
-from .nlp import load_pipeline
+from .nlp import load_pipeline, parse, parse_many
 from .text import check_length, normalize
 from .types import Analysis
 
@@ -34,7 +34,7 @@ def extract(text: str, *, model: str | None = None, normalized: bool = False,
         load_tagger()  # a missing model is a configuration error, even for an empty text
     if not text.strip():
         return Analysis(text=text)
-    return analyze(load_pipeline(model)(text), engine)
+    return analyze(parse(text, model), engine)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def extract_many(
     engine: str | None = None,
 ) -> Iterator[Outcome]:
     """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone."""
-    nlp = load_pipeline(model)
+    load_pipeline(model)  # a missing model is a configuration error before any article is read
     engine = engine_name(engine)
     if engine != "rules":
         load_tagger()
@@ -73,7 +73,7 @@ def extract_many(
             yield text, key
 
     failed: list[Outcome] = []
-    for doc, key in nlp.pipe(accepted(), as_tuples=True, batch_size=size, n_process=n_process):
+    for doc, key in parse_many(accepted(), model, batch_size=size, n_process=n_process):
         while failed:
             yield failed.pop(0)
         try:
