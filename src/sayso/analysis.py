@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
+from .extractors.lookup import Intervals
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
 from .extractors.statements import select
@@ -36,33 +37,51 @@ def assemble(doc: Doc, book: ActorBook, finder: QuoteFinder, drafts: Sequence[Dr
     beside a model's), keeping only statements; with the relations and scare quotes."""
     selection = select(doc, finder, drafts, rule_drafts)
     drafts = sorted(selection.statements, key=lambda d: (d.start, d.end))
+    text = finder.text
     relation_drafts = find_relations(doc, book, finder.resolver)
     actors, ids = book.actors()
-    quotes = [_quote(doc, number, draft, ids) for number, draft in enumerate(drafts, start=1)]
-    relations = [_relation(doc, number, draft, quotes, ids) for number, draft in enumerate(relation_drafts, start=1)]
+    quotes = [_quote(doc, text, number, draft, ids) for number, draft in enumerate(drafts, start=1)]
+    hosts = _Hosts(quotes)
+    relations = [_relation(text, number, draft, hosts, ids) for number, draft in enumerate(relation_drafts, start=1)]
     scare = []
+    spans = {(q.start, q.end) for q in quotes}
+    whole = Intervals([(q.start, q.end) for q in quotes])
     for region in finder.scare:
         inner = (region.inner_start, region.inner_end)
-        if any((q.start, q.end) == inner for q in quotes):
+        if inner in spans:
             continue  # a model read it as somebody's statement after all
-        host = next((q.id for q in quotes if q.start <= inner[0] and inner[1] <= q.end), None)
-        scare.append(ScareQuote(inner[0], inner[1], doc.text[inner[0] : inner[1]], host))
+        host = next((quotes[k].id for k in whole.containing(*inner)), None)
+        scare.append(ScareQuote(inner[0], inner[1], text[inner[0] : inner[1]], host))
+    marked = {(s.start, s.end) for s in scare}
     for start, end in selection.unattributed:  # quoted words the article gives nobody
-        if not any((s.start, s.end) == (start, end) for s in scare):
-            scare.append(ScareQuote(start, end, doc.text[start:end]))
+        if (start, end) not in marked:
+            scare.append(ScareQuote(start, end, text[start:end]))
     scare.sort(key=lambda s: (s.start, s.end))
-    return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes),
+    return Analysis(text=text, actors=tuple(actors), quotes=tuple(quotes),
                     relations=tuple(r for r in relations if r is not None), scare_quotes=tuple(scare))
 
 
-def _quote(doc: Doc, number: int, draft: Draft, ids: dict[int, str]) -> Quote:
+class _Hosts:
+    """The quotes by their parts: which quote, first in order, states a stretch of text."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = quotes
+        self._owner = [number for number, q in enumerate(quotes) for _ in q.parts]
+        self._parts = Intervals([part for q in quotes for part in q.parts])
+
+    def of(self, start: int, end: int) -> Quote | None:
+        found = [self._owner[k] for k in self._parts.containing(start, end)]
+        return self.quotes[min(found)] if found else None
+
+
+def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) -> Quote:
     verdict = assess(doc, draft.parts or ((draft.start, draft.end),), draft.cue_verb)
     return Quote(
         id=f"q{number}",
         kind=draft.kind,
         start=draft.start,
         end=draft.end,
-        text=doc.text[draft.start : draft.end],
+        text=text[draft.start : draft.end],
         speaker=None if draft.speaker is None else ids.get(id(draft.speaker)),
         speaker_mention=_chars(draft.speaker_span),
         cue=None if draft.cue is None else draft.cue.text,
@@ -78,12 +97,12 @@ def _quote(doc: Doc, number: int, draft: Draft, ids: dict[int, str]) -> Quote:
     )
 
 
-def _relation(doc: Doc, number: int, draft: RelationDraft, quotes: list[Quote], ids: dict[int, str]) -> Relation | None:
+def _relation(text: str, number: int, draft: RelationDraft, hosts: _Hosts, ids: dict[int, str]) -> Relation | None:
     subject, obj = ids.get(id(draft.subject)), ids.get(id(draft.object))
     if subject is None or obj is None:
         return None
     # Stated inside a quote: the speaker claims it, with the quote's certainty at most.
-    host = next((q for q in quotes if any(s <= draft.trigger[0] and draft.trigger[1] <= e for s, e in q.parts)), None)
+    host = hosts.of(*draft.trigger)
     if draft.described:
         host = None  # "Bravia's president, X" inside a quote: a title identifies, nobody claims it
     certainty, polarity = draft.certainty, draft.polarity
@@ -98,7 +117,7 @@ def _relation(doc: Doc, number: int, draft: RelationDraft, quotes: list[Quote], 
         object=obj,
         start=draft.start,
         end=draft.end,
-        text=doc.text[draft.start : draft.end],
+        text=text[draft.start : draft.end],
         claimant=host.speaker if host is not None else None if draft.claimant is None else ids.get(id(draft.claimant)),
         quote=None if host is None else host.id,
         certainty=certainty,

@@ -14,8 +14,11 @@ from . import settings
 from .analysis import analyze_doc, assemble, language_warning
 from .errors import ConfigError
 from .extractors.actors import find_actors
+from .extractors.lookup import Intervals, SentenceIndex
 from .extractors.quotes import Draft, QuoteFinder
-from .model.decode import Linked, link, tagged_spans
+from .model.bio import TokenSpan, bio_to_spans
+from .model.decode import Linked, link
+from .nlp import CHUNK_CHARS, chunk_bounds
 from .types import Analysis, QuoteKind
 
 ENGINES = ("rules", "trained", "hybrid")
@@ -60,18 +63,25 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> A
     book = find_actors(doc)
     finder = QuoteFinder(doc, book)
     rule_drafts = finder.run() if name == "hybrid" else []
-    linked = link(doc, tagged_spans(tag(doc, tagger)))
+    linked = link(doc, role_spans(doc, tagger, finder.sentences), sentences=finder.sentences)
     drafts = model_drafts(doc, linked, finder)
     if name == "hybrid":
         drafts = combine(rule_drafts, drafts, strategy)
     return assemble(doc, book, finder, drafts, rule_drafts)
 
 
-def tag(doc: Doc, tagger) -> Doc:
-    """The tagger's feature doc of ``doc``, with the role spans as entities."""
-    from .model.features import feature_doc
+def role_spans(doc: Doc, tagger, sentences: SentenceIndex, chunk: int = CHUNK_CHARS) -> list[TokenSpan]:
+    """The source, cue and content spans the tagger finds in ``doc``. A doc longer than
+    ``chunk`` characters is tagged in paragraph-aligned pieces, one at a time: the tagger keeps
+    state for every token of what it reads at once."""
+    from .model.features import feature_docs
 
-    return tagger(feature_doc(doc, tagger.vocab))
+    cuts = [sentences.token_at(start) for start, _ in chunk_bounds(sentences.text, chunk)[1:]]
+    bounds = list(zip([0, *cuts], [*cuts, len(doc)]))
+    labels = []
+    for tagged in tagger.pipe(feature_docs(doc, tagger.vocab, bounds), batch_size=1):
+        labels += [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in tagged]
+    return bio_to_spans(labels)
 
 
 
@@ -81,9 +91,10 @@ def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> lis
     """Quote drafts from decoded attributions, speakers resolved in text order (so that "he"
     finds the speaker introduced just before)."""
     drafts = []
+    text = finder.text
     order = sorted(linked, key=lambda a: min([a.parts[0][0]] + ([a.source[0]] if a.source else [])))
     for attribution in order:
-        parts = [p for p in (_char_part(doc, s, e) for s, e in attribution.parts) if p is not None]
+        parts = [p for p in (_char_part(doc, s, e, text) for s, e in attribution.parts) if p is not None]
         if not parts:
             continue
         fields: dict = {}
@@ -98,7 +109,7 @@ def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> lis
                 fields["speaker"] = finder.resolver.resolve(mention)
         kind = _kind(doc, attribution, finder.in_quote, fields.get("cue"))
         if kind == QuoteKind.INDIRECT:
-            parts = _one_paragraph(doc.text, parts, fields)
+            parts = _one_paragraph(text, parts, fields)
             if not parts:
                 continue
         drafts.append(Draft(kind, parts[0][0], parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (), **fields))
@@ -139,10 +150,11 @@ def _trim_tokens(doc: Doc, start: int, end: int):
     return doc[start:end] if end > start else None
 
 
-def _char_part(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _char_part(doc: Doc, start: int, end: int, text: str | None = None) -> tuple[int, int] | None:
     """A content part in characters, without edge spaces, commas or dashes, and without its
-    quote marks when it is exactly one quotation."""
-    text = doc.text
+    quote marks when it is exactly one quotation. ``text`` is ``doc.text``, read once by the
+    caller (spaCy joins it anew on each access)."""
+    text = doc.text if text is None else text
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     while True:
         before = (s, e)
@@ -213,8 +225,13 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
     elif strategy in {"model-first", "model-fill"}:
         first, second = list(model), list(rules)
         if strategy == "model-fill":
-            first = [_fill(d, [r for r in rules if _overlap(d, r) >= 0.5]) for d in first]
+            by_rule = Intervals([(r.start, r.end) for r in rules])
+            first = [_fill(d, [rules[k] for k in by_rule.overlapping(d.start, d.end) if _overlap(d, rules[k]) >= 0.5])
+                     for d in first]
     else:
         raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
-    kept = first + [d for d in second if not any(_overlap(d, f) >= 0.5 for f in first)]
+    # Only drafts that share text can cover half of one another.
+    by_first = Intervals([(f.start, f.end) for f in first])
+    kept = first + [d for d in second
+                    if not any(_overlap(d, first[k]) >= 0.5 for k in by_first.overlapping(d.start, d.end))]
     return sorted(kept, key=lambda d: (d.start, d.end))

@@ -17,7 +17,7 @@ from .engines import analyze, engine_name
 from .errors import SaysoError
 from .language import Reading, check_lang, read_language
 from .model.loader import load_tagger
-from .nlp import load_pipeline
+from .nlp import load_pipeline, parse, parse_many
 from .offsets import to_original
 from .text import Normalized, check_length, normalized as normalize_mapped
 from .types import Analysis
@@ -46,7 +46,7 @@ def extract(text: str, *, model: str | None = None, normalized: bool = False,
     reading = read_language(norm.text, lang)
     if not reading.english:
         return unread(text, reading)
-    return to_original(analyze_read(load_pipeline(model)(norm.text), engine, reading), norm)
+    return to_original(analyze_read(parse(norm.text, model), engine, reading), norm)
 
 
 def analyze_read(doc: Doc, engine: str, reading: Reading) -> Analysis:
@@ -88,7 +88,7 @@ def extract_many(
     """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone. Outcomes
     come in input order, failures included; offsets index each text as given, as in
     :func:`extract`."""
-    nlp = load_pipeline(model)
+    load_pipeline(model)  # a missing model is a configuration error before any article is read
     engine = engine_name(engine)
     if engine != "rules":
         load_tagger()
@@ -114,8 +114,8 @@ def extract_many(
             parsed += 1
             yield norm.text, (parsed, key, norm, reading)
 
-    for doc, (number, key, norm, reading) in nlp.pipe(accepted(), as_tuples=True, batch_size=size,
-                                                      n_process=n_process):
+    for doc, (number, key, norm, reading) in parse_many(accepted(), model, batch_size=size,
+                                                        n_process=n_process):
         yield from pending.pop(number - 1, [])
         try:
             yield Outcome(key, analysis=to_original(analyze_read(doc, engine, reading), norm))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
+from .lookup import MentionIndex
 
 _NER_TYPES = {
     "PERSON": ActorType.PERSON,
@@ -71,11 +72,21 @@ class ActorBook:
         self.clusters: list[Cluster] = []
         self._by_token: dict[int, Cluster] = {}
         self.records: list[tuple[int, int, Cluster]] = []  # (first token, end token, actor)
+        self._index: MentionIndex[Cluster] = MentionIndex()  # the records by position
+        self._seen: set[tuple[int, Span]] = set()  # (cluster id, mention)
 
     # -- lookup -----------------------------------------------------------------------------
     def at_token(self, token: Token) -> Cluster | None:
         """The actor whose named mention covers ``token``."""
         return self._by_token.get(token.i)
+
+    def mentions_inside(self, start: int, end: int) -> list[tuple[int, int, Cluster]]:
+        """The records that lie within tokens [start, end), in the order they were made."""
+        return self._index.inside(start, end)
+
+    def mentions_covering(self, i: int) -> list[tuple[int, int, Cluster]]:
+        """The records that hold token ``i``, in the order they were made."""
+        return self._index.covering(i)
 
     def in_span(self, start: int, end: int) -> Cluster | None:
         """The actor with a mention inside tokens [start, end), preferring the head-most one."""
@@ -155,9 +166,11 @@ class ActorBook:
 
     def _add_mention(self, cluster: Cluster, span: SpacySpan) -> None:
         mention = (span.start_char, span.end_char)
-        if mention not in cluster.mentions:
+        if (id(cluster), mention) not in self._seen:
+            self._seen.add((id(cluster), mention))
             cluster.mentions.append(mention)
             self.records.append((span.start, span.end, cluster))
+            self._index.add(span.start, span.end, cluster)
             cluster.locations += _where(span)
         for token in span:
             self._by_token.setdefault(token.i, cluster)

@@ -165,6 +165,6 @@ def _markers(tokens: list[Token]) -> tuple[list[Marker], bool]:
 
 
 def _marker(first: Token, last: Token, kind: str) -> Marker:
-    doc = first.doc
     start, end = first.idx, last.idx + len(last.text)
-    return Marker(text=doc.text[start:end], start=start, end=end, kind=kind)
+    # The span's text is text[start:end]; reading doc.text would join the whole article again.
+    return Marker(text=first.doc[first.i : last.i + 1].text, start=start, end=end, kind=kind)

@@ -71,6 +71,7 @@ def agent_nouns() -> frozenset[str]:
     return load("agent_nouns") | load("unnamed_org_nouns")
 
 
+@lru_cache(maxsize=None)
 def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word lexicon entries as word tuples, longest first."""
     return tuple(sorted((tuple(e.split()) for e in load(name)), key=len, reverse=True))

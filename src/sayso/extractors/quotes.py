@@ -6,6 +6,7 @@ the text gives one, the medium or addressee ("told The Jerusalem Post").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .actors import ActorBook, Cluster
+from .lookup import SentenceIndex
 from .marks import QuoteRegion, find_regions
 from .speakers import SpeakerResolver, mention_span, subject_of
 
@@ -47,14 +49,16 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, book: ActorBook) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.sentences = SentenceIndex(doc)
+        self.text = self.sentences.text
         self.book = book
-        self.regions = find_regions(doc.text)
+        self.regions = find_regions(self.text)
+        self._region_starts = [r.start for r in self.regions]
         self.in_quote = [-1] * len(doc)
         for number, region in enumerate(self.regions):
             for token in _tokens_in(doc, region.start, region.end):
                 self.in_quote[token.i] = number
-        self.resolver = SpeakerResolver(doc, book, self.in_quote)
+        self.resolver = SpeakerResolver(doc, book, self.in_quote, self.sentences)
         self.cues = lexicons.cue_verbs()
         self.scare: list[QuoteRegion] = []
 
@@ -63,7 +67,7 @@ class QuoteFinder:
         events: list[tuple[int, QuoteRegion | Token]] = [(r.start, r) for r in self.regions]
         events += [(t.idx, t) for t in self.doc if self.in_quote[t.i] < 0]
         events.sort(key=lambda e: e[0])
-        drafts: list[Draft] = []
+        found = _Drafts()
         for _, item in events:
             if isinstance(item, QuoteRegion):
                 draft = self._direct(item)
@@ -74,10 +78,10 @@ class QuoteFinder:
             else:
                 continue
             if draft is not None:
-                drafts = _merge(drafts, draft)
+                found.add(draft)
         for draft in self._colon_lines():
-            drafts = _merge(drafts, draft)
-        drafts.sort(key=lambda d: (d.start, d.end))
+            found.add(draft)
+        drafts = sorted(found.drafts(), key=lambda d: (d.start, d.end))
         return self._inherit(self._join_split(drafts))
 
     def _colon_lines(self) -> list[Draft]:
@@ -94,10 +98,18 @@ class QuoteFinder:
             start, end = _trim(self.text, line.start(2), line.end(2))
             if end - start < 8:
                 continue
-            regions = [r for r in self.regions if r.start <= start and end <= r.end + 1]
-            kind = QuoteKind.DIRECT if regions else QuoteKind.INDIRECT
+            kind = QuoteKind.DIRECT if self._in_region(start, end) else QuoteKind.INDIRECT
             drafts.append(Draft(kind, start, end, speaker=self.resolver.resolve(speaker), speaker_span=speaker, cue=cue))
         return drafts
+
+    def _in_region(self, start: int, end: int) -> bool:
+        """Whether a quoted region starts at or before ``start`` and ends at ``end`` or one
+        character before it. Regions are disjoint and in order, so their ends grow too."""
+        for k in range(bisect_right(self._region_starts, start) - 1, -1, -1):
+            if self.regions[k].end + 1 < end:
+                return False
+            return True
+        return False
 
     # -- cues and speakers ------------------------------------------------------------------
     def _is_cue(self, token: Token) -> bool:
@@ -165,13 +177,14 @@ class QuoteFinder:
     def _cue_near(self, region: QuoteRegion, tokens: list[Token]) -> Token | None:
         """The reporting verb that governs a quoted region, in its sentences or next to them."""
         doc = self.doc
-        first, last = tokens[0].sent, tokens[-1].sent
+        sentence = self.sentences.sentence
+        first, last = sentence(tokens[0].i), sentence(tokens[-1].i)
         sentences = {first.start: first, last.start: last}
         if last.end < len(doc):
-            after = doc[last.end].sent
+            after = sentence(last.end)
             sentences[after.start] = after
         if first.start > 0:
-            before = doc[first.start - 1].sent
+            before = sentence(first.start - 1)
             if before[-1].text in {":", ","} or (len(before) > 1 and before[-2].text == ":"):
                 sentences[before.start] = before
         inside = {t.i for t in tokens}
@@ -231,7 +244,11 @@ class QuoteFinder:
         if end - start < 3 or subject_of(verb, self._is_cue) is None:
             return None
         kind = QuoteKind.INDIRECT
-        for region in self.regions:
+        # Only regions that start inside the clause matter (they are in order; none starts at
+        # or after its end, which only grows to the end of a region already seen).
+        for region in self.regions[bisect_left(self._region_starts, start):]:
+            if region.start >= end:
+                break
             if start <= region.start and region.inner_start < end <= region.inner_end + 2:
                 # He said relations were conducted "between two governments." — the closing mark
                 # falls outside the parsed clause: take the quoted words in whole.
@@ -267,7 +284,7 @@ class QuoteFinder:
             return None
         phrase_start = according.i
         phrase_end = source.right_edge.i + 1
-        sent = according.sent
+        sent = self.sentences.sentence(according.i)
         head = according.head if according.head.i != according.i else sent.root
         left, right = head.left_edge.i, head.right_edge.i + 1
         if head.pos_ not in {"VERB", "AUX"}:
@@ -308,19 +325,21 @@ class QuoteFinder:
         """An unattributed quote right after an attributed one, with no other speaker between,
         was said by the same speaker: "…," he said. "…"."""
         out: list[Draft] = []
+        previous: Draft | None = None  # the last draft with a speaker
         for draft in drafts:
             if draft.kind == QuoteKind.DIRECT and draft.cue is None and out:
-                previous = next((d for d in reversed(out) if d.speaker is not None), None)
                 if previous is not None and self._nobody_between(previous, draft):
                     draft = replace(draft, speaker=previous.speaker, inherited=True)
             out.append(draft)
+            if draft.speaker is not None:
+                previous = draft
         return out
 
     def _nobody_between(self, previous: Draft, draft: Draft) -> bool:
-        gap = self.text[previous.end : draft.start]
-        if gap.count("\n") > 2:
+        if self.sentences.line_breaks(previous.end, draft.start) > 2:
             return False
-        for start, end, cluster in self.book.records:
+        first, last = self.sentences.token_at(previous.end), self.sentences.token_at(draft.start)
+        for start, end, cluster in self.book.mentions_inside(first, last + 1):
             span = self.doc[start:end]
             if previous.end <= span.start_char and span.end_char <= draft.start and cluster is not previous.speaker:
                 # Another person, or anybody as a subject, may be the new speaker.
@@ -329,21 +348,52 @@ class QuoteFinder:
         return True
 
 
-def _merge(drafts: list[Draft], new: Draft) -> list[Draft]:
-    """Add a draft, keeping one quote per stretch of text: a quote in marks wins over the same
-    clause read as reported speech; a mixed quote absorbs the quoted fragments inside it."""
-    kept = []
-    for old in drafts:
-        if _same_stretch(old, new):
-            if new.kind == QuoteKind.DIRECT and old.kind == QuoteKind.INDIRECT:
-                continue
-            return drafts
-        if _inside(new, old) and old.kind in _REPORTED:
-            return drafts
-        if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:
-            continue
-        kept.append(old)
-    return kept + [new]
+class _Drafts:
+    """The drafts found so far, one quote per stretch of text: a quote in marks wins over the
+    same clause read as reported speech; a mixed quote absorbs the quoted fragments inside it.
+    Kept by start, so that a new draft meets only the drafts near it."""
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []  # (start, sequence number), sorted
+        self._drafts: dict[int, Draft] = {}
+        self._longest = 0
+        self._count = 0
+
+    def add(self, new: Draft) -> None:
+        # Every rule below needs the old draft to reach within 2 characters of the new one.
+        low = bisect_left(self._keys, (new.start - 2 - self._longest, -1))
+        high = bisect_left(self._keys, (new.end + 3, -1))
+        dropped = []
+        for position in range(low, high):
+            old = self._drafts[self._keys[position][1]]
+            verdict = _verdict(old, new)
+            if verdict == "refuse":
+                return
+            if verdict == "drop":
+                dropped.append(position)
+        for position in reversed(dropped):
+            del self._drafts[self._keys.pop(position)[1]]
+        key = (new.start, self._count)
+        self._keys.insert(bisect_left(self._keys, key), key)
+        self._drafts[self._count] = new
+        self._count += 1
+        self._longest = max(self._longest, new.end - new.start)
+
+    def drafts(self) -> list[Draft]:
+        """The kept drafts, in the order they came."""
+        return list(self._drafts.values())
+
+
+def _verdict(old: Draft, new: Draft) -> str:
+    """What a new draft does to an old one: ``refuse`` (the old one stands, the new one goes),
+    ``drop`` (the new one replaces it) or ``keep`` (both stay)."""
+    if _same_stretch(old, new):
+        return "drop" if new.kind == QuoteKind.DIRECT and old.kind == QuoteKind.INDIRECT else "refuse"
+    if _inside(new, old) and old.kind in _REPORTED:
+        return "refuse"
+    if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:
+        return "drop"
+    return "keep"
 
 
 _REPORTED = {QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO}
@@ -398,7 +448,8 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start >= len(doc):
-        return len(doc.text), len(doc.text)
+        end_of_text = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text)
+        return end_of_text, end_of_text
     if end <= start:
         return doc[start].idx, doc[start].idx
     last = doc[end - 1]

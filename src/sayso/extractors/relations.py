@@ -69,6 +69,7 @@ class RelationDraft:
 def find_relations(doc: Doc, book: ActorBook, resolver: SpeakerResolver) -> list[RelationDraft]:
     """Every relation between two actors that the parse shows, in text order."""
     found: list[RelationDraft] = []
+    seen: dict[tuple, list[RelationDraft]] = {}  # drafts by their plain fields, to find repeats fast
     predicates = lexicons.relation_predicates()
     for token in doc:
         lemma = token.lemma_.lower()
@@ -93,7 +94,11 @@ def find_relations(doc: Doc, book: ActorBook, resolver: SpeakerResolver) -> list
                     draft = _draft(doc, book, resolver, one_subject, predicate, one_object, trigger)
                     if draft is not None and _describes(trigger[-1]):
                         draft = replace(draft, described=True)
-                    if draft is not None and draft not in found:
+                    if draft is None:
+                        continue
+                    same = seen.setdefault((draft.predicate, draft.start, draft.end, draft.trigger), [])
+                    if draft not in same:
+                        same.append(draft)
                         found.append(draft)
     return found
 
@@ -388,9 +393,8 @@ def _bounds(book: ActorBook, token: Token | SpacySpan) -> list[Token]:
     """The first and last token of an actor's mention, for the relation's evidence span."""
     if isinstance(token, SpacySpan):
         return [token[0], token[-1]]
-    for start, end, _ in book.records:
-        if start <= token.i < end:
-            return [token.doc[start], token.doc[end - 1]]
+    for start, end, _ in book.mentions_covering(token.i)[:1]:
+        return [token.doc[start], token.doc[end - 1]]
     return [token]
 
 
@@ -434,13 +438,14 @@ def _possessor(book: ActorBook, pronoun: Token) -> Cluster | None:
     pronoun in its sentence, else the first one, subjects first, in the sentence before."""
     fits = _POSSESSIVES[pronoun.lower_]
     sentence = pronoun.sent
-    here = [(s, c) for s, e, c in book.records if sentence.start <= s and e <= pronoun.i and c.type in fits]
+    here = [(s, c) for s, e, c in book.mentions_inside(sentence.start, pronoun.i) if c.type in fits]
     if here:
         return max(here, key=lambda m: m[0])[1]
     if sentence.start == 0:
         return None
     before = pronoun.doc[sentence.start - 1].sent
-    earlier = sorted((s, e, c) for s, e, c in book.records if before.start <= s and e <= before.end and c.type in fits)
+    earlier = sorted(((s, e, c) for s, e, c in book.mentions_inside(before.start, before.end) if c.type in fits),
+                     key=lambda m: m[:2])
     subjects = [c for s, e, c in earlier if pronoun.doc[s:e].root.dep_ in {"nsubj", "nsubjpass"}]
     return subjects[0] if subjects else earlier[0][2] if earlier else None
 
@@ -451,7 +456,7 @@ def _can_act(root: Token) -> bool:
 
 def _named_inside(book: ActorBook, span: SpacySpan, avoid: Cluster) -> Cluster | None:
     """A named actor whose own mention lies inside ``span``, other than ``avoid``."""
-    inside = [(s, e, c) for s, e, c in book.records if span.start <= s and e <= span.end and c is not avoid]
+    inside = [(s, e, c) for s, e, c in book.mentions_inside(span.start, span.end) if c is not avoid]
     covering = [c for s, e, c in inside if s <= span.root.i < e]
     return covering[0] if covering else inside[0][2] if inside else None
 

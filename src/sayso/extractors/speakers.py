@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
 from .actors import ActorBook, Cluster
+from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
 _NONPERSONAL = {"it"}
@@ -39,9 +40,12 @@ def mention_span(token: Token) -> SpacySpan:
     """The noun phrase a subject token heads, without edge punctuation."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
-    for ent in doc.ents:  # a name split by the parser ("al-Khafaji") stays whole
-        if ent.start <= token.i < ent.end or (ent.start < end and start < ent.end):
-            start, end = min(start, ent.start), max(end, ent.end)
+    # A name split by the parser ("al-Khafaji") stays whole: take in the entities at both edges.
+    first, last = _entity(doc, start), _entity(doc, end - 1)
+    if first is not None:
+        start = min(start, first[0])
+    if last is not None:
+        end = max(end, last[1])
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -49,13 +53,27 @@ def mention_span(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def _entity(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token bounds of the named entity that holds token ``i`` (read from the IOB tags, as
+    ``doc.ents`` is, without building every entity of the doc)."""
+    if not (doc[i].ent_iob_ == "I" or doc[i].ent_iob_ == "B" and doc[i].ent_type_):
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
-    def __init__(self, doc: Doc, book: ActorBook, in_quote: list[int]) -> None:
+    def __init__(self, doc: Doc, book: ActorBook, in_quote: list[int], sentences: SentenceIndex | None = None) -> None:
         self.doc = doc
         self.book = book
         self.in_quote = in_quote  # token index -> quote region number, or -1
+        self.sentences = SentenceIndex(doc) if sentences is None else sentences
 
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
@@ -94,14 +112,13 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in _UNRESOLVABLE or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
-        sentences = list(self.doc.sents)
-        current = next(k for k, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        current = self.sentences.number(pronoun.i)
         for k in range(current, max(-1, current - _SENTENCES_BACK - 1), -1):
-            sent = sentences[k]
-            limit = pronoun.i if k == current else sent.end
-            found = sorted((s, e, c) for s, e, c in self.book.records
-                           if sent.start <= s and e <= limit and self._fits(word, c) and self._visible(s, pronoun)
-                           and not self._bound(s, e, pronoun))
+            first, end = self.sentences.nth(k)
+            limit = pronoun.i if k == current else end
+            found = sorted(((s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
+                            if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)),
+                           key=lambda m: m[:2])
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]

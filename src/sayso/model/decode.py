@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc
 
+from ..extractors.lookup import Intervals, SentenceIndex
 from .bio import TokenSpan, bio_to_spans
 
 #: Most tokens between two parts of one split quotation (cue and source included).
@@ -41,36 +43,84 @@ def tagged_spans(doc: Doc) -> list[TokenSpan]:
     return bio_to_spans([f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in doc])
 
 
-def link(doc: Doc, spans: Sequence[TokenSpan]) -> list[Linked]:
+def link(doc: Doc, spans: Sequence[TokenSpan], *, sentences: SentenceIndex | None = None) -> list[Linked]:
     """Tie ``spans`` (token ranges labelled SOURCE, CUE or CONTENT over ``doc``, a parsed doc)
-    into attributions, one per content (or split pair of contents)."""
+    into attributions, one per content (or split pair of contents). ``sentences`` is the doc's
+    sentence index, if the caller has one already."""
     by_label: dict[str, list[tuple[int, int]]] = {"SOURCE": [], "CUE": [], "CONTENT": []}
     for start, end, label in sorted(spans):
         if label in by_label and end > start:
             by_label[label].append((start, end))
-    cues, sources = by_label["CUE"], by_label["SOURCE"]
+    sentences = SentenceIndex(doc) if sentences is None else sentences
+    cues, sources = _Role(doc, by_label["CUE"]), _Role(doc, by_label["SOURCE"])
     out = []
-    for parts in join_split(doc, by_label["CONTENT"], cues, sources):
-        cue = _between(parts, cues) or _cue_for(doc, parts, cues)
-        source = _source_for(doc, cue, parts, sources)
+    for parts in join_split(doc, by_label["CONTENT"], cues.spans, sources.spans, text=sentences.text, cues_at=cues.where):
+        cue = _between(parts, cues) or _cue_for(doc, parts, cues, sentences)
+        source = _source_for(doc, cue, parts, sources, sentences)
         out.append(Linked(tuple(parts), cue, source))
     if COMPLETE:
-        out += _complete(doc, out, cues, sources)
+        out += _complete(doc, out, cues, sources, sentences)
     return sorted(out, key=lambda a: a.parts)
+
+
+class _Role:
+    """The spans of one role (cues or sources) in text order, indexed once by position and by
+    where they attach in the parse."""
+
+    def __init__(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.where = Intervals(spans)
+        self._first: dict[int, int] = {}
+        for number, (start, end) in enumerate(spans):
+            for i in range(start, end):
+                self._first.setdefault(i, number)
+        self._heads: dict[int, int] | None = None
+        self._attached: dict[int, list[int]] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def first_holding(self, i: int) -> tuple[int, int] | None:
+        """The first span that holds token ``i``."""
+        number = self._first.get(i)
+        return None if number is None else self.spans[number]
+
+    def first_hanging_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first span with an attachment point whose head lies in tokens [start, end)."""
+        if self._heads is None:
+            self._heads = {}
+            for number, span in enumerate(self.spans):
+                for root in _roots(self.doc, span):
+                    self._heads.setdefault(self.doc[root].head.i, number)
+        found = [self._heads[i] for i in range(start, end) if i in self._heads]
+        return self.spans[min(found)] if found else None
+
+    def hanging_on(self, start: int, end: int) -> list[int]:
+        """Numbers of the spans with an attachment point whose head, or the head's head, lies
+        in tokens [start, end), in order."""
+        if self._attached is None:
+            self._attached = {}
+            for number, span in enumerate(self.spans):
+                for root in _roots(self.doc, span):
+                    head = self.doc[root].head
+                    for i in {head.i, *(a.i for a in islice(head.ancestors, 1))}:
+                        self._attached.setdefault(i, []).append(number)
+        return sorted({n for i in range(start, end) for n in self._attached.get(i, ())})
 
 
 COMPLETE = True
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
 
 
-def _complete(doc: Doc, linked: list[Linked], cues, sources) -> list[Linked]:
+def _complete(doc: Doc, linked: list[Linked], cues: _Role, sources: _Role, sentences: SentenceIndex) -> list[Linked]:
     """A cue the tagger found without its content: "Trump [denied] [that he knew]" — the
     content is the cue verb's clausal complement (or object), when nothing else claims it."""
     used = {a.cue for a in linked}
     taken = {i for a in linked for s, e in a.parts for i in range(s, e)}
-    taken |= {i for s, e in list(cues) + list(sources) for i in range(s, e)}
+    taken |= {i for s, e in cues.spans + sources.spans for i in range(s, e)}
     out = []
-    for cue in cues:
+    for cue in cues.spans:
         if cue in used:
             continue
         verb = next((doc[i] for i in _roots(doc, cue)), None)
@@ -84,25 +134,29 @@ def _complete(doc: Doc, linked: list[Linked], cues, sources) -> list[Linked]:
         if end <= start or any(i in taken for i in range(start, end)):
             continue
         parts = [(start, end)]
-        out.append(Linked(((start, end),), cue, _source_for(doc, cue, parts, sources)))
+        out.append(Linked(((start, end),), cue, _source_for(doc, cue, parts, sources, sentences)))
         taken |= set(range(start, end))
     return out
 
 
-def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources) -> list[list[tuple[int, int]]]:
+def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text: str | None = None,
+               cues_at: Intervals | None = None) -> list[list[tuple[int, int]]]:
     """Group "“A,” he said. “B.”" into one content in two parts: a quotation closes and reopens
     around its cue (and source). Other neighbouring contents stay apart: in PolNeAR they are
-    mostly attributions of their own ("X said A, saying B")."""
+    mostly attributions of their own ("X said A, saying B"). ``text`` (``doc.text``) and
+    ``cues_at`` (the cues' intervals) may come from the caller, who has them already."""
     groups: list[list[tuple[int, int]]] = []
     covered = {i for s, e in list(cues) + list(sources) for i in range(s, e)}
+    text = doc.text if text is None else text
+    cues_at = Intervals(list(cues)) if cues_at is None else cues_at
     for content in contents:
         if groups:
             last = groups[-1][-1]
             gap = range(last[1], content[0])
-            has_cue = any(last[1] <= s and e <= content[0] for s, e in cues)
+            has_cue = bool(cues_at.inside(last[1], content[0]))
             loose = [i for i in gap if not (i in covered or doc[i].is_punct or doc[i].is_space)]
             breaks = sum("\n" in doc[i].text for i in gap)
-            between = doc.text[doc[last[1] - 1].idx : doc[content[0]].idx + 1] if gap else ""
+            between = text[doc[last[1] - 1].idx : doc[content[0]].idx + 1] if gap else ""
             marked = _SPLIT_MARKS.search(between) is not None  # the quotation closes, then reopens
             if has_cue and marked and len(loose) <= LOOSE and breaks <= BREAKS and len(gap) <= SPLIT_GAP \
                     and len(groups[-1]) < PARTS:
@@ -112,10 +166,10 @@ def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources) -> list
     return groups
 
 
-def _between(parts: list[tuple[int, int]], cues) -> tuple[int, int] | None:
+def _between(parts: list[tuple[int, int]], cues: _Role) -> tuple[int, int] | None:
     if len(parts) < 2:
         return None
-    return next((c for c in cues if parts[0][1] <= c[0] and c[1] <= parts[1][0]), None)
+    return next((cues.spans[k] for k in cues.where.inside(parts[0][1], parts[1][0])), None)
 
 
 def _inside(i: int, span: tuple[int, int]) -> bool:
@@ -127,16 +181,11 @@ def _roots(doc: Doc, span: tuple[int, int]) -> list[int]:
     return [i for i in range(*span) if not _inside(doc[i].head.i, span) or doc[i].head.i == i]
 
 
-def _sentence(doc: Doc, i: int) -> tuple[int, int]:
-    sent = doc[i].sent
-    return sent.start, sent.end
-
-
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _cue_for(doc: Doc, parts: list[tuple[int, int]], cues) -> tuple[int, int] | None:
+def _cue_for(doc: Doc, parts: list[tuple[int, int]], cues: _Role, sentences: SentenceIndex) -> tuple[int, int] | None:
     if not cues:
         return None
     first = parts[0]
@@ -144,22 +193,33 @@ def _cue_for(doc: Doc, parts: list[tuple[int, int]], cues) -> tuple[int, int] | 
     # The content's clause hangs from the cue: "said [that the wall will be built]".
     for root in _roots(doc, first):
         head = doc[root].head
-        for ancestor in [head, *list(head.ancestors)[:2]]:
-            cue = next((c for c in cues if _inside(ancestor.i, c)), None)
+        for ancestor in [head, *islice(head.ancestors, 2)]:
+            cue = cues.first_holding(ancestor.i)
             if cue is not None and not (whole[0] <= cue[0] and cue[1] <= whole[1]):
                 return cue
     # The cue hangs from the content: "[The wall will be built], he said."
-    for cue in cues:
-        if any(_inside(doc[r].head.i, whole) for r in _roots(doc, cue)):
-            return cue
+    cue = cues.first_hanging_in(*whole)
+    if cue is not None:
+        return cue
     # Otherwise the nearest cue in the content's sentences, or right next to it in its
     # paragraph: "Caddell continued: “The health issue …”".
-    sentence = (_sentence(doc, whole[0])[0], _sentence(doc, whole[1] - 1)[1])
-    outside = [c for c in cues if not (whole[0] <= c[0] and c[1] <= whole[1])]
-    near = [c for c in outside if sentence[0] <= c[0] and c[1] <= sentence[1]]
+    sentence = (sentences.bounds(whole[0])[0], sentences.bounds(whole[1] - 1)[1])
+    spans = cues.spans
+
+    def outside(k: int) -> bool:
+        return not (whole[0] <= spans[k][0] and spans[k][1] <= whole[1])
+
+    near = [spans[k] for k in cues.where.inside(*sentence) if outside(k)]
     if not near:
-        near = [c for c in outside if _distance(c, whole) <= ADJACENT and not _break_between(doc, c, whole)]
+        near = [spans[k] for k in _within_reach(cues, whole) if outside(k)
+                and not _break_between(doc, spans[k], whole)]
     return min(near, key=lambda c: _distance(c, whole), default=None)
+
+
+def _within_reach(role: _Role, anchor: tuple[int, int]) -> list[int]:
+    """Numbers of the spans at most ``ADJACENT`` tokens from ``anchor``, in order."""
+    return [k for k in role.where.overlapping(anchor[0] - ADJACENT - 1, anchor[1] + ADJACENT + 1)
+            if _distance(role.spans[k], anchor) <= ADJACENT]
 
 
 def _break_between(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -168,23 +228,29 @@ def _break_between(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(max(lo - 1, 0), min(hi, len(doc))))
 
 
-def _source_for(doc: Doc, cue: tuple[int, int] | None, parts, sources) -> tuple[int, int] | None:
+def _source_for(doc: Doc, cue: tuple[int, int] | None, parts, sources: _Role,
+                sentences: SentenceIndex) -> tuple[int, int] | None:
     if not sources:
         return None
-    outside = [s for s in sources if not any(p[0] <= s[0] and s[1] <= p[1] for p in parts)] or sources
+    spans = sources.spans
+    # Sources inside the content are someone it quotes; they count only if no other is there.
+    quoted = {k for p in parts for k in sources.where.inside(*p)}
+
+    def outside(k: int) -> bool:
+        return k not in quoted or len(quoted) == len(spans)
+
     whole = (parts[0][0], parts[-1][1])
     if cue is not None:
         # The source is the cue's subject, or hangs from it: "according to [the ministry]".
-        for source in outside:
-            for root in _roots(doc, source):
-                head = doc[root].head
-                if _inside(head.i, cue) or any(_inside(a.i, cue) for a in list(head.ancestors)[:1]):
-                    return source
+        source = next((spans[k] for k in sources.hanging_on(*cue) if outside(k)), None)
+        if source is not None:
+            return source
         anchor = cue
     else:
         anchor = whole
-    sentence = _sentence(doc, anchor[0])
-    near = [s for s in outside if sentence[0] <= s[0] and s[1] <= sentence[1]]
+    sentence = sentences.bounds(anchor[0])
+    near = [spans[k] for k in sources.where.inside(*sentence) if outside(k)]
     if not near:
-        near = [s for s in outside if _distance(s, anchor) <= ADJACENT and not _break_between(doc, s, anchor)]
+        near = [spans[k] for k in _within_reach(sources, anchor) if outside(k)
+                and not _break_between(doc, spans[k], anchor)]
     return min(near, key=lambda s: _distance(s, anchor), default=None)

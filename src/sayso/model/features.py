@@ -9,6 +9,7 @@ next to the lexical attributes.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy
@@ -43,14 +44,14 @@ def syntax_features(doc: Doc) -> numpy.ndarray:
     cues = lexicons.cue_verbs()
     quote = _quote_states(doc)
     is_cue = [t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues and t.dep_ != "amod" for t in doc]
-    rows = []
+    array = numpy.zeros((len(doc), len(SYNTAX_FEATURES)), dtype="uint64")
     for token in doc:
         head = token.head
         head_kind = "root" if head.i == token.i else "cue" if is_cue[head.i] else \
             "according" if head.lower_ in {"according", "to"} and head.i > 0 and doc[head.i - 1].lower_ == "according" \
             else head.pos_
         cue = "cue" if is_cue[token.i] else "according" if token.lower_ == "according" else "-"
-        rows.append((
+        row = (
             token.dep_ or "-",
             token.tag_ or "-",
             f"{token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else "O",
@@ -59,10 +60,8 @@ def syntax_features(doc: Doc) -> numpy.ndarray:
             f"{token.dep_}^{head_kind}",
             _path_to_cue(token, is_cue),
             _edge(token),
-        ))
-    array = numpy.zeros((len(doc), len(SYNTAX_FEATURES)), dtype="uint64")
-    for i, row in enumerate(rows):
-        array[i] = [hash_string(f"{name}={value}") for name, value in zip(SYNTAX_FEATURES, row)]
+        )
+        array[token.i] = [hash_string(f"{name}={value}") for name, value in zip(SYNTAX_FEATURES, row)]
     return array
 
 
@@ -107,9 +106,18 @@ def _edge(token) -> str:
 def feature_doc(parsed: Doc, vocab) -> Doc:
     """The tokens of ``parsed`` in ``vocab``, without parse or sentences, with its syntax
     features in user_data: what the attribution tagger reads."""
-    doc = Doc(vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed])
-    doc.user_data[USER_DATA_KEY] = syntax_features(parsed)
-    return doc
+    return next(feature_docs(parsed, vocab, [(0, len(parsed))]))
+
+
+def feature_docs(parsed: Doc, vocab, bounds: Sequence[tuple[int, int]]) -> Iterator[Doc]:
+    """One feature doc (see :func:`feature_doc`) per token range of ``bounds``; the syntax
+    features are read off the whole parsed doc."""
+    features = syntax_features(parsed)
+    for start, end in bounds:
+        tokens = parsed[start:end]
+        doc = Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+        doc.user_data[USER_DATA_KEY] = features[start:end]
+        yield doc
 
 
 def _extract(model: Model, docs: list[Doc], is_train: bool):
