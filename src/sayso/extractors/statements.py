@@ -49,7 +49,8 @@ class Selection:
 def select(doc: Doc, finder, drafts: Sequence, rules: Sequence = ()) -> Selection:
     """The statements among ``drafts`` (an engine's proposals over ``doc``); ``rules``, the rule
     engine's drafts when another engine proposed ``drafts``, tell where a speaker's quote ends."""
-    lines = paragraphs(doc.text)
+    text = finder.text  # Doc.text joins every token anew on each call
+    lines = paragraphs(text)
     if rules:
         pieces = [piece for d in drafts for piece in _split_at_attribution(d, rules)]
         drafts = list({(d.start, d.end): d for d in pieces}.values())
@@ -58,8 +59,8 @@ def select(doc: Doc, finder, drafts: Sequence, rules: Sequence = ()) -> Selectio
         spans = [t.span for t in turns]
         drafts = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
         drafts += [t.draft for t in turns if t.draft is not None]
-    reporter = [line for line in lines if is_reporters_line(doc.text, line)]
-    drafts = [d for d in drafts if not _in_reporters_line(doc, d, reporter)]
+    reporter = [line for line in lines if is_reporters_line(text, line)]
+    drafts = [d for d in drafts if not _in_reporters_line(doc, text, d, reporter)]
     drafts = [_signed(doc, finder, d) for d in drafts]
     drafts = [_subject_source(finder, d) for d in drafts]
     drafts = _floating(doc, finder, sorted(drafts, key=lambda d: (d.start, d.end)))
@@ -106,24 +107,24 @@ def is_reporters_line(text: str, line: Part) -> bool:
     return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS
 
 
-def _in_reporters_line(doc: Doc, draft, reporter: Sequence[Part]) -> bool:
+def _in_reporters_line(doc: Doc, text: str, draft, reporter: Sequence[Part]) -> bool:
     line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if line is None:
         return False
-    if draft.kind == QuoteKind.DIRECT and doc.text[line[0]] in _OPENING:
+    if draft.kind == QuoteKind.DIRECT and text[line[0]] in _OPENING:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
-    return not _own_attribution(doc, draft, line)
+    return not _own_attribution(doc, text, draft, line)
 
 
-def _own_attribution(doc: Doc, draft, line: Part) -> bool:
+def _own_attribution(doc: Doc, text: str, draft, line: Part) -> bool:
     """A headline that names its speaker before a colon: "Tamimi: …", "Reports: …". An
     explainer title is no quote: in "Karsk dam: what we know" the part after the colon is a
     bare wh-clause, and a dam does not speak."""
     if draft.cue is None or draft.cue.text != ":" or draft.speaker_span is None:
         return False
     label = draft.speaker_span
-    if label.start_char != line[0] or _CREDIT.search(doc.text, line[0], line[1]):
+    if label.start_char != line[0] or _CREDIT.search(text, line[0], line[1]):
         return False  # "Belle Image: Nick Moreau." names a photographer, not a speaker
     speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in _SOURCE_NOUNS
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
@@ -155,7 +156,7 @@ def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
     the following paragraphs until the next label or a set-off quotation; titles and captions
     between its paragraphs are not part of it.
     """
-    text = doc.text
+    text = finder.text
     labelled = []
     for index, (start, end) in enumerate(lines):
         match = _TURN.match(text, start, end)
@@ -244,7 +245,7 @@ def _signed(doc: Doc, finder, draft):
     Ingram'; '"The future is only peace." Shimon Peres image: …'."""
     if draft.kind != QuoteKind.DIRECT or draft.speaker is not None or draft.speaker_span is not None:
         return draft
-    text = doc.text
+    text = finder.text
     close = draft.end
     while close < len(text) and text[close] in "\"”’'.,!?":
         close += 1
@@ -301,7 +302,7 @@ def _subject_source(finder, draft):
 
 
 def _nobody_between(doc: Doc, finder, previous, draft) -> bool:
-    gap = doc.text[previous.end : draft.start]
+    gap = finder.text[previous.end : draft.start]
     if gap.count("\n") > 2:
         return False
     for start, end, cluster in finder.book.records:
