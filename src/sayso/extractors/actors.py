@@ -85,6 +85,13 @@ class ActorBook:
                 return cluster
         return None
 
+    def by_acronym(self, text: str) -> Cluster | None:
+        """The actor an acronym stands for ("WHO" after "World Health Organisation (WHO)")."""
+        if not _ACRONYM.match(text):
+            return None
+        key = text.replace(".", "").lower()
+        return next((c for c in reversed(self.clusters) if key in c.acronyms), None)
+
     # -- building ---------------------------------------------------------------------------
     def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
@@ -131,6 +138,15 @@ class ActorBook:
         head = span.root
         core = _core_phrase(head, span)
         named = head.pos_ == "PROPN" and head.is_title
+        if named:
+            # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
+            # actor it names elsewhere (a surname is the full name's actor).
+            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG")
+            if earlier is not None:
+                if core.text != earlier.name:
+                    earlier.aliases[core.text] = None
+                self._add_mention(earlier, span)
+                return earlier
         if head.lemma_.lower() in lexicons.org_nouns():
             label = "ORG"
         elif head.tag_ in {"NNS", "NNPS"}:
@@ -326,12 +342,19 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     capitalised words the name runs on with ("Levant" + "Today")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    # "The World Health Organisation (WHO)": the NER may take in the bracket; the name ends
+    # before it (the acronym inside is read as an alias).
+    end = next((t.i for t in ent[1:] if t.text in "(["), end)
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
             and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
     while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
         end -= 1
     while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
+        start += 1
+    # "in contravention of a World Health Organisation recommendation": an indefinite article
+    # is not part of a name.
+    if end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start + 1].is_title:
         start += 1
     if start >= end:
         return None

@@ -14,13 +14,17 @@ _PLURAL = {"they", "them"}
 _UNRESOLVABLE = {"i", "me", "we", "us", "you", "one", "who", "which", "that", "this", "these", "those",
                  "someone", "somebody", "anyone", "everyone", "nobody", "none", "all", "each", "both"}
 _SENTENCES_BACK = 4
+_NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
+    if subjects:
+        # "Facebook co-founder Mark Zuckerberg tweeted": the parser may split a title from the
+        # name it precedes into several subjects; the one nearest the verb heads the phrase.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if before else subjects[0]
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "relcl":
         return subject_of(head, is_cue)
@@ -60,7 +64,10 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
-        cluster = self.book.at_token(root)
+        cluster = self._titled_name(span) or self.book.at_token(root)
+        if cluster is None and len(span) == 1:
+            # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
+            cluster = self.book.by_acronym(root.text)
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             cluster = next((self.book.at_token(t) for t in span if t.dep_ in {"appos", "compound"}
@@ -87,6 +94,26 @@ class SpeakerResolver:
             cluster = self.book.add_unnamed(span)
         if cluster is not None and speaking:
             cluster.speaker = True
+        return cluster
+
+    def _titled_name(self, span: SpacySpan) -> Cluster | None:
+        """A person's name that ends the phrase after a title or role names the speaker, the rest
+        is the role: "Afghan Ambassador to the United States Hamdullah Mohib" → Hamdullah Mohib.
+        After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
+        doc, last = self.doc, span[-1]
+        cluster = self.book.at_token(last)
+        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
+            return None
+        first = last.i
+        while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
+            first -= 1
+        before = doc[first - 1] if first > span.start else None
+        if before is None or before.pos_ in _NOT_TITLE_POS or before.tag_ == "POS" or before.text in "-–—":
+            return None
+        role = doc[span.start : first if before.text != "," else first - 1]
+        if any(t.pos_ in {"VERB", "AUX"} for t in role):
+            return None  # a clause, not a title
+        cluster.add_role(role.text)
         return cluster
 
     def resolve_pronoun(self, pronoun: Token) -> Cluster | None:
