@@ -57,3 +57,55 @@ def test_surname_is_the_full_names_actor(engine):
     analysis = sayso.extract(text, engine=engine)
     assert [a.name for a in analysis.actors if "Whitmore" in a.name or "Whitmore" in a.aliases] == ["Steve Whitmore"]
     assert speaker_of(text, "five hard drives", engine) == "Steve Whitmore"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_surname_first_then_full_name_is_one_person(engine):
+    text = ("Calloway said the council would vote in May.\n\nRuth Calloway, the council leader, told "
+            "reporters the budget was balanced.")
+    analysis = sayso.extract(text, engine=engine)
+    named = [a for a in analysis.actors if "Calloway" in a.name]
+    assert [(a.name, a.type.value) for a in named] == [("Ruth Calloway", "PERSON")]
+    assert speaker_of(text, "vote in May", engine) == "Ruth Calloway"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_lone_word_the_ner_calls_a_person_is_no_antecedent(engine):
+    text = "Turnout was high in Westmere on Sunday.\n\nShe said the result was clear and would stand."
+    assert speaker_of(text, "the result was clear", engine) not in {"Turnout", "Westmere"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_unnamed_organisation_is_no_she(engine):
+    text = ("The consortium rejected the findings on Tuesday. Miriam Olde edits the Kessport Chronicle. "
+            "She said the report was a fabrication and would be withdrawn.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.type.value for a in analysis.actors if a.name.lower() == "the consortium"] in ([], ["ORG"])
+    assert speaker_of(text, "a fabrication", engine) == "Miriam Olde"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
+    text = ("Wikinews: Do you think there is a future to the peace process?\n\n"
+            "Shimon Peres: The future is only peace.\n\n"
+            "Look, the new age is unprecedented. I say brains is the greater producer of wealth, not oil.")
+    analysis = sayso.extract(text, engine=engine)
+    actors = {a.id: a.name for a in analysis.actors}
+    said = [q for q in analysis.quotes if q.speaker_mention and text[slice(*q.speaker_mention)] == "I"]
+    assert said and all(actors.get(q.speaker) == "Shimon Peres" for q in said)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # the plural head noun takes up the earlier phrase with the same head
+    ("The report's authors said iodine deficiency was a hidden problem.\n\nThe authors said the results "
+     "confirm inadequate iodine intake in children.", "inadequate iodine", "The report's authors"),
+    # a name modifying a common noun is one of those: "the blog" is the AntyScience blog
+    ("Bos writes for the AntyScience blog every week.\n\nThe blog said its aim was to close a gap between "
+     "scientists and the public.", "close a gap", "AntyScience"),
+    # a definite description takes up an indefinite one a few sentences back
+    ("One poster admitted to being part of the effort on Monday.\n\nThe poster wrote that the attacks "
+     "would go on for weeks.", "the attacks", "One poster"),
+])
+def test_description_points_back_to_its_actor(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected

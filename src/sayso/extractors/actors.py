@@ -26,6 +26,8 @@ _NER_TYPES = {
 _ACRONYM_SKIP = {"of", "the", "and", "for", "de", "in", "on", "to", "a"}
 _APOSTROPHES = ("'s", "’s", "'", "’")
 _NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
+_INDEFINITE = {"a", "an", "one", "another"}
+_INTRODUCTION_WINDOW = 150  # tokens back, a few sentences
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 
 
@@ -104,6 +106,10 @@ class ActorBook:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
             cluster.aliases[cluster.name] = None
             cluster.name, cluster.words = span.text, words
+            if label == "PERSON":
+                # "Calloway said … Ruth Calloway": a person's full name outweighs the type the NER
+                # gave the lone surname.
+                cluster.labels["PERSON"] += 1
         if span.text != cluster.name:
             cluster.aliases[span.text] = None
         shown = display or span
@@ -118,20 +124,39 @@ class ActorBook:
         described as a "news channel"; "the ministry" → "Iraq's interior ministry"."""
         if span[0].lower_ not in {"the", "this", "that"}:
             return None
-        head = span.root.lemma_.lower()
+        head = _singular(span.root.lemma_.lower())
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
                 continue
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
-            # Ministry": the description's head noun heads the name or a role.
-            if cluster.words[-1:] == (head,) or any(name_words(role)[-1:] == (head,) for role in cluster.roles):
+            # Ministry"; "the authors" → "the report's authors": the description's head noun heads
+            # the name or a role, in the singular or the plural.
+            if [_singular(w) for w in cluster.words[-1:]] == [head] \
+                    or any([_singular(w) for w in name_words(role)[-1:]] == [head] for role in cluster.roles):
                 return cluster
+        return None
+
+    def _introduced_as(self, span: SpacySpan) -> Cluster | None:
+        """ "One poster admitted … The poster wrote": a definite description takes up the
+        indefinite phrase with the same head noun a few sentences back, which becomes the actor."""
+        root, doc = span.root, self.doc
+        if root.pos_ != "NOUN":
+            return None
+        for token in reversed(doc[max(0, span.start - _INTRODUCTION_WINDOW) : span.start]):
+            if token.pos_ == "NOUN" and token.lemma_.lower() == root.lemma_.lower() and any(
+                    c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in token.children):
+                earlier = doc[token.left_edge.i : token.i + 1]
+                if self.at_token(token) is None:
+                    return self.add_unnamed(earlier)
+                return self.at_token(token)
         return None
 
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
         missed ("The Basij, a paramilitary branch of the IRGC")."""
         earlier = self.described(span)
+        if earlier is None and span[0].lower_ in {"the", "this", "that"}:
+            earlier = self._introduced_as(span)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
@@ -194,8 +219,9 @@ class ActorBook:
                 return cluster
             if _is_part_of(words, cluster.words) and _compatible(label, cluster):
                 return cluster
-            if _is_part_of(cluster.words, words) and _compatible(label, cluster) and (
-                label == "PERSON" or cluster.labels.get("PERSON")
+            if _is_part_of(cluster.words, words) and (
+                _compatible(label, cluster) and (label == "PERSON" or cluster.labels.get("PERSON"))
+                or label == "PERSON" and _bare_name(cluster)
             ):
                 return cluster
         return None
@@ -225,6 +251,11 @@ class ActorBook:
         return records, ids
 
 
+def _singular(word: str) -> str:
+    """ "authors" → "author": enough of a lemma to compare head nouns ("ss" stays: "press")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalpha()) if len(words) > 1 else ""
 
@@ -234,6 +265,14 @@ def _is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     if len(part) >= len(whole) or not part:
         return False
     return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
+
+
+def _bare_name(cluster: Cluster) -> bool:
+    """A lone capitalised word (no place, outlet or acronym) that a later person's full name
+    takes in: "Calloway said …" before "Ruth Calloway", whatever type the NER gave it."""
+    return cluster.named and len(cluster.words) == 1 and not cluster.acronyms \
+        and cluster.words[0] not in lexicons.places() and cluster.words[0] not in lexicons.media_outlets() \
+        and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
 
 
 def _compatible(label: str, cluster: Cluster) -> bool:
@@ -327,6 +366,9 @@ def find_actors(doc: Doc) -> ActorBook:
         cluster = book.add_named(name, ent.label_, display if display is not name else None)
         for role in _roles(name, display):
             cluster.add_role(role)
+        kind = _kind_noun(name)
+        if kind is not None and ent.label_ != "PERSON":
+            cluster.add_role(kind)
         if display is not name and display[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "sheikh", "dr"}:
             cluster.labels["PERSON"] += 2
         acronym = _parenthesised_acronym(name)
@@ -395,6 +437,16 @@ def _roles(name: SpacySpan, display: SpacySpan) -> list[str]:
         head_span = doc[root.head.left_edge.i : root.head.i + 1]
         roles.append(_strip_det(head_span).text)
     return [r for r in roles if 1 < len(r) <= 120]
+
+
+def _kind_noun(name: SpacySpan) -> str | None:
+    """The common noun a name modifies says what it is: "the AntyScience blog" is a blog (so "the
+    blog" later points back to it); a person's name is left alone ("the Trump administration")."""
+    root, doc = name.root, name.doc
+    if root.dep_ == "compound" and root.head.i == name.end and root.head.pos_ == "NOUN" \
+            and root.head.lower_.isalpha():
+        return root.head.text
+    return None
 
 
 def _subtree(token: Token) -> SpacySpan:

@@ -3,6 +3,8 @@ descriptions ("he said" → Tamimi; "the ministry said" → the ministry).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
@@ -14,6 +16,11 @@ _PLURAL = {"they", "them"}
 _UNRESOLVABLE = {"i", "me", "we", "us", "you", "one", "who", "which", "that", "this", "these", "those",
                  "someone", "somebody", "anyone", "everyone", "nobody", "none", "all", "each", "both"}
 _SENTENCES_BACK = 4
+_FIRST_PERSON = {"i", "me"}
+# A transcript turn: a paragraph opening with a short capitalised label and a colon.
+_TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
+# Labels of captions and notes between the paragraphs of a turn, which do not end it.
+_CAPTION_LABELS = {"image", "photo", "picture", "video", "caption", "credit", "source", "file", "note", "update"}
 _NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 
 
@@ -53,6 +60,14 @@ def mention_span(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def _introduced(cluster: Cluster) -> bool:
+    """News introduces a person by full name, title or role before calling them "he" or "she";
+    a lone capitalised word the NER calls a person, with nothing else said of it, is no
+    antecedent ("Turnout was high in Westmere. He said …": neither is "he")."""
+    return not cluster.named or len(cluster.words) > 1 or bool(cluster.roles) or cluster.speaker \
+        or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
+
+
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
@@ -60,6 +75,7 @@ class SpeakerResolver:
         self.doc = doc
         self.book = book
         self.in_quote = in_quote  # token index -> quote region number, or -1
+        self._turns: list[tuple[int, SpacySpan]] | None = None  # interview turns, read on demand
 
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
@@ -119,6 +135,8 @@ class SpeakerResolver:
     def resolve_pronoun(self, pronoun: Token) -> Cluster | None:
         """The actor a pronoun most likely refers to: the nearest compatible one, subjects first."""
         word = pronoun.lower_
+        if word in _FIRST_PERSON:
+            return self._turn_speaker(pronoun)
         if word in _UNRESOLVABLE or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
         sentences = list(self.doc.sents)
@@ -136,6 +154,24 @@ class SpeakerResolver:
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
             return pool[-1][2] if k == current else pool[0][2]
         return None
+
+    def _turn_speaker(self, pronoun: Token) -> Cluster | None:
+        """In an interview transcript, "I" outside quotation marks is whoever holds the turn: the
+        label of the last "Name: …" paragraph ("Peres: … I say brains is the greater producer")."""
+        if self.in_quote[pronoun.i] >= 0:
+            return None
+        if self._turns is None:
+            self._turns = []
+            for line in _TURN.finditer(self.doc.text):
+                label = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+                if label is not None and label.text.lower() not in _CAPTION_LABELS:
+                    self._turns.append((line.start(), label))
+            if len(self._turns) < 2:  # one "Name: …" line is a headline, not an interview
+                self._turns = []
+        label = next((lb for start, lb in reversed(self._turns) if start <= pronoun.idx), None)
+        if label is None:
+            return None
+        return self.book.in_span(label.start, label.end)
 
     def _bound(self, start: int, end: int, pronoun: Token) -> bool:
         """ "The IRGC has targeted it": an object pronoun is not its own clause's subject."""
@@ -157,7 +193,7 @@ class SpeakerResolver:
                 return False
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
-            return cluster.pronouns[other] <= cluster.pronouns[gender]
+            return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)
         if word in _NONPERSONAL:
             return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE, ActorType.LOC}
         return kind in {ActorType.GROUP, ActorType.ORG, ActorType.NORP, ActorType.GPE, ActorType.MEDIA}
