@@ -109,3 +109,27 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
 ])
 def test_description_points_back_to_its_actor(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_they_takes_up_a_plural_subject_before_a_place(engine):
+    text = ("On September 29, Scientology officials went to the East Los Angeles sheriff's station, where "
+            "they claimed Montalvo had left the organization with computer hard drives.")
+    assert speaker_of(text, "computer hard drives", engine) == "Scientology officials"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_same_unnamed_phrase_is_one_actor(engine):
+    text = ("Scientology officials said they had not received the materials.\n\nOn Monday, Scientology "
+            "officials said the drives were stolen from the office.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.name for a in analysis.actors].count("Scientology officials") == 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_surname_the_tagger_misreads_is_the_named_person(engine):
+    text = ("Mark Rathbun left the church in 2004.\n\nRathbun requested donations on his blog to help Montalvo "
+            "with his legal costs, and said the case was a disgrace.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.name for a in analysis.actors if "Rathbun" in a.name or "Rathbun" in a.aliases] == ["Mark Rathbun"]
+    assert speaker_of(text, "a disgrace", engine) == "Mark Rathbun"

@@ -157,6 +157,11 @@ class ActorBook:
         earlier = self.described(span)
         if earlier is None and span[0].lower_ in {"the", "this", "that"}:
             earlier = self._introduced_as(span)
+        if earlier is None and span[0].lower_ not in _INDEFINITE:
+            # "Scientology officials said … Scientology officials went": the same words, the same
+            # actor (but "a spokesman" twice may be two people).
+            words = name_words(_core_phrase(span.root, span).text)
+            earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
@@ -376,7 +381,30 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.acronyms.add(acronym.text.replace(".", "").lower())
             cluster.aliases[acronym.text] = None
             book._add_mention(cluster, acronym)
+    _bare_surnames(book)
     return book
+
+
+def _bare_surnames(book: ActorBook) -> None:
+    """A person's surname outside any entity is a mention of that person: the NER and tagger
+    often miss a lone surname ("Rathbun requested donations", "Rathbun" tagged a noun or verb)
+    once "Mark Rathbun" has been named. Surnames two people share are left alone."""
+    people: dict[str, list[Cluster]] = {}
+    for cluster in book.clusters:
+        if cluster.named and len(cluster.words) > 1 and cluster.type == ActorType.PERSON:
+            people.setdefault(cluster.words[-1], []).append(cluster)
+    if not people:
+        return
+    doc = book.doc
+    for token in doc:
+        # Any part of speech: the tagger may even call it a verb; but not a word like "May" or "Will".
+        if token.ent_type_ or not token.is_title or token.is_stop or not token.is_alpha \
+                or book.at_token(token) is not None:
+            continue
+        owners = people.get(token.lower_)
+        if owners is not None and len(owners) == 1 and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+            book._add_mention(owners[0], doc[token.i : token.i + 1])
+            owners[0].aliases.setdefault(token.text, None)
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:
@@ -443,7 +471,7 @@ def _kind_noun(name: SpacySpan) -> str | None:
     """The common noun a name modifies says what it is: "the AntyScience blog" is a blog (so "the
     blog" later points back to it); a person's name is left alone ("the Trump administration")."""
     root, doc = name.root, name.doc
-    if root.dep_ == "compound" and root.head.i == name.end and root.head.pos_ == "NOUN" \
+    if root.dep_ == "compound" and root.head.i == name.end and root.head.tag_ == "NN" \
             and root.head.lower_.isalpha():
         return root.head.text
     return None

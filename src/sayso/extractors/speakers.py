@@ -86,8 +86,10 @@ class SpeakerResolver:
             cluster = self.book.by_acronym(root.text)
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
+            # A name modifying a plural noun is not the speaker: "Scientology officials".
             cluster = next((self.book.at_token(t) for t in span if t.dep_ in {"appos", "compound"}
-                            and t.head == root and self.book.at_token(t) is not None), None)
+                            and t.head == root and self.book.at_token(t) is not None
+                            and not (t.dep_ == "compound" and root.tag_ == "NNS")), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
@@ -147,13 +149,30 @@ class SpeakerResolver:
             found = sorted((s, e, c) for s, e, c in self.book.records
                            if sent.start <= s and e <= limit and self._fits(word, c) and self._visible(s, pronoun)
                            and not self._bound(s, e, pronoun))
+            if word in _PLURAL:
+                found = self._plural_subjects(sent, limit, pronoun, found)
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
             pool = subjects or found
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
-            return pool[-1][2] if k == current else pool[0][2]
+            start, end, cluster = pool[-1] if k == current else pool[0]
+            if cluster is None:  # a plural noun phrase nobody has resolved yet
+                cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
+            return cluster
         return None
+
+    def _plural_subjects(self, sent: SpacySpan, limit: int, pronoun: Token, found: list) -> list:
+        """ "Scientology officials went to the station, where they claimed …": "they" takes up a
+        plural subject noun before any place name; the noun phrase becomes an actor if need be."""
+        plural = [(t.left_edge.i, t.i + 1, self.book.at_token(t)) for t in sent
+                  if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
+                  and self._visible(t.i, pronoun) and t.i != pronoun.i]
+        if not plural:
+            return found
+        kept = [m for m in found if m[2].type not in {ActorType.GPE, ActorType.LOC}]
+        return sorted(kept + [p for p in plural if not any(m[0] <= p[1] - 1 < m[1] for m in kept)],
+                      key=lambda m: (m[0], m[1]))
 
     def _turn_speaker(self, pronoun: Token) -> Cluster | None:
         """In an interview transcript, "I" outside quotation marks is whoever holds the turn: the
