@@ -133,3 +133,27 @@ def test_surname_the_tagger_misreads_is_the_named_person(engine):
     analysis = sayso.extract(text, engine=engine)
     assert [a.name for a in analysis.actors if "Rathbun" in a.name or "Rathbun" in a.aliases] == ["Mark Rathbun"]
     assert speaker_of(text, "a disgrace", engine) == "Mark Rathbun"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_opening_participle_is_not_the_speaker(engine):
+    text = ("The video was removed on Monday.\n\nWriting in a blog post, Matthew Ingram of The Globe and Mail "
+            "said the conflict was \"another small skirmish in a long war\".")
+    assert speaker_of(text, "skirmish", engine) == "Matthew Ingram"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_initial_before_a_one_word_name_gives_the_fuller_name(engine):
+    text = ("Wikinews: Will the storm lose strength over land?\n\n"
+            "Saravanan: Tropical cyclones are sustained by latent heat, and they weaken over land.\n\n"
+            "File photo of interviewee R Saravanan.\n\n"
+            "Wikinews: Was the government prepared?\n\n"
+            "Saravanan: From all the press reports that I have read, the government appears well prepared.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.name for a in analysis.actors if "Saravanan" in a.name] == ["R Saravanan"]
+
+
+def test_number_in_a_name_stays_in_its_acronym():
+    from sayso.extractors.actors import _initials
+
+    assert _initials(("movimento", "5", "stelle")) == "m5s"

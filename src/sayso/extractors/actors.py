@@ -262,7 +262,8 @@ def _singular(word: str) -> str:
 
 
 def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalpha()) if len(words) > 1 else ""
+    # "Movimento 5 Stelle" → "m5s": a number in the name stays in its acronym.
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalnum()) if len(words) > 1 else ""
 
 
 def _is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -282,8 +283,8 @@ def _bare_name(cluster: Cluster) -> bool:
 
 def _compatible(label: str, cluster: Cluster) -> bool:
     top = cluster.labels.most_common(1)[0][0] if cluster.labels else label
-    if label == top:
-        return True
+    if label == top or label == "PERSON" and cluster.labels.get("PERSON"):
+        return True  # a name once read as a person's stays open to that person's other mentions
     # spaCy often tags an unfamiliar surname as GPE or ORG: let it join a person.
     return top == "PERSON" and label in {"GPE", "ORG", "NORP", "LOC"}
 
@@ -381,8 +382,28 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.acronyms.add(acronym.text.replace(".", "").lower())
             cluster.aliases[acronym.text] = None
             book._add_mention(cluster, acronym)
+    _initialled_names(book)
     _bare_surnames(book)
     return book
+
+
+def _initialled_names(book: ActorBook) -> None:
+    """ "File photo of interviewee R Saravanan": an initial the NER left out before a person's
+    one-word name gives the fuller name ("Saravanan: …" in the transcript is R Saravanan)."""
+    doc = book.doc
+    single = {c.words[0]: c for c in book.clusters if c.named and len(c.words) == 1 and c.labels.get("PERSON")}
+    for token in doc[1:]:
+        cluster = single.get(token.lower_)
+        previous = doc[token.i - 1]
+        if cluster is None or book.at_token(token) not in (None, cluster) or book.at_token(previous) is not None \
+                or len(cluster.words) != 1:
+            continue
+        if len(previous.text.rstrip(".")) == 1 and previous.text[0].isupper() and previous.text[0].isalpha() \
+                and not previous.is_sent_start:
+            span = doc[previous.i : token.i + 1]
+            cluster.aliases[cluster.name] = None
+            cluster.name, cluster.words = span.text, name_words(span.text)
+            book._add_mention(cluster, span)
 
 
 def _bare_surnames(book: ActorBook) -> None:

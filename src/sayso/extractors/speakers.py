@@ -80,7 +80,7 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
-        cluster = self._titled_name(span) or self.book.at_token(root)
+        cluster = self._titled_name(span) or self._after_participle(span) or self.book.at_token(root)
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -113,6 +113,22 @@ class SpeakerResolver:
         if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
+
+    def _after_participle(self, span: SpacySpan) -> Cluster | None:
+        """ "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …": when the parser
+        takes an opening participial phrase for the subject, the name after its comma speaks."""
+        if not span[0].lower_.endswith("ing") or span[0].pos_ not in {"VERB", "NOUN"}:
+            return None
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is None:
+            return None
+        for token in self.doc[comma + 1 : span.end]:
+            cluster = self.book.at_token(token)
+            if cluster is not None and cluster.named:
+                return cluster
+            if token.pos_ not in {"PROPN", "DET"}:
+                return None
+        return None
 
     def _titled_name(self, span: SpacySpan) -> Cluster | None:
         """A person's name that ends the phrase after a title or role names the speaker, the rest
