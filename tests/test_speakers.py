@@ -157,3 +157,10 @@ def test_number_in_a_name_stays_in_its_acronym():
     from sayso.extractors.actors import _initials
 
     assert _initials(("movimento", "5", "stelle")) == "m5s"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_acronym_modifying_a_noun_names_its_actor(engine):
+    text = ("The deputies of the Lega Nord 2 Lombardia (LN2L) filed a complaint.\n\nThe LN2L party said the "
+            "regional government must refund the local administrations.")
+    assert speaker_of(text, "refund", engine) == "Lega Nord 2 Lombardia"

@@ -87,9 +87,11 @@ class SpeakerResolver:
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             # A name modifying a plural noun is not the speaker: "Scientology officials".
-            cluster = next((self.book.at_token(t) for t in span if t.dep_ in {"appos", "compound"}
-                            and t.head == root and self.book.at_token(t) is not None
-                            and not (t.dep_ == "compound" and root.tag_ == "NNS")), None)
+            # "the M5S party": an acronym the NER missed there still names its actor.
+            cluster = next((found for t in span if t.dep_ in {"appos", "compound"} and t.head == root
+                            and not (t.dep_ == "compound" and root.tag_ == "NNS")
+                            for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
+                            if found is not None), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
