@@ -80,6 +80,16 @@ RELATION_FORMS = [
 NO_RELATION = [
     ("a kind of commander, not a group", "Rebel commander Yusa Dane was captured.", "leads"),
     ("an executive is not a chief executive", "Tamsin Ode, a Google executive, resigned.", "leads"),
+    ("a deputy does not lead", "Miriam Olde, the Kessport Chronicle's deputy director, called the report false.",
+     "leads"),
+    ("a vice-president does not lead", "Tom Hale, vice president of the Kessport Chronicle, said it was true.",
+     "leads"),
+    ("a title under a deputy before the name", "Kessport Chronicle deputy leader Ann Lee said nothing.", "leads"),
+    ("a former chairman no longer leads", "Bravia Bank's former chairman Ole Dahl spoke.", "leads"),
+    ("the head of a desk does not lead the paper", "Sara Berg, the Kessport Chronicle's head of sport, said "
+     "nothing new.", "leads"),
+    ("a conjunct with its own title does not share the first's", "Union leader Emil Roth and Bravia Bank's "
+     "former chairman Ole Dahl spoke.", "leads:Ole Dahl"),
     ("a raid on a building, not on the group", "Police raided the offices of the rowing federation on Tuesday.",
      "attacks"),
     ("attacks on a non-actor", "Rebels have stepped up attacks on the economy.", "attacks"),

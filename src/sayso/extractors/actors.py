@@ -27,6 +27,8 @@ _NER_TYPES = {
 _ACRONYM_SKIP = {"of", "the", "and", "for", "de", "in", "on", "to", "a"}
 _APOSTROPHES = ("'s", "’s", "'", "’")
 _NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
+_INDEFINITE = {"a", "an", "one", "another"}
+_INTRODUCTION_WINDOW = 150  # tokens back, a few sentences
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 
 
@@ -96,6 +98,13 @@ class ActorBook:
                 return cluster
         return None
 
+    def by_acronym(self, text: str) -> Cluster | None:
+        """The actor an acronym stands for ("WHO" after "World Health Organisation (WHO)")."""
+        if not _ACRONYM.match(text):
+            return None
+        key = text.replace(".", "").lower()
+        return next((c for c in reversed(self.clusters) if key in c.acronyms), None)
+
     # -- building ---------------------------------------------------------------------------
     def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
@@ -108,6 +117,10 @@ class ActorBook:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
             cluster.aliases[cluster.name] = None
             cluster.name, cluster.words = span.text, words
+            if label == "PERSON":
+                # "Calloway said … Ruth Calloway": a person's full name outweighs the type the NER
+                # gave the lone surname.
+                cluster.labels["PERSON"] += 1
         if span.text != cluster.name:
             cluster.aliases[span.text] = None
         shown = display or span
@@ -122,26 +135,59 @@ class ActorBook:
         described as a "news channel"; "the ministry" → "Iraq's interior ministry"."""
         if span[0].lower_ not in {"the", "this", "that"}:
             return None
-        head = span.root.lemma_.lower()
+        head = _singular(span.root.lemma_.lower())
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
                 continue
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
-            # Ministry": the description's head noun heads the name or a role.
-            if cluster.words[-1:] == (head,) or any(name_words(role)[-1:] == (head,) for role in cluster.roles):
+            # Ministry"; "the authors" → "the report's authors": the description's head noun heads
+            # the name or a role, in the singular or the plural.
+            if [_singular(w) for w in cluster.words[-1:]] == [head] \
+                    or any([_singular(w) for w in name_words(role)[-1:]] == [head] for role in cluster.roles):
                 return cluster
+        return None
+
+    def _introduced_as(self, span: SpacySpan) -> Cluster | None:
+        """ "One poster admitted … The poster wrote": a definite description takes up the
+        indefinite phrase with the same head noun a few sentences back, which becomes the actor."""
+        root, doc = span.root, self.doc
+        if root.pos_ != "NOUN":
+            return None
+        for token in reversed(doc[max(0, span.start - _INTRODUCTION_WINDOW) : span.start]):
+            if token.pos_ == "NOUN" and token.lemma_.lower() == root.lemma_.lower() and any(
+                    c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in token.children):
+                earlier = doc[token.left_edge.i : token.i + 1]
+                if self.at_token(token) is None:
+                    return self.add_unnamed(earlier)
+                return self.at_token(token)
         return None
 
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
         missed ("The Basij, a paramilitary branch of the IRGC")."""
         earlier = self.described(span)
+        if earlier is None and span[0].lower_ in {"the", "this", "that"}:
+            earlier = self._introduced_as(span)
+        if earlier is None and span[0].lower_ not in _INDEFINITE:
+            # "Scientology officials said … Scientology officials went": the same words, the same
+            # actor (but "a spokesman" twice may be two people).
+            words = name_words(_core_phrase(span.root, span).text)
+            earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
         head = span.root
         core = _core_phrase(head, span)
         named = head.pos_ == "PROPN" and head.is_title
+        if named:
+            # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
+            # actor it names elsewhere (a surname is the full name's actor).
+            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG")
+            if earlier is not None:
+                if core.text != earlier.name:
+                    earlier.aliases[core.text] = None
+                self._add_mention(earlier, span)
+                return earlier
         if head.lemma_.lower() in lexicons.org_nouns():
             label = "ORG"
         elif head.tag_ in {"NNS", "NNPS"}:
@@ -191,8 +237,9 @@ class ActorBook:
                 return cluster
             if _is_part_of(words, cluster.words) and _compatible(label, cluster):
                 return cluster
-            if _is_part_of(cluster.words, words) and _compatible(label, cluster) and (
-                label == "PERSON" or cluster.labels.get("PERSON")
+            if _is_part_of(cluster.words, words) and (
+                _compatible(label, cluster) and (label == "PERSON" or cluster.labels.get("PERSON"))
+                or label == "PERSON" and _bare_name(cluster)
             ):
                 return cluster
         return None
@@ -222,8 +269,14 @@ class ActorBook:
         return records, ids
 
 
+def _singular(word: str) -> str:
+    """ "authors" → "author": enough of a lemma to compare head nouns ("ss" stays: "press")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalpha()) if len(words) > 1 else ""
+    # "Movimento 5 Stelle" → "m5s": a number in the name stays in its acronym.
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w[0].isalnum()) if len(words) > 1 else ""
 
 
 def _is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -233,10 +286,18 @@ def _is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
 
 
+def _bare_name(cluster: Cluster) -> bool:
+    """A lone capitalised word (no place, outlet or acronym) that a later person's full name
+    takes in: "Calloway said …" before "Ruth Calloway", whatever type the NER gave it."""
+    return cluster.named and len(cluster.words) == 1 and not cluster.acronyms \
+        and cluster.words[0] not in lexicons.places() and cluster.words[0] not in lexicons.media_outlets() \
+        and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
+
+
 def _compatible(label: str, cluster: Cluster) -> bool:
     top = cluster.labels.most_common(1)[0][0] if cluster.labels else label
-    if label == top:
-        return True
+    if label == top or label == "PERSON" and cluster.labels.get("PERSON"):
+        return True  # a name once read as a person's stays open to that person's other mentions
     # spaCy often tags an unfamiliar surname as GPE or ORG: let it join a person.
     return top == "PERSON" and label in {"GPE", "ORG", "NORP", "LOC"}
 
@@ -324,6 +385,9 @@ def find_actors(doc: Doc) -> ActorBook:
         cluster = book.add_named(name, ent.label_, display if display is not name else None)
         for role in _roles(name, display):
             cluster.add_role(role)
+        kind = _kind_noun(name)
+        if kind is not None and ent.label_ != "PERSON":
+            cluster.add_role(kind)
         if display is not name and display[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "sheikh", "dr"}:
             cluster.labels["PERSON"] += 2
         acronym = _parenthesised_acronym(name)
@@ -331,7 +395,50 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.acronyms.add(acronym.text.replace(".", "").lower())
             cluster.aliases[acronym.text] = None
             book._add_mention(cluster, acronym)
+    _initialled_names(book)
+    _bare_surnames(book)
     return book
+
+
+def _initialled_names(book: ActorBook) -> None:
+    """ "File photo of interviewee R Saravanan": an initial the NER left out before a person's
+    one-word name gives the fuller name ("Saravanan: …" in the transcript is R Saravanan)."""
+    doc = book.doc
+    single = {c.words[0]: c for c in book.clusters if c.named and len(c.words) == 1 and c.labels.get("PERSON")}
+    for token in doc[1:]:
+        cluster = single.get(token.lower_)
+        previous = doc[token.i - 1]
+        if cluster is None or book.at_token(token) not in (None, cluster) or book.at_token(previous) is not None \
+                or len(cluster.words) != 1:
+            continue
+        if len(previous.text.rstrip(".")) == 1 and previous.text[0].isupper() and previous.text[0].isalpha() \
+                and not previous.is_sent_start:
+            span = doc[previous.i : token.i + 1]
+            cluster.aliases[cluster.name] = None
+            cluster.name, cluster.words = span.text, name_words(span.text)
+            book._add_mention(cluster, span)
+
+
+def _bare_surnames(book: ActorBook) -> None:
+    """A person's surname outside any entity is a mention of that person: the NER and tagger
+    often miss a lone surname ("Rathbun requested donations", "Rathbun" tagged a noun or verb)
+    once "Mark Rathbun" has been named. Surnames two people share are left alone."""
+    people: dict[str, list[Cluster]] = {}
+    for cluster in book.clusters:
+        if cluster.named and len(cluster.words) > 1 and cluster.type == ActorType.PERSON:
+            people.setdefault(cluster.words[-1], []).append(cluster)
+    if not people:
+        return
+    doc = book.doc
+    for token in doc:
+        # Any part of speech: the tagger may even call it a verb; but not a word like "May" or "Will".
+        if token.ent_type_ or not token.is_title or token.is_stop or not token.is_alpha \
+                or book.at_token(token) is not None:
+            continue
+        owners = people.get(token.lower_)
+        if owners is not None and len(owners) == 1 and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+            book._add_mention(owners[0], doc[token.i : token.i + 1])
+            owners[0].aliases.setdefault(token.text, None)
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:
@@ -339,12 +446,19 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     capitalised words the name runs on with ("Levant" + "Today")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    # "The World Health Organisation (WHO)": the NER may take in the bracket; the name ends
+    # before it (the acronym inside is read as an alias).
+    end = next((t.i for t in ent[1:] if t.text in "(["), end)
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
             and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
     while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
         end -= 1
     while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
+        start += 1
+    # "in contravention of a World Health Organisation recommendation": an indefinite article
+    # is not part of a name.
+    if end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start + 1].is_title:
         start += 1
     if start >= end:
         return None
@@ -385,6 +499,16 @@ def _roles(name: SpacySpan, display: SpacySpan) -> list[str]:
         head_span = doc[root.head.left_edge.i : root.head.i + 1]
         roles.append(_strip_det(head_span).text)
     return [r for r in roles if 1 < len(r) <= 120]
+
+
+def _kind_noun(name: SpacySpan) -> str | None:
+    """The common noun a name modifies says what it is: "the AntyScience blog" is a blog (so "the
+    blog" later points back to it); a person's name is left alone ("the Trump administration")."""
+    root = name.root
+    if root.dep_ == "compound" and root.head.i == name.end and root.head.tag_ == "NN" \
+            and root.head.lower_.isalpha():
+        return root.head.text
+    return None
 
 
 def _subtree(token: Token) -> SpacySpan:

@@ -107,7 +107,14 @@ def _with_conjuncts(token: Token | SpacySpan | None) -> list:
     """ "endorsed by Tobias Lund and Mara Voss": each coordinated noun takes part in the relation."""
     if not isinstance(token, Token):
         return [token]
-    return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"} and c.i > token.i)]
+    return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"} and c.i > token.i
+                     and not _own_description(c))]
+
+
+def _own_description(name: Token) -> bool:
+    """ "Union leader Emil Roth and the bank's former chairman Ole Dahl": a conjunct with its own
+    title or role before it does not share the first one's relation."""
+    return name.pos_ == "PROPN" and any(t.pos_ == "NOUN" and t.dep_ in {"compound", "nmod", "poss"} for t in name.lefts)
 
 
 def _describes(trigger: Token) -> bool:
@@ -118,9 +125,24 @@ def _describes(trigger: Token) -> bool:
     return trigger.dep_ in {"appos", "compound"} or any(c.dep_ == "appos" for c in trigger.children)
 
 
+# Modifiers of a role noun that take the lead away: "deputy director", "vice-president", "former
+# chairman" (a deputy does not lead the group, a former chairman no longer does).
+_NOT_LEADING = frozenset({"deputy", "vice", "assistant", "associate", "former", "ex", "outgoing", "sub"})
+
+
 def _is_role(noun: Token, lemma: str) -> bool:
-    """ "executive" names a leader only as a "chief executive"."""
+    """ "executive" names a leader only as a "chief executive"; no role names one under a deputy's
+    or past title ("the Chronicle's deputy director", "vice-president Tom Hale")."""
+    if lemma in _ROLE_NOUNS and _demoted(noun):
+        return False
     return lemma != "executive" or any(c.lower_ == "chief" for c in noun.children if c.i < noun.i)
+
+
+def _demoted(noun: Token) -> bool:
+    doc = noun.doc
+    left = [t.lower_ for t in noun.lefts if t.dep_ in {"amod", "compound", "nmod", "advmod"}]
+    near = [doc[i].lower_ for i in range(max(0, noun.i - 2), noun.i)]  # "vice - president"
+    return any(w.rstrip("-") in _NOT_LEADING for w in left + near)
 
 
 def _verbal(verb: Token, predicate: str) -> list[tuple]:
@@ -319,6 +341,9 @@ def _role(noun: Token) -> list[tuple]:
     if person is None:
         return []
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        # "Sara Berg, the Chronicle's head of sport": she leads the sport desk, not the Chronicle.
+        return []
     if owner is not None:
         group = owner if owner.pos_ == "PRON" else doc[owner.left_edge.i : owner.i + 1]
         return [(person, "leads", group, [noun])]

@@ -3,6 +3,8 @@ descriptions ("he said" → Tamimi; "the ministry said" → the ministry).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
@@ -15,13 +17,22 @@ _PLURAL = {"they", "them"}
 _UNRESOLVABLE = {"i", "me", "we", "us", "you", "one", "who", "which", "that", "this", "these", "those",
                  "someone", "somebody", "anyone", "everyone", "nobody", "none", "all", "each", "both"}
 _SENTENCES_BACK = 4
+_FIRST_PERSON = {"i", "me"}
+# A transcript turn: a paragraph opening with a short capitalised label and a colon.
+_TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
+# Labels of captions and notes between the paragraphs of a turn, which do not end it.
+_CAPTION_LABELS = {"image", "photo", "picture", "video", "caption", "credit", "source", "file", "note", "update"}
+_NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
+    if subjects:
+        # "Facebook co-founder Mark Zuckerberg tweeted": the parser may split a title from the
+        # name it precedes into several subjects; the one nearest the verb heads the phrase.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if before else subjects[0]
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "relcl":
         return subject_of(head, is_cue)
@@ -66,6 +77,14 @@ def _entity(doc: Doc, i: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _introduced(cluster: Cluster) -> bool:
+    """News introduces a person by full name, title or role before calling them "he" or "she";
+    a lone capitalised word the NER calls a person, with nothing else said of it, is no
+    antecedent ("Turnout was high in Westmere. He said …": neither is "he")."""
+    return not cluster.named or len(cluster.words) > 1 or bool(cluster.roles) or cluster.speaker \
+        or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
+
+
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
@@ -74,15 +93,23 @@ class SpeakerResolver:
         self.book = book
         self.in_quote = in_quote  # token index -> quote region number, or -1
         self.sentences = SentenceIndex(doc) if sentences is None else sentences
+        self._turns: list[tuple[int, SpacySpan]] | None = None  # interview turns, read on demand
 
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
-        cluster = self.book.at_token(root)
+        cluster = self._titled_name(span) or self._after_participle(span) or self.book.at_token(root)
+        if cluster is None and len(span) == 1:
+            # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
+            cluster = self.book.by_acronym(root.text)
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
-            cluster = next((self.book.at_token(t) for t in span if t.dep_ in {"appos", "compound"}
-                            and t.head == root and self.book.at_token(t) is not None), None)
+            # A name modifying a plural noun is not the speaker: "Scientology officials".
+            # "the M5S party": an acronym the NER missed there still names its actor.
+            cluster = next((found for t in span if t.dep_ in {"appos", "compound"} and t.head == root
+                            and not (t.dep_ == "compound" and root.tag_ == "NNS")
+                            for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
+                            if found is not None), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
@@ -107,9 +134,47 @@ class SpeakerResolver:
             cluster.speaker = True
         return cluster
 
+    def _after_participle(self, span: SpacySpan) -> Cluster | None:
+        """ "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …": when the parser
+        takes an opening participial phrase for the subject, the name after its comma speaks."""
+        if not span[0].lower_.endswith("ing") or span[0].pos_ not in {"VERB", "NOUN"}:
+            return None
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is None:
+            return None
+        for token in self.doc[comma + 1 : span.end]:
+            cluster = self.book.at_token(token)
+            if cluster is not None and cluster.named:
+                return cluster
+            if token.pos_ not in {"PROPN", "DET"}:
+                return None
+        return None
+
+    def _titled_name(self, span: SpacySpan) -> Cluster | None:
+        """A person's name that ends the phrase after a title or role names the speaker, the rest
+        is the role: "Afghan Ambassador to the United States Hamdullah Mohib" → Hamdullah Mohib.
+        After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
+        doc, last = self.doc, span[-1]
+        cluster = self.book.at_token(last)
+        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
+            return None
+        first = last.i
+        while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
+            first -= 1
+        before = doc[first - 1] if first > span.start else None
+        if before is None or before.pos_ in _NOT_TITLE_POS or before.tag_ == "POS" or before.text in "-–—":
+            return None
+        role = doc[span.start : first if before.text != "," else first - 1]
+        if any(t.pos_ in {"VERB", "AUX"} for t in role):
+            return None  # a clause, not a title
+        cluster.add_role(role.text)
+        return cluster
+
     def resolve_pronoun(self, pronoun: Token) -> Cluster | None:
         """The actor a pronoun most likely refers to: the nearest compatible one, subjects first."""
         word = pronoun.lower_
+        if word in _FIRST_PERSON:
+            return self._turn_speaker(pronoun)
         if word in _UNRESOLVABLE or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
         current = self.sentences.number(pronoun.i)
@@ -119,13 +184,48 @@ class SpeakerResolver:
             found = sorted(((s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
                             if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)),
                            key=lambda m: m[:2])
+            if word in _PLURAL:
+                found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
             pool = subjects or found
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
-            return pool[-1][2] if k == current else pool[0][2]
+            start, end, cluster = pool[-1] if k == current else pool[0]
+            if cluster is None:  # a plural noun phrase nobody has resolved yet
+                cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
+            return cluster
         return None
+
+    def _plural_subjects(self, sent: SpacySpan, limit: int, pronoun: Token, found: list) -> list:
+        """ "Scientology officials went to the station, where they claimed …": "they" takes up a
+        plural subject noun before any place name; the noun phrase becomes an actor if need be."""
+        plural = [(t.left_edge.i, t.i + 1, self.book.at_token(t)) for t in sent
+                  if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
+                  and self._visible(t.i, pronoun) and t.i != pronoun.i]
+        if not plural:
+            return found
+        kept = [m for m in found if m[2].type not in {ActorType.GPE, ActorType.LOC}]
+        return sorted(kept + [p for p in plural if not any(m[0] <= p[1] - 1 < m[1] for m in kept)],
+                      key=lambda m: (m[0], m[1]))
+
+    def _turn_speaker(self, pronoun: Token) -> Cluster | None:
+        """In an interview transcript, "I" outside quotation marks is whoever holds the turn: the
+        label of the last "Name: …" paragraph ("Peres: … I say brains is the greater producer")."""
+        if self.in_quote[pronoun.i] >= 0:
+            return None
+        if self._turns is None:
+            self._turns = []
+            for line in _TURN.finditer(self.doc.text):
+                label = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+                if label is not None and label.text.lower() not in _CAPTION_LABELS:
+                    self._turns.append((line.start(), label))
+            if len(self._turns) < 2:  # one "Name: …" line is a headline, not an interview
+                self._turns = []
+        label = next((lb for start, lb in reversed(self._turns) if start <= pronoun.idx), None)
+        if label is None:
+            return None
+        return self.book.in_span(label.start, label.end)
 
     def _bound(self, start: int, end: int, pronoun: Token) -> bool:
         """ "The IRGC has targeted it": an object pronoun is not its own clause's subject."""
@@ -147,7 +247,7 @@ class SpeakerResolver:
                 return False
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
-            return cluster.pronouns[other] <= cluster.pronouns[gender]
+            return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)
         if word in _NONPERSONAL:
             return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE, ActorType.LOC}
         return kind in {ActorType.GROUP, ActorType.ORG, ActorType.NORP, ActorType.GPE, ActorType.MEDIA}
