@@ -101,12 +101,12 @@ VOCABULARIES: dict[str, type[Vocabulary]] = {
 }
 
 
-def _coerce(record: Any, **vocabularies: type[Vocabulary]) -> None:
-    """Turn plain strings given for vocabulary fields into members ("hedged" → Certainty.HEDGED),
-    so a record built from strings serialises and compares the same; an unknown value raises."""
+def parse_fields(record: Any, **vocabularies: type[Vocabulary]) -> None:
+    """Turn the plain strings a frozen dataclass was given for its vocabulary fields into members
+    ("hedged" → Certainty.HEDGED), leaving None alone; an unknown value raises ValueError."""
     for name, vocabulary in vocabularies.items():
         value = getattr(record, name)
-        if not isinstance(value, vocabulary):
+        if value is not None and not isinstance(value, vocabulary):
             object.__setattr__(record, name, vocabulary(value))
 
 
@@ -160,7 +160,7 @@ class Marker:
     kind: MarkerKind
 
     def __post_init__(self) -> None:
-        _coerce(self, kind=MarkerKind)
+        parse_fields(self, kind=MarkerKind)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind.value}
@@ -193,7 +193,7 @@ class Quote:
     stance: Stance = Stance.NEUTRAL  # the reporter's, from the cue
 
     def __post_init__(self) -> None:
-        _coerce(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance)
+        parse_fields(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -257,7 +257,7 @@ class Relation:
     trigger: Span | None = None  # the word that expresses it: "funds", "Iran-backed"
 
     def __post_init__(self) -> None:
-        _coerce(self, certainty=Certainty, polarity=Polarity)
+        parse_fields(self, certainty=Certainty, polarity=Polarity)
 
     def to_dict(self) -> dict[str, Any]:
         return {
