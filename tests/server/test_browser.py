@@ -380,6 +380,7 @@ def test_filters_and_labels_come_from_the_served_vocabularies(page):
     assert set(served["quote_kind"]["values"]) <= set(kinds) and "transcript" in kinds
     assert re.search(r"hedged \(served\) \(\d+\)", page.get_by_label("Certainty").inner_text())
     page.goto(page.base + "/#/actors")
+    page.locator("table.list").wait_for()
     options = page.get_by_label("Type").locator("option").all_inner_texts()
     assert options[1:] == [served["actor_type"]["labels"][t] for t in served["actor_type"]["values"]]
     assert "human being" in page.locator("table.list").inner_text()
