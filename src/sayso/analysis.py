@@ -10,12 +10,13 @@ from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
+from .extractors.statements import select
+from .language import read_language
 from .types import Analysis, Quote, Relation, ScareQuote, Span
 
-_ENGLISH_HINTS = frozenset(
-    "the of and to in is that for it on was with as be by he she said at from his her this an are "
-    "have has not but they were which will would".split()
-)
+#: Where the caller puts its :class:`~sayso.language.Reading` of a doc (``doc.user_data``), so
+#: that the language is identified once and a language the user gave is honoured.
+READING = "sayso_reading"
 
 
 def analyze_doc(doc: Doc) -> Analysis:
@@ -29,9 +30,12 @@ def analyze_doc(doc: Doc) -> Analysis:
     return assemble(doc, book, finder, finder.run())
 
 
-def assemble(doc: Doc, book: ActorBook, finder: QuoteFinder, drafts: Sequence[Draft]) -> Analysis:
-    """Records with ids from quote drafts (the rules' or a model's), with the relations and
-    scare quotes of the article."""
+def assemble(doc: Doc, book: ActorBook, finder: QuoteFinder, drafts: Sequence[Draft],
+             rule_drafts: Sequence[Draft] = ()) -> Analysis:
+    """Records with ids from quote drafts (the rules' or a model's, with the rules' own drafts
+    beside a model's), keeping only statements; with the relations and scare quotes."""
+    selection = select(doc, finder, drafts, rule_drafts)
+    drafts = sorted(selection.statements, key=lambda d: (d.start, d.end))
     relation_drafts = find_relations(doc, book, finder.resolver)
     actors, ids = book.actors()
     quotes = [_quote(doc, number, draft, ids) for number, draft in enumerate(drafts, start=1)]
@@ -43,6 +47,10 @@ def assemble(doc: Doc, book: ActorBook, finder: QuoteFinder, drafts: Sequence[Dr
             continue  # a model read it as somebody's statement after all
         host = next((q.id for q in quotes if q.start <= inner[0] and inner[1] <= q.end), None)
         scare.append(ScareQuote(inner[0], inner[1], doc.text[inner[0] : inner[1]], host))
+    for start, end in selection.unattributed:  # quoted words the article gives nobody
+        if not any((s.start, s.end) == (start, end) for s in scare):
+            scare.append(ScareQuote(start, end, doc.text[start:end]))
+    scare.sort(key=lambda s: (s.start, s.end))
     return Analysis(text=doc.text, actors=tuple(actors), quotes=tuple(quotes),
                     relations=tuple(r for r in relations if r is not None), scare_quotes=tuple(scare))
 
@@ -105,10 +113,5 @@ def _chars(span) -> Span | None:
 
 def language_warning(doc: Doc) -> str | None:
     """sayso's pipeline reads English: say so, rather than return nonsense, for other languages."""
-    words = [t.lower_ for t in doc if t.is_alpha]
-    if len(words) < 20:
-        return None
-    share = sum(w in _ENGLISH_HINTS for w in words) / len(words)
-    if share < 0.04:
-        return f"the text does not look like English ({share:.0%} common English words); sayso reads English only"
-    return None
+    reading = doc.user_data.get(READING) or read_language(doc.text)
+    return None if reading.english else reading.warning

@@ -18,8 +18,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings
+from .errors import InputError, StoreError, StoreWriteError, excerpt
 from .ingest.fetch import Fetcher
-from .ingest.record import Failure, Record, Skip, canonical_url
+from .ingest.record import (
+    MAX_REASON_CHARS,
+    Failure,
+    Record,
+    Skip,
+    canonical_url,
+    check_record,
+    failure,
+)
 from .ingest.sources import Sources
 from .pipeline import extract_many
 from .store.store import Store, content_hash
@@ -80,7 +89,8 @@ class Summary:
 
 def record_failure(summary: Any, item: Failure, on_failure: Callable[[Failure], None] | None) -> None:
     """Count a failed item on a run's summary, keep the first :data:`MAX_FAILURES_KEPT`, and
-    pass it to ``on_failure``."""
+    pass it to ``on_failure``; a key or reason that quotes a huge input is cut short."""
+    item = Failure(excerpt(item.key, MAX_REASON_CHARS), excerpt(item.reason, MAX_REASON_CHARS))
     summary.failed += 1
     if len(summary.failures) < MAX_FAILURES_KEPT:
         summary.failures.append(item)
@@ -91,16 +101,36 @@ def record_failure(summary: Any, item: Failure, on_failure: Callable[[Failure], 
 @contextlib.contextmanager
 def finishing_run(store: Store, summary: Any, bar: Any, flush: Callable[[], None], started: float) -> Iterator[None]:
     """End a run however it stops: on Ctrl-C or an error what was already analysed is still
-    committed (``flush``), then the progress bar closes and the run's counts are recorded."""
+    committed (``flush``), then the progress bar closes and the run is marked finished with its
+    counts. When the database refuses writes (a full disk) the error says how far the run got,
+    and the run's row keeps the counts of what was committed (unfinished, if even marking it
+    finished is refused)."""
     try:
         yield
+    except StoreWriteError as exc:
+        _finish(store, summary, bar, flush, started, quietly=True)
+        raise StoreWriteError(f"{exc}; this run (id {summary.run_id}) had stored "
+                              f"{summary.counts()['stored']:,} articles when it stopped") from None
+    except BaseException:
+        _finish(store, summary, bar, flush, started, quietly=True)
+        raise
+    _finish(store, summary, bar, flush, started, quietly=False)
+
+
+def _finish(store: Store, summary: Any, bar: Any, flush: Callable[[], None], started: float, *,
+            quietly: bool) -> None:
+    """Commit what is left (quietly: nothing may hide the error that stopped the run), close the
+    bar and mark the run finished."""
+    try:
+        with contextlib.suppress(Exception):
+            flush()  # on Ctrl-C or an error, keep what was already analysed
     finally:
-        try:
-            with contextlib.suppress(Exception):
-                flush()  # on Ctrl-C or an error, keep what was already analysed
-        finally:
-            bar.close()
-            summary.seconds = time.monotonic() - started
+        bar.close()
+        summary.seconds = time.monotonic() - started
+        if quietly:
+            with contextlib.suppress(StoreError):
+                store.finish_run(summary.run_id, summary.counts())
+        else:
             store.finish_run(summary.run_id, summary.counts())
 
 
@@ -158,12 +188,17 @@ def ingest(
     def flush() -> None:
         if not batch:
             return
+        stored = duplicates = 0
         with store.transaction():
             for record, analysis, _, _ in batch:
                 if store.add(record, analysis, run_id=summary.run_id) is None:
-                    summary.duplicates += 1
+                    duplicates += 1
                 else:
-                    summary.stored += 1
+                    stored += 1
+            store.count_run(summary.run_id, {**summary.counts(), "stored": summary.stored + stored,
+                                             "duplicates": summary.duplicates + duplicates})
+        summary.stored += stored  # counted once committed
+        summary.duplicates += duplicates
         for _, _, url, digest in batch:
             release(url, digest)
         bar.update(len(batch))
@@ -185,7 +220,12 @@ def ingest(
             if isinstance(item, Failure):
                 fail(item)
                 continue
-            text = normalize(item.text)
+            try:
+                check_record(item)
+                text = normalize(item.text)
+            except InputError as exc:  # a lone surrogate: this article only
+                fail(failure(item.key, exc))
+                continue
             if not text:
                 fail(Failure(item.key, "empty text: nothing to analyse"))
                 continue

@@ -10,7 +10,6 @@ import click
 
 from . import settings
 from .errors import InputError, SaysoError
-from .text import decode
 
 _MODEL_HELP = next(s.help for s in settings.SETTINGS if s.name == "model")
 _ENGINE_HELP = next(s.help for s in settings.SETTINGS if s.name == "engine") + " [default: SAYSO_ENGINE]"
@@ -37,49 +36,42 @@ def main() -> None:
 
 
 def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """(name, text) for each path; "-" is standard input, a folder gives its .txt files."""
-    for raw in paths:
-        if raw == "-":
-            yield "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not files:
-                raise InputError(f"{path}: folder holds no .txt files")
-        elif path.is_file():
-            files = [path]
-        else:
-            raise InputError(f"{path}: no such file or folder")
-        for file in files:
-            try:
-                data = file.read_bytes()
-            except OSError as exc:
-                raise InputError(f"{file}: cannot read ({exc.strerror})") from None
-            yield str(file), decode(data, str(file))
+    """(name, text) for each path (see :func:`sayso.inputs.read_inputs`)."""
+    from .inputs import read_inputs
+
+    for item in read_inputs(paths):
+        yield item.name, item.text
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE|-...")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|URL|-...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="text: a readable report; json: one object (one input); "
                                       "jsonl: one object per line (any number of inputs).")
 @click.option("--model", default=None, help=_MODEL_HELP)
 @click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
               help=_ENGINE_HELP)
+@click.option("--lang", default=None, metavar="CODE",
+              help="The articles' language (ISO 639-1: en, de, ...) [default: identified per article]; "
+                   "sayso reads English, and gives no findings for other languages.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, color: bool | None) -> None:
-    """Find actors and attributed quotes in news articles (files, folders of .txt, or - for stdin)."""
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, lang: str | None,
+            color: bool | None) -> None:
+    """Find actors and attributed quotes in news articles: text files, HTML pages (files, URLs;
+    the article is taken out of the page), folders of .txt, or - for stdin. Offsets index the
+    text as given (for a page: its article text)."""
+    from .inputs import read_inputs
     from .pipeline import extract as run_extract
     from .report import render
 
-    items = list(_read_inputs(inputs))
+    items = list(read_inputs(inputs))
     if fmt == "json" and len(items) != 1:
         raise InputError(f"--format json takes one article, got {len(items)}; use --format jsonl")
     if color is None:
         color = sys.stdout.isatty()
-    for number, (name, text) in enumerate(items):
-        analysis = run_extract(text, model=model, engine=engine)
+    for number, item in enumerate(items):
+        name = item.name
+        analysis = run_extract(item.text, model=model, engine=engine, lang=lang)
         for warning in analysis.warnings:
             click.echo(f"sayso: warning: {name}: {warning}", err=True)
         if fmt == "text":
@@ -88,7 +80,7 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
             click.echo(render(analysis, color=color, title=name if len(items) > 1 else None))
             continue
         record = analysis.to_dict()
-        record["meta"] = {"source": name}
+        record["meta"] = item.meta
         if fmt == "json":
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         else:
@@ -180,6 +172,32 @@ def eval_news(corpus: Path | None, split: str, systems: str, show_errors: bool, 
     names = tuple(s.strip() for s in systems.split(",") if s.strip())
     report = evaluate_news(corpus, split=split, systems=names, progress=progress, keep_errors=show_errors)
     click.echo(format_news(report))
+    if show_errors:
+        click.echo(format_errors(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@eval_group.command(name="coref")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--systems", default="rules,hybrid", show_default=True,
+              help="Comma-separated engines side by side: rules, trained, hybrid.")
+@click.option("--genre", "genres", default=None,
+              help="Comma-separated GUM genres to score (news, interview, bio) [default: all].")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every wrong resolution with its context.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the full report as JSON to this file.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+def eval_coref(path: Path | None, systems: str, genres: str | None, show_errors: bool, json_out: Path | None,
+               progress: bool) -> None:
+    """Pronoun, description and short-name resolution, actor clustering and speakers against
+    coreference chains [default: data/eval/coref]."""
+    from .eval.coref import evaluate_coref, format_coref, format_errors
+
+    names = tuple(s.strip() for s in systems.split(",") if s.strip())
+    wanted = tuple(g.strip() for g in genres.split(",") if g.strip()) if genres else None
+    report = evaluate_coref(path, systems=names, genres=wanted, progress=progress)
+    click.echo(format_coref(report))
     if show_errors:
         click.echo(format_errors(report))
     if json_out is not None:
@@ -352,10 +370,12 @@ def _db_option(func):
                         help=_DB_HELP)(func)
 
 
-def _open_store(db: Path | None, *, create: bool = False):
+def _open_store(db: Path | None, *, create: bool = False, write: bool = False):
+    """The database; read-only (never written, so a read-only file or folder is fine) unless
+    the command creates it or ``write`` is set."""
     from .store import Store
 
-    return Store(db or settings.get("db"), create=create)
+    return Store(db or settings.get("db"), create=create, readonly=not (create or write))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -500,7 +520,7 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
     from .reanalysis import reanalyse as run_reanalyse
 
     selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
-    with _open_store(db) as store:
+    with _open_store(db, write=True) as store:
         summary = run_reanalyse(store, selection, engine=engine, model=model,
                                 progress=sys.stderr.isatty() if progress is None else progress)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())

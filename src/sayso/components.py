@@ -1,15 +1,23 @@
 """spaCy integration: ``nlp.add_pipe("sayso")`` puts sayso's findings on ``doc._``.
 
 The component runs the same engine as ``sayso.extract`` (``config={"engine": ...}``: rules,
-trained, hybrid or auto; default: the ``engine`` setting), so both give the same analysis of a
-text parsed by the same pipeline.
+trained, hybrid or auto; default: the ``engine`` setting) and reads the text the same way: a
+text that needs normalising (CRLF, odd spaces, combining marks) is read normalised, through
+the components before this one, and every offset is given in ``doc.text``. So both give the
+same analysis of a text parsed by the same pipeline. ``config={"lang": "en"}`` sets the
+language instead of identifying it.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .engines import analyze, engine_name
+from .engines import engine_name
+from .language import check_lang, read_language
+from .offsets import to_original
+from .pipeline import analyze_read, unread
+from .text import normalized
+from .types import Analysis
 
 for _name in ("sayso", "actors", "quotes"):
     if not Doc.has_extension(_name):
@@ -20,22 +28,46 @@ class SaysoComponent:
     """Runs a sayso engine on each parsed doc; ``doc._.sayso`` holds the :class:`Analysis`,
     ``doc._.actors``/``doc._.quotes`` its records."""
 
-    def __init__(self, engine: str | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, name: str = "sayso", engine: str | None = None,
+                 lang: str | None = None) -> None:
+        self.nlp, self.name = nlp, name
         self.engine = engine_name(engine)  # checked now: an unknown engine fails at add_pipe
+        self.lang = None if lang is None else check_lang(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        analysis = analyze(doc, self.engine)
+        analysis = self.analyze(doc)
         doc._.sayso = analysis
         doc._.actors = list(analysis.actors)
         doc._.quotes = list(analysis.quotes)
         return doc
 
+    def analyze(self, doc: Doc) -> Analysis:
+        norm = normalized(doc.text)
+        if not norm.text.strip():
+            return Analysis(text=doc.text, lang=self.lang)
+        reading = read_language(norm.text, self.lang)
+        if not reading.english:
+            return unread(doc.text, reading)
+        parsed = doc if norm.identity else self._parse(norm.text)
+        return to_original(analyze_read(parsed, self.engine, reading), norm)
+
+    def _parse(self, text: str) -> Doc:
+        """``text`` through the components that run before this one."""
+        if self.nlp is None:
+            raise ValueError("this text needs normalising; create the component with nlp.add_pipe('sayso')")
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name == self.name:
+                break
+            doc = component(doc)
+        return doc
+
 
 @Language.factory(
     "sayso",
-    default_config={"engine": None},
+    default_config={"engine": None, "lang": None},
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc._.sayso", "doc._.actors", "doc._.quotes"],
 )
-def make_sayso(nlp: Language, name: str, engine: str | None) -> SaysoComponent:
-    return SaysoComponent(engine)
+def make_sayso(nlp: Language, name: str, engine: str | None, lang: str | None) -> SaysoComponent:
+    return SaysoComponent(nlp, name, engine, lang)

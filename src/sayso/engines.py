@@ -64,7 +64,7 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> A
     drafts = model_drafts(doc, linked, finder)
     if name == "hybrid":
         drafts = combine(rule_drafts, drafts, strategy)
-    return assemble(doc, book, finder, drafts)
+    return assemble(doc, book, finder, drafts, rule_drafts)
 
 
 def tag(doc: Doc, tagger) -> Doc:

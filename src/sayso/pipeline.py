@@ -1,40 +1,69 @@
-"""The public entry points: one article in, an :class:`Analysis` out; many articles streamed."""
+"""The public entry points: one article in, an :class:`Analysis` out; many articles streamed.
+
+sayso reads a normalised copy of each text (see :func:`sayso.text.normalize`) and gives every
+offset in the text as it was given: ``text[start:end]`` is each span's text.
+"""
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
 
 from . import settings
+from .analysis import READING
 from .engines import analyze, engine_name
 from .errors import SaysoError
+from .language import Reading, check_lang, read_language
 from .model.loader import load_tagger
 from .nlp import load_pipeline
-from .text import check_length, normalize
+from .offsets import to_original
+from .text import Normalized, check_length, normalized as normalize_mapped
 from .types import Analysis
 
 log = logging.getLogger(__name__)
 
 
 def extract(text: str, *, model: str | None = None, normalized: bool = False,
-            engine: str | None = None) -> Analysis:
-    """Actors and attributed quotes of one article.
+            engine: str | None = None, lang: str | None = None) -> Analysis:
+    """Actors and attributed quotes of one article, with offsets into ``text``.
 
-    The text is normalised first (see :func:`sayso.text.normalize`) unless ``normalized`` is
-    true, in which case offsets index into ``text`` exactly as given. ``engine`` picks how
-    quotes are found: "rules", "trained" or "hybrid" (default: the ``engine`` setting).
+    ``normalized=True`` says the text needs no normalising (it is read exactly as given).
+    ``engine`` picks how quotes are found: "rules", "trained" or "hybrid" (default: the
+    ``engine`` setting). ``lang`` (ISO 639-1) says which language the text is in; by default it
+    is identified, and a text in another language than English gives a warning and no findings.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-    if not normalized:
-        text = normalize(text)
     check_length(text)
+    norm = Normalized(text, text) if normalized else normalize_mapped(text)
     engine = engine_name(engine)
     if engine != "rules":
         load_tagger()  # a missing model is a configuration error, even for an empty text
-    if not text.strip():
-        return Analysis(text=text)
-    return analyze(load_pipeline(model)(text), engine)
+    if not norm.text.strip():
+        return Analysis(text=text, lang=None if lang is None else check_lang(lang))
+    reading = read_language(norm.text, lang)
+    if not reading.english:
+        return unread(text, reading)
+    return to_original(analyze_read(load_pipeline(model)(norm.text), engine, reading), norm)
+
+
+def analyze_read(doc: Doc, engine: str, reading: Reading) -> Analysis:
+    """The analysis of a parsed text whose language has been settled, with its language and
+    what the user is told about it."""
+    doc.user_data[READING] = reading
+    try:
+        found = analyze(doc, engine)
+    finally:
+        del doc.user_data[READING]  # not a value Doc.to_bytes can store
+    told = (reading.warning,) if reading.warning and reading.english else ()
+    return replace(found, lang=reading.lang, warnings=told + found.warnings)
+
+
+def unread(text: str, reading: Reading) -> Analysis:
+    """The empty analysis of a text sayso does not read (another language than English)."""
+    return Analysis(text=text, lang=reading.lang, warnings=(reading.warning,) if reading.warning else ())
 
 
 @dataclass(frozen=True)
@@ -54,37 +83,44 @@ def extract_many(
     n_process: int = 1,
     normalized: bool = False,
     engine: str | None = None,
+    lang: str | None = None,
 ) -> Iterator[Outcome]:
     """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone. Outcomes
-    come in input order, failures included."""
+    come in input order, failures included; offsets index each text as given, as in
+    :func:`extract`."""
     nlp = load_pipeline(model)
     engine = engine_name(engine)
     if engine != "rules":
         load_tagger()
     size = batch_size or int(settings.get("batch_size"))
-    # Refused inputs wait here under the number of accepted inputs before them, and are
-    # yielded in their place (nlp.pipe keeps the order of what it is given).
-    refused: dict[int, list[Outcome]] = {}
-    accepted_count = 0
+    # Inputs that are not parsed (refused, or not English) wait here under the number of
+    # parsed inputs before them, and are yielded in their place (nlp.pipe keeps the order).
+    pending: dict[int, list[Outcome]] = {}
+    parsed = 0
 
-    def accepted() -> Iterator[tuple[str, tuple[int, str]]]:
-        nonlocal accepted_count
+    def accepted() -> Iterator[tuple[str, tuple[int, str, Normalized, Reading]]]:
+        nonlocal parsed
         for key, text in items:
             try:
-                text = text if normalized else normalize(text)
                 check_length(text, key)
+                norm = Normalized(text, text) if normalized else normalize_mapped(text)
+                reading = read_language(norm.text, lang)
             except SaysoError as exc:
-                refused.setdefault(accepted_count, []).append(Outcome(key, error=str(exc)))
+                pending.setdefault(parsed, []).append(Outcome(key, error=str(exc)))
                 continue
-            accepted_count += 1
-            yield text, (accepted_count, key)
+            if not reading.english:
+                pending.setdefault(parsed, []).append(Outcome(key, analysis=unread(text, reading)))
+                continue
+            parsed += 1
+            yield norm.text, (parsed, key, norm, reading)
 
-    for doc, (number, key) in nlp.pipe(accepted(), as_tuples=True, batch_size=size, n_process=n_process):
-        yield from refused.pop(number - 1, [])
+    for doc, (number, key, norm, reading) in nlp.pipe(accepted(), as_tuples=True, batch_size=size,
+                                                      n_process=n_process):
+        yield from pending.pop(number - 1, [])
         try:
-            yield Outcome(key, analysis=analyze(doc, engine))
+            yield Outcome(key, analysis=to_original(analyze_read(doc, engine, reading), norm))
         except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
             log.warning("extraction failed for %s: %s", key, exc)
             yield Outcome(key, error=f"extraction failed: {exc}")
-    for number in sorted(refused):  # refused inputs after the last accepted one
-        yield from refused.pop(number)
+    for number in sorted(pending):  # inputs after the last parsed one
+        yield from pending.pop(number)

@@ -12,6 +12,7 @@ The run is recorded in ``runs``: ``sources`` is ``["reanalyse", "engine=…", se
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -21,13 +22,12 @@ from typing import Any
 from . import settings
 from .batch import finishing_run, record_failure
 from .engines import engine_name
-from .errors import StoreError
+from .errors import StoreError, excerpt
 from .ingest.record import Failure
 from .pipeline import extract_many
 from .store.queries import ArticleFilter
-from .store.store import Store
+from .store.store import Store, write_error
 from .types import Analysis
-
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,8 @@ def reanalyse(
     from tqdm import tqdm
 
     started = time.monotonic()
-    engine = engine_name(engine)  # an unknown engine stops the run before it starts
+    store.check_writable()  # a read-only database stops the run before it starts
+    engine = engine_name(engine)  # so does an unknown engine
     model = model or str(settings.get("model"))
     size = int(batch_size or settings.get("ingest_batch_size"))
     commit_size = int(commit_every or settings.get("commit_every"))
@@ -159,8 +160,14 @@ def reanalyse(
                         changed += 1
                     else:
                         unchanged += 1
+                except sqlite3.Error as exc:
+                    if write_error(store.path, exc) is not None:
+                        raise  # the disk or the file, not this article: the run stops
+                    failed.append((article_id, f"cannot store the new analysis: {excerpt(exc)}"))
                 except Exception as exc:  # noqa: BLE001 - the article keeps its old analysis
-                    failed.append((article_id, f"cannot store the new analysis: {exc}"))
+                    failed.append((article_id, f"cannot store the new analysis: {excerpt(exc)}"))
+            store.count_run(summary.run_id, {**summary.counts(), "stored": summary.changed + changed,
+                                             "skipped": summary.unchanged + unchanged})
         summary.changed += changed  # counted once committed
         summary.unchanged += unchanged
         for article_id, reason in failed:

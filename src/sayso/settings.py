@@ -43,6 +43,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Seconds one URL fetch may take in total (connect, wait, download) before it fails."),
     Setting("fetch_max_bytes", 10_000_000, "SAYSO_FETCH_MAX_BYTES",
             "Largest response body (or WARC record) accepted, in bytes; larger ones fail."),
+    Setting("input_max_bytes", 10_000_000, "SAYSO_INPUT_MAX_BYTES",
+            "Largest item read from a file or standard input, in bytes after decompression: a text or "
+            "HTML file, a feed file, one JSONL line; a larger one fails alone and is never read whole."),
     Setting("fetch_delay", 1.0, "SAYSO_FETCH_DELAY",
             "Seconds to wait between two requests to the same host (politeness)."),
     Setting("fetch_robots", True, "SAYSO_FETCH_ROBOTS",

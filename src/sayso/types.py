@@ -1,7 +1,7 @@
 """Domain records shared by the engine, the CLI, the store and the API.
 
 Every record is a frozen dataclass with ``to_dict``/``from_dict``; spans are Python ``str``
-character offsets ``(start, end)`` into :attr:`Analysis.text`, the normalised article text.
+character offsets ``(start, end)`` into :attr:`Analysis.text`, the article text as it was given.
 """
 from __future__ import annotations
 
@@ -314,6 +314,7 @@ class Analysis:
     relations: tuple[Relation, ...] = ()
     scare_quotes: tuple[ScareQuote, ...] = ()
     warnings: tuple[str, ...] = ()
+    lang: str | None = None  # ISO 639-1, given or identified; None: too short or mixed to tell
     meta: dict[str, Any] = field(default_factory=dict)
 
     def actor(self, actor_id: str | None) -> Actor | None:
@@ -328,6 +329,7 @@ class Analysis:
             "relations": [r.to_dict() for r in self.relations],
             "scare_quotes": [s.to_dict() for s in self.scare_quotes],
             "warnings": list(self.warnings),
+            "lang": self.lang,
         }
         if self.meta:
             out["meta"] = dict(self.meta)
@@ -342,5 +344,6 @@ class Analysis:
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
             scare_quotes=tuple(ScareQuote.from_dict(s) for s in data.get("scare_quotes", ())),
             warnings=tuple(data.get("warnings", ())),
+            lang=data.get("lang"),
             meta=dict(data.get("meta", {})),
         )

@@ -68,4 +68,5 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path):
         assert store.counts()["articles"] == ARTICLES
         assert store.conn.execute("SELECT count(DISTINCT source_key) FROM articles").fetchone()[0] == ARTICLES
         runs = store.conn.execute("SELECT finished_at IS NULL, stored FROM runs ORDER BY id").fetchall()
-        assert [tuple(r) for r in runs] == [(1, 0), (0, ARTICLES - before)]  # the killed run never finished
+        # the killed run never finished, and its row counts what it committed before the kill
+        assert [tuple(r) for r in runs] == [(1, before), (0, ARTICLES - before)]

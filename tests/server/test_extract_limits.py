@@ -122,3 +122,14 @@ def test_abandoned_extractions_do_not_hold_up_the_others(sample_db, monkeypatch)
         app.state.sayso.close()
     assert ran == ["first", "third"]  # "second" was never analysed
     assert statuses == {"second": 499, "first": 499, "third": 200}
+
+
+def test_extract_offsets_index_the_text_as_posted(client):
+    text = "Intro line.\r\n\r\n\u201cWe  will win,\u201d  said  Ann Lee.\r\n"
+    response = client.post("/extract", json={"text": text})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["text"] == text
+    assert data["quotes"], data
+    for quote in data["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]

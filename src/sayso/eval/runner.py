@@ -102,9 +102,9 @@ def _engine_system(engine: str) -> Callable[[Sequence[GoldArticle], str | None],
             from sayso.model.loader import load_tagger
 
             load_tagger()  # before the clock starts; a missing model is a configuration error
-        # normalized=True: offsets then index the corpus text as it is, with nothing to map back.
+        # As a user runs it: the text normalised inside, the offsets given in the corpus text.
         return lambda article: sayso_predictions(
-            extract(article.text, model=model, normalized=True, engine=engine), article.text)
+            extract(article.text, model=model, engine=engine), article.text)
 
     return setup
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from ..errors import IngestError
+from ..errors import IngestError, excerpt
 from .fetch import Fetcher
 from .html import record_from_html
 from .record import Failure, Item, Skip, canonical_url, failure, normalize_date
@@ -34,7 +34,7 @@ def parse_feed(body: bytes, key: str):
 
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
-        raise IngestError(f"{key}: invalid feed ({parsed.get('bozo_exception') or 'not RSS or Atom'})")
+        raise IngestError(f"{key}: invalid feed ({excerpt(parsed.get('bozo_exception') or 'not RSS or Atom')})")
     if not parsed.entries and not parsed.feed:
         raise IngestError(f"{key}: not an RSS or Atom feed")
     return parsed

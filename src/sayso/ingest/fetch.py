@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .. import settings
-from ..errors import IngestError
+from ..errors import IngestError, excerpt
 from .robots import RobotsRules, product_token
 
 # Worth another try: the server is busy, restarting or behind a struggling proxy.
@@ -213,9 +213,9 @@ class Fetcher:
         except httpx.TimeoutException:
             return _Answer(None, error=f"timed out after {self.timeout:g} s (SAYSO_FETCH_TIMEOUT)")
         except _TRANSIENT_ERRORS as exc:
-            return _Answer(None, error=f"cannot fetch ({type(exc).__name__}: {exc})")
+            return _Answer(None, error=f"cannot fetch ({type(exc).__name__}: {excerpt(exc)})")
         except httpx.HTTPError as exc:
-            raise IngestError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from None
+            raise IngestError(f"{url}: cannot fetch ({type(exc).__name__}: {excerpt(exc)})") from None
 
     def _read_body(self, url: str, response: httpx.Response, deadline: float, *, truncate: bool) -> bytes:
         declared = response.headers.get("Content-Length")

@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, IngestError
+from ..errors import ConfigError, IngestError, excerpt
+from .limits import input_limit, read_file
 from .record import Record, normalize_date
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
@@ -55,7 +56,7 @@ def record_from_html(html: str | bytes, *, key: str, url: str | None = None,
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, deduplicate=False)
     except Exception as exc:  # noqa: BLE001 - a parser crash on one page is that page's failure
-        raise IngestError(f"{key}: cannot parse HTML ({type(exc).__name__}: {exc})") from None
+        raise IngestError(f"{key}: cannot parse HTML ({type(exc).__name__}: {excerpt(exc)})") from None
     meta: dict[str, Any] = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = (meta.get("text") or "").strip()
     if not text:
@@ -75,10 +76,8 @@ def record_from_html(html: str | bytes, *, key: str, url: str | None = None,
     )
 
 
-def read_html_file(path: Path) -> Record:
-    """An HTML file on disk; its canonical URL (if the page declares one) becomes the URL."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+def read_html_file(path: Path, *, max_bytes: int | None = None) -> Record:
+    """An HTML file on disk (at most ``max_bytes``, default: the ``input_max_bytes`` setting);
+    its canonical URL (if the page declares one) becomes the URL."""
+    data = read_file(path, input_limit(max_bytes))
     return record_from_html(data, key=str(path), source=str(path))

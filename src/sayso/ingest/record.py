@@ -6,11 +6,18 @@ broken page in a crawl costs that page only.
 from __future__ import annotations
 
 import email.utils
+import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..errors import excerpt
+
+# The longest reason a Failure gives: a message that quotes its input says what is wrong in a
+# line, however long the input (a 500 MB JSONL line must not come back in the summary).
+MAX_REASON_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,23 @@ Item = Union[Record, Skip, Failure]
 
 
 def failure(key: str, exc: Exception) -> Failure:
-    """A :class:`Failure` from an exception, without repeating the key its message starts with."""
+    """A :class:`Failure` from an exception, without repeating the key its message starts with
+    (at most :data:`MAX_REASON_CHARS` of it)."""
     reason = str(exc)
-    return Failure(key, reason.removeprefix(f"{key}: ") or type(exc).__name__)
+    return Failure(key, excerpt(reason.removeprefix(f"{key}: "), MAX_REASON_CHARS) or type(exc).__name__)
+
+def check_record(record: Record) -> None:
+    """Raise :class:`~sayso.errors.InvalidText` naming the first field of ``record`` that holds a
+    lone surrogate (no encoding can store it)."""
+    from ..text import check_unicode
+
+    for name in ("text", "url", "title", "published", "outlet", "author", "source", "fetched"):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            check_unicode(value, record.key, f"the {name}")
+    if record.meta:
+        check_unicode(json.dumps(record.meta, ensure_ascii=False, default=str), record.key, "the metadata")
+
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 

@@ -18,6 +18,7 @@ from .feeds import looks_like_feed, read_feed
 from .fetch import Fetcher
 from .html import read_html_file, record_from_html
 from .jsonl import read_jsonl, read_jsonl_stream
+from .limits import input_limit, read_capped, read_file
 from .record import Item, Record, Skip, canonical_url, failure
 from .text import read_text_file
 from .warc import read_warc
@@ -72,16 +73,19 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 class Sources:
     """Reads sources one after another; ``known(url)`` lets a re-run skip stored articles before
-    fetching or parsing them. Close the shared fetcher with ``close()`` (or ``with``)."""
+    fetching or parsing them. Close the shared fetcher with ``close()`` (or ``with``). A file,
+    a JSONL line or standard input is read up to ``max_bytes`` (default: the ``input_max_bytes``
+    setting); a larger one fails alone."""
 
     def __init__(self, *, kind: str | None = None, fetcher: Fetcher | None = None,
-                 known: Known = _never_known) -> None:
+                 known: Known = _never_known, max_bytes: int | None = None) -> None:
         if kind is not None and kind not in KINDS:
             raise InputError(f"unknown source kind {kind!r}; use one of {', '.join(KINDS)}")
         self.kind = kind
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
         self.known = known
+        self.max_bytes = input_limit(max_bytes)
 
     @property
     def fetcher(self) -> Fetcher:
@@ -134,14 +138,14 @@ class Sources:
         path = Path(source)
         try:
             if kind == "text":
-                yield read_text_file(path)
+                yield read_text_file(path, max_bytes=self.max_bytes)
             elif kind == "html":
                 if source.startswith(("http://", "https://")):
                     yield from self._url(source)
                 else:
-                    yield read_html_file(path)
+                    yield read_html_file(path, max_bytes=self.max_bytes)
             elif kind == "jsonl":
-                yield from read_jsonl(path)
+                yield from read_jsonl(path, max_bytes=self.max_bytes)
             elif kind == "warc":
                 yield from read_warc(path, known=self.known)
             elif kind == "feed":
@@ -157,10 +161,7 @@ class Sources:
         if source.startswith(("http://", "https://")):
             body = self.fetcher.get(source).body
         else:
-            try:
-                body = Path(source).read_bytes()
-            except OSError as exc:
-                raise IngestError(f"{source}: cannot read ({exc.strerror})") from None
+            body = read_file(Path(source), self.max_bytes)
         yield from read_feed(body, key=source, fetcher=self.fetcher, known=self.known)
 
     def _url(self, url: str) -> Iterator[Item]:
@@ -177,8 +178,8 @@ class Sources:
 
     def _url_list(self, path: Path) -> Iterator[Item]:
         try:
-            lines = path.read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
+            lines = read_file(path, self.max_bytes).decode("utf-8").splitlines()
+        except UnicodeDecodeError as exc:
             raise IngestError(f"{path}: cannot read the URL list ({exc})") from None
         for line in lines:
             url = line.strip()
@@ -191,10 +192,10 @@ class Sources:
     def _stdin(self) -> Iterator[Item]:
         kind = self.kind or "text"
         if kind == "jsonl":
-            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>")
+            yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", max_bytes=self.max_bytes)
             return
-        data = sys.stdin.buffer.read()
         try:
+            data = read_capped(sys.stdin.buffer, "<stdin>", self.max_bytes)
             if kind == "html":
                 yield record_from_html(data, key="<stdin>", source="<stdin>")
             elif kind == "text":

@@ -5,15 +5,14 @@ from pathlib import Path
 
 from ..errors import IngestError, InputError
 from ..text import decode
+from .limits import input_limit, read_file
 from .record import Record
 
 
-def read_text_file(path: Path) -> Record:
-    """The article in a UTF-8 text file; binary or badly encoded files raise IngestError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+def read_text_file(path: Path, *, max_bytes: int | None = None) -> Record:
+    """The article in a UTF-8 text file; binary, badly encoded or over-long files (over
+    ``max_bytes``, default: the ``input_max_bytes`` setting) raise IngestError."""
+    data = read_file(path, input_limit(max_bytes))
     try:
         text = decode(data, str(path))
     except InputError as exc:

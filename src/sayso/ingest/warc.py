@@ -1,6 +1,9 @@
 """WARC and ARC files, gzipped or not (warcio, streaming): HTTP responses with HTML become
 articles; every other record (requests, metadata, warcinfo, images, redirects) is skipped and
 counted. A truncated or corrupt file fails at the point of damage; what came before stands.
+
+A gzip bomb costs time, not memory: a page body is read up to ``SAYSO_FETCH_MAX_BYTES``, and a
+header or junk line up to :data:`MAX_LINE_BYTES` (warcio reads lines whole, however long).
 """
 from __future__ import annotations
 
@@ -9,11 +12,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import settings
-from ..errors import IngestError
+from ..errors import IngestError, excerpt
 from .html import record_from_html
 from .record import Failure, Item, Skip, canonical_url, failure, normalize_date
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Longest line read from a WARC, and most header bytes between two record bodies (blank lines,
+# WARC and HTTP headers): real header lines are a few hundred bytes, 8 KiB is the usual HTTP
+# server limit; more is damage (or a bomb), and fails the file where it is met.
+MAX_LINE_BYTES = 65_536
+MAX_HEADER_BYTES = 1_048_576
+# Compressed bytes decompressed at a time (warcio's default is 16 KiB): deflate expands a block
+# at most ~1,000 times, so a bomb's block is at most ~4 MB in memory.
+_BLOCK_BYTES = 4096
+
+
+def _bounded_line_reader(max_line: int, max_header: int):
+    """warcio's decompressing reader with every ``readline`` cut at ``max_line`` bytes, that
+    stops with ArchiveLoadFailed after ``max_header`` bytes of lines with no body read between."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+    from warcio.exceptions import ArchiveLoadFailed
+
+    class BoundedLineReader(DecompressingBufferedReader):
+        line_bytes = 0
+
+        def read(self, length=None):
+            self.line_bytes = 0
+            return super().read(length)
+
+        def readline(self, length=None):
+            line = super().readline(max_line if length is None or length < 0 else min(length, max_line))
+            self.line_bytes += len(line)
+            if self.line_bytes > max_header:
+                raise ArchiveLoadFailed(f"over {max_header:,} bytes of header lines in a row")
+            return line
+
+    return BoundedLineReader
 
 
 def _charset(content_type: str) -> str | None:
@@ -68,6 +102,7 @@ def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: Fa
     with handle:
         is_arc = path.name.lower().endswith((".arc", ".arc.gz"))
         records = ArchiveIterator(handle, arc2warc=is_arc)
+        records.reader = _bounded_line_reader(MAX_LINE_BYTES, MAX_HEADER_BYTES)(records.fh, block_size=_BLOCK_BYTES)
         offset = 0
         try:
             for record in records:
@@ -103,7 +138,7 @@ def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: Fa
         except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
             # warcio raises AttributeError on some damaged headers; all mean: cannot go on.
             yield Failure(f"{path}#{offset}", f"corrupt or truncated WARC, reading stopped "
-                                              f"({type(exc).__name__}: {exc})")
+                                              f"({type(exc).__name__}: {excerpt(exc)})")
             return
         if records.offset < handle.tell():  # bytes left that no complete record could be read from
             yield Failure(f"{path}#{records.offset}", "truncated WARC: the file ends inside a record")

@@ -55,8 +55,7 @@ def _unicode(body: ExtractRequest | IngestRequest) -> None:
 
 
 def _checked(text: str, limit: int) -> str:
-    """The normalised text, refused (413) when longer than ``limit`` or the ``max_chars`` setting."""
-    text = normalize(text)
+    """``text`` as given, refused (413) when longer than ``limit`` or the ``max_chars`` setting."""
     limit, name = min((limit, "SAYSO_SERVE_MAX_CHARS"), (int(settings.get("max_chars")), "SAYSO_MAX_CHARS"))
     if len(text) > limit:
         raise TooLong(f"the text has {len(text):,} characters, over this server's limit of {limit:,} ({name}); "
@@ -71,15 +70,17 @@ def _html_record(html: str, *, key: str, url: str | None = None, fetched: str | 
 
 
 def analyse_text(text: str) -> dict[str, Any]:
-    """The contract for an already normalised and checked text (runs in the NLP worker)."""
+    """The contract for a checked text, every offset into the text as given (runs in the NLP
+    worker)."""
     from ..pipeline import extract
 
-    return extract(text, normalized=True).to_dict()
+    return extract(text).to_dict()
 
 
 def analyse_html(html: str, limit: int) -> dict[str, Any]:
     """The contract for an HTML page's main text, at most ``limit`` characters (runs in the NLP worker)."""
-    return analyse_text(_checked(_html_record(html, key="html").text, limit))
+    # the article text as ingest stores it (normalised), as `sayso extract page.html` gives it
+    return analyse_text(_checked(normalize(_html_record(html, key="html").text), limit))
 
 
 @router.post("/extract", response_model=AnalysisContract, tags=["extract"],

@@ -149,7 +149,7 @@ CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),
     local_id TEXT NOT NULL,           -- q1, q2, ...
-    kind TEXT NOT NULL,               -- direct, indirect, mixed, partial, according_to
+    kind TEXT NOT NULL,               -- direct, indirect, mixed, partial, according_to, transcript
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     text TEXT NOT NULL,

@@ -6,6 +6,11 @@ analysis for a new one (``sayso reanalyse``), actor counts kept exact. Writes go
 ``with store.transaction():`` so a batch is committed whole or not at all; WAL journaling
 keeps readers working while ingest runs and keeps every committed batch when the process is
 killed.
+
+``Store(path, readonly=True)`` (the query commands) opens the file with SQLite's ``mode=ro``,
+so a database in a folder or file we may not write is read as it is; ``create=False`` falls
+back to that when the file cannot be written. A write the disk or the file refuses (full,
+failing, read-only) raises :class:`~sayso.errors.StoreWriteError` with what to do about it.
 """
 from __future__ import annotations
 
@@ -15,12 +20,12 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreWriteError
 from ..ingest.record import Record, canonical_url
 from ..types import Analysis
 from .schema import APPLICATION_ID, LATEST, MIGRATIONS, sync_vocabularies
@@ -49,6 +54,27 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# SQLite's primary result codes for a write the file or the disk refuses.
+_READONLY, _IOERR, _FULL, _CANTOPEN = 8, 10, 13, 14
+_READ_ONLY_COMMANDS = "quotes, actors, show, claims, export and serve without --allow-ingest"
+
+
+def write_error(path: str, exc: sqlite3.Error) -> StoreWriteError | None:
+    """The clear error for a write the disk or the file refused, or None for any other error."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code == _FULL:
+        return StoreWriteError(f"{path}: the disk is full ({exc}); free some space and run again "
+                               f"(what was committed is kept)")
+    if code == _IOERR:
+        return StoreWriteError(f"{path}: cannot write to the disk ({exc}): it may be full or failing; "
+                               f"free some space or check the disk, and run again (what was committed is kept)")
+    if code in (_READONLY, _CANTOPEN):
+        return StoreWriteError(f"{path}: cannot write to the database ({exc}): the file or its folder "
+                               f"is read-only; get write access or copy it where you can write "
+                               f"({_READ_ONLY_COMMANDS} read it as it is)")
+    return None
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -63,26 +89,82 @@ def _span(value: Any) -> tuple[int | None, int | None]:
 
 class Store:
     """An article database. ``Store(path)`` creates and migrates the file unless
-    ``create=False`` (the query commands), which requires it to exist."""
+    ``create=False`` (which requires it to exist); ``readonly=True`` opens an existing file
+    without ever writing to it, and every write raises :class:`StoreWriteError`."""
 
-    def __init__(self, path: str | Path = ":memory:", *, create: bool = True) -> None:
+    def __init__(self, path: str | Path = ":memory:", *, create: bool = True, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = False
         if self.path != ":memory:":
             file = Path(self.path)
-            if not create and not file.exists():
+            if (readonly or not create) and not file.exists():
                 raise StoreError(f"{file}: no such database; create it with sayso ingest SOURCE --db {file}")
-            if create and not file.parent.exists():
+            if create and not readonly and not file.parent.exists():
                 raise StoreError(f"{file}: folder {file.parent} does not exist")
+        elif readonly:
+            raise StoreError(":memory: cannot be opened read-only")
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.conn.row_factory = sqlite3.Row
+            if readonly:
+                self._open_readonly()
+            else:
+                try:
+                    self._open_writable()
+                except StoreWriteError:
+                    if create:
+                        raise
+                    if hasattr(self, "conn"):
+                        self.conn.close()  # as SQLite does for a write-protected file: read it
+                    self._open_readonly()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a sayso database ({exc})") from None
+
+    def _open_writable(self) -> None:
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a sayso database ({exc})") from None
+        except sqlite3.Error as exc:
+            raise (write_error(self.path, exc) or exc) from None
+        self._migrate()
+
+    def _open_readonly(self) -> None:
+        """``mode=ro``; ``immutable=1`` when even that cannot read a WAL database (no -shm file
+        and a folder we may not create one in, SQLITE_READONLY_DIRECTORY: then no writer is at
+        work on it either)."""
+        uri = Path(self.path).absolute().as_uri()
+        try:
+            self.conn = self._connect_readonly(f"{uri}?mode=ro")
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (_READONLY, _CANTOPEN):
+                raise
+            self.conn = self._connect_readonly(f"{uri}?immutable=1")
+        self.readonly = True
+        version = self.version
+        if version < LATEST:
+            self.conn.close()
+            try:
+                Store(self.path).close()  # migrates, when the file can be written
+            except StoreWriteError:
+                raise StoreError(f"{self.path}: written by an older sayso (schema {version}, now {LATEST}) "
+                                 f"and read-only, so it cannot be upgraded; open it once with a writing "
+                                 f"command (sayso ingest) where it can be written") from None
+            self._open_readonly()
+            return
+        self._migrate()  # checks only: nothing to do at the latest version
+
+    def _connect_readonly(self, uri: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file now
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
 
     # -- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
@@ -126,17 +208,38 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside commits together, or not at all."""
+        """Everything inside commits together, or not at all; a write the disk or the file
+        refuses raises :class:`StoreWriteError`, with nothing of the transaction kept."""
         if self.conn.in_transaction:  # nested: the outer transaction decides
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.check_writable()
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self._rollback()
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            error = write_error(self.path, exc)
+            if error is None:
+                raise
+            self._rollback()  # a failed COMMIT leaves the transaction open
+            raise error from None
+
+    def check_writable(self) -> None:
+        """Raise :class:`StoreWriteError` when the database was opened read-only."""
+        if self.readonly:
+            raise StoreWriteError(f"{self.path}: opened read-only, cannot write; get write access to "
+                                  f"the file and its folder, or copy it where you can write")
+
+    def _rollback(self) -> None:
+        """Roll back what is left of the transaction (a full disk may have ended it already)."""
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     # -- runs ----------------------------------------------------------------------------
     def start_run(self, sources: list[str], *, model: str | None = None) -> int:
@@ -148,12 +251,19 @@ class Store:
                 (_now(), json.dumps(sources, ensure_ascii=False), model, __version__))
         return int(cursor.lastrowid)
 
-    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+    def count_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Record a run's counts so far; called in the transaction that stores a batch, so that
+        the row always tells what is committed, even of a run that was killed (no finished_at)."""
         names = ("read", "stored", "duplicates", "skipped", "failed")
         with self.transaction():
-            self.conn.execute(
-                f"UPDATE runs SET finished_at = ?, {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
-                (_now(), *(int(counts.get(n, 0)) for n in names), run_id))
+            self.conn.execute(f"UPDATE runs SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                              (*(int(counts.get(n, 0)) for n in names), run_id))
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Record a run's final counts and mark it finished."""
+        with self.transaction():
+            self.count_run(run_id, counts)
+            self.conn.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
 
     # -- identity ------------------------------------------------------------------------
     def has_url(self, url: str | None) -> bool:
@@ -353,8 +463,10 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute(f"ROLLBACK TO {name}")
-            self.conn.execute(f"RELEASE {name}")
+            if self.conn.in_transaction:  # a full disk may have rolled it all back already
+                with suppress(sqlite3.Error):
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
             raise
         self.conn.execute(f"RELEASE {name}")
 

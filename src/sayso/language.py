@@ -1,0 +1,121 @@
+"""Which language an article is in, so that sayso reads English and says so for other texts.
+
+Identification is py3langid's (a naive Bayes model over byte n-grams, shipped inside its wheel,
+nothing fetched at run time), restricted to :data:`CANDIDATES`, the languages news comes in:
+without the long tail of related languages (Luxembourgish, Frisian, Nigerian Pidgin…), a
+headline like "Schulz gewinnt SPD-Abstimmung" is told apart from English far more often.
+bench/langid.py measures it against lingua and the word-share check sayso had before.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from .errors import ConfigError
+
+#: Languages news is published in that py3langid knows, ISO 639-1 codes.
+CANDIDATES = (
+    "af ar bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl he hi hr hu id is it ja ko lt lv "
+    "mk ms nl no pl pt ro ru sk sl sq sr sv sw th tl tr uk ur vi zh"
+).split()
+#: Below this probability the best language is a guess, not an identification.
+MIN_CONFIDENCE = 0.5
+#: The language sayso's pipeline reads.
+ENGLISH = "en"
+
+_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian",
+    "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ru": "Russian", "sv": "Swedish", "tr": "Turkish",
+    "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese", "da": "Danish", "no": "Norwegian",
+    "fi": "Finnish", "cs": "Czech", "hu": "Hungarian", "ro": "Romanian", "el": "Greek",
+}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The identified language (None when unsure) and the best guesses with their probability."""
+
+    lang: str | None
+    guesses: tuple[tuple[str, float], ...]
+
+    @property
+    def best(self) -> str:
+        return self.guesses[0][0]
+
+    def describe(self) -> str:
+        """The likely guesses as "de 62%, nl 20%"."""
+        return ", ".join(f"{lang} {p:.0%}" for n, (lang, p) in enumerate(self.guesses) if not n or p >= 0.01)
+
+
+def language_name(code: str) -> str:
+    """"German" for "de"; the code itself for languages without a name here."""
+    return _NAMES.get(code, code)
+
+
+def check_lang(code: str) -> str:
+    """``code`` lower-cased, refused unless it is a two-letter ISO 639-1 code."""
+    value = code.strip().lower()
+    if len(value) != 2 or not value.isalpha() or not value.isascii():
+        raise ConfigError(f"language {code!r} is not a two-letter ISO 639-1 code (en, de, fr…)")
+    return value
+
+
+_LOADING = threading.Lock()
+_LOADED: list = []
+
+
+def _identifier():
+    """py3langid's identifier over :data:`CANDIDATES`, loaded once per process."""
+    with _LOADING:
+        if not _LOADED:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages(CANDIDATES)
+            _LOADED.append(identifier)
+    return _LOADED[0]
+
+
+def detect(text: str, *, sample: int = 4000) -> Detection:
+    """The language of ``text`` (its first ``sample`` characters are enough for an article)."""
+    ranked = _identifier().rank(text[:sample])
+    guesses = tuple((lang, round(float(p), 3)) for lang, p in ranked[:3])
+    return Detection(guesses[0][0] if guesses[0][1] >= MIN_CONFIDENCE else None, guesses)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How sayso reads one text: the language it records, whether its English pipeline reads
+    the text, and what the user is told about it."""
+
+    lang: str | None
+    english: bool
+    warning: str | None = None
+
+
+def read_language(text: str, lang: str | None = None) -> Reading:
+    """How to read ``text``: in the language given as ``lang``, else in the one identified.
+
+    A text in another language is not read (sayso's pipeline would find "Geld" a person in
+    "Geld für den Bürgermeister"); one too short to tell is read as English, and says so.
+    """
+    if lang is not None:
+        code = check_lang(lang)
+        if code == ENGLISH:
+            return Reading(code, True)
+        return Reading(code, False, f"the text is marked as {language_name(code)} ({code}); sayso reads English "
+                                    f"only, so it looked for nothing")
+    if not any(ch.isalpha() for ch in text):
+        return Reading(None, True)  # no words: nothing to identify, nothing to find
+    found = detect(text)
+    if found.lang == ENGLISH:
+        return Reading(ENGLISH, True)
+    if found.lang is not None:
+        return Reading(found.lang, False,
+                       f"the text looks like {language_name(found.lang)} ({found.describe()}); sayso reads "
+                       f"English only, so it looked for nothing; set the language to en (--lang en) to read "
+                       f"it as English anyway")
+    return Reading(None, True,
+                   f"cannot tell the language of this short text (best guesses: {found.describe()}); it was "
+                   f"read as English, so its actors and quotes are guesses if it is not; set the language "
+                   f"(--lang) to say which")

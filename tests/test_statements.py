@@ -1,0 +1,127 @@
+"""What is a statement: one table of sentences per rule, for the rule engine and the default
+(hybrid) engine alike."""
+from __future__ import annotations
+
+import pytest
+
+import sayso
+from sayso.extractors.statements import is_reporters_line, paragraphs
+from sayso.model.loader import available
+from sayso.types import QuoteKind
+
+ENGINES = ["rules", pytest.param("hybrid", marks=pytest.mark.skipif(not available(), reason="no trained weights"))]
+
+
+def quotes(text: str, engine: str) -> list[tuple[str, str | None]]:
+    """(content, speaker name) of every statement."""
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    return [(q.text, names.get(q.speaker)) for q in analysis.quotes]
+
+
+NOT_STATEMENTS = [
+    # a headline is the reporter's, and so is a caption's credit
+    "Iraqi cleric accused of funnelling Iranian money to armed groups\n\nThe cleric arrived in Basra on Monday.",
+    "Karsk dam: what we know\n\nThe dam was built in 1961.",
+    "Black Widow and Captain America Image: Nick Moreau.",
+    "Robert Sarvis. Image: Sarvis for Governor.",
+    # a passive cue names no source: the subject is the listener or the topic
+    "Markets were expected to react cautiously.",
+    "Residents were told to leave their homes.",
+    "A decision is expected to come next week.",
+    # sports and business verbs report no proposition
+    "Smith added 25 points and eight rebounds.",
+    "The company posted a loss of $3 million.",
+    "Police arrested and questioned the student on Monday.",
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_no_statement(text, engine):
+    assert quotes(text, engine) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quote_never_spans_another_speakers_attribution(engine):
+    text = "“We won,” said Ann Lee.\n\n“Really,” said Bob Stone."
+    assert quotes(text, engine) == [("We won", "Ann Lee"), ("Really", "Bob Stone")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_reporters_question_belongs_to_nobody(engine):
+    found = quotes("Asked whether she would resign, Ruth Calloway said she would fight on.", engine)
+    assert [content for content, _ in found] == ["she would fight on"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_asking_not_to_be_named_is_no_statement(engine):
+    text = 'One senior party figure, who asked not to be named, described the result as "a disaster".'
+    assert not any("named" in content for content, _ in quotes(text, engine))
+
+
+INTERVIEW = """Biologist Ann Lee talks to the Gazette about ants
+
+Ann Lee studies ants at the University of Helsinki.
+
+Gazette: What first attracted you to researching ants?
+
+Ann Lee: We kept a lot of animals during our studies. I could look at the ants for hours.
+
+I ended up doing a PhD on them.
+
+The ants in their nest. Image: Bob Stone.
+
+Gazette: How reliable are your results?
+
+Ann Lee: The results are very reliable. We had a lot of colonies, and we counted how many ants were present.
+
+Gazette: What comes next?
+
+Ann Lee: More experiments, I hope.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_interview_answer_is_one_statement_of_its_speaker(engine):
+    analysis = sayso.extract(INTERVIEW, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    turns = [q for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
+    assert [q.text.split(".")[0] for q in turns] == [
+        "We kept a lot of animals during our studies", "The results are very reliable", "More experiments, I hope"]
+    assert {names.get(q.speaker) for q in turns} == {"Ann Lee"}
+    assert turns[0].parts[-1] == (INTERVIEW.index("I ended"), INTERVIEW.index("on them.") + len("on them."))
+    assert len(turns[0].parts) == 2  # the caption between two paragraphs is not part of the turn
+    assert analysis.quotes == tuple(turns)  # no question, nothing split off inside a turn
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quote_of_nobody_is_set_aside_and_a_floating_one_resolved(engine):
+    text = ("The mayor spoke at length on Monday.\n\n"
+            "\"We cannot go on like this, and everybody in this town knows it.\"\n\n"
+            "Ann Lee, the council leader, said the budget was balanced:\n\n"
+            "\"Every penny is accounted for, and the auditors agree with us.\"")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.text.rstrip("."), names.get(q.speaker)) for q in analysis.quotes]
+    assert ("Every penny is accounted for, and the auditors agree with us", "Ann Lee") in found
+    assert not any(content.startswith("We cannot") for content, _ in found)
+    assert any(s.text.startswith("We cannot") for s in analysis.scare_quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_headline_with_its_own_attribution_stays(engine):
+    found = quotes("Tamimi: We will not back down from the fight\n\nThe cleric spoke in Basra.", engine)
+    assert ("We will not back down from the fight", "Tamimi") in found
+
+
+@pytest.mark.parametrize("line, reporters", [
+    ("Karsk dam: what we know", True),
+    ("Formica fusca, from file. Image: Mathias Krumbholz.", True),
+    ("Interview", True),
+    ("The dam broke on Tuesday, officials said.", False),
+    ("US President Barack Obama tweeted using his account:", False),
+    ('"We will not back down."', False),
+])
+def test_reporters_lines(line, reporters):
+    assert is_reporters_line(line, paragraphs(line)[0]) is reporters
