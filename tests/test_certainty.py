@@ -115,3 +115,25 @@ def test_cast_doubt_on_a_claim():
 def test_a_negated_truth_is_one_doubt_marker_not_two():
     _, quote = _quote("“That story is not true,” the spokesman said.", "not true")
     assert [(m.text, m.kind) for m in quote.hedges] == [("not", "doubt")]
+
+
+@pytest.mark.parametrize("kinds,certainty", [
+    ((), "asserted"), (("booster",), "asserted"), (("negation",), "asserted"),
+    (("hedge",), "hedged"), (("booster", "hedge"), "hedged"),
+    (("doubt",), "doubted"), (("hedge", "doubt"), "doubted"),
+])
+def test_certainty_from_markers(kinds, certainty):
+    """One rule, shared by quotes and relations: doubt outranks hedging, hedging asserting."""
+    from sayso.extractors.certainty import certainty_of
+    from sayso.types import Certainty, Marker
+
+    markers = [Marker("w", i, i + 1, kind) for i, kind in enumerate(kinds)]
+    assert certainty_of(markers) is Certainty(certainty)
+
+
+def test_relations_share_the_certainty_rule():
+    """Relations ask certainty for the markers and the rule; they keep no copy of either."""
+    from sayso.extractors import certainty, relations
+
+    assert relations.certainty_of is certainty.certainty_of
+    assert relations.predicate_markers is certainty.predicate_markers

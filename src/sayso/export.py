@@ -120,7 +120,7 @@ def actor_network(store: Store, flt: ArticleFilter = ArticleFilter(), *, unnamed
     involved = {end for pair in edges for end in pair}
     for actor in queries.actors(store, unnamed=unnamed):
         if actor.id in involved or actor.quotes:
-            graph.add_node(str(actor.id), label=actor.name, type=actor.type, quotes=actor.quotes,
+            graph.add_node(str(actor.id), label=actor.name, type=actor.type.value, quotes=actor.quotes,
                            articles=actor.articles, mentions=actor.mentions, named=actor.named)
     for (source, target), data in edges.items():
         if str(source) in graph and str(target) in graph:

@@ -83,7 +83,7 @@ def actor_graph(store: Store, flt: ArticleFilter = ArticleFilter(), *, actor_id:
         actor = queries.get_actor(store, node)
         if actor is None:
             continue
-        nodes.append({"id": actor.id, "label": actor.name, "type": actor.type, "named": actor.named,
+        nodes.append({"id": actor.id, "label": actor.name, "type": actor.type.value, "named": actor.named,
                       "quotes": actor.quotes, "articles": actor.articles, "mentions": actor.mentions,
                       "degree": len(neighbours.get(actor.id, ())), "focus": actor.id == actor_id})
     present = {n["id"] for n in nodes}

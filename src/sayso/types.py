@@ -6,13 +6,23 @@ character offsets ``(start, end)`` into :attr:`Analysis.text`, the article text 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 Span = tuple[int, int]
 
 
-class ActorType(str, Enum):
+class Vocabulary(StrEnum):
+    """A closed set of values. Members equal their strings (``Certainty.HEDGED == "hedged"``),
+    so records, JSON and SQL carry plain strings; :attr:`label` is the value in words."""
+
+    @property
+    def label(self) -> str:
+        """The value as a reader sees it: "according to", "media outlet"."""
+        return LABELS.get(self, self.value.replace("_", " "))
+
+
+class ActorType(Vocabulary):
     """What kind of actor a cluster of mentions denotes."""
 
     PERSON = "PERSON"
@@ -24,7 +34,7 @@ class ActorType(str, Enum):
     GROUP = "GROUP"  # unnamed collectives: "officials", "protesters", "sources"
 
 
-class QuoteKind(str, Enum):
+class QuoteKind(Vocabulary):
     """How a statement is reported."""
 
     DIRECT = "direct"  # "We will not back down," he said.
@@ -32,7 +42,72 @@ class QuoteKind(str, Enum):
     MIXED = "mixed"  # He said they "will not back down".
     PARTIAL = "partial"  # She depicts the protests as "turbulence".
     ACCORDING_TO = "according_to"  # According to the ministry, ...
-    TRANSCRIPT = "transcript"  # Nick Bos: Me and a studymate were keeping ... (an interview answer)
+    TRANSCRIPT = "transcript"  # Christopher Hill: My qualifications are ... (an interview turn)
+
+
+class StatementType(Vocabulary):
+    """What act the cue reports (docs/annotation.md, "Type")."""
+
+    SPEECH = "speech"  # said, told, added, an interview answer
+    WRITING = "writing"  # wrote, posted, a statement, a report that finds
+    BELIEF = "belief"  # believes, sees ... as, fears, expects
+    INTENTION = "intention"  # plans, intends, promised to
+    UNSPECIFIED = "unspecified"  # according to X
+
+
+class Certainty(Vocabulary):
+    """How committed the speaker is to the statement."""
+
+    ASSERTED = "asserted"
+    HEDGED = "hedged"  # "might", "probably", "suggested"
+    DOUBTED = "doubted"  # "doubts", "denied", "is not true"
+
+
+class Polarity(Vocabulary):
+    """Whether the statement is negated as a whole ("did not", "denied")."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+class Stance(Vocabulary):
+    """The reporter's stance, from the reporting verb: "claimed" distances, "acknowledged" endorses."""
+
+    NEUTRAL = "neutral"
+    DISTANCING = "distancing"
+    ENDORSING = "endorsing"
+
+
+class MarkerKind(Vocabulary):
+    """What a marker word does to its statement."""
+
+    HEDGE = "hedge"  # "might"
+    BOOSTER = "booster"  # "certainly"
+    DOUBT = "doubt"  # "doubts"
+    NEGATION = "negation"  # "not"
+
+
+#: Words for a reader where the value itself does not read well.
+LABELS: dict[Vocabulary, str] = {
+    ActorType.PERSON: "person", ActorType.ORG: "organisation", ActorType.MEDIA: "media outlet",
+    ActorType.GPE: "country or city", ActorType.LOC: "place", ActorType.NORP: "nationality or group",
+    ActorType.GROUP: "group",
+}
+
+#: Every vocabulary by the name the JSON schema's ``$defs``, the store and the web page use.
+VOCABULARIES: dict[str, type[Vocabulary]] = {
+    "actor_type": ActorType, "quote_kind": QuoteKind, "statement_type": StatementType,
+    "certainty": Certainty, "polarity": Polarity, "stance": Stance, "marker_kind": MarkerKind,
+}
+
+
+def parse_fields(record: Any, **vocabularies: type[Vocabulary]) -> None:
+    """Turn the plain strings a frozen dataclass was given for its vocabulary fields into members
+    ("hedged" → Certainty.HEDGED), leaving None alone; an unknown value raises ValueError."""
+    for name, vocabulary in vocabularies.items():
+        value = getattr(record, name)
+        if value is not None and not isinstance(value, vocabulary):
+            object.__setattr__(record, name, vocabulary(value))
 
 
 def _span(value: Any) -> Span | None:
@@ -82,14 +157,17 @@ class Marker:
     text: str
     start: int
     end: int
-    kind: str  # hedge | booster | doubt | negation
+    kind: MarkerKind
+
+    def __post_init__(self) -> None:
+        parse_fields(self, kind=MarkerKind)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind.value}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Marker:
-        return cls(data["text"], int(data["start"]), int(data["end"]), data["kind"])
+        return cls(data["text"], int(data["start"]), int(data["end"]), MarkerKind(data["kind"]))
 
 
 @dataclass(frozen=True)
@@ -109,10 +187,13 @@ class Quote:
     medium_mention: Span | None = None
     inherited: bool = False  # speaker carried over from a neighbouring quote
     parts: tuple[Span, ...] = ()  # pieces of a split quote ("…," he said. "…"); else one part
-    certainty: str = "asserted"  # asserted | hedged | doubted
-    polarity: str = "positive"  # positive | negative
+    certainty: Certainty = Certainty.ASSERTED
+    polarity: Polarity = Polarity.POSITIVE
     hedges: tuple[Marker, ...] = ()  # the words that set certainty and polarity
-    stance: str = "neutral"  # the reporter's, from the cue: neutral | distancing | endorsing
+    stance: Stance = Stance.NEUTRAL  # the reporter's, from the cue
+
+    def __post_init__(self) -> None:
+        parse_fields(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,10 +210,10 @@ class Quote:
             "medium_mention": None if self.medium_mention is None else list(self.medium_mention),
             "inherited": self.inherited,
             "parts": [list(p) for p in (self.parts or ((self.start, self.end),))],
-            "certainty": self.certainty,
-            "polarity": self.polarity,
+            "certainty": self.certainty.value,
+            "polarity": self.polarity.value,
             "hedges": [m.to_dict() for m in self.hedges],
-            "stance": self.stance,
+            "stance": self.stance.value,
         }
 
     @classmethod
@@ -151,10 +232,10 @@ class Quote:
             medium_mention=_span(data.get("medium_mention")),
             inherited=data.get("inherited", False),
             parts=tuple((int(p[0]), int(p[1])) for p in data.get("parts", ())),
-            certainty=data.get("certainty", "asserted"),
-            polarity=data.get("polarity", "positive"),
+            certainty=Certainty(data.get("certainty", Certainty.ASSERTED)),
+            polarity=Polarity(data.get("polarity", Polarity.POSITIVE)),
             hedges=tuple(Marker.from_dict(m) for m in data.get("hedges", ())),
-            stance=data.get("stance", "neutral"),
+            stance=Stance(data.get("stance", Stance.NEUTRAL)),
         )
 
 
@@ -171,9 +252,12 @@ class Relation:
     text: str
     claimant: str | None = None  # the speaker when stated inside a quote; None: the article's voice
     quote: str | None = None  # the quote it was stated in
-    certainty: str = "asserted"
-    polarity: str = "positive"
+    certainty: Certainty = Certainty.ASSERTED
+    polarity: Polarity = Polarity.POSITIVE
     trigger: Span | None = None  # the word that expresses it: "funds", "Iran-backed"
+
+    def __post_init__(self) -> None:
+        parse_fields(self, certainty=Certainty, polarity=Polarity)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,8 +270,8 @@ class Relation:
             "start": self.start,
             "end": self.end,
             "text": self.text,
-            "certainty": self.certainty,
-            "polarity": self.polarity,
+            "certainty": self.certainty.value,
+            "polarity": self.polarity.value,
             "trigger": None if self.trigger is None else list(self.trigger),
         }
 
@@ -197,7 +281,8 @@ class Relation:
             id=data["id"], subject=data["subject"], predicate=data["predicate"], object=data["object"],
             start=int(data["start"]), end=int(data["end"]), text=data["text"],
             claimant=data.get("claimant"), quote=data.get("quote"),
-            certainty=data.get("certainty", "asserted"), polarity=data.get("polarity", "positive"),
+            certainty=Certainty(data.get("certainty", Certainty.ASSERTED)),
+            polarity=Polarity(data.get("polarity", Polarity.POSITIVE)),
             trigger=_span(data.get("trigger")),
         )
 

@@ -365,3 +365,22 @@ def test_display_types_in_words_and_a_graph_whose_labels_do_not_overlap(page):
         return [overlaps, Math.max(all.w / box.clientWidth, all.h / box.clientHeight)];
     }""")
     assert overlaps == 0 and used > 0.8, (overlaps, used)
+
+
+def test_filters_and_labels_come_from_the_served_vocabularies(page):
+    """The page lists and words what GET /vocabularies says: change the served words, and the
+    page shows the change (nothing is retyped in the scripts)."""
+    served = api(page, "/vocabularies")
+    served["certainty"]["labels"]["hedged"] = "hedged (served)"
+    served["actor_type"]["labels"]["PERSON"] = "human being"
+    page.route("**/vocabularies", lambda route: route.fulfill(json=served))
+    page.goto(page.base + "/#/")
+    page.get_by_role("heading", name=re.compile(r"^\d+ quotes")).wait_for()
+    kinds = [o.get_attribute("value") for o in page.get_by_label("Kind").locator("option").all()][1:]
+    assert set(served["quote_kind"]["values"]) <= set(kinds) and "transcript" in kinds
+    assert re.search(r"hedged \(served\) \(\d+\)", page.get_by_label("Certainty").inner_text())
+    page.goto(page.base + "/#/actors")
+    page.locator("table.list").wait_for()
+    options = page.get_by_label("Type").locator("option").all_inner_texts()
+    assert options[1:] == [served["actor_type"]["labels"][t] for t in served["actor_type"]["values"]]
+    assert "human being" in page.locator("table.list").inner_text()

@@ -42,7 +42,8 @@ def test_bad_claim_parameters_are_422(claims_client, params):
 
 def test_web_page_links_the_claims_view(claims_client):
     assert 'href="#/claims"' in claims_client.get("/").text
-    assert "claimsView" in claims_client.get("/static/app.js").text
+    assert 'import { claimsView } from "./views/claims.js";' in claims_client.get("/static/app.js").text
+    assert "export async function claimsView" in claims_client.get("/static/views/claims.js").text
 
 
 def test_claims_are_kept_until_the_quotes_change(tmp_path):

@@ -223,11 +223,11 @@ def test_the_page_links_only_http_urls():
              "javascript:alert(1)": None, "JAVASCRIPT:alert(1)": None, " javascript:alert(1)": None,
              "java\tscript:alert(1)": None, "data:text/html,x": None, "vbscript:x": None,
              "/relative/path": None, "": None}
-    script = (STATIC / "links.js").read_text("utf-8") + (
-        "\nconst cases = " + json.dumps(list(cases)) + ";\n"
-        "process.stdout.write(JSON.stringify(cases.map((c) => saysoLinks.webUrl(c))));\n")
-    out = subprocess.run([NODE, "-e", script], capture_output=True, text=True, timeout=30, check=True).stdout
+    script = (f"import {{ webUrl }} from {json.dumps((STATIC / 'links.js').as_uri())};\n"
+              "const cases = " + json.dumps(list(cases)) + ";\n"
+              "process.stdout.write(JSON.stringify(cases.map((c) => webUrl(c))));\n")
+    out = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=30,
+                         check=True).stdout
     assert json.loads(out) == list(cases.values())
-    assert "saysoLinks.webUrl(a.url)" in (STATIC / "app.js").read_text("utf-8")
-    page = (STATIC / "index.html").read_text("utf-8")
-    assert page.index("/static/links.js") < page.index("/static/app.js")
+    article_view = (STATIC / "views" / "articles.js").read_text("utf-8")
+    assert 'import { webUrl } from "../links.js";' in article_view and "webUrl(a.url)" in article_view

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..types import Marker
+from ..types import Certainty, Marker, MarkerKind, Polarity, Stance
 from . import lexicons
 
 # Dependents of a predicate that carry its modality and polarity.
@@ -24,22 +24,31 @@ _FALSITY = {"false", "untrue", "baseless", "unfounded", "fabricated", "fake"}  #
 
 @dataclass(frozen=True)
 class Assessment:
-    certainty: str = "asserted"  # asserted | hedged | doubted
-    polarity: str = "positive"  # positive | negative
+    certainty: Certainty = Certainty.ASSERTED
+    polarity: Polarity = Polarity.POSITIVE
     markers: tuple[Marker, ...] = ()
-    stance: str = "neutral"  # neutral | distancing | endorsing
+    stance: Stance = Stance.NEUTRAL
 
 
-def stance_of(cue: Token | None) -> str:
+def stance_of(cue: Token | None) -> Stance:
     """How the reporting verb frames the claim: "claimed" distances, "acknowledged" endorses."""
     if cue is None:
-        return "neutral"
+        return Stance.NEUTRAL
     lemma = cue.lemma_.lower()
     if lemma in lexicons.load("stance_distancing"):
-        return "distancing"
+        return Stance.DISTANCING
     if lemma in lexicons.load("stance_endorsing"):
-        return "endorsing"
-    return "neutral"
+        return Stance.ENDORSING
+    return Stance.NEUTRAL
+
+
+def certainty_of(markers: list[Marker] | tuple[Marker, ...]) -> Certainty:
+    """The certainty its markers give a statement: any doubt makes it doubted, else any hedge
+    hedged ("might have received"), else asserted; boosters and negations leave it asserted."""
+    kinds = {m.kind for m in markers}
+    if MarkerKind.DOUBT in kinds:
+        return Certainty.DOUBTED
+    return Certainty.HEDGED if MarkerKind.HEDGE in kinds else Certainty.ASSERTED
 
 
 def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = None) -> Assessment:
@@ -56,7 +65,7 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = Non
         heads = [t for t in span if (t.head.i not in inside or t.head == t) and not t.is_punct]
         roots += [(t, inside) for t in heads]
     for number, (root, inside) in enumerate(roots):
-        found, negated = _predicate_markers(root, inside)
+        found, negated = predicate_markers(root, inside)
         markers += found
         if number == 0:
             negative = negated
@@ -69,15 +78,14 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = Non
             denial, negated = False, False
         markers += found
         negative = negative != negated
-    kinds = {m.kind for m in markers}
-    certainty = "doubted" if "doubt" in kinds else "hedged" if "hedge" in kinds else "asserted"
+    certainty = certainty_of(markers)
     if denial:
         negative = True
     markers = sorted(set(markers), key=lambda m: (m.start, m.end))
-    return Assessment(certainty, "negative" if negative else "positive", tuple(markers), stance_of(cue))
+    return Assessment(certainty, Polarity.NEGATIVE if negative else Polarity.POSITIVE, tuple(markers), stance_of(cue))
 
 
-def _predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], bool]:
+def predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], bool]:
     """Hedges, boosters, doubt and negation attached to one predicate, with their interplay:
     a negated doubt is a booster ("nobody doubts"), a negated impossibility a hedge ("not
     impossible"), a negated truth a denial ("is not true")."""

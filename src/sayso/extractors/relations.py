@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster
-from .certainty import _predicate_markers
+from .certainty import certainty_of, predicate_markers
 from .speakers import SpeakerResolver, mention_span, subject_of
 
 # Nouns that carry a relation: "close ties with", "a member of", "the leader of".
@@ -400,9 +400,8 @@ def _draft(doc: Doc, book: ActorBook, resolver: SpeakerResolver, subject: Token 
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     head = trigger[-1]
-    markers, negated = _predicate_markers(head, {t.i for t in head.sent})
-    kinds = {m.kind for m in markers}
-    certainty = "doubted" if "doubt" in kinds else "hedged" if "hedge" in kinds else "asserted"
+    markers, negated = predicate_markers(head, {t.i for t in head.sent})
+    certainty = certainty_of(markers)
     polarity, claimant = "negative" if negated else "positive", None
     claimer, denied = _claimer(head)
     if claimer is not None:

@@ -15,17 +15,15 @@ from ..ingest.record import normalize_date
 from ..network import actor_graph
 from ..store import queries
 from ..store.queries import ArticleFilter, QuoteFilter
-from ..types import ActorType, QuoteKind
+from ..schema import vocabularies
+from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance
 from .. import claims
 from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, ClaimPage, Graph, NameCount,
-                     Problem, QuotePage, RelationPage, SharedArticles)
+                     Problem, QuotePage, RelationPage, SharedArticles, VocabularyTerms)
 from .state import ServerState
 
 router = APIRouter()
 
-Certainty = Enum("Certainty", {v: v for v in ("asserted", "hedged", "doubted")}, type=str)
-Polarity = Enum("Polarity", {v: v for v in ("positive", "negative")}, type=str)
-Stance = Enum("Stance", {v: v for v in ("neutral", "distancing", "endorsing")}, type=str)
 Verdict = Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)
 
 # Every parameter is bounded: SQLite integers stop at 2**63 - 1, and its LIKE patterns at 50,000 bytes.
@@ -243,3 +241,12 @@ def graph(
     flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
     return actor_graph(store, flt, actor_id=actor_id, depth=depth, unnamed=unnamed, co_quoted=co_quoted,
                        max_nodes=max_nodes)
+
+
+@router.get("/vocabularies", response_model=dict[str, VocabularyTerms], tags=["schema"],
+            summary="The closed vocabularies of the analysis (certainty, quote_kind, actor_type…): "
+                    "values and their words")
+def list_vocabularies() -> dict[str, Any]:
+    """The ``$defs`` vocabularies of the analysis schema, generated from :mod:`sayso.types`; the
+    web page fills its filters and labels its badges from them."""
+    return vocabularies()

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 
 from ..claims import Report
 from ..store.queries import ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
+from ..types import ActorType
 
 #: The extract contract: validated as a plain object, documented by the packaged schema.
 AnalysisContract = Annotated[dict[str, Any],
@@ -128,7 +129,7 @@ class ActorDetail(BaseModel):
 class GraphNode(BaseModel):
     id: int
     label: str
-    type: str
+    type: ActorType
     named: bool
     quotes: int
     articles: int
@@ -151,6 +152,14 @@ class Graph(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = Field(description="More actors qualified than max_nodes allowed.")
+
+
+class VocabularyTerms(BaseModel):
+    """One closed vocabulary of the analysis schema (``#/components/schemas/Analysis_<name>``)."""
+
+    values: list[str] = Field(description="Every value, in the schema's order.")
+    labels: dict[str, str] = Field(description="Each value in words, for a reader (PERSON → person).")
+    description: str
 
 
 class _OneSource(BaseModel):

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import StoreError
+from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, parse_fields
 from .store import Store, normalize_name
 
 
@@ -61,27 +62,31 @@ class QuoteRow:
     id: int
     article_id: int
     local_id: str
-    kind: str
+    kind: QuoteKind
     text: str
     start: int
     end: int
     speaker: str | None
     speaker_id: int | None
-    speaker_type: str | None
+    speaker_type: ActorType | None
     speaker_as: str | None
     cue: str | None
     medium: str | None
     medium_id: int | None
     inherited: bool
-    certainty: str | None
-    polarity: str | None
-    stance: str | None
+    certainty: Certainty | None
+    polarity: Polarity | None
+    stance: Stance | None
     published: str | None
     outlet: str | None
     title: str | None
     url: str | None
     extra: dict[str, Any] = field(default_factory=dict)
     parts: list[list[int]] = field(default_factory=list)  # a split quote's pieces, article offsets
+
+    def __post_init__(self) -> None:
+        parse_fields(self, kind=QuoteKind, speaker_type=ActorType, certainty=Certainty, polarity=Polarity,
+                     stance=Stance)
 
     @property
     def words(self) -> str:
@@ -99,11 +104,14 @@ class QuoteRow:
 class ActorRow:
     id: int
     name: str
-    type: str
+    type: ActorType
     named: bool
     articles: int
     mentions: int
     quotes: int
+
+    def __post_init__(self) -> None:
+        parse_fields(self, type=ActorType)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -483,13 +491,16 @@ class RelationRow:
     claimant: str | None
     claimant_id: int | None
     quote_id: int | None
-    certainty: str | None
-    polarity: str | None
+    certainty: Certainty | None
+    polarity: Polarity | None
     text: str | None
     start: int | None
     end: int | None
     published: str | None
     outlet: str | None
+
+    def __post_init__(self) -> None:
+        parse_fields(self, certainty=Certainty, polarity=Polarity)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

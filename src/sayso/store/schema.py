@@ -20,6 +20,10 @@ Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` an
 - ``relations``: who does what to whom (``type`` is the predicate: funds, backs, member_of…)
   and by whose account (``claimant_id``), with ``data`` the engine's JSON.
 
+- ``vocabularies``: every value of the closed vocabularies of :mod:`sayso.types` (certainty,
+  quote_kind, actor_type…) with its words; triggers refuse a value outside it in the columns of
+  :data:`VOCABULARY_COLUMNS`. It is brought up to date from the enums whenever a store opens.
+
 Views: ``quotes_with_speakers``, ``relations_with_actors``, ``articles_overview`` and
 ``speaker_mentions`` (who names whom inside their quotes).
 """
@@ -28,6 +32,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from ..types import VOCABULARIES
 
 APPLICATION_ID = 0x5A7590  # marks a file as a sayso database (PRAGMA application_id)
 
@@ -326,9 +332,43 @@ LEFT JOIN actors o ON o.id = r.target_id
 LEFT JOIN actors c ON c.id = r.claimant_id;
 """
 
+# The columns that hold a vocabulary's values: (table, column, vocabulary).
+VOCABULARY_COLUMNS = (
+    ("actors", "type", "actor_type"), ("article_actors", "type", "actor_type"), ("quotes", "kind", "quote_kind"),
+    ("quotes", "certainty", "certainty"), ("quotes", "polarity", "polarity"), ("quotes", "stance", "stance"),
+    ("relations", "certainty", "certainty"), ("relations", "polarity", "polarity"),
+)
+
+
+def sync_vocabularies(conn: sqlite3.Connection) -> None:
+    """Add the values and words of :data:`sayso.types.VOCABULARIES` that the ``vocabularies`` table
+    lacks; values an older sayso wrote stay, so the rows that use them stay valid."""
+    wanted = {(name, member.value, member.label, (vocabulary.__doc__ or "").strip().splitlines()[0])
+              for name, vocabulary in VOCABULARIES.items() for member in vocabulary}
+    have = set(map(tuple, conn.execute("SELECT vocabulary, value, label, description FROM vocabularies")))
+    if wanted - have:
+        conn.executemany("INSERT OR REPLACE INTO vocabularies VALUES (?, ?, ?, ?)", sorted(wanted - have))
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """The vocabularies as a table, and a check on every column that holds their values."""
+    conn.execute("""CREATE TABLE vocabularies (
+        vocabulary TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL, description TEXT NOT NULL,
+        PRIMARY KEY (vocabulary, value)) WITHOUT ROWID""")
+    sync_vocabularies(conn)
+    for table, column, name in VOCABULARY_COLUMNS:
+        check = (f"SELECT RAISE(ABORT, '{table}.{column}: not a {name} value (see the vocabularies table)') "
+                 f"WHERE NEW.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vocabularies "
+                 f"WHERE vocabulary = '{name}' AND value = NEW.{column});")
+        conn.execute(f"CREATE TRIGGER {table}_{column}_insert BEFORE INSERT ON {table} BEGIN {check} END")
+        conn.execute(f"CREATE TRIGGER {table}_{column}_update BEFORE UPDATE OF {column} ON {table} "
+                     f"BEGIN {check} END")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
     Migration(2, "quote certainty, polarity, stance and parts; relation claimant, quote, span", _V2),
+    Migration(3, "vocabularies table; their columns take only its values", _v3),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import StoreError, StoreWriteError
 from ..ingest.record import Record, canonical_url
 from ..types import Analysis
-from .schema import APPLICATION_ID, LATEST, MIGRATIONS
+from .schema import APPLICATION_ID, LATEST, MIGRATIONS, sync_vocabularies
 
 _QUOTE_COLUMNS = {"id", "kind", "start", "end", "text", "speaker", "speaker_mention", "cue",
                   "cue_span", "medium", "medium_mention", "inherited", "certainty", "polarity", "stance",
@@ -204,6 +204,7 @@ class Store:
                                   (migration.version, migration.name))
                 self.conn.execute(f"PRAGMA user_version = {int(migration.version)}")
                 self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        sync_vocabularies(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -1,0 +1,48 @@
+/* #/claims: claims told by two or more outlets, agreed or contradicted. */
+import { api, current, focusHeading, h, pager, put, say, setHash, view } from "../core.js";
+import { claimLabel, date, plural } from "../words.js";
+
+export async function claimsView(params, token) {
+  document.title = "Claims — sayso";
+  const query = new URLSearchParams({ limit: "20", offset: params.get("offset") || "0" });
+  for (const key of ["search", "verdict"]) if (params.get(key)) query.set(key, params.get(key));
+  const page = await api("/claims?" + query.toString());
+  if (!current(token)) return;
+  const searchInput = h("input", { type: "search", id: "claim-search", name: "search", value: params.get("search") || "" });
+  const verdictSelect = h("select", { id: "claim-verdict", name: "verdict" }, h("option", { value: "" }, "Any"),
+    h("option", { value: "contradict" }, "contradicted"), h("option", { value: "agree" }, "agreed"));
+  verdictSelect.value = params.get("verdict") || "";
+  const submit = (event) => {
+    if (event) event.preventDefault();
+    const p = new URLSearchParams();
+    if (searchInput.value.trim()) p.set("search", searchInput.value.trim());
+    if (verdictSelect.value) p.set("verdict", verdictSelect.value);
+    setHash("/claims", p);
+  };
+  verdictSelect.addEventListener("change", submit);
+  const form = h("form", { role: "search", "aria-label": "Find claims", onsubmit: submit },
+    h("div", { class: "search-row" },
+      h("div", { class: "field" }, h("label", { for: "claim-search" }, "Words"), searchInput),
+      h("div", { class: "field" }, h("label", { for: "claim-verdict" }, "Reports"), verdictSelect),
+      h("button", { type: "submit" }, "Find")));
+  const claimItem = (c) => h("li", { class: "result claim" },
+    h("h2", {}, h("span", { class: "badge verdict-" + (claimLabel(c) === "all deny" ? "deny" : c.verdict) }, claimLabel(c)),
+      " " + plural(c.sources.length, "source") + ": " + c.sources.join(", ")),
+    h("ul", { class: "results" }, c.reports.map((r) => h("li", { class: "report" },
+      h("blockquote", { class: "kind-" + r.kind }, r.words || r.text),
+      h("div", { class: "meta" },
+        r.speaker_id ? h("a", { href: "#/actor/" + r.speaker_id }, r.speaker) : h("span", {}, r.speaker || "unattributed"),
+        h("span", { class: "badge position-" + r.position }, r.position),
+        r.cue ? h("span", {}, "cue: " + r.cue) : null,
+        h("span", {}, r.source),
+        r.published ? h("time", { datetime: r.published }, date(r.published)) : null,
+        h("a", { href: `#/article/${r.article_id}?quote=${encodeURIComponent(r.local_id)}`, "aria-label": `Read in context: ${r.title || "article " + r.article_id}` },
+          "Read in context"))))));
+  const move = (offset) => { const next = new URLSearchParams(params); next.set("offset", String(offset)); setHash("/claims", next); };
+  put(view, h("h1", {}, "Claims across sources"), form,
+    h("p", { class: "muted" }, plural(page.total, "claim") + " told by two or more outlets; a claim is contradicted when some reports affirm it and others deny it"),
+    page.items.length ? h("ul", { class: "results" }, page.items.map(claimItem)) : h("p", { class: "empty" }, "No claim is told by more than one outlet."),
+    page.total > page.limit ? pager(page, move) : null);
+  say(plural(page.total, "claim"));
+  focusHeading();
+}
