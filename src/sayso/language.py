@@ -64,13 +64,33 @@ _LOADING = threading.Lock()
 _LOADED: list = []
 
 
+def _load_identifier():
+    """py3langid's shipped model, read in memory: its own loader unpacks the model through a
+    temporary file, which fails on a full disk before sayso can say so."""
+    import io
+    import lzma
+    from array import array
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    def table(values):  # the automaton's tables as compact stdlib arrays, as py3langid keeps them
+        out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+        out.frombytes(np.ascontiguousarray(values).tobytes())
+        return out
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed:
+        data = np.load(io.BytesIO(packed.read()), allow_pickle=False)
+    return LanguageIdentifier(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                              table(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                              tk_row=table(data["nextmove_row"]))
+
+
 def _identifier():
     """py3langid's identifier over :data:`CANDIDATES`, loaded once per process."""
     with _LOADING:
         if not _LOADED:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier = _load_identifier()
             identifier.set_languages(CANDIDATES)
             _LOADED.append(identifier)
     return _LOADED[0]

@@ -95,7 +95,7 @@ def test_query_commands_and_serve_work_in_a_folder_we_may_not_write(readonly_db,
     serve = _run(prefix, "-c", f"""
 from fastapi.testclient import TestClient
 from sayso.server import create_app
-with TestClient(create_app({str(readonly_db)!r}, warm_up=False, nlp_in_process=False)) as client:
+with TestClient(create_app({str(readonly_db)!r}, warm_up=False, nlp_in_process=False, allowed_hosts=["testserver"])) as client:
     answer = client.get("/quotes")
     assert answer.status_code == 200, answer.text
     print(len(answer.json()["items"]))

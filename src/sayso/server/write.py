@@ -164,7 +164,7 @@ async def ingest(request: Request, response: Response, body: IngestRequest) -> d
     state: ServerState = request.app.state.sayso
     _unicode(body)
     record = await run_in_threadpool(_record, state, body)
-    text = _checked(record.text, state.max_chars)
+    text = normalize(_checked(record.text, state.max_chars))  # stored normalised, as ingest stores it
     if not text:
         raise InputError("the article has no text to analyse")
     article_id = _stored_id(state.store(), record.url, text)
