@@ -173,3 +173,16 @@ def test_ingest_is_idempotent_for_any_text(text, url):
     assert first == 1 and store.analysis(first) == analysis
     assert store.add(record, analysis) is None
     assert store.counts()["articles"] == 1
+
+
+def test_only_http_addresses_are_stored_as_an_articles_link(tmp_path):
+    from sayso import extract
+    from sayso.ingest.record import Record
+    from sayso.store.store import Store
+
+    store = Store(tmp_path / "s.db")
+    for n, url in enumerate(["javascript:alert(1)", "data:text/html,<b>x</b>", "https://Example.org/a?utm_source=x"]):
+        record = Record(key=f"k{n}", text=f"Ann Lee said the dam was safe, number {n}.", url=url)
+        store.add(record, extract(record.text, engine="rules"))
+    urls = [row[0] for row in store.conn.execute("SELECT url FROM articles ORDER BY id")]
+    assert urls == [None, None, "https://example.org/a"]

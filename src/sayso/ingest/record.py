@@ -88,6 +88,18 @@ def check_record(record: Record) -> None:
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` as :func:`canonical_url` gives it when it is an http(s) address, else None: a
+    ``javascript:``, ``data:`` or ``file:`` "original link" is never stored or shown."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return canonical_url(url)
+
+
 def canonical_url(url: str | None) -> str | None:
     """The URL used to recognise an article again: lower-case scheme and host, no fragment,
     no default port and no tracking parameters (``utm_*``, ``fbclid``…)."""

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, StoreWriteError
-from ..ingest.record import Record, canonical_url
+from ..ingest.record import Record, canonical_url, web_url
 from ..types import Analysis
 from .schema import APPLICATION_ID, LATEST, MIGRATIONS, sync_vocabularies
 
@@ -278,7 +278,7 @@ class Store:
     # -- writing -------------------------------------------------------------------------
     def add(self, record: Record, analysis: Analysis, *, run_id: int | None = None) -> int | None:
         """Store one analysed article; returns its id, or None when it is already stored."""
-        url = canonical_url(record.url)
+        url = web_url(record.url)  # only an http(s) address is an article's link
         digest = content_hash(analysis.text)
         if self.has_hash(digest) or (url is not None and self.has_url(url)):
             return None
