@@ -43,13 +43,19 @@ def _load(model: str) -> Language:
 
 @Language.component("sayso_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and paragraphs never run together."""
+    """A line break ends a sentence: headlines, datelines and paragraphs never run together.
+    A single break before a lower-case word is a hard-wrapped line, not an end ("“Yes,”⏎said
+    Maria Lopez."): there the parser decides."""
     # Written as one array: each ``token.is_sent_start = …`` checks the whole doc for a parse.
     starts = doc.to_array([SENT_START])
     changed = False
     previous = None
     for token in doc:
         if previous is not None and ("\n" in previous.text or "\n" in previous.whitespace_) and not token.is_space:
+            breaks = (previous.text + previous.whitespace_).count("\n")
+            if breaks == 1 and token.text[:1].islower():
+                previous = token
+                continue
             starts[token.i] = 1
             changed = True
         previous = token

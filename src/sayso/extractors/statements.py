@@ -35,6 +35,9 @@ _INTERVIEWER_LABELS = {"q", "question", "interviewer"}
 _NOT_LABELS = {"image", "photo", "credit", "update", "note", "editor", "source", "sources", "interview",
                "correction", "warning", "breaking", "exclusive", "live", "watch", "read", "related", "a"}
 _TITLE_WORDS = 30
+#: A line that ends inside a sentence, and a single line break followed by a lower-case word.
+_RUNS_ON = re.compile(r"[,;][\"'”’»]*\s*$")
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*[a-z]")
 _OPENING = "\"“‘'«`"
 
 
@@ -104,6 +107,10 @@ def is_reporters_line(text: str, line: Part) -> bool:
     words = text[line[0] : line[1]]
     if _CREDIT.search(words):
         return True
+    if _RUNS_ON.search(words) or _WRAPPED.match(text, line[1]):
+        # A hard-wrapped sentence goes on in the next line ("“Yes,”⏎said Maria Lopez."): a line
+        # that stops at a comma, or runs on into a lower-case word, is no title.
+        return False
     return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS
 
 
