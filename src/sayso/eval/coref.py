@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sayso.errors import ConfigError, InputError
 from sayso.eval.coref_scoring import (
-    CATEGORIES, CorefError, CorefScores, PredictedActor, PredictedQuote, Resolution, Span, score_document,
+    CATEGORIES, CorefError, CorefScores, PredictedActor, PredictedQuote, Resolution, score_document,
 )
 from sayso.eval.gum import CorefDocument, held_out
 
@@ -64,16 +64,11 @@ def default_news_metadata() -> Path:
 
 def predictions(analysis: Analysis, text: str) -> tuple[list[PredictedActor], list[PredictedQuote]]:
     """sayso's actors and quote speakers in offsets of ``text`` (the gold text)."""
-    from sayso.eval.runner import _mapped, offset_map
+    from sayso.eval.runner import same_text
 
-    mapping = None if analysis.text == text else offset_map(analysis.text, text)
-
-    def spans(raw: Sequence[Span]) -> tuple[Span, ...]:
-        return tuple(s for s in (_mapped(m, mapping) for m in raw) if s is not None)
-
-    actors = [PredictedActor(a.id, a.name, spans(a.mentions), a.aliases) for a in analysis.actors]
-    quotes = [PredictedQuote(span[0], q.speaker) for q in analysis.quotes
-              if q.speaker_mention is not None for span in [spans([q.speaker_mention])] if span]
+    same_text(analysis, text)
+    actors = [PredictedActor(a.id, a.name, tuple(a.mentions), a.aliases) for a in analysis.actors]
+    quotes = [PredictedQuote(q.speaker_mention, q.speaker) for q in analysis.quotes if q.speaker_mention is not None]
     return actors, quotes
 
 

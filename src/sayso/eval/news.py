@@ -200,7 +200,7 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
             p = pred_n[pi][1]
             mentions = p.speaker_mentions or ((p.source,) if p.source else ())
             right = (overlap(_gold_speaker(text, g), normalize(text, mentions)) > 0
-                     or _same_name(p.speaker, _excerpt(text, g.speaker or g.source, 10_000)))
+                     or _same_name(p.speaker, " ".join(text[s:e] for s, e in g.speaker or g.source)))
             if not right:
                 wrong.append(f"{_excerpt(text, g.content, 60)!r}: gold {_excerpt(text, g.speaker or g.source, 40)!r}, "
                              f"got {p.speaker or 'nobody'!r}")
@@ -232,9 +232,9 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
 
 def statements_of(analysis: Analysis, text: str) -> list[PredictedStatement]:
     """sayso's quotes as predicted statements in offsets of ``text`` (the gold text)."""
-    from sayso.eval.runner import _mapped, offset_map
+    from sayso.eval.runner import same_text
 
-    mapping = None if analysis.text == text else offset_map(analysis.text, text)
+    same_text(analysis, text)
     actors = {a.id: a for a in analysis.actors}
     out = []
     for q in analysis.quotes:
@@ -242,10 +242,10 @@ def statements_of(analysis: Analysis, text: str) -> list[PredictedStatement]:
         parts = q.parts or ((q.start, q.end),)
         mentions = actor.mentions if actor else ((q.speaker_mention,) if q.speaker_mention else ())
         out.append(PredictedStatement(
-            content=tuple(p for p in (_mapped(part, mapping) for part in parts) if p is not None),
-            source=_mapped(q.speaker_mention, mapping),
-            cue=_mapped(q.cue_span, mapping),
-            speaker_mentions=tuple(m for m in (_mapped(m, mapping) for m in mentions) if m is not None),
+            content=tuple(parts),
+            source=q.speaker_mention,
+            cue=q.cue_span,
+            speaker_mentions=tuple(mentions),
             speaker=actor.name if actor else None,
             kind=q.kind.value,
             type=_value(getattr(q, "type", None)),

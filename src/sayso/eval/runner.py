@@ -6,18 +6,16 @@ Timing covers the system's own work (for textacy, parsing plus extraction), not 
 """
 from __future__ import annotations
 
-import difflib
 import logging
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sayso.errors import ConfigError
 from sayso.eval.brat import GoldArticle, read_split
-from sayso.eval.scoring import EvalReport, PredictedAttribution, Scores, Span, SystemReport, score_article
+from sayso.eval.scoring import EvalReport, PredictedAttribution, Scores, SystemReport, score_article
 
 if TYPE_CHECKING:
     from sayso.types import Analysis
@@ -27,63 +25,24 @@ logger = logging.getLogger(__name__)
 DEFAULT_SYSTEMS = ("rules", "textacy")
 
 
-def _skippable(char: str) -> bool:
-    # what normalising an article may drop: spaces, controls, BOM, combining marks (NFC)
-    return char.isspace() or unicodedata.category(char) in {"Cc", "Cf", "Mn"}
-
-
-def _same(a: str, b: str) -> bool:
-    return a == b or (a.isspace() and b.isspace())  # "\t" or "\u00a0" became " "
-
-
-def offset_map(source: str, target: str) -> list[int]:
-    """For each character of ``source`` the index of its counterpart in ``target``.
-
-    The engine may normalise the text it analyses (BOM and control characters dropped,
-    spaces collapsed, NFC), so its offsets are walked back onto the gold text, skipping
-    what normalising removed; if the walk loses step, a character diff is used instead.
-    """
-    mapping, j, forced = [], 0, 0
-    for char in source:
-        while j < len(target) and not _same(target[j], char) and _skippable(target[j]):
-            j += 1
-        if j >= len(target):
-            return _diff_map(source, target)
-        forced += not _same(target[j], char)  # a composed character, or lost step
-        mapping.append(j)
-        j += 1
-    return mapping if forced <= 10 + len(source) // 100 else _diff_map(source, target)
-
-
-def _diff_map(source: str, target: str) -> list[int]:
-    mapping = [0] * len(source)
-    matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
-    for _, i1, i2, j1, j2 in matcher.get_opcodes():
-        for k in range(i1, i2):
-            mapping[k] = min(j1 + min(k - i1, max(j2 - j1 - 1, 0)), max(len(target) - 1, 0))
-    return mapping
-
-
-def _mapped(span: Span | None, mapping: list[int] | None) -> Span | None:
-    if span is None or mapping is None:
-        return span
-    start, end = max(span[0], 0), min(span[1], len(mapping))
-    if start >= end:
-        return None
-    return (mapping[start], mapping[end - 1] + 1)
+def same_text(analysis: Analysis, text: str) -> None:
+    """Refuse an analysis of another text than the gold ``text``: ``extract`` gives every offset
+    into the text as given, so the two are the same and spans compare as they are."""
+    if analysis.text != text:
+        raise ValueError("the analysis is of another text than the gold article; "
+                         "analyse the article text exactly as the corpus gives it")
 
 
 def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttribution]:
     """sayso's quotes as predicted attributions, in offsets of the gold ``text``."""
-    mapping = None if analysis.text == text else offset_map(analysis.text, text)
+    same_text(analysis, text)
     return [
         PredictedAttribution(
-            source=_mapped(quote.speaker_mention, mapping),
-            cue=_mapped(quote.cue_span, mapping),
-            content=_mapped((quote.start, quote.end), mapping),
+            source=quote.speaker_mention,
+            cue=quote.cue_span,
+            content=(quote.start, quote.end),
             kind=quote.kind.value,
-            content_parts=tuple(p for p in (_mapped(part, mapping) for part in quote.parts) if p is not None)
-            if len(quote.parts) > 1 else (),
+            content_parts=tuple(quote.parts) if len(quote.parts) > 1 else (),
         )
         for quote in analysis.quotes
     ]
