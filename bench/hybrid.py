@@ -23,13 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
 
-    from sayso.engines import STRATEGIES, assemble, combine, model_drafts, tag
+    from sayso.analysis import assemble
+    from sayso.engines import STRATEGIES, combine, model_drafts, role_spans
     from sayso.eval.brat import read_split
     from sayso.eval.runner import sayso_predictions
     from sayso.eval.scoring import Scores, score_article
     from sayso.extractors.actors import find_actors
     from sayso.extractors.quotes import QuoteFinder
-    from sayso.model.decode import link, tagged_spans
+    from sayso.model.decode import link
     from sayso.model.loader import load_tagger
     from sayso.nlp import load_pipeline
 
@@ -41,10 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         book = find_actors(doc)
         finder = QuoteFinder(doc, book)
         rules = finder.run()
-        model = model_drafts(doc, link(doc, tagged_spans(tag(doc, tagger))), finder)
-        variants = {"rules": rules, "trained": model, **{s: combine(rules, model, s) for s in STRATEGIES}}
-        for name, drafts in variants.items():
-            analysis = assemble(doc, book, finder, drafts)
+        linked = link(doc, role_spans(doc, tagger, finder.sentences), sentences=finder.sentences)
+        model = model_drafts(doc, linked, finder)
+        # each variant assembled as engines.analyze does: the rules' own drafts beside any
+        # combination that holds them (they tell where a speaker's quote ends)
+        variants = {"rules": (rules, ()), "trained": (model, ()),
+                    **{s: (combine(rules, model, s), rules) for s in STRATEGIES}}
+        for name, (drafts, rule_drafts) in variants.items():
+            analysis = assemble(doc, book, finder, drafts, rule_drafts)
             predicted = sayso_predictions(analysis, article.text)
             totals[name] = totals[name] + score_article(article.text, article.attributions, predicted)
     print(f"{args.split}: {len(articles)} articles; exact span F1 (P/R) and quotes ≥0.3 F1")
