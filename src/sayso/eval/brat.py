@@ -212,7 +212,7 @@ def parse_ann(content: str, text: str, where: str = "<string>") -> tuple[tuple[G
     return tuple(attributions), mismatches
 
 
-def _read_utf8(path: Path) -> str:
+def read_utf8(path: Path) -> str:
     # bytes decoded as they are: universal newlines would shift offsets past any "\r\n"
     try:
         return path.read_bytes().decode("utf-8")
@@ -223,12 +223,12 @@ def _read_utf8(path: Path) -> str:
 def read_article(text_path: Path | str, ann_path: Path | str | None) -> GoldArticle:
     """Read one article; with no ``ann_path`` it has no attributions."""
     text_path = Path(text_path)
-    text = _read_utf8(text_path)
+    text = read_utf8(text_path)
     name = text_path.stem
     if ann_path is None:
         return GoldArticle(name=name, text=text)
     ann_path = Path(ann_path)
-    attributions, mismatches = parse_ann(_read_utf8(ann_path), text, where=str(ann_path))
+    attributions, mismatches = parse_ann(read_utf8(ann_path), text, where=str(ann_path))
     annotator = ann_path.stem[len(name) + 1:] or None
     return GoldArticle(name, text, attributions, annotator, mismatches)
 
