@@ -16,9 +16,9 @@ from .errors import ConfigError
 from .extractors.actors import find_actors
 from .extractors.lookup import Intervals, SentenceIndex
 from .extractors.quotes import Draft, QuoteFinder
-from .model.bio import TokenSpan, bio_to_spans
+from .model.bio import TokenSpan
 from .model.decode import Linked, link
-from .nlp import CHUNK_CHARS, chunk_bounds
+from .model.taggers import Tagger
 from .types import Analysis, QuoteKind
 
 ENGINES = ("rules", "trained", "hybrid")
@@ -70,20 +70,9 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> A
     return assemble(doc, book, finder, drafts, rule_drafts)
 
 
-def role_spans(doc: Doc, tagger, sentences: SentenceIndex, chunk: int = CHUNK_CHARS) -> list[TokenSpan]:
-    """The source, cue and content spans the tagger finds in ``doc``. A doc longer than
-    ``chunk`` characters is tagged in paragraph-aligned pieces, one at a time: the tagger keeps
-    state for every token of what it reads at once."""
-    from .model.features import feature_docs
-
-    cuts = [sentences.token_at(start) for start, _ in chunk_bounds(sentences.text, chunk)[1:]]
-    bounds = list(zip([0, *cuts], [*cuts, len(doc)]))
-    labels = []
-    for tagged in tagger.pipe(feature_docs(doc, tagger.vocab, bounds), batch_size=1):
-        labels += [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in {"B", "I"} else "O" for t in tagged]
-    return bio_to_spans(labels)
-
-
+def role_spans(doc: Doc, tagger: Tagger, sentences: SentenceIndex) -> list[TokenSpan]:
+    """The source, cue and content spans ``tagger`` finds in ``doc``."""
+    return tagger.token_spans(doc, sentences)
 
 
 # -- the tagger's attributions as quote drafts -------------------------------------------------

@@ -201,3 +201,19 @@ def test_training_without_the_train_extra_says_how_to_install_it(tmp_path, corpu
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 3, done.stderr
     assert "sayso[train]" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("engine", ["trained", "hybrid"])
+def test_engines_run_on_an_exported_encoder_folder(exported, monkeypatch, engine):
+    """An exported folder is a model like the spaCy tagger's: the engines take it from the
+    setting and keep the output contract."""
+    import sayso
+    from sayso.model.loader import kind, load_tagger
+    from sayso.model.encoder.runtime import EncoderTagger
+
+    from ..test_contract import check_invariants
+
+    monkeypatch.setenv("SAYSO_ATTRIBUTION_MODEL", str(exported.out))
+    assert kind(exported.out) == "encoder" and isinstance(load_tagger(), EncoderTagger)
+    for text, _ in ARTICLES.values():
+        check_invariants(sayso.extract(text, engine=engine))

@@ -61,7 +61,7 @@ def test_training_smoke_run_saves_a_loadable_model(tiny_model):
     meta = json.loads((result.out / "meta.json").read_text())
     assert meta["sayso"]["steps"] == 4 and meta["sayso"]["config"]["seed"]
     tagger = load_tagger(result.out)
-    assert tagger.get_pipe("ner").labels == ("CONTENT", "CUE", "SOURCE")
+    assert tagger.nlp.get_pipe("ner").labels == ("CONTENT", "CUE", "SOURCE")
 
 
 @pytest.mark.parametrize("engine", ["trained", "hybrid"])

@@ -13,6 +13,7 @@ import numpy
 from spacy.tokens import Doc
 
 from ...errors import ConfigError
+from ...extractors.lookup import SentenceIndex
 from ..bio import TokenSpan
 from . import windows as W
 
@@ -56,12 +57,12 @@ class EncoderTagger:
         return W.decode(W.pieces(self.tokenizer, text), self.score, self.specials,
                         window=self.window, stride=self.stride)
 
-    def token_spans(self, doc: Doc) -> list[TokenSpan]:
+    def token_spans(self, doc: Doc, sentences: SentenceIndex | None = None) -> list[TokenSpan]:
         """The role spans over ``doc``'s tokens (what ``sayso.model.decode.link`` takes); a span
         ending inside a token takes the whole token, and spans that would then overlap keep the
-        first."""
+        first. ``sentences`` lends its text, read once."""
         out: list[TokenSpan] = []
-        for start, end, label in self.char_spans(doc.text):
+        for start, end, label in self.char_spans(sentences.text if sentences is not None else doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
