@@ -11,6 +11,7 @@ from .extractors.certainty import assess
 from .extractors.lookup import Intervals
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
+from .extractors.statement_types import statement_type
 from .extractors.statements import select
 from .language import read_language
 from .types import Analysis, Quote, Relation, ScareQuote, Span
@@ -94,6 +95,8 @@ def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) 
         polarity=verdict.polarity,
         hedges=verdict.markers,
         stance=verdict.stance,
+        type=statement_type(draft.kind, draft.cue, draft.cue_verb, draft.speaker_span,
+                            None if draft.speaker is None else draft.speaker.type),
     )
 
 

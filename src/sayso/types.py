@@ -191,9 +191,11 @@ class Quote:
     polarity: Polarity = Polarity.POSITIVE
     hedges: tuple[Marker, ...] = ()  # the words that set certainty and polarity
     stance: Stance = Stance.NEUTRAL  # the reporter's, from the cue
+    type: StatementType = StatementType.SPEECH  # the act the cue reports: speech, writing, belief …
 
     def __post_init__(self) -> None:
-        parse_fields(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance)
+        parse_fields(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance,
+                     type=StatementType)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -214,6 +216,7 @@ class Quote:
             "polarity": self.polarity.value,
             "hedges": [m.to_dict() for m in self.hedges],
             "stance": self.stance.value,
+            "type": self.type.value,
         }
 
     @classmethod
@@ -236,6 +239,7 @@ class Quote:
             polarity=Polarity(data.get("polarity", Polarity.POSITIVE)),
             hedges=tuple(Marker.from_dict(m) for m in data.get("hedges", ())),
             stance=Stance(data.get("stance", Stance.NEUTRAL)),
+            type=StatementType(data.get("type", StatementType.SPEECH)),
         )
 
 

@@ -82,6 +82,7 @@ class NewsScores:
     speaker: Tally = Tally()  # gold statements found with the right speaker entity
     certainty: Tally = Tally()  # matched pairs with the gold certainty
     polarity: Tally = Tally()
+    type: Tally = Tally()  # matched pairs with the gold statement type
     gold_kinds: dict[str, Tally] = field(default_factory=dict)  # found / gold, per gold kind
     gold_types: dict[str, Tally] = field(default_factory=dict)
     predicted_kinds: dict[str, Tally] = field(default_factory=dict)  # matched / predicted
@@ -90,7 +91,7 @@ class NewsScores:
         return NewsScores(
             self.statements + other.statements, self.exact + other.exact,
             self.speaker + other.speaker, self.certainty + other.certainty, self.polarity + other.polarity,
-            _add(self.gold_kinds, other.gold_kinds), _add(self.gold_types, other.gold_types),
+            self.type + other.type, _add(self.gold_kinds, other.gold_kinds), _add(self.gold_types, other.gold_types),
             _add(self.predicted_kinds, other.predicted_kinds),
         )
 
@@ -101,6 +102,7 @@ class NewsScores:
             "speaker": self.speaker.to_dict(),
             "certainty": self.certainty.to_dict(),
             "polarity": self.polarity.to_dict(),
+            "type": self.type.to_dict(),
             "gold_kinds": {k: v.to_dict() for k, v in self.gold_kinds.items()},
             "gold_types": {k: v.to_dict() for k, v in self.gold_types.items()},
             "predicted_kinds": {k: v.to_dict() for k, v in self.predicted_kinds.items()},
@@ -186,7 +188,7 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
     pairs = dict(match_quotes([n for n, _ in gold_n], [n for n, _ in pred_n], MATCH))
     exact = sum(1 for gi, pi in pairs.items() if gold_n[gi][0] == pred_n[pi][0])
 
-    speaker = certainty = polarity = Tally()
+    speaker = certainty = polarity = type_ = Tally()
     gold_kinds: dict[str, Tally] = {}
     gold_types: dict[str, Tally] = {}
     wrong = []
@@ -208,6 +210,8 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
                 certainty += Tally(p.certainty == g.certainty, 1)
             if g.polarity:
                 polarity += Tally(p.polarity == g.polarity, 1)
+            if g.type:
+                type_ += Tally(p.type == g.type, 1)
         speaker += Tally(right, 1)
     matched_pred = set(pairs.values())
     predicted_kinds: dict[str, Tally] = {}
@@ -216,7 +220,7 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
     scores = NewsScores(
         Counts(len(pairs), len(pred_n) - len(pairs), len(gold_n) - len(pairs)),
         Counts(exact, len(pred_n) - exact, len(gold_n) - exact),
-        speaker, certainty, polarity, gold_kinds, gold_types, predicted_kinds,
+        speaker, certainty, polarity, type_, gold_kinds, gold_types, predicted_kinds,
     )
     errors = ArticleErrors(
         name,
@@ -350,6 +354,7 @@ def format_news(report: NewsReport) -> str:
         ("right speaker (of gold)", lambda s: _pct(s.scores.speaker.share)),
         ("certainty (matched)", lambda s: _pct(s.scores.certainty.share)),
         ("polarity (matched)", lambda s: _pct(s.scores.polarity.share)),
+        ("statement type (matched)", lambda s: _pct(s.scores.type.share)),
     ]
     kinds = sorted({k for s in systems for k in s.scores.gold_kinds})
     types = sorted({k for s in systems for k in s.scores.gold_types})
