@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from sayso.errors import ConfigError, InputError
 from sayso.eval.brat import read_utf8
 
 POSITIONS = ("affirms", "hedges", "denies")
+HARD_NEGATIVE = "hard negative of"  # how a claim's note names the claim it mimics
 SPLITS = ("dev", "test")
 
 
@@ -135,3 +138,75 @@ def load_claim_set(corpus: Path | str, split: str = "dev", folder: Path | str | 
                                   note=str(row.get("note", ""))))
     return ClaimSet(claims=tuple(c for c in claims.values() if c.split == split), reports=tuple(reports),
                     texts=texts)
+
+
+@dataclass(frozen=True)
+class ClaimSetSummary:
+    """The counts that say what a split of the set measures."""
+
+    split: str
+    claims: int
+    reports: int
+    articles: int
+    publishers: int
+    positions: dict[str, int]  # affirms / hedges / denies → reports
+    multi_report_claims: int  # claims with two reports or more
+    multi_publisher_claims: int  # claims reported by two publishers or more
+    contradictions: int  # claims affirmed and denied by different speakers or articles
+    hard_negatives: int  # claims whose note says which claim they mimic
+
+    def lines(self) -> list[str]:
+        positions = ", ".join(f"{self.positions.get(p, 0)} {p}" for p in POSITIONS)
+        return [f"{self.split}: {self.claims} claims, {self.reports} reports ({positions})",
+                f"  {self.articles} articles from {self.publishers} publishers; "
+                f"{self.multi_report_claims} claims with 2+ reports, {self.multi_publisher_claims} from 2+ publishers",
+                f"  {self.contradictions} contradictions, {self.hard_negatives} hard negatives"]
+
+
+def publisher(article: str) -> str:
+    """The outlet of a PolNeAR article: ``train/nyt_2016-07-05_…`` → ``nyt``."""
+    return article.partition("/")[2].partition("_")[0]
+
+
+def is_contradiction(reports: Sequence[GoldReport]) -> bool:
+    """Whether one claim's reports affirm and deny it from two different voices: a speaker
+    contradicted by another speaker, or an outlet's report against another outlet's."""
+    affirming = {(r.speaker, r.article) for r in reports if r.position == "affirms"}
+    denying = {(r.speaker, r.article) for r in reports if r.position == "denies"}
+    return any(a[0] != d[0] or a[1] != d[1] for a in affirming for d in denying)
+
+
+def describe(claim_set: ClaimSet, split: str = "") -> ClaimSetSummary:
+    """Count a loaded split: claims, reports by position, contradictions and hard negatives."""
+    by_claim: dict[str, list[GoldReport]] = {c.id: [] for c in claim_set.claims}
+    for report in claim_set.reports:
+        by_claim.setdefault(report.claim, []).append(report)
+    return ClaimSetSummary(
+        split=split or (claim_set.claims[0].split if claim_set.claims else ""),
+        claims=len(claim_set.claims), reports=len(claim_set.reports), articles=len(claim_set.texts),
+        publishers=len({publisher(a) for a in claim_set.texts}),
+        positions=dict(Counter(r.position for r in claim_set.reports)),
+        multi_report_claims=sum(len(rs) >= 2 for rs in by_claim.values()),
+        multi_publisher_claims=sum(len({publisher(r.article) for r in rs}) >= 2 for rs in by_claim.values()),
+        contradictions=sum(is_contradiction(rs) for rs in by_claim.values()),
+        hard_negatives=sum(c.note.startswith(HARD_NEGATIVE) for c in claim_set.claims))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m sayso.eval.claim_set POLNEAR [FOLDER]``: check the set and print its counts."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) not in {1, 2}:
+        print("usage: python -m sayso.eval.claim_set POLNEAR [data/eval/claims]", file=sys.stderr)
+        return 2
+    try:
+        for split in SPLITS:
+            print("\n".join(describe(load_claim_set(args[0], split, args[1] if len(args) == 2 else None),
+                                     split).lines()))
+    except (InputError, ConfigError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
