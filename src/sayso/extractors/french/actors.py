@@ -23,10 +23,11 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def name_words(text: str) -> tuple[str, ...]:
     """Comparable words of a name: lower case, initials ("B.") and titles ("M.") dropped."""
-    words = [w for w in text.lower().replace("’", "'").split() if not (len(w) == 2 and w.endswith("."))]
+    raw = [w for w in text.replace("’", "'").split() if not (len(w) == 2 and w.endswith("."))]
     titles = lexicons.load("titles", LANG)
-    while words and (words[0] in titles or words[0] in {"le", "la", "les", "l'"}):
-        words = words[1:]
+    while raw and (raw[0].lower() in titles or raw[0] in {"le", "la", "les", "l'"}):
+        raw = raw[1:]  # "Le Pen" keeps its capital article
+    words = [w.lower() for w in raw]
     if words and words[0].startswith("l'"):
         words[0] = words[0][2:]
     return tuple(w.strip(".,") for w in words if w.strip(".,"))
@@ -78,6 +79,9 @@ class Book:
         elif len(words) > len(found.words) and kind == found.type:
             found.name, found.words = name.text, words  # the fullest name
         found.mentions.append((name.start_char, name.end_char))
+        role = self.doc[name.start - 1] if name.start else None
+        if role is not None and role.pos_ == "NOUN" and role.lower_ not in found.roles:
+            found.roles.append(role.lower_)  # "le président Obama", "l'ONG Human Rights Watch"
         return found
 
     def _match(self, words: tuple[str, ...], kind: ActorType, initials: set[str]) -> Entity | None:
@@ -87,7 +91,7 @@ class Book:
                 continue
             same = entity.words == words
             part = len(words) < len(entity.words) and entity.words[-len(words):] == words \
-                and (not initials or entity.words[0][0] in initials)
+                and (not initials or any(w[0] in initials for w in entity.words))
             whole = len(entity.words) < len(words) and words[-len(entity.words):] == entity.words \
                 and entity.type == ActorType.PERSON and kind == ActorType.PERSON
             acronym = len(words) == 1 and words[0] == entity.acronym() and len(words[0]) > 1
@@ -102,10 +106,11 @@ class Book:
         Obama" → Obama; "un des chercheurs de HRW" → none, the source is the researcher)."""
         for entity in self.entities:
             for s, e in entity.mentions:
-                if start <= s and e <= end and entity.type in {ActorType.PERSON, ActorType.ORG}:
-                    before = self.doc.text[start:s].lower().replace("’", "'").split()
-                    if not before or before[-1] not in _PREPOSITIONS and not before[-1].endswith("d'"):
-                        return entity
+                if start < e and s < end and entity.type in {ActorType.PERSON, ActorType.ORG}:
+                    before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
+                    of = before and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
+                    if not of or before[0] in lexicons.load("document_nouns", LANG):
+                        return entity  # "le documentaire d'Al Jazeera": the outlet writes
         return None
 
     def last_before(self, offset: int, kinds: set[ActorType], named: bool = True) -> Entity | None:
@@ -130,6 +135,9 @@ class Book:
         words = name_words(span.text)
         head = words[-1] if words else ""
         if len(words) == 1:
+            for entity in sorted(self.entities, key=lambda e: -max(s for s, _ in e.mentions) if e.mentions else 0):
+                if head in entity.roles and any(s < span.start_char for s, _ in entity.mentions):
+                    return self.mention(entity, span.start_char, span.end_char)
             kinds = {ActorType.PERSON} if head in lexicons.load("person_nouns", LANG) else \
                 {ActorType.ORG} if head in lexicons.load("org_nouns", LANG) else set()
             earlier = self.last_before(span.start_char, kinds) if kinds else None
@@ -163,7 +171,8 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     titles = lexicons.load("titles", LANG)
-    while start < end and (doc[start].lower_ in titles or doc[start].pos_ == "DET" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in titles or doc[start].pos_ == "DET" and doc[start].is_lower
+                           or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -29,6 +29,8 @@ _SUBJECT_CLITICS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils"
 _QUE = {"que", "qu'", "qu’"}
 _NOT_SOURCES = {"droit", "loi", "code", "règlement", "traité", "constitution", "moi", "nous", "vous"}
 _INTRO = {"mais", "et", "or", "donc", "car", "enfin", "ainsi"}
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui",
+               "ensuite", "également", "encore", "aussi", "alors", "notamment", "enfin", "soir", "matin"}
 _RESOLVABLE = {"il", "elle", "ils", "elles", "lui", "eux", "qui"}
 
 
@@ -95,6 +97,7 @@ class Reader:
         according = self._according(number, start, end, tokens)
         for found in according:
             used |= {t.i for t in found.cue} if found.cue is not None else set()
+            self._add(found)
             taken += [r for r in regions if found.start <= r.inner_start and r.inner_end <= found.end]
         pending = [r for r in regions if r not in taken]
         for region in pending:
@@ -120,9 +123,13 @@ class Reader:
             self._add(found)
 
     def _add(self, found: Found) -> None:
+        if found.source is not None:
+            found.source = _clean(found.source)
         if found.speaker is None:
             found.speaker = self.speaker_of(found.source, found.cue, found.sentence,
                                             (found.cue or found.source or self.doc[0:0]).start_char or found.start)
+        if found.speaker is None and found.kind != QuoteKind.DIRECT:
+            return  # reported speech needs someone who reports it
         self.found.append(found)
 
     # -- direct: the cue after the quotation -------------------------------------------------
@@ -162,6 +169,8 @@ class Reader:
                 j += 1
             if j < len(doc) and doc[j].ent_type_ == "PER":
                 i = j
+        while i < len(doc) and (doc[i].lower_ in _TIME_WORDS or doc[i].ent_type_ == "DATE"):
+            i += 1  # "a déclaré jeudi le ministre"
         end = _noun_phrase_end(doc, i)
         return doc[i:end] if end > i else None
 
@@ -174,7 +183,7 @@ class Reader:
             return None
         verb = cues[-1]
         between = [t for t in before if t.i > verb.i]
-        if any(t.pos_ in {"VERB"} and t.morph.get("VerbForm") == ["Fin"] for t in between) \
+        if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") in (["Fin"], ["Part"]) for t in between) \
                 or any(not self.outside(t) for t in self.tokens(verb.idx, region.start) if t.idx > verb.idx):
             return None  # another clause, or another quotation, stands between
         lemma = cue_lemma(verb)
@@ -189,7 +198,10 @@ class Reader:
             # "précise qu'en « publiant … »": reported speech with a quotation inside it.
             kind = QuoteKind.MIXED
             parts = [self._clause(words[que].idx, region)]
-        elif que is None and words and not _comme_frame(verb):
+        elif self.text[: region.start].rstrip().endswith(":"):
+            kind = QuoteKind.DIRECT  # "a appelé à la formation d'une commission : « … »"
+        elif que is None and not _comme_frame(verb) and (
+                words or len(self.text[region.inner_start : region.inner_end].split()) < 5):
             kind = QuoteKind.PARTIAL  # "décrit sa fille comme « petite-bourgeoise »"
         if kind == QuoteKind.DIRECT and subject is None and verb.i > 0 and verb.nbor(-1).lower_ in {"le", "l'"} \
                 and verb.i > 1 and verb.nbor(-2).lower_ == "comme":
@@ -257,7 +269,11 @@ class Reader:
                 continue
             cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else token.i + 1]
             before = self.text[start : token.idx].strip(" ,")
-            if comma.text == "," and (not before or before.lower() in _INTRO):
+            opening = next((r for r in self.regions if r.start >= comma.idx
+                            and not self.text[comma.idx + 1 : r.start].strip()), None)
+            if comma.text == "," and (not before or before.lower() in _INTRO) and opening is not None:
+                parts = [(opening.inner_start, opening.inner_end)]  # "Selon X, « … »"
+            elif comma.text == "," and (not before or before.lower() in _INTRO):
                 parts = [self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
             elif before and comma.text != "," and len(before.split()) > 2:
                 parts = [trim_content(self.text, start, token.idx)]  # "…, selon un reportage."
@@ -415,13 +431,15 @@ class Reader:
     def _apposed(self, source: SpacySpan) -> Entity | None:
         """"Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé": the name the
         description is set beside."""
-        i = source.start - 1
-        if i < 1 or self.doc[i].text != ",":
-            return None
-        before = self.doc[i - 1]
-        for entity in self.book.entities:
-            if entity.named and any(s <= before.idx < e for s, e in entity.mentions):
-                return entity
+        doc = self.doc
+        for comma, name in ((source.start - 1, source.start - 2), (source.end, source.end + 1)):
+            # "le ministre des Finances, Yannis Stournaras": the name set after it, too
+            if not (0 <= name < len(doc)) or doc[comma].text != ",":
+                continue
+            for entity in self.book.entities:
+                if entity.named and entity.type == ActorType.PERSON \
+                        and any(s <= doc[name].idx < e for s, e in entity.mentions):
+                    return entity
         return None
 
     def _recent_subject(self, offset: int, number: int) -> Entity | None:
@@ -440,7 +458,7 @@ class Reader:
                 if not (first <= s < offset and s > where) or self.quoted[s]:
                     continue
                 span = self.doc.char_span(s, e, alignment_mode="expand")
-                if span is not None and span.root.dep_ in {"nsubj", "nsubj:pass"}:
+                if span is not None and any(t.dep_ in {"nsubj", "nsubj:pass"} for t in span):
                     best, where = entity, s
         return best
 
@@ -459,7 +477,8 @@ def _noun_phrase_end(doc: Doc, i: int) -> int:
     end = i
     while end < len(doc):
         token = doc[end]
-        if token.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} or token.text in {"-", "."} and end > i \
+        if token.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} and token.text != "-" or token.ent_type_ \
+                or token.text in {"-", "."} and end > i \
                 and token.i + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
             end += 1
         elif token.lower_ in {"de", "d'", "du", "des"} and end > i and end + 1 < len(doc) \
@@ -510,5 +529,19 @@ def _is_source(span: SpacySpan, pour: bool) -> bool:
     if not pour:
         return True
     heads = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
-    return any(t.ent_type_ in {"PER", "ORG"} for t in span) or words[0] in {"lui", "elle", "eux", "elles"} \
+    return any(t.ent_type_ in {"PER", "ORG"} or t.pos_ == "PROPN" for t in span) or words[0] in {"lui", "elle", "eux", "elles"} \
         or any(w in heads for w in words)
+
+
+def _clean(span: SpacySpan) -> SpacySpan | None:
+    """A source without edge punctuation ("- Le Parquet fédéral") and without a source that
+    names nobody ("bon de" in "il est bon de rappeler")."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    clean = span.doc[start:end]
+    if not len(clean) or not any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ for t in clean):
+        return None
+    return clean

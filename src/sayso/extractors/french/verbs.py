@@ -68,7 +68,7 @@ def _table() -> dict[str, tuple[str, StatementType]]:
 
 def cue_lemma(token: Token) -> str | None:
     """The infinitive of ``token`` when it is a cue verb, else None."""
-    if token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ", "PROPN"} or not token.is_alpha:
+    if token.pos_ in {"DET", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM"} or not token.is_alpha:
         return None  # the small model tags some incises ("explique-t-il") as NOUN or ADJ
     if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"}:
         return None  # "la demande", "du rapport": a noun after all
