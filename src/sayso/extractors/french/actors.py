@@ -25,7 +25,8 @@ def name_words(text: str) -> tuple[str, ...]:
     """Comparable words of a name: lower case, initials ("B.") and titles ("M.") dropped."""
     raw = [w for w in text.replace("’", "'").split() if not (len(w) == 2 and w.endswith("."))]
     titles = lexicons.load("titles", LANG)
-    while raw and (raw[0].lower() in titles or raw[0] in {"le", "la", "les", "l'"}):
+    while raw and (raw[0].lower() in titles or raw[0] in {"le", "la", "les", "l'"}
+                   or raw[0] in {"Le", "La", "Les", "L'"} and len(raw) > 1 and raw[1][:1].islower()):
         raw = raw[1:]  # "Le Pen" keeps its capital article
     words = [w.lower() for w in raw]
     if words and words[0].startswith("l'"):
@@ -59,11 +60,11 @@ class Book:
         self.doc = doc
         self.entities: list[Entity] = []
         for ent in doc.ents:
-            if ent.label_ in _NER:
-                self.add_named(ent)
+            if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG):
+                self.add_named(ent)  # "le Président-candidat" is a role, not a name
 
     # -- named actors -----------------------------------------------------------------------
-    def add_named(self, ent: SpacySpan) -> Entity | None:
+    def add_named(self, ent: SpacySpan, label: str | None = None) -> Entity | None:
         name = _trim(ent)
         if name is None:
             return None
@@ -71,7 +72,7 @@ class Book:
         if not words:
             return None
         titled = name.start > 0 and self.doc[name.start - 1].lower_ in lexicons.load("titles", LANG)
-        kind = ActorType.PERSON if titled else _NER[ent.label_]
+        kind = ActorType.PERSON if titled else _NER[label or ent.label_]
         found = self._match(words, kind, _initials(name.text))
         if found is None:
             found = Entity(name.text, words, kind)
@@ -80,7 +81,8 @@ class Book:
             found.name, found.words = name.text, words  # the fullest name
         found.mentions.append((name.start_char, name.end_char))
         role = self.doc[name.start - 1] if name.start else None
-        if role is not None and role.pos_ == "NOUN" and role.lower_ not in found.roles:
+        nouns = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
+        if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles:
             found.roles.append(role.lower_)  # "le président Obama", "l'ONG Human Rights Watch"
         return found
 
@@ -106,10 +108,14 @@ class Book:
         Obama" → Obama; "un des chercheurs de HRW" → none, the source is the researcher)."""
         for entity in self.entities:
             for s, e in entity.mentions:
-                if start < e and s < end and entity.type in {ActorType.PERSON, ActorType.ORG}:
+                whole = s <= start and end <= e  # "Febelfin a rappelé": a place-tagged name that speaks
+                if start < e and s < end and (entity.type in {ActorType.PERSON, ActorType.ORG} or whole):
                     before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
                     of = before and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
-                    if not of or before[0] in lexicons.load("document_nouns", LANG):
+                    document = next((w for w in before if w in lexicons.load("document_nouns", LANG)), None)
+                    if not of or document:
+                        if document and document not in entity.roles:
+                            entity.roles.append(document)  # later "le documentaire" is the outlet's
                         return entity  # "le documentaire d'Al Jazeera": the outlet writes
         return None
 
@@ -134,6 +140,20 @@ class Book:
         its kind ("l'expert" → V. Sapounov); any other description is an actor of its own."""
         words = name_words(span.text)
         head = words[-1] if words else ""
+        roles = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
+        names = [t for t in span if (t.pos_ == "PROPN" and t.is_title or t.is_upper and len(t) > 1)
+                 and t.lower_ not in roles]
+        if names and all(t in names or t.pos_ in {"DET", "ADP"} or t.lower_ in lexicons.load("document_nouns", LANG)
+                         for t in span):
+            # An unknown name ("HRW", "le documentaire d'Al Jazeera"): an organisation that speaks.
+            first, last = names[0], names[-1]
+            named = self.add_named(self.doc[first.i : last.i + 1], "ORG")
+            if named is not None:
+                if span[0].i != first.i:
+                    role = next((t.lower_ for t in span if t.lower_ in lexicons.load("document_nouns", LANG)), None)
+                    if role and role not in named.roles:
+                        named.roles.append(role)
+                return self.mention(named, span.start_char, span.end_char)
         if len(words) == 1:
             for entity in sorted(self.entities, key=lambda e: -max(s for s, _ in e.mentions) if e.mentions else 0):
                 if head in entity.roles and any(s < span.start_char for s, _ in entity.mentions):

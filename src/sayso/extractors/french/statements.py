@@ -203,8 +203,7 @@ class Reader:
         elif que is None and not _comme_frame(verb) and (
                 words or len(self.text[region.inner_start : region.inner_end].split()) < 5):
             kind = QuoteKind.PARTIAL  # "décrit sa fille comme « petite-bourgeoise »"
-        if kind == QuoteKind.DIRECT and subject is None and verb.i > 0 and verb.nbor(-1).lower_ in {"le", "l'"} \
-                and verb.i > 1 and verb.nbor(-2).lower_ == "comme":
+        if _comme_frame(verb):
             subject = self._subject_after(verb)  # "comme le rappelle HRW, « … »"
         return Found(kind, parts, number, cue, lemma, subject, type=cue_type(lemma), region=region)
 
@@ -437,8 +436,7 @@ class Reader:
             if not (0 <= name < len(doc)) or doc[comma].text != ",":
                 continue
             for entity in self.book.entities:
-                if entity.named and entity.type == ActorType.PERSON \
-                        and any(s <= doc[name].idx < e for s, e in entity.mentions):
+                if entity.named and any(s <= doc[name].idx < e for s, e in entity.mentions):
                     return entity
         return None
 
