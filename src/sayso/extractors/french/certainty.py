@@ -62,7 +62,8 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: SpacySpan | None, 
 def _main_predicate(span: SpacySpan) -> Token | None:
     inside = {t.i for t in span}
     heads = [t for t in span if (t.head.i not in inside or t.head == t) and not t.is_punct]
-    return next((t for t in heads if t.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}), heads[0] if heads else None)
+    verbs = [t for t in span if t.pos_ == "VERB" and t.dep_ in {"ROOT", "ccomp", "xcomp"} or t in heads and t.pos_ == "VERB"]
+    return next(iter(verbs), next((t for t in heads if t.pos_ in {"AUX", "ADJ", "NOUN"}), heads[0] if heads else None))
 
 
 def _predicate_markers(root: Token, span: SpacySpan) -> tuple[list[Marker], bool, bool]:
