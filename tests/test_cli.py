@@ -66,13 +66,23 @@ def test_empty_and_foreign_text_give_valid_empty_results(tmp_path):
     empty.write_text("")
     result = sayso_cmd("extract", str(empty), "--format", "json")
     assert result.returncode == 0 and json.loads(result.stdout)["quotes"] == []
-    french = tmp_path / "fr.txt"
-    french.write_text("Le président a déclaré que la situation était grave et que le gouvernement "
-                      "allait agir rapidement pour rétablir la confiance des citoyens. " * 3)
-    result = sayso_cmd("extract", str(french), "--format", "json")
+    german = tmp_path / "de.txt"
+    german.write_text("Der Präsident erklärte, dass die Lage ernst sei und dass die Regierung schnell "
+                      "handeln werde, um das Vertrauen der Bürger wiederherzustellen. " * 3)
+    result = sayso_cmd("extract", str(german), "--format", "json")
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data["quotes"] == [] and "English" in data["warnings"][0]
     assert "warning" in result.stderr.decode()
+
+
+def test_a_french_file_is_read_with_no_flag(tmp_path):
+    french = tmp_path / "fr.txt"
+    french.write_text("Le président Paul Durand a déclaré que la situation était grave et que le gouvernement "
+                      "allait agir rapidement pour rétablir la confiance des citoyens.", encoding="utf-8")
+    result = sayso_cmd("extract", str(french), "--format", "json", "--engine", "rules")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data["lang"] == "fr" and not data["warnings"]
+    assert data["quotes"] and data["quotes"][0]["cue"] == "déclaré"
 
 
 def test_unknown_model_is_a_config_error():

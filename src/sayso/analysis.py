@@ -27,6 +27,10 @@ def analyze_doc(doc: Doc) -> Analysis:
     warning = language_warning(doc)
     if warning:
         return Analysis(text=doc.text, warnings=(warning,))
+    if doc.lang_ == "fr":
+        from .extractors import french
+
+        return french.analyze(doc)
     book = find_actors(doc)
     finder = QuoteFinder(doc, book)
     return assemble(doc, book, finder, finder.run())
@@ -136,4 +140,4 @@ def _chars(span) -> Span | None:
 def language_warning(doc: Doc) -> str | None:
     """sayso's pipeline reads English: say so, rather than return nonsense, for other languages."""
     reading = doc.user_data.get(READING) or read_language(doc.text)
-    return None if reading.english else reading.warning
+    return None if reading.readable else reading.warning

@@ -157,20 +157,29 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
               help="dev for development; test only to report, once, at the end of a piece of work.")
-@click.option("--systems", default="rules,hybrid,textacy", show_default=True,
-              help="Comma-separated systems side by side: rules, trained, hybrid, textacy.")
+@click.option("--systems", default=None,
+              help="Comma-separated systems side by side: rules, trained, hybrid, textacy "
+                   "[default: rules,hybrid,textacy; rules for French].")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every missed and invented statement and wrong speaker (dev only).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the full report as JSON to this file.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
-def eval_news(corpus: Path | None, split: str, systems: str, show_errors: bool, json_out: Path | None,
-              progress: bool) -> None:
+@click.option("--lang", default="en", show_default=True, metavar="CODE",
+              help="Language of the set: en reads data/eval/news, fr data/eval/news-fr (French is read by "
+                   "rules, so --systems defaults to rules there).")
+def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors: bool, json_out: Path | None,
+              progress: bool, lang: str) -> None:
     """Statements, right speakers, kinds and types on the real-news set [default: data/eval/news]."""
-    from .eval.news import evaluate_news, format_errors, format_news
+    from .eval.news import default_corpus, evaluate_news, format_errors, format_news
 
-    names = tuple(s.strip() for s in systems.split(",") if s.strip())
-    report = evaluate_news(corpus, split=split, systems=names, progress=progress, keep_errors=show_errors)
+    from .language import check_lang
+
+    code = check_lang(lang)
+    names = tuple(s.strip() for s in (systems or ("rules,hybrid,textacy" if code == "en" else "rules")).split(",")
+                  if s.strip())
+    report = evaluate_news(corpus or default_corpus(code), split=split, systems=names, progress=progress,
+                           keep_errors=show_errors, lang=code)
     click.echo(format_news(report))
     if show_errors:
         click.echo(format_errors(report))

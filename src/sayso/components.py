@@ -46,7 +46,7 @@ class SaysoComponent:
         if not norm.text.strip():
             return Analysis(text=doc.text, lang=self.lang)
         reading = read_language(norm.text, self.lang)
-        if not reading.english:
+        if not reading.readable:
             return unread(doc.text, reading)
         parsed = doc if norm.identity else self._parse(norm.text)
         return to_original(analyze_read(parsed, self.engine, reading), norm)

@@ -52,8 +52,8 @@ def engine_name(engine: str | None) -> str:
 def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> Analysis:
     """The :class:`Analysis` of a parsed article by ``engine`` (default: the setting)."""
     name = engine_name(engine)
-    if name == "rules":
-        return analyze_doc(doc)
+    if name == "rules" or doc.lang_ != "en":
+        return analyze_doc(doc)  # the tagger learnt English: other languages are read by rules
     from .model.loader import load_tagger
 
     tagger = load_tagger()  # before any work: a missing model is a configuration error

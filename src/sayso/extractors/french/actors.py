@@ -1,0 +1,199 @@
+"""French actors: named-entity mentions merged into one record per person or organisation, and
+the speaker behind a source ("il", "l'expert", "M. Samaras", "le président Obama").
+
+Names are merged the way French news shortens them: "Barack Obama" → "Obama", "B. Obama",
+"M. Obama"; "Human Rights Watch" → "HRW". A bare role ("l'expert", "l'ONG") refers back to the
+last actor of its kind; a described source ("la porte-parole de la fédération") is its own actor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ...types import Actor, ActorType
+from .. import lexicons
+
+LANG = "fr"
+_NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
+_PREPOSITIONS = {"de", "d'", "du", "des", "d’"}
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Comparable words of a name: lower case, initials ("B.") and titles ("M.") dropped."""
+    raw = [w for w in text.replace("’", "'").split() if not (len(w) == 2 and w.endswith("."))]
+    titles = lexicons.load("titles", LANG)
+    while raw and (raw[0].lower() in titles or raw[0] in {"le", "la", "les", "l'"}
+                   or raw[0] in {"Le", "La", "Les", "L'"} and len(raw) > 1 and raw[1][:1].islower()):
+        raw = raw[1:]  # "Le Pen" keeps its capital article
+    words = [w.lower() for w in raw]
+    if words and words[0].startswith("l'"):
+        words[0] = words[0][2:]
+    return tuple(w.strip(".,") for w in words if w.strip(".,"))
+
+
+def _initials(text: str) -> set[str]:
+    return {w[0].lower() for w in text.split() if len(w) == 2 and w.endswith(".")}
+
+
+@dataclass
+class Entity:
+    """All mentions of one actor, gathered in reading order."""
+
+    name: str
+    words: tuple[str, ...]
+    type: ActorType
+    named: bool = True
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def acronym(self) -> str:
+        return "".join(w[0] for w in self.words if w not in {"de", "des", "du", "la", "le", "et"})
+
+
+class Book:
+    """The actors of one article and where each is mentioned."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        for ent in doc.ents:
+            if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG):
+                self.add_named(ent)  # "le Président-candidat" is a role, not a name
+
+    # -- named actors -----------------------------------------------------------------------
+    def add_named(self, ent: SpacySpan, label: str | None = None) -> Entity | None:
+        name = _trim(ent)
+        if name is None:
+            return None
+        words = name_words(name.text)
+        if not words:
+            return None
+        titled = name.start > 0 and self.doc[name.start - 1].lower_ in lexicons.load("titles", LANG)
+        kind = ActorType.PERSON if titled else _NER[label or ent.label_]
+        found = self._match(words, kind, _initials(name.text))
+        if found is None:
+            found = Entity(name.text, words, kind)
+            self.entities.append(found)
+        elif len(words) > len(found.words) and kind == found.type:
+            found.name, found.words = name.text, words  # the fullest name
+        found.mentions.append((name.start_char, name.end_char))
+        role = self.doc[name.start - 1] if name.start else None
+        nouns = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
+        if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles:
+            found.roles.append(role.lower_)  # "le président Obama", "l'ONG Human Rights Watch"
+        return found
+
+    def _match(self, words: tuple[str, ...], kind: ActorType, initials: set[str]) -> Entity | None:
+        best = None
+        for entity in self.entities:
+            if not entity.named:
+                continue
+            same = entity.words == words
+            part = len(words) < len(entity.words) and entity.words[-len(words):] == words \
+                and (not initials or any(w[0] in initials for w in entity.words))
+            whole = len(entity.words) < len(words) and words[-len(entity.words):] == entity.words \
+                and entity.type == ActorType.PERSON and kind == ActorType.PERSON
+            acronym = len(words) == 1 and words[0] == entity.acronym() and len(words[0]) > 1
+            if same or acronym or (part and entity.type == ActorType.PERSON) or whole:
+                if best is None or entity.mentions[-1] > best.mentions[-1]:
+                    best = entity  # "Le Pen" after "Marine Le Pen": the one last mentioned
+        return best
+
+    # -- lookups ----------------------------------------------------------------------------
+    def named_in(self, start: int, end: int) -> Entity | None:
+        """The actor that heads a source span: a name in it that no "de" governs ("le président
+        Obama" → Obama; "un des chercheurs de HRW" → none, the source is the researcher)."""
+        for entity in self.entities:
+            for s, e in entity.mentions:
+                whole = s <= start and end <= e  # "Febelfin a rappelé": a place-tagged name that speaks
+                if start < e and s < end and (entity.type in {ActorType.PERSON, ActorType.ORG} or whole):
+                    before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
+                    of = before and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
+                    document = next((w for w in before if w in lexicons.load("document_nouns", LANG)), None)
+                    if not of or document:
+                        if document and document not in entity.roles:
+                            entity.roles.append(document)  # later "le documentaire" is the outlet's
+                        return entity  # "le documentaire d'Al Jazeera": the outlet writes
+        return None
+
+    def last_before(self, offset: int, kinds: set[ActorType], named: bool = True) -> Entity | None:
+        """The actor of one of ``kinds`` mentioned last before ``offset``."""
+        best, where = None, -1
+        for entity in self.entities:
+            if entity.type not in kinds or (named and not entity.named):
+                continue
+            for s, _ in entity.mentions:
+                if where < s < offset:
+                    best, where = entity, s
+        return best
+
+    def mention(self, entity: Entity, start: int, end: int) -> Entity:
+        if (start, end) not in entity.mentions:
+            entity.mentions.append((start, end))
+        return entity
+
+    def describe(self, span: SpacySpan) -> Entity:
+        """The actor a description names: a bare role refers back to the last named actor of
+        its kind ("l'expert" → V. Sapounov); any other description is an actor of its own."""
+        words = name_words(span.text)
+        head = words[-1] if words else ""
+        roles = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
+        names = [t for t in span if (t.pos_ == "PROPN" and t.is_title or t.is_upper and len(t) > 1)
+                 and t.lower_ not in roles]
+        if names and all(t in names or t.pos_ in {"DET", "ADP"} or t.lower_ in lexicons.load("document_nouns", LANG)
+                         for t in span):
+            # An unknown name ("HRW", "le documentaire d'Al Jazeera"): an organisation that speaks.
+            first, last = names[0], names[-1]
+            named = self.add_named(self.doc[first.i : last.i + 1], "ORG")
+            if named is not None:
+                if span[0].i != first.i:
+                    role = next((t.lower_ for t in span if t.lower_ in lexicons.load("document_nouns", LANG)), None)
+                    if role and role not in named.roles:
+                        named.roles.append(role)
+                return self.mention(named, span.start_char, span.end_char)
+        if len(words) == 1:
+            for entity in sorted(self.entities, key=lambda e: -max(s for s, _ in e.mentions) if e.mentions else 0):
+                if head in entity.roles and any(s < span.start_char for s, _ in entity.mentions):
+                    return self.mention(entity, span.start_char, span.end_char)
+            kinds = {ActorType.PERSON} if head in lexicons.load("person_nouns", LANG) else \
+                {ActorType.ORG} if head in lexicons.load("org_nouns", LANG) else set()
+            earlier = self.last_before(span.start_char, kinds) if kinds else None
+            if earlier is not None:
+                return self.mention(earlier, span.start_char, span.end_char)
+        for entity in self.entities:
+            if not entity.named and entity.words == words:
+                return self.mention(entity, span.start_char, span.end_char)
+        kind = ActorType.ORG if head in lexicons.load("org_nouns", LANG) or head in lexicons.load(
+            "document_nouns", LANG) else ActorType.PERSON if head in lexicons.load("person_nouns", LANG) \
+            else ActorType.GROUP if span.root.morph.get("Number") == ["Plur"] else ActorType.PERSON
+        entity = Entity(span.text, words, kind, named=False, mentions=[(span.start_char, span.end_char)])
+        self.entities.append(entity)
+        return entity
+
+    def actors(self) -> tuple[list[Actor], dict[int, str]]:
+        """The actors in order of first mention, with their ids by entity identity."""
+        ordered = sorted((e for e in self.entities if e.mentions), key=lambda e: min(e.mentions))
+        ids = {id(e): f"a{n}" for n, e in enumerate(ordered, start=1)}
+        text = self.doc.text
+        actors = [Actor(id=ids[id(e)], name=e.name, type=e.type,
+                        aliases=tuple(dict.fromkeys(text[s:t] for s, t in sorted(e.mentions) if text[s:t] != e.name)),
+                        roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
+                  for e in ordered]
+        return actors, ids
+
+
+def _trim(ent: SpacySpan) -> SpacySpan | None:
+    """The name without a leading title, article or trailing punctuation ("M. Samaras" →
+    "Samaras"; "l'ONG Human Rights Watch" stays whole only in its name)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    titles = lexicons.load("titles", LANG)
+    while start < end and (doc[start].lower_ in titles or doc[start].pos_ == "DET" and doc[start].is_lower
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None

@@ -1,0 +1,91 @@
+"""French cue verbs: which word forms report speech, writing, belief or intention.
+
+The lexicons list infinitives (``lexicons/fr/*.txt``); the forms news uses are derived here
+(present, imperfect, past participle, simple past of regular verbs) or listed in
+``verb_forms.txt``, so that a cue is found whatever the lemmatiser makes of it ("estime" is
+lemmatised "estime" by the small model).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ...types import StatementType
+from .. import lexicons
+
+LANG = "fr"
+_TYPES = (("speech_verbs", StatementType.SPEECH), ("writing_verbs", StatementType.WRITING),
+          ("belief_verbs", StatementType.BELIEF), ("intention_verbs", StatementType.INTENTION),
+          ("evidence_verbs", StatementType.WRITING), ("doubt", StatementType.SPEECH))
+_ER = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "a", "èrent", "era", "eront", "erait")
+_IR = ("it", "is", "issent", "i", "ie", "ies", "issait", "issaient", "issant", "ira")
+_RE = ("", "s", "ent", "u", "ue", "ait", "aient", "ant", "it")
+
+
+def forms(infinitive: str) -> set[str]:
+    """The finite and participle forms of a regular French verb ("préciser" → "précise",
+    "précisé", "précisait"…); reflexive "s'engager" gives the forms of "engager"."""
+    verb = infinitive.split("'", 1)[-1].split(" ", 1)[-1]
+    found = {verb}
+    if verb.endswith("er"):
+        stem = verb[:-2]
+        stems = {stem}
+        # répéter → répète, rappeler → rappelle: the stem changes before a mute e.
+        if len(stem) > 2 and stem[-2] == "é":
+            stems.add(stem[:-2] + "è" + stem[-1])
+        if stem.endswith(("el", "et")):
+            stems.add(stem + stem[-1])
+        if len(stem) > 2 and stem[-2] == "e" and stem[-1] not in "aeiouy":
+            stems.add(stem[:-2] + "è" + stem[-1])  # relever → relève
+        for s in stems:
+            found.update(s + end for end in _ER)
+        if stem.endswith("g"):
+            found.update(stem + "e" + end for end in ("ait", "aient", "ant", "a"))
+        if stem.endswith("c"):
+            found.update(stem[:-1] + "ç" + end for end in ("ait", "aient", "ant", "a"))
+    elif verb.endswith("ir"):
+        found.update(verb[:-2] + end for end in _IR)
+    elif verb.endswith("re"):
+        found.update(verb[:-2] + end for end in _RE)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict[str, tuple[str, StatementType]]:
+    """Every known form → (infinitive, statement type); the first lexicon listing a verb wins."""
+    table: dict[str, tuple[str, StatementType]] = {}
+    irregular: dict[str, set[str]] = {}
+    for entry in lexicons.load("verb_forms", LANG):
+        form, _, infinitive = entry.partition("\t")
+        irregular.setdefault(infinitive.strip(), set()).add(form.strip())
+    for name, kind in _TYPES:
+        for infinitive in sorted(lexicons.load(name, LANG)):
+            for form in forms(infinitive) | irregular.get(infinitive, set()):
+                table.setdefault(form, (infinitive, kind))
+    return table
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The infinitive of ``token`` when it is a cue verb, else None."""
+    if token.pos_ in {"DET", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM"} or not token.is_alpha:
+        return None  # the small model tags some incises ("explique-t-il") as NOUN or ADJ
+    if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"}:
+        return None  # "la demande", "du rapport": a noun after all
+    found = _table().get(token.lower_) or _table().get(token.lemma_.lower())
+    return None if found is None else found[0]
+
+
+def cue_type(lemma: str | None) -> StatementType:
+    """The act a cue verb reports."""
+    if lemma is None:
+        return StatementType.UNSPECIFIED
+    for name, kind in _TYPES:
+        if lemma in lexicons.load(name, LANG):
+            return kind
+    return StatementType.SPEECH
+
+
+def is_doubt(lemma: str | None) -> bool:
+    """A denial or doubt: "a démenti", "nie", "conteste"."""
+    return lemma is not None and lemma in lexicons.load("doubt", LANG)

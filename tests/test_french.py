@@ -1,0 +1,100 @@
+"""French reading: one row per rule, on small hand-written French texts (fr_core_news_sm)."""
+from __future__ import annotations
+
+import pytest
+
+from sayso import extract
+
+pytest.importorskip("fr_core_news_sm")
+
+
+def _one(text: str):
+    analysis = extract(text, engine="rules", lang="fr")
+    assert analysis.lang == "fr"
+    names = {a.id: a.name for a in analysis.actors}
+    return analysis, [(q.kind.value, text[q.parts[0][0] : q.parts[-1][1]], names.get(q.speaker)) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("text, kind, content, speaker", [
+    # guillemets with non-breaking spaces, incise with inversion
+    ("Le ministre Paul Durand était à Lyon.\n\n«\u00a0Nous ne céderons pas\u00a0», a-t-il ajouté.",
+     "direct", "Nous ne céderons pas", "Paul Durand"),
+    ("Marie Curie parlait vendredi. « Le travail continue », estime-t-elle.", "direct", "Le travail continue", "Marie Curie"),
+    # postposed subject
+    ("« Le projet est mort » a déclaré Jean Dupont.", "direct", "Le projet est mort", "Jean Dupont"),
+    # cue before, colon
+    ("Jean Dupont a déclaré : « Le projet est mort depuis longtemps ».", "direct", "Le projet est mort depuis longtemps",
+     "Jean Dupont"),
+    # selon / d'après
+    ("Selon Jean Dupont, le projet est abandonné depuis mars.", "according_to", "le projet est abandonné depuis mars",
+     "Jean Dupont"),
+    ("D'après Jean Dupont, le projet est abandonné depuis mars.", "according_to", "le projet est abandonné depuis mars",
+     "Jean Dupont"),
+    # pour X, …
+    ("Pour Jean Dupont, le projet est abandonné depuis mars.", "according_to", "le projet est abandonné depuis mars",
+     "Jean Dupont"),
+    # indirect with que
+    ("Le Premier ministre Antonis Samaras a annoncé que la réforme serait votée en juin.", "indirect",
+     "que la réforme serait votée en juin", "Antonis Samaras"),
+    # mixed
+    ("Jean Dupont a estimé que la réforme était « un échec total ».", "mixed", "que la réforme était « un échec total »",
+     "Jean Dupont"),
+    # partial
+    ("Jean Dupont a qualifié la réforme de « farce ».", "partial", "farce", "Jean Dupont"),
+])
+def test_statement_rules(text, kind, content, speaker):
+    _, found = _one(text)
+    assert (kind, content, speaker) in found
+
+
+def test_titles_and_surnames_resolve_to_the_full_name():
+    _, found = _one("Antonis Samaras a gagné. « Nous formerons un gouvernement », a déclaré M. Samaras.")
+    assert ("direct", "Nous formerons un gouvernement", "Antonis Samaras") in found
+
+
+def test_bare_role_refers_back_to_the_named_speaker():
+    _, found = _one("« La crise est finie » a indiqué Valentin Sapounov. « Les résultats sont clairs » a poursuivi "
+                    "l'expert.")
+    assert ("direct", "Les résultats sont clairs", "Valentin Sapounov") in found
+
+
+def test_journalistic_conditional_is_the_reporters_hedge_not_the_speakers():
+    analysis = extract("Selon le procureur Jean Dupont, trois millions d'euros auraient été volés.", engine="rules",
+                       lang="fr")
+    quote = analysis.quotes[0]
+    assert quote.certainty == "asserted" and quote.stance == "distancing"
+
+
+@pytest.mark.parametrize("verb", ["a démenti", "nie", "conteste"])
+def test_denials_are_doubted_and_negative(verb):
+    analysis = extract(f"Jean Dupont {verb} que le projet soit abandonné.", engine="rules", lang="fr")
+    quote = analysis.quotes[0]
+    assert quote.certainty == "doubted" and quote.polarity == "negative"
+
+
+def test_negated_direct_quote_is_negative():
+    analysis = extract("« Nous ne céderons jamais », a déclaré Jean Dupont.", engine="rules", lang="fr")
+    assert analysis.quotes[0].polarity == "negative"
+
+
+def test_french_is_identified_without_a_flag_and_offsets_hold():
+    text = ("Le gouvernement a présenté jeudi son budget.\n\n« Nous tiendrons nos engagements », a déclaré le "
+            "ministre des Finances, Yannis Stournaras, devant les députés réunis à Athènes.")
+    analysis = extract(text, engine="rules")
+    assert analysis.lang == "fr" and analysis.quotes
+    for quote in analysis.quotes:
+        assert text[quote.start : quote.end] == quote.text
+    names = {a.id: a.name for a in analysis.actors}
+    assert names[analysis.quotes[0].speaker] == "Yannis Stournaras"
+
+
+def test_mixed_languages_in_one_batch_are_each_read():
+    from sayso.pipeline import extract_many
+
+    items = [("en", "\u201cWe will not back down,\u201d Tamimi said on Tuesday in Ramallah, where he lives."),
+             ("fr", "« Nous ne reculerons pas », a déclaré mardi Ahed Tamimi à Ramallah, où il habite."),
+             ("de", "Der Bürgermeister sagte am Dienstag, dass die Brücke im Sommer gebaut werden soll.")]
+    outcomes = {o.key: o for o in extract_many(items, engine="rules")}
+    assert outcomes["en"].analysis.lang == "en" and outcomes["en"].analysis.quotes
+    assert outcomes["fr"].analysis.lang == "fr" and outcomes["fr"].analysis.quotes
+    assert outcomes["de"].analysis.lang == "de" and not outcomes["de"].analysis.quotes
