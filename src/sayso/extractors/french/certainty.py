@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ...types import Certainty, Marker, MarkerKind, Polarity, QuoteKind, Stance
+from ...types import Marker, MarkerKind, Polarity, QuoteKind, Stance
 from ..certainty import Assessment, certainty_of
 from .. import lexicons
 from .verbs import LANG, is_doubt
