@@ -105,9 +105,10 @@ def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     row = queries.get_article(store, article_id)
     if row is None:
         raise HTTPException(404, f"no article with id {article_id}; list them with GET /articles")
+    every_quote = QuoteFilter(article=article_id, attributed=False)
     return {"article": row, "analysis": store.analysis_dict(article_id),
             "actor_ids": queries.article_actor_ids(store, article_id),
-            "quote_ids": {q.local_id: q.id for q in queries.quotes(store, QuoteFilter(article=article_id))}}
+            "quote_ids": {q.local_id: q.id for q in queries.quotes(store, every_quote)}}
 
 
 @router.get("/quotes", response_model=QuotePage, tags=["quotes"], responses=INVALID,
