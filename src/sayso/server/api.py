@@ -16,7 +16,7 @@ from ..network import actor_graph
 from ..store import queries
 from ..store.queries import ArticleFilter, QuoteFilter
 from ..schema import vocabularies
-from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance
+from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType
 from .. import claims
 from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, ClaimPage, Graph, NameCount,
                      Problem, QuotePage, RelationPage, SharedArticles, VocabularyTerms)
@@ -123,21 +123,26 @@ def list_quotes(
     about: Annotated[Optional[str], _text("Names this actor inside the quoted words.")] = None,
     about_id: Annotated[Optional[int], _id("Names the actor with this id inside the quote.")] = None,
     kind: Annotated[Optional[QuoteKind], Query(description="How the statement is reported.")] = None,
+    type: Annotated[Optional[list[StatementType]], Query(
+        description="What act the cue reports; repeat for any of several (type=writing&type=belief).")] = None,
     certainty: Annotated[Optional[Certainty], Query(description="How the statement is put.")] = None,
     polarity: Annotated[Optional[Polarity], Query(description="negative: a denial.")] = None,
     stance: Annotated[Optional[Stance], Query(description="The reporter's stance, from the cue.")] = None,
     outlet: Outlet = None, since: Since = None, until: Until = None,
     article: Annotated[Optional[int], _id("Only quotes of this article id.")] = None,
-    facets: Annotated[bool, Query(description="Also count the matches per kind, certainty, outlet, "
+    attributed: Annotated[bool, Query(description="false: also quotes with neither a speaker nor a source "
+                                                  "named in the text.")] = True,
+    facets: Annotated[bool, Query(description="Also count the matches per kind, type, certainty, outlet, "
                                               "speaker, month…")] = False,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = QuoteFilter(
         outlet=outlet or None, since=_date("since", since), until=_date("until", until),
         speaker=speaker or None, about=about or None, kind=kind.value if kind else None,
-        certainty=certainty.value if certainty else None, polarity=polarity.value if polarity else None,
+        type=tuple(t.value for t in type or ()), certainty=certainty.value if certainty else None,
+        polarity=polarity.value if polarity else None,
         stance=stance.value if stance else None, search=_search(search), article=article,
-        speaker_id=speaker_id, about_id=about_id)
+        speaker_id=speaker_id, about_id=about_id, attributed=attributed)
     store = _state(request).store()
     rows, total = queries.quotes_page(store, flt, offset=offset, limit=limit)
     page = _page(request, rows, total, offset, limit)
