@@ -3,6 +3,7 @@ JSON, documented exit codes, whole quotes in files, split quotes without "he sai
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import json
 import re
@@ -155,3 +156,25 @@ def test_claims_show_words_as_written(tmp_path):
     for claim in claims:
         written = " ".join(r.words.lower() for r in claim.reports)
         assert all(re.search(rf"\b{re.escape(term)}\b", written) for term in claim.terms), claim.terms
+
+
+def test_the_readme_quote_example_has_every_quote_field():
+    from sayso.types import Quote
+
+    line = README.split("$ sayso extract article.txt --format json\n", 1)[1].split("\n", 1)[0]
+    assert list(json.loads(line)) == list(Quote.from_dict(json.loads(line)).to_dict())
+
+
+def test_the_readme_lists_every_quote_filter_of_the_cli_and_the_api():
+    quotes_command = main.commands["quotes"]
+    synopsis = README.split("- `sayso quotes ", 1)[1].split("` — ", 1)[0]
+    for option in quotes_command.params:
+        if option.name not in ("db", "color"):
+            assert option.opts[0] in synopsis, option.opts[0]
+    pytest.importorskip("fastapi")
+    from sayso.server.api import list_quotes
+
+    row = next(line for line in README.splitlines() if line.startswith("| `GET /quotes`"))
+    for name in inspect.signature(list_quotes).parameters:
+        if name not in ("request", "offset", "limit"):
+            assert f"`{name}" in row, name

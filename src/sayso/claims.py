@@ -177,9 +177,10 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     """Claims told by at least ``min_sources`` sources among the quotes ``flt`` selects, most
     sources first (contradictions first among equals). ``verdict``: only ``agree`` or
     ``contradict`` claims. ``flt.outlet`` keeps the claims that outlet tells (with the other
-    sources that tell them), not only its own statements, which alone make no claim."""
+    sources that tell them), not only its own statements, which alone make no claim. Every
+    statement counts, with a source in the text or not: an outlet reports it either way."""
     outlet = (flt.outlet or "").strip().casefold()
-    rows = list(quotes(store, replace(flt, limit=None, outlet=None)))
+    rows = list(quotes(store, replace(flt, limit=None, outlet=None, attributed=False)))
     vectors = [terms(row.words) for row in rows]
     keep = [i for i, v in enumerate(vectors) if len(v) >= MIN_TERMS]
     rows, vectors = [rows[i] for i in keep], [vectors[i] for i in keep]

@@ -368,7 +368,7 @@ def show_settings(markdown: bool) -> None:
 
 
 # -- ingest, query and export ------------------------------------------------------------------
-from .types import ActorType, QuoteKind  # noqa: E402  (light: no spaCy)
+from .types import ActorType, QuoteKind, StatementType  # noqa: E402  (light: no spaCy)
 
 _DB_HELP = next(s.help for s in settings.SETTINGS if s.name == "db") + " [default: sayso.db or SAYSO_DB]"
 _FILTER_DATE_HELP = "ISO date (2024-03-01) or datetime"
@@ -396,6 +396,16 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD")
     return parsed
+
+
+def _statement_types(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--type writing --type belief`` or ``--type writing,belief``: the statement types named."""
+    known = [t.value for t in StatementType]
+    chosen = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
+    for value in chosen:
+        if value not in known:
+            raise click.BadParameter(f"{value!r} is not one of {', '.join(known)}")
+    return tuple(dict.fromkeys(chosen))
 
 
 def _emit(lines, *, color: bool | None = None) -> None:
@@ -545,6 +555,9 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
 @click.option("--about", default=None, help="Quotes that mention this actor inside the quoted text.")
 @click.option("--kind", type=click.Choice([k.value for k in QuoteKind],
                                           case_sensitive=False), default=None, help="Quote kind.")
+@click.option("--type", "types", multiple=True, callback=_statement_types,
+              metavar=f"[{'|'.join(t.value for t in StatementType)}]",
+              help="What act the cue reports (repeat the option, or separate with commas, for any of several).")
 @click.option("--certainty", default=None, help="How the statement is put: asserted, hedged or doubted.")
 @click.option("--polarity", default=None, help="positive or negative (a denial).")
 @click.option("--stance", default=None, help="The reporter's stance from the cue: neutral, distancing, endorsing.")
@@ -553,21 +566,25 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
 @click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
 @click.option("--search", default=None, help='Full-text search in the quote text: words (all must occur), "a phrase", or FTS5 syntax (tax* OR budget).')
 @click.option("--article", type=int, default=None, help="Only quotes of this article id.")
+@click.option("--include-unattributed", is_flag=True,
+              help="Also quotes with neither a speaker nor a source named in the text.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N quotes.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="table for reading; json (an array), jsonl or csv for tools.")
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when a terminal).")
-def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | None,
+def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | None, types: tuple[str, ...],
            certainty: str | None, polarity: str | None, stance: str | None, outlet: str | None, since: str | None, until: str | None,
-           search: str | None, article: int | None, limit: int | None, fmt: str, color: bool | None) -> None:
-    """List stored quotes, newest first, filtered by speaker, topic actor, kind, outlet, date or text."""
+           search: str | None, article: int | None, include_unattributed: bool, limit: int | None, fmt: str,
+           color: bool | None) -> None:
+    """List stored quotes, newest first, filtered by speaker, topic actor, kind, statement type,
+    outlet, date or text; quotes nobody is named for are left out unless asked for."""
     from .store import QuoteFilter
     from .store import queries
     from .views import quote_table
 
-    flt = QuoteFilter(speaker=speaker, about=about, kind=kind.lower() if kind else None,
+    flt = QuoteFilter(speaker=speaker, about=about, kind=kind.lower() if kind else None, type=types,
                       certainty=certainty, polarity=polarity, stance=stance, outlet=outlet, since=since, until=until, search=search,
-                      article=article, limit=limit)
+                      article=article, attributed=not include_unattributed, limit=limit)
     with _open_store(db) as store:
         found = queries.quotes(store, flt)
         if fmt == "table":

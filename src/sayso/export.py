@@ -65,7 +65,7 @@ def rows(store: Store, table: str, flt: ArticleFilter = ArticleFilter()) -> Iter
             data["meta"] = json.dumps(data["meta"], ensure_ascii=False) if data["meta"] else ""
             yield data
     elif table == "quotes":
-        qflt = QuoteFilter(outlet=flt.outlet, since=flt.since, until=flt.until)
+        qflt = QuoteFilter(outlet=flt.outlet, since=flt.since, until=flt.until, attributed=False)
         for quote in queries.quotes(store, qflt):
             data = quote.to_dict()
             data["extra"] = json.dumps(data["extra"], ensure_ascii=False) if data["extra"] else ""

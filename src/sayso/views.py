@@ -44,17 +44,18 @@ def _cut(text: str | None, width: int) -> str:
 
 
 def quote_table(rows: Iterable[QuoteRow], *, color: bool = False, fit: bool = True) -> Iterable[str]:
-    """One line per quote: id, date, outlet, speaker, kind, the quote (shortened to fit the
-    terminal when ``fit``; whole otherwise, as when written to a file)."""
+    """One line per quote: id, date, outlet, speaker, kind, statement type, the quote (shortened
+    to fit the terminal when ``fit``; whole otherwise, as when written to a file)."""
     style = _styler(color)
     width = _width()
-    fixed = 7 + 11 + 15 + 23 + 13
+    fixed = 7 + 11 + 15 + 23 + 13 + 12
     quote_width = max(20, width - fixed) if fit else None
-    yield style(f"{'id':>6} {'published':<10} {'outlet':<14} {'speaker':<22} {'kind':<12} quote", bold=True)
+    yield style(f"{'id':>6} {'published':<10} {'outlet':<14} {'speaker':<22} {'kind':<12} {'type':<11} quote",
+                bold=True)
     for q in rows:
         speaker = q.speaker or (f"({q.speaker_as})" if q.speaker_as else "—")
         yield (f"{q.id:>6} {(q.published or '')[:10]:<10} {_cut(q.outlet, 14):<14} "
-               f"{style(f'{_cut(speaker, 22):<22}', fg='green')} {q.kind:<12} "
+               f"{style(f'{_cut(speaker, 22):<22}', fg='green')} {q.kind:<12} {q.type or '':<11} "
                f"{_cut(q.words, quote_width) if quote_width else ' '.join(q.words.split())}")
 
 

@@ -88,6 +88,7 @@ def test_quotes_page_through_everything_once(client, sample_db):
     ["--certainty", "hedged"],
     ["--polarity", "negative"],
     ["--stance", "distancing"],
+    ["--type", "writing"],
     ["--outlet", "gazette"],
     ["--since", "2024-05-01", "--until", "2024-05-31"],
     ["--search", "money"],
@@ -114,11 +115,52 @@ def test_quote_rows_carry_speaker_cue_certainty_and_hedges(client):
     assert hedged and all(q["extra"].get("hedges") for q in hedged)
 
 
+def test_quotes_by_statement_type(client):
+    everything = all_items(client, "/quotes", limit=500)
+    by_type: dict[str, set[int]] = {}
+    for q in everything:
+        by_type.setdefault(q["type"], set()).add(q["id"])
+    assert {"speech", "writing"} <= set(by_type) <= {"speech", "writing", "belief", "intention", "unspecified"}
+    writing = client.get("/quotes", params={"type": "writing", "limit": 500}).json()
+    assert set(ids(writing)) == by_type["writing"] and writing["total"] == len(by_type["writing"])
+    several = client.get("/quotes", params=[("type", "writing"), ("type", "speech"), ("limit", "500")]).json()
+    assert set(ids(several)) == by_type["writing"] | by_type["speech"]
+    facets = client.get("/quotes", params={"facets": "true", "limit": 1}).json()["facets"]["type"]
+    assert {f["value"]: f["count"] for f in facets} == {t: len(found) for t, found in by_type.items()}
+    wrong = client.get("/quotes", params={"type": "gossip"})
+    assert wrong.status_code == 422 and "type" in wrong.json()["message"]
+
+
+def test_quotes_without_any_source_only_when_asked_for(client, sample_db, tmp_path):
+    """attributed=false adds the quotes with neither a speaker nor a source in the text."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from sayso.ingest import Record
+
+    from ..store.conftest import build
+    from .conftest import make_app
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(sample_db, copy)
+    text = "The troops have been accused of hurting civilians."
+    with Store(copy) as store:
+        article = store.add(Record(key="troops.txt", text=text),
+                            build(text, {}, [{"kind": "indirect", "text": "hurting civilians", "cue": "accused"}]))
+    with TestClient(make_app(copy)) as other:
+        assert other.get("/quotes", params={"article": article}).json()["total"] == 0
+        found = other.get("/quotes", params={"article": article, "attributed": "false"}).json()
+        assert [q["text"] for q in found["items"]] == ["hurting civilians"] and found["items"][0]["speaker"] is None
+        assert other.get("/quotes").json()["total"] + 1 == other.get("/quotes", params={"attributed": "false"}).json()["total"]
+        assert other.get(f"/articles/{article}").json()["quote_ids"] == {"q1": found["items"][0]["id"]}
+
+
 def test_facets_count_the_matches(client):
     page = client.get("/quotes", params={"facets": "true", "limit": 1}).json()
     facets = page["facets"]
-    assert set(facets) >= {"kind", "certainty", "polarity", "stance", "outlet", "speaker", "month"}
-    for name in ("kind", "certainty", "outlet", "month"):
+    assert set(facets) >= {"kind", "type", "certainty", "polarity", "stance", "outlet", "speaker", "month"}
+    for name in ("kind", "type", "certainty", "outlet", "month"):
         assert sum(f["count"] for f in facets[name]) == page["total"], name
     assert {f["value"] for f in facets["month"]} == {"2024-03", "2024-05", "2024-06"}
     top = facets["speaker"][0]
@@ -215,8 +257,8 @@ def test_openapi_documents_every_endpoint_of_the_issue(client):
     assert {"413", "422"} <= set(paths["/extract"]["post"]["responses"])
     assert "Analysis_quote" in spec["components"]["schemas"]
     parameters = {p["name"] for p in paths["/quotes"]["get"]["parameters"]}
-    assert {"search", "speaker", "about", "kind", "certainty", "polarity", "stance", "outlet", "since",
-            "until", "offset", "limit", "facets"} <= parameters
+    assert {"search", "speaker", "about", "kind", "type", "certainty", "polarity", "stance", "outlet", "since",
+            "until", "attributed", "offset", "limit", "facets"} <= parameters
 
 
 def test_docs_work_offline_from_packaged_assets(client):

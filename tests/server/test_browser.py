@@ -162,6 +162,36 @@ def test_search_with_facets(page):
     shot(page, "search-empty")
 
 
+def test_statement_types_filter_badge_and_reader(page):
+    """The Type filter lists the statement types with counts; a quote that is not speech shows
+    its type as a badge, and the reader's quote panel names the type."""
+    page.goto(page.base + "/#/")
+    page.get_by_role("heading", name=re.compile(r"^\d+ quotes")).wait_for()
+    served = api(page, "/vocabularies")["statement_type"]
+    select = page.get_by_label("Type", exact=True)
+    assert [o.get_attribute("value") for o in select.locator("option").all()][1:] == served["values"]
+    writing = api(page, "/quotes?type=writing&limit=500")
+    assert writing["total"] and re.search(rf"{served['labels']['writing']} \({writing['total']}\)", select.inner_text())
+    select.select_option("writing")
+    results_for(page, "type=writing")
+    assert page.get_by_role("heading", name=re.compile(rf"^{writing['total']} quote")).is_visible()
+    badges = page.locator(".result .badge.statement-type").all_inner_texts()
+    assert len(badges) == min(writing["total"], 25) and set(badges) == {served["labels"]["writing"]}
+    shot(page, "search-type")
+    select.select_option("speech")
+    results_for(page, "type=speech")
+    assert page.locator(".result").count() > 0 and page.locator(".result .badge.statement-type").count() == 0
+    page.get_by_label("Include unattributed quotes").check()
+    results_for(page, "attributed=false")
+    everything = api(page, "/quotes?type=speech&attributed=false")["total"]
+    assert page.get_by_role("heading", name=re.compile(rf"^{everything} quote")).is_visible()
+
+    quote = writing["items"][0]
+    page.goto(page.base + f"/#/article/{quote['article_id']}?quote={quote['local_id']}")
+    page.locator(f'mark[data-quote="{quote["local_id"]}"][aria-pressed="true"]').first.wait_for()
+    assert f"Type {served['labels']['writing']}" in panel_text(page)
+
+
 def test_open_an_article_check_highlights_and_the_speaker_panel(page):
     page.goto(page.base + "/#/?search=likely")
     page.get_by_role("link", name=re.compile("Read in context")).first.click()
@@ -373,12 +403,14 @@ def test_filters_and_labels_come_from_the_served_vocabularies(page):
     served = api(page, "/vocabularies")
     served["certainty"]["labels"]["hedged"] = "hedged (served)"
     served["actor_type"]["labels"]["PERSON"] = "human being"
+    served["statement_type"]["labels"]["writing"] = "in writing (served)"
     page.route("**/vocabularies", lambda route: route.fulfill(json=served))
     page.goto(page.base + "/#/")
     page.get_by_role("heading", name=re.compile(r"^\d+ quotes")).wait_for()
     kinds = [o.get_attribute("value") for o in page.get_by_label("Kind").locator("option").all()][1:]
     assert set(served["quote_kind"]["values"]) <= set(kinds) and "transcript" in kinds
     assert re.search(r"hedged \(served\) \(\d+\)", page.get_by_label("Certainty").inner_text())
+    assert re.search(r"in writing \(served\) \(\d+\)", page.get_by_label("Type", exact=True).inner_text())
     page.goto(page.base + "/#/actors")
     page.locator("table.list").wait_for()
     options = page.get_by_label("Type").locator("option").all_inner_texts()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.schema import analysis_schema
-from sayso.types import VOCABULARIES, ActorType, Certainty, Polarity, QuoteKind, Stance
+from sayso.types import VOCABULARIES, ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType
 
 
 def test_vocabularies_route_is_the_schema(client):
@@ -29,7 +29,7 @@ def _enum(spec, schema):
 
 @pytest.mark.parametrize("model, field, vocabulary", [
     ("QuoteRow", "kind", QuoteKind), ("QuoteRow", "certainty", Certainty), ("QuoteRow", "polarity", Polarity),
-    ("QuoteRow", "stance", Stance), ("QuoteRow", "speaker_type", ActorType), ("ActorRow", "type", ActorType),
+    ("QuoteRow", "stance", Stance), ("QuoteRow", "type", StatementType), ("QuoteRow", "speaker_type", ActorType), ("ActorRow", "type", ActorType),
     ("RelationRow", "certainty", Certainty), ("RelationRow", "polarity", Polarity), ("GraphNode", "type", ActorType),
 ])
 def test_openapi_lists_the_values_of_closed_fields(client, model, field, vocabulary):
@@ -44,6 +44,13 @@ def test_openapi_quote_filters_are_the_vocabularies(client, name, vocabulary):
     spec = client.get("/openapi.json").json()
     parameter = next(p for p in spec["paths"]["/quotes"]["get"]["parameters"] if p["name"] == name)
     assert _enum(spec, parameter["schema"]) == [m.value for m in vocabulary]
+
+
+def test_openapi_type_filter_takes_several_statement_types(client):
+    spec = client.get("/openapi.json").json()
+    parameter = next(p for p in spec["paths"]["/quotes"]["get"]["parameters"] if p["name"] == "type")
+    arrays = [o for o in parameter["schema"].get("anyOf", [parameter["schema"]]) if o.get("type") == "array"]
+    assert arrays and _enum(spec, arrays[0]["items"]) == [m.value for m in StatementType]
 
 
 def test_quote_rows_serialise_plain_strings(client):

@@ -39,7 +39,7 @@ def build(text: str, actors: dict[str, dict[str, Any]], quotes: list[dict[str, A
                 "medium": quote.get("medium"),
                 "medium_mention": find(quote["via"]) if quote.get("via") else None,
                 "inherited": False}
-        for key in ("certainty", "polarity", "stance"):
+        for key in ("certainty", "polarity", "stance", "type"):
             if key in quote:
                 item[key] = quote[key]
         if "hedge" in quote:
@@ -88,7 +88,7 @@ def articles() -> list[tuple[Record, Analysis]]:
         {"kind": "indirect", "text": "Brannigan’s numbers did not add up", "speaker": "a1",
          "by": "Tomas Whitaker", "cue": "said", "polarity": "negative"},
         {"kind": "according_to", "text": "Iran funds the militias", "speaker": "a1", "by": ("Whitaker", 1),
-         "cue": "according to"},
+         "cue": "according to", "type": "unspecified"},
     ], [
         {"subject": "a3", "predicate": "funds", "object": "a4", "claimant": "a1", "quote": "q2",
          "text": "Iran funds the militias", "trigger": "funds"},
@@ -97,7 +97,7 @@ def articles() -> list[tuple[Record, Analysis]]:
         "a1": {"name": "Helen Brannigan", "type": "ORG", "mentions": ["Helen Brannigan"], "roles": ["the charity"]},
     }, [
         {"kind": "indirect", "text": "that donations had doubled", "speaker": "a1", "by": "Helen Brannigan",
-         "cue": "said"},
+         "cue": "said", "type": "writing"},  # said in a statement
     ])
     return [
         (Record(key="one.html", text=A1, url="https://gazette.example/1", title="Taxes", published="2024-03-01",

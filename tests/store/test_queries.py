@@ -4,7 +4,11 @@ from __future__ import annotations
 import pytest
 
 from sayso.errors import StoreError
+from sayso.ingest import Record
 from sayso.store import QuoteFilter, queries
+from sayso.types import StatementType
+
+from .conftest import build
 
 
 def texts(store, **filters) -> list[str]:
@@ -33,6 +37,10 @@ def texts(store, **filters) -> list[str]:
     ({"search": "plan AND fail*"}, {"the plan might fail"}),  # FTS5 syntax works
     ({"search": "might ("}, {"the plan might fail"}),  # and what is not FTS5 syntax is read as words
     ({"speaker": "Whitaker", "kind": "indirect"}, {"Brannigan’s numbers did not add up"}),
+    ({"type": "writing"}, {"that donations had doubled"}),
+    ({"type": ("writing", "UNSPECIFIED")}, {"that donations had doubled", "Iran funds the militias"}),
+    ({"type": ["belief", "intention"]}, set()),
+    ({"type": "speech", "speaker": "whitaker"}, {"Brannigan’s numbers did not add up"}),
 ])
 def test_quote_filters(store, filters, expected):
     assert set(texts(store, **filters)) == expected
@@ -47,6 +55,44 @@ def test_quotes_are_newest_first_with_metadata_and_limit(store):
     assert len(list(queries.quotes(store, QuoteFilter(limit=2)))) == 2
     told = next(r for r in rows if r.text == "We will not raise taxes")
     assert (told.medium, told.cue, told.speaker_as) == ("The Riverside Herald", "told", "Mayor Helen Brannigan")
+
+
+def test_quote_rows_and_facets_carry_the_statement_type(store):
+    types = {q.text: q.type for q in queries.quotes(store)}
+    assert types["that donations had doubled"] == StatementType.WRITING
+    assert types["We will not raise taxes"] == "speech"
+    assert queries.quotes(store).__next__().to_dict()["type"] in {t.value for t in StatementType}
+    facets = {f["value"]: f["count"] for f in queries.quote_facets(store)["type"]}
+    assert facets == {"speech": 4, "writing": 1, "unspecified": 1}
+    narrowed = queries.quote_facets(store, QuoteFilter(type=("writing", "unspecified")))
+    assert {f["value"]: f["count"] for f in narrowed["type"]} == {"writing": 1, "unspecified": 1}
+    rows, total = queries.quotes_page(store, QuoteFilter(type="unspecified"))
+    assert total == 1 and [r.text for r in rows] == ["Iran funds the militias"]
+
+
+def test_an_unknown_statement_type_is_a_clear_error():
+    with pytest.raises(StoreError, match="'gossip' is not a statement type; use one or several of speech, writing"):
+        QuoteFilter(type=("speech", "gossip"))
+
+
+TALK = "The troops have been accused of hurting civilians. “It is over,” he said. Nobody knows, Ana said."
+
+
+def test_quotes_without_any_source_are_left_out_unless_asked_for(store):
+    """A statement with neither a speaker nor a source in the text is nobody's quote: the lists
+    leave it out by default; one whose source is named but not resolved ("he") stays."""
+    analysis = build(TALK, {"a1": {"name": "Ana", "type": "PERSON", "mentions": ["Ana"]}}, [
+        {"kind": "indirect", "text": "hurting civilians", "cue": "accused"},
+        {"kind": "direct", "text": "It is over", "by": "he", "cue": ("said", 0)},
+        {"kind": "indirect", "text": "Nobody knows", "speaker": "a1", "by": "Ana", "cue": ("said", 1)},
+    ])
+    article = store.add(Record(key="talk.txt", text=TALK, source="talk.txt"), analysis)
+    shown = texts(store, article=article)
+    assert shown == ["It is over", "Nobody knows"]
+    assert texts(store, article=article, attributed=False) == ["hurting civilians", "It is over", "Nobody knows"]
+    assert queries.count_quotes(store, QuoteFilter(article=article)) == 2
+    assert queries.quotes_page(store, QuoteFilter(article=article, attributed=False))[1] == 3
+    assert sum(f["count"] for f in queries.quote_facets(store, QuoteFilter(article=article))["kind"]) == 2
 
 
 def test_actors_ranked_and_filtered(store):

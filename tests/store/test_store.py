@@ -132,6 +132,67 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path):
         assert tuple(relation) == ("funds", 1, 2, 2, 1)
 
 
+def _store_of_version(path, version: int) -> sqlite3.Connection:
+    """A database as the sayso of schema ``version`` left it (the later migrations not run)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        if callable(migration.apply):
+            migration.apply(conn)
+        else:
+            for statement in _statements(migration.apply):
+                conn.execute(statement)
+        conn.execute("INSERT INTO migrations(version, name) VALUES (?, ?)", (migration.version, migration.name))
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("PRAGMA application_id = 5928336")
+    return conn
+
+
+def test_a_version_3_database_gets_the_statement_type_column_from_extra(tmp_path):
+    """Quotes stored by version 3 kept their statement type in the extra JSON: it moves into
+    quotes.type, rows without one keep NULL, and every other field stays."""
+    path = tmp_path / "v3.db"
+    conn = _store_of_version(path, 3)
+    conn.execute("INSERT INTO articles(id, content_hash, ingested_at, text) "
+                 "VALUES (1, 'h', 'now', 'Karl wrote that taxes rise. Taxes fall, Karl said.')")
+    conn.execute("INSERT INTO actors(id, name, type, norm_name) VALUES (1, 'Karl', 'PERSON', 'karl')")
+    conn.execute("INSERT INTO article_actors(id, article_id, local_id, actor_id, name, type) "
+                 "VALUES (1, 1, 'a1', 1, 'Karl', 'PERSON')")
+    conn.execute("""INSERT INTO quotes(id, article_id, local_id, kind, start_char, end_char, text, speaker_id,
+                        speaker_local_id, cue, certainty, polarity, stance, extra) VALUES
+                    (1, 1, 'q1', 'indirect', 11, 26, 'that taxes rise', 1, 'a1', 'wrote', 'asserted',
+                     'positive', 'neutral', '{"hedges": [], "type": "writing"}'),
+                    (2, 1, 'q2', 'direct', 28, 39, 'Taxes fall,', 1, 'a1', 'said', 'hedged', 'negative',
+                     'neutral', '{"hedges": []}'),
+                    (3, 1, 'q3', 'direct', 0, 4, 'Karl', NULL, NULL, NULL, NULL, NULL, NULL, '{"type": "belief"}')""")
+    conn.execute("INSERT INTO quote_parts(quote_id, article_id, start_char, end_char) "
+                 "VALUES (1, 1, 11, 26), (2, 1, 28, 39), (3, 1, 0, 4)")
+    assert "type" not in {r[1] for r in conn.execute("PRAGMA table_info(quotes)")}
+    conn.close()
+    with Store(path) as store:
+        assert store.version == SCHEMA_VERSION
+        rows = [tuple(r) for r in store.conn.execute(
+            "SELECT id, text, cue, certainty, polarity, type, extra FROM quotes ORDER BY id")]
+        assert rows == [(1, "that taxes rise", "wrote", "asserted", "positive", "writing", '{"hedges":[]}'),
+                        (2, "Taxes fall,", "said", "hedged", "negative", None, '{"hedges": []}'),
+                        (3, "Karl", None, None, None, "belief", None)]
+        assert [tuple(r) for r in store.conn.execute(
+            "SELECT id, type, speaker FROM quotes_with_speakers ORDER BY id")] == [
+            (1, "writing", "Karl"), (2, None, "Karl"), (3, "belief", None)]
+        assert "quotes_type" in {r[1] for r in store.conn.execute("PRAGMA index_list(quotes)")}
+        with pytest.raises(sqlite3.IntegrityError, match="quotes.type: not a statement_type value"):
+            store.conn.execute("UPDATE quotes SET type = 'gossip' WHERE id = 2")
+        quotes = {q["id"]: q for q in store.analysis_dict(1)["quotes"]}
+        assert (quotes["q1"]["type"], "type" in quotes["q2"], quotes["q3"]["type"]) == ("writing", False, "belief")
+        assert store.analysis(1).quotes[0].type == "writing"
+
+
+def test_the_statement_type_is_stored_in_its_column(store):
+    rows = dict(store.conn.execute("SELECT text, type FROM quotes").fetchall())
+    assert rows["that donations had doubled"] == "writing" and rows["Iran funds the militias"] == "unspecified"
+    assert rows["We will not raise taxes"] == "speech"
+    assert store.conn.execute("SELECT count(*) FROM quotes WHERE extra LIKE '%\"type\"%'").fetchone()[0] == 0
+
+
 def test_databases_it_cannot_use_give_clear_errors(tmp_path):
     newer = tmp_path / "newer.db"
     Store(newer).close()

@@ -16,7 +16,7 @@ from ..network import actor_graph
 from ..store import queries
 from ..store.queries import ArticleFilter, QuoteFilter
 from ..schema import vocabularies
-from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance
+from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType
 from .. import claims
 from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, ClaimPage, Graph, NameCount,
                      Problem, QuotePage, RelationPage, SharedArticles, VocabularyTerms)
@@ -105,9 +105,10 @@ def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     row = queries.get_article(store, article_id)
     if row is None:
         raise HTTPException(404, f"no article with id {article_id}; list them with GET /articles")
+    every_quote = QuoteFilter(article=article_id, attributed=False)
     return {"article": row, "analysis": store.analysis_dict(article_id),
             "actor_ids": queries.article_actor_ids(store, article_id),
-            "quote_ids": {q.local_id: q.id for q in queries.quotes(store, QuoteFilter(article=article_id))}}
+            "quote_ids": {q.local_id: q.id for q in queries.quotes(store, every_quote)}}
 
 
 @router.get("/quotes", response_model=QuotePage, tags=["quotes"], responses=INVALID,
@@ -122,21 +123,26 @@ def list_quotes(
     about: Annotated[Optional[str], _text("Names this actor inside the quoted words.")] = None,
     about_id: Annotated[Optional[int], _id("Names the actor with this id inside the quote.")] = None,
     kind: Annotated[Optional[QuoteKind], Query(description="How the statement is reported.")] = None,
+    type: Annotated[Optional[list[StatementType]], Query(
+        description="What act the cue reports; repeat for any of several (type=writing&type=belief).")] = None,
     certainty: Annotated[Optional[Certainty], Query(description="How the statement is put.")] = None,
     polarity: Annotated[Optional[Polarity], Query(description="negative: a denial.")] = None,
     stance: Annotated[Optional[Stance], Query(description="The reporter's stance, from the cue.")] = None,
     outlet: Outlet = None, since: Since = None, until: Until = None,
     article: Annotated[Optional[int], _id("Only quotes of this article id.")] = None,
-    facets: Annotated[bool, Query(description="Also count the matches per kind, certainty, outlet, "
+    attributed: Annotated[bool, Query(description="false: also quotes with neither a speaker nor a source "
+                                                  "named in the text.")] = True,
+    facets: Annotated[bool, Query(description="Also count the matches per kind, type, certainty, outlet, "
                                               "speaker, month…")] = False,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = QuoteFilter(
         outlet=outlet or None, since=_date("since", since), until=_date("until", until),
         speaker=speaker or None, about=about or None, kind=kind.value if kind else None,
-        certainty=certainty.value if certainty else None, polarity=polarity.value if polarity else None,
+        type=tuple(t.value for t in type or ()), certainty=certainty.value if certainty else None,
+        polarity=polarity.value if polarity else None,
         stance=stance.value if stance else None, search=_search(search), article=article,
-        speaker_id=speaker_id, about_id=about_id)
+        speaker_id=speaker_id, about_id=about_id, attributed=attributed)
     store = _state(request).store()
     rows, total = queries.quotes_page(store, flt, offset=offset, limit=limit)
     page = _page(request, rows, total, offset, limit)

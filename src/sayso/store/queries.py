@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import StoreError
-from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, parse_fields
+from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType, parse_fields
 from .store import Store, normalize_name
 
 
@@ -42,11 +42,13 @@ class ArticleFilter:
 
 @dataclass(frozen=True)
 class QuoteFilter(ArticleFilter):
-    """Which quotes ``quotes()`` returns."""
+    """Which quotes ``quotes()`` returns: by default the attributed ones only (a speaker, or a
+    source the text names: "he"); ``attributed=False`` adds those with neither."""
 
     speaker: str | None = None  # a name or alias, matched on whole words ("Lopez")
     about: str | None = None  # an actor mentioned inside the quote
     kind: str | None = None
+    type: tuple[str, ...] = ()  # statement types, any of them: ("writing", "belief"); one str is one
     certainty: str | None = None  # asserted | hedged | doubted
     polarity: str | None = None  # positive | negative
     stance: str | None = None  # the reporter's: neutral | distancing | endorsing
@@ -54,7 +56,17 @@ class QuoteFilter(ArticleFilter):
     article: int | None = None
     speaker_id: int | None = None
     about_id: int | None = None
+    attributed: bool = True
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        given = (self.type,) if isinstance(self.type, str) else tuple(self.type or ())
+        known = {t.value for t in StatementType}
+        wrong = [t for t in given if str(t).lower() not in known]
+        if wrong:
+            raise StoreError(f"type: {wrong[0]!r} is not a statement type; use one or several of "
+                             f"{', '.join(t.value for t in StatementType)}")
+        object.__setattr__(self, "type", tuple(dict.fromkeys(str(t).lower() for t in given)))
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,7 @@ class QuoteRow:
     certainty: Certainty | None
     polarity: Polarity | None
     stance: Stance | None
+    type: StatementType | None  # the act the cue reports; None: stored before sayso knew it
     published: str | None
     outlet: str | None
     title: str | None
@@ -86,7 +99,7 @@ class QuoteRow:
 
     def __post_init__(self) -> None:
         parse_fields(self, kind=QuoteKind, speaker_type=ActorType, certainty=Certainty, polarity=Polarity,
-                     stance=Stance)
+                     stance=Stance, type=StatementType)
 
     @property
     def words(self) -> str:
@@ -229,7 +242,7 @@ def _search_terms(store: Store, text: str) -> str:
 _QUOTE_SELECT = """
 SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char, q.end_char,
        s.name AS speaker, q.speaker_id, s.type AS speaker_type, q.speaker_text,
-       q.cue, m.name AS medium, q.medium_id, q.inherited, q.certainty, q.polarity, q.stance, q.extra,
+       q.cue, m.name AS medium, q.medium_id, q.inherited, q.certainty, q.polarity, q.stance, q.type, q.extra,
        a.published, a.outlet, a.title, a.url,
        (SELECT json_group_array(json_array(qp.start_char, qp.end_char)) FROM quote_parts qp
         WHERE qp.quote_id = q.id) AS parts
@@ -248,7 +261,7 @@ def _quote_row(row: Any) -> QuoteRow:
         speaker_id=row["speaker_id"], speaker_type=row["speaker_type"],
         speaker_as=row["speaker_text"], cue=row["cue"], medium=row["medium"],
         medium_id=row["medium_id"], inherited=bool(row["inherited"]),
-        certainty=row["certainty"], polarity=row["polarity"], stance=row["stance"],
+        certainty=row["certainty"], polarity=row["polarity"], stance=row["stance"], type=row["type"],
         published=row["published"], outlet=row["outlet"],
         title=row["title"], url=row["url"], extra=extra,
         parts=sorted(json.loads(row["parts"] or "[]")),
@@ -278,6 +291,11 @@ def _quote_where(store: Store, flt: QuoteFilter) -> tuple[str, list[Any]]:
     if flt.kind:
         clauses.append("q.kind = ?")
         params.append(flt.kind)
+    if flt.type:
+        clauses.append(f"q.type IN ({', '.join('?' * len(flt.type))})")
+        params.extend(flt.type)
+    if flt.attributed:  # a speaker, or at least a source the text names ("he")
+        clauses.append("(q.speaker_id IS NOT NULL OR q.speaker_start IS NOT NULL)")
     for column in ("certainty", "polarity", "stance"):
         value = getattr(flt, column)
         if value:
@@ -518,11 +536,11 @@ def quotes_page(store: Store, flt: QuoteFilter = QuoteFilter(), *, offset: int =
 
 def quote_facets(store: Store, flt: QuoteFilter = QuoteFilter(), *, top: int = 20
                  ) -> dict[str, list[dict[str, Any]]]:
-    """How the quotes matching ``flt`` split by kind, certainty, polarity, stance, outlet,
-    speaker and month of publication: ``{"kind": [{"value": "direct", "count": 12}, …], …}``."""
+    """How the quotes matching ``flt`` split by kind, statement type, certainty, polarity, stance,
+    outlet, speaker and month of publication: ``{"kind": [{"value": "direct", "count": 12}, …], …}``."""
     where, params = _quote_where(store, flt)
     base = "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id" + where
-    columns = {"kind": "q.kind", "certainty": "q.certainty", "polarity": "q.polarity", "stance": "q.stance",
+    columns = {"kind": "q.kind", "type": "q.type", "certainty": "q.certainty", "polarity": "q.polarity", "stance": "q.stance",
                "outlet": "a.outlet", "month": "substr(a.published, 1, 7)"}
     facets: dict[str, list[dict[str, Any]]] = {}
     for name, column in columns.items():

@@ -14,8 +14,8 @@ Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` an
 - ``actor_aliases``, ``actor_roles``: every name and role seen for an actor, with counts.
 - ``article_actors``: the engine's per-article actors (``a1``…), each tied to its ``actors`` row.
 - ``mentions``: every mention span of an actor in an article.
-- ``quotes``: every quote with kind, span, speaker, cue, medium, certainty, polarity and
-  stance; ``extra`` keeps engine fields this schema has no column for yet (JSON: hedges…).
+- ``quotes``: every quote with kind, span, speaker, cue, medium, certainty, polarity, stance
+  and statement type (speech, writing, belief…); ``extra`` keeps engine fields this schema has no column for yet (JSON: hedges…).
 - ``quote_parts``: the pieces of a split quote (the reporter's words between them excluded).
 - ``relations``: who does what to whom (``type`` is the predicate: funds, backs, member_of…)
   and by whose account (``claimant_id``), with ``data`` the engine's JSON.
@@ -30,7 +30,7 @@ Views: ``quotes_with_speakers``, ``relations_with_actors``, ``articles_overview`
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..types import VOCABULARIES
@@ -332,12 +332,14 @@ LEFT JOIN actors o ON o.id = r.target_id
 LEFT JOIN actors c ON c.id = r.claimant_id;
 """
 
-# The columns that hold a vocabulary's values: (table, column, vocabulary).
-VOCABULARY_COLUMNS = (
+# The columns that hold a vocabulary's values: (table, column, vocabulary); the first ones are
+# checked since version 3, a column added later gets its check in the migration that adds it.
+_V3_VOCABULARY_COLUMNS = (
     ("actors", "type", "actor_type"), ("article_actors", "type", "actor_type"), ("quotes", "kind", "quote_kind"),
     ("quotes", "certainty", "certainty"), ("quotes", "polarity", "polarity"), ("quotes", "stance", "stance"),
     ("relations", "certainty", "certainty"), ("relations", "polarity", "polarity"),
 )
+VOCABULARY_COLUMNS = _V3_VOCABULARY_COLUMNS + (("quotes", "type", "statement_type"),)
 
 
 def sync_vocabularies(conn: sqlite3.Connection) -> None:
@@ -356,19 +358,72 @@ def _v3(conn: sqlite3.Connection) -> None:
         vocabulary TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL, description TEXT NOT NULL,
         PRIMARY KEY (vocabulary, value)) WITHOUT ROWID""")
     sync_vocabularies(conn)
-    for table, column, name in VOCABULARY_COLUMNS:
-        check = (f"SELECT RAISE(ABORT, '{table}.{column}: not a {name} value (see the vocabularies table)') "
-                 f"WHERE NEW.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vocabularies "
-                 f"WHERE vocabulary = '{name}' AND value = NEW.{column});")
-        conn.execute(f"CREATE TRIGGER {table}_{column}_insert BEFORE INSERT ON {table} BEGIN {check} END")
-        conn.execute(f"CREATE TRIGGER {table}_{column}_update BEFORE UPDATE OF {column} ON {table} "
-                     f"BEGIN {check} END")
+    for table, column, name in _V3_VOCABULARY_COLUMNS:
+        _vocabulary_check(conn, table, column, name)
+
+
+def _vocabulary_check(conn: sqlite3.Connection, table: str, column: str, name: str) -> None:
+    """Triggers that refuse a value of ``table.column`` outside the vocabulary ``name``."""
+    check = (f"SELECT RAISE(ABORT, '{table}.{column}: not a {name} value (see the vocabularies table)') "
+             f"WHERE NEW.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vocabularies "
+             f"WHERE vocabulary = '{name}' AND value = NEW.{column});")
+    conn.execute(f"CREATE TRIGGER {table}_{column}_insert BEFORE INSERT ON {table} BEGIN {check} END")
+    conn.execute(f"CREATE TRIGGER {table}_{column}_update BEFORE UPDATE OF {column} ON {table} "
+                 f"BEGIN {check} END")
+
+
+# The engine tells what act each statement reports (speech, writing, belief, intention,
+# unspecified; sayso.types.StatementType): a real column, filled from the JSON it had been kept in.
+_V4_QUOTE_TYPE = """
+ALTER TABLE quotes ADD COLUMN type TEXT;             -- speech | writing | belief | intention | unspecified
+UPDATE quotes SET type = json_extract(extra, '$.type'), extra = json_remove(extra, '$.type')
+WHERE extra IS NOT NULL AND json_extract(extra, '$.type') IS NOT NULL;
+UPDATE quotes SET extra = NULL WHERE extra = '{}';
+CREATE INDEX quotes_type ON quotes(type);
+
+DROP VIEW quotes_with_speakers;
+CREATE VIEW quotes_with_speakers AS
+SELECT q.id, q.article_id, a.published, a.outlet, a.title AS article_title, a.url,
+       q.kind, q.type, s.name AS speaker, s.type AS speaker_type, q.speaker_text AS speaker_as,
+       q.cue, m.name AS medium, q.text, q.certainty, q.polarity, q.stance,
+       q.start_char, q.end_char, q.speaker_id, q.medium_id
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+LEFT JOIN actors s ON s.id = q.speaker_id
+LEFT JOIN actors m ON m.id = q.medium_id;
+"""
+
+
+def _v4_quote_type(conn: sqlite3.Connection) -> None:
+    """``quotes.type``, the statement type, from ``extra`` where stored there, checked like every
+    vocabulary column."""
+    sync_vocabularies(conn)  # a store of version 3 may not know the statement types yet
+    for statement in _statements(_V4_QUOTE_TYPE):
+        conn.execute(statement)
+    _vocabulary_check(conn, "quotes", "type", "statement_type")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (``sqlite3.complete_statement`` aware, so
+    trigger bodies with inner semicolons stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
     Migration(2, "quote certainty, polarity, stance and parts; relation claimant, quote, span", _V2),
     Migration(3, "vocabularies table; their columns take only its values", _v3),
+    Migration(4, "quote statement type (speech, writing, belief, intention, unspecified)", _v4_quote_type),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -28,11 +28,11 @@ from typing import Any
 from ..errors import StoreError, StoreWriteError
 from ..ingest.record import Record, canonical_url, web_url
 from ..types import Analysis
-from .schema import APPLICATION_ID, LATEST, MIGRATIONS, sync_vocabularies
+from .schema import APPLICATION_ID, LATEST, MIGRATIONS, _statements, sync_vocabularies
 
 _QUOTE_COLUMNS = {"id", "kind", "start", "end", "text", "speaker", "speaker_mention", "cue",
                   "cue_span", "medium", "medium_mention", "inherited", "certainty", "polarity", "stance",
-                  "parts"}
+                  "type", "parts"}
 _ACTOR_COLUMNS = {"id", "name", "type", "aliases", "roles", "mentions", "named"}
 _ANALYSIS_COLUMNS = {"text", "actors", "quotes", "warnings", "relations"}
 _WORDS = re.compile(r"[^\w]+")
@@ -380,14 +380,15 @@ class Store:
                 None if speaker_span[0] is None else text[speaker_span[0]:speaker_span[1]],
                 quote.get("cue"), *cue_span,
                 medium, quote.get("medium"), *medium_span, int(bool(quote.get("inherited"))),
-                quote.get("certainty"), quote.get("polarity"), quote.get("stance"), _json(extra),
+                quote.get("certainty"), quote.get("polarity"), quote.get("stance"), quote.get("type"),
+                _json(extra),
             ))
         self.conn.executemany(
             """INSERT INTO quotes(id, article_id, local_id, kind, start_char, end_char, text, speaker_id,
                    speaker_local_id, speaker_start, speaker_end, speaker_text, cue, cue_start, cue_end,
                    medium_id, medium_local_id, medium_start, medium_end, inherited, certainty,
-                   polarity, stance, extra)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+                   polarity, stance, type, extra)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
         ids = {row[0]: row[1] for row in self.conn.execute(
             "SELECT local_id, id FROM quotes WHERE article_id = ?", (article_id,))}
         self.conn.executemany(
@@ -554,7 +555,7 @@ class Store:
                 "medium_mention": pair("medium_start", "medium_end"),
                 "inherited": bool(row["inherited"]),
                 "parts": parts.get(row["id"], [[row["start_char"], row["end_char"]]]),
-                **{k: row[k] for k in ("certainty", "polarity", "stance") if row[k] is not None},
+                **{k: row[k] for k in ("certainty", "polarity", "stance", "type") if row[k] is not None},
                 **json.loads(row["extra"] or "{}"),
             })
         data: dict[str, Any] = {"text": article["text"], "actors": actors, "quotes": quotes,
@@ -576,19 +577,3 @@ def _analysis_extra(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("meta"):
         extra["meta"] = data["meta"]
     return extra
-
-
-def _statements(script: str) -> Iterator[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` aware, so
-    trigger bodies with inner semicolons stay whole)."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--") and not buffer.strip():
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                yield buffer.strip()
-            buffer = ""
-    if buffer.strip():
-        yield buffer.strip()

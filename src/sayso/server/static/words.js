@@ -36,6 +36,7 @@ export function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); 
 
 export function badges(q) {
   const out = [h("span", { class: "badge", title: "How the quote is reported" }, term("quote_kind", q.kind))];
+  if (q.type && q.type !== "speech") out.push(h("span", { class: "badge statement-type type-" + q.type, title: "What act the cue reports" }, term("statement_type", q.type)));
   if (q.certainty && q.certainty !== "asserted") out.push(h("span", { class: "badge " + q.certainty }, term("certainty", q.certainty)));
   if (q.polarity === "negative") out.push(h("span", { class: "badge negative" }, term("polarity", q.polarity)));
   if (q.stance && q.stance !== "neutral") out.push(h("span", { class: "badge " + q.stance }, term("stance", q.stance)));

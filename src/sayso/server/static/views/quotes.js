@@ -4,7 +4,7 @@ import { term, values } from "../vocabularies.js";
 import { plural, quoteItem } from "../words.js";
 
 const PAGE = 25;
-const FILTERS = ["search", "speaker", "outlet", "kind", "certainty", "since", "until"];
+const FILTERS = ["search", "speaker", "outlet", "kind", "type", "certainty", "since", "until"];
 
 export async function searchView(params, token) {
   document.title = "Quotes — sayso";
@@ -22,16 +22,21 @@ export async function searchView(params, token) {
         h("datalist", { id: "speakers" }),
         field("f-outlet", "Outlet", select("f-outlet", "outlet", "Any outlet")),
         field("f-kind", "Kind", select("f-kind", "kind", "Any kind")),
+        field("f-type", "Type", select("f-type", "type", "Any type")),
         field("f-certainty", "Certainty", select("f-certainty", "certainty", "Any certainty")),
         field("f-since", "Published from", h("input", { type: "date", id: "f-since", name: "since" })),
         field("f-until", "Published until", h("input", { type: "date", id: "f-until", name: "until" }))),
       h("div", { class: "form-actions" },
+        h("label", { class: "check", for: "f-unattributed" },
+          h("input", { type: "checkbox", id: "f-unattributed", name: "unattributed",
+            title: "Also quotes whose source the text does not name" }),
+          "Include unattributed quotes"),
         h("button", { type: "button", class: "secondary", id: "clear",
           onclick: () => { form.reset(); setHash("/", new URLSearchParams()); } }, "Clear filters"))));
   const results = h("section", { id: "results", "aria-labelledby": "results-heading" });
   put(view, h("h1", {}, "Who said what"), form, results);
   form.addEventListener("submit", (event) => { event.preventDefault(); submitSearch(form); });
-  for (const control of form.querySelectorAll("select, input[type=date]")) {
+  for (const control of form.querySelectorAll("select, input[type=date], input[type=checkbox]")) {
     control.addEventListener("change", () => submitSearch(form));
   }
   await runSearch(params, token);
@@ -44,6 +49,7 @@ function submitSearch(form) {
     const value = (form.elements[name].value || "").trim();
     if (value) params.set(name, value);
   }
+  if (form.elements.unattributed.checked) params.set("attributed", "false");
   setHash("/", params);
 }
 
@@ -60,8 +66,10 @@ export async function runSearch(params, token) {
   const results = document.getElementById("results");
   if (!form || !results) return;
   for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
+  form.elements.unattributed.checked = params.get("attributed") === "false";
   const query = new URLSearchParams();
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
+  if (params.get("attributed") === "false") query.set("attributed", "false");
   query.set("facets", "true");
   query.set("limit", String(PAGE));
   query.set("offset", params.get("offset") || "0");
@@ -80,6 +88,8 @@ export async function runSearch(params, token) {
   fillSelect(form.elements.kind, kinds, params.get("kind"), (k) => term("quote_kind", k));
   const certainties = values("certainty").map((c) => (facets.certainty || []).find((f) => f.value === c) || { value: c, count: 0 });
   fillSelect(form.elements.certainty, certainties, params.get("certainty"), (c) => term("certainty", c));
+  const types = values("statement_type").map((t) => (facets.type || []).find((f) => f.value === t) || { value: t, count: 0 });
+  fillSelect(form.elements.type, types, params.get("type"), (t) => term("statement_type", t));
   put(document.getElementById("speakers"),
     ...(facets.speaker || []).map((f) => h("option", { value: f.value }, `${f.count} quotes`)));
   const heading = h("h2", { id: "results-heading" }, plural(page.total, "quote"),

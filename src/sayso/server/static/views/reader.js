@@ -91,6 +91,7 @@ function quoteDetails(q, analysis, colours, actorLink) {
   row("Cue", q.cue || h("span", { class: "muted" }, "—"));
   if (medium) row("Told", actorLink(medium));
   row("Kind", term("quote_kind", q.kind));
+  row("Type", q.type ? term("statement_type", q.type) : h("span", { class: "muted" }, "—"));
   row("Certainty", term("certainty", q.certainty || "asserted"), q.polarity === "negative" ? " · negative (a denial)" : "");
   if (q.stance && q.stance !== "neutral") row("Reporter", term("stance", q.stance) + " (from the cue)");
   const hedges = q.hedges || [];
