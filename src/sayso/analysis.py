@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
 from .extractors.lookup import Intervals
+from .extractors.propositions import propositions
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
 from .extractors.statements import select
@@ -94,6 +95,7 @@ def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) 
         polarity=verdict.polarity,
         hedges=verdict.markers,
         stance=verdict.stance,
+        propositions=propositions(doc, draft.parts or ((draft.start, draft.end),)),
     )
 
 

@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from .store import Store
-from .store.queries import QuoteFilter, QuoteRow, quotes
+from ..store import Store
+from ..store.queries import QuoteFilter, QuoteRow, quotes
 
 THRESHOLD = 0.5  # cosine of two statements' term vectors that links them
 COVERED = 0.8  # …or the share of the shorter statement's weight the longer one holds
