@@ -40,7 +40,11 @@ def canonical(predicate: str) -> tuple[str, bool]:
     "oppose" → (support, True), "plan build" → (build, False), "be careless" → (be careless, False)."""
     if predicate.startswith("be "):
         return predicate, False
-    word = predicate.rsplit(" ", 1)[-1]
+    first = predicate.split(" ", 1)[0]
+    if first in OPPOSITES or SYNONYMS.get(first) == "support":
+        word = first  # "advocate cut": a stance on cutting, read as the stance verb
+    else:
+        word = predicate.rsplit(" ", 1)[-1]
     if word in OPPOSITES:
         return OPPOSITES[word], True
     return SYNONYMS.get(word, word), False

@@ -18,6 +18,7 @@ from ..types import Marker, Proposition
 
 # First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
 _SELF = {"i", "we", "me", "us", "myself", "ourselves"}
+_THIRD = {"he", "she"}
 _POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
@@ -50,6 +51,10 @@ class Clause:
         p = self.proposition
         if p.subject is not None and not (p.start <= p.subject[0] < p.end):
             return f"{self.subject} {p.text}"
+        if self.subject_id is not None and self.subject.casefold() in _THIRD | _SELF and p.subject is not None:
+            # "he never advocated …" read as "Paul Renner never advocated …"
+            at = p.subject[0] - p.start
+            return p.text[:at] + self.subject_name + p.text[at + len(self.subject):]
         return p.text
 
 
@@ -108,6 +113,7 @@ def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[t
         return None
     if subject.casefold() in _SELF and row.kind in {"direct", "mixed", "transcript"}:
         return row.speaker_id
+    pronoun = subject.casefold() in _THIRD and row.kind in {"indirect", "according_to"}
     start, end = p.subject
     length = max(1, end - start)
     best = None
@@ -116,6 +122,8 @@ def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[t
             break
         if m_start >= start and m_end <= end and (m_end == end or (m_end - m_start) / length >= 0.6):
             best = actor
+    if best is None and pronoun:
+        return row.speaker_id  # "Renner said he never advocated …": he is the speaker
     return best
 
 

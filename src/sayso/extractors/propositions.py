@@ -57,7 +57,7 @@ def _clause_heads(span, inside: set[int]) -> list[Token]:
                                                            for c in token.children):
             continue  # "… and never will": an elliptical clause repeats the one before
         top = token.head.i not in inside or token.head == token
-        if _blamed_for(token) and token.head.head.i in inside:
+        if _blamed_for(token):
             heads.append(token)
         elif top or token.dep_ in _CLAUSE_DEPS:
             if token.dep_ == "conj" and token.head.dep_ not in _CLAUSE_DEPS | {"conj"} and not top:
