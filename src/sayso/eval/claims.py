@@ -29,7 +29,7 @@ class ClaimScores:
     gold_reports: int
     found_as_statements: int
     matched_reports: int  # system reports (in a claim) matched to a gold report
-    pairs: tuple[int, int, int]  # same-claim pairs: right, predicted (among matched), gold
+    pairs: tuple[int, int, int, int]  # same-claim pairs: right, predicted (among matched), gold found, gold
     contradictions: tuple[int, int, int]  # right, predicted (among matched), gold
     positions: tuple[int, int]  # right, scored
     errors: tuple[str, ...] = field(default_factory=tuple)
@@ -39,15 +39,15 @@ class ClaimScores:
         return a / b if b else 0.0
 
     def lines(self) -> list[str]:
-        right, predicted, gold = self.pairs
-        p, r = self._ratio(right, predicted), self._ratio(right, gold)
+        right, predicted, found, gold = self.pairs
+        p, r = self._ratio(right, predicted), self._ratio(found, gold)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         c_right, c_predicted, c_gold = self.contradictions
         pos_right, pos_total = self.positions
         return [f"claims ({self.split}): gold reports found as statements {self.found_as_statements}/{self.gold_reports}; "
                 f"system reports matched to gold {self.matched_reports}",
                 f"  same claim (cross-article pairs): precision {p:.3f} ({right}/{predicted})  "
-                f"recall {r:.3f} ({right}/{gold})  F1 {f1:.3f}",
+                f"recall {r:.3f} ({found}/{gold})  F1 {f1:.3f}",
                 f"  contradiction pairs: precision {self._ratio(c_right, c_predicted):.3f} ({c_right}/{c_predicted})  "
                 f"recall {self._ratio(c_right, c_gold):.3f} ({c_right}/{c_gold})",
                 f"  positions (affirms/hedges/denies): accuracy {self._ratio(pos_right, pos_total):.3f} "
@@ -146,7 +146,7 @@ def score(claim_set: ClaimSet, claims: list[Claim], statements: dict[str, list[t
         errors += [f"position {r.position}, gold {g.position}: {r.words!r}" for _, r, g, _ in matched
                    if r.position != g.position]
     return ClaimScores(split=split, gold_reports=len(claim_set.reports), found_as_statements=found,
-                       matched_reports=len(matched), pairs=(right, predicted, len(gold_pairs)),
+                       matched_reports=len(matched), pairs=(right, predicted, found_pairs, len(gold_pairs)),
                        contradictions=(c_right, c_predicted, len(gold_contradictions)),
                        positions=(pos_right, len(matched)), errors=tuple(errors))
 
