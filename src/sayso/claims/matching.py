@@ -37,9 +37,8 @@ _ABOVE = {"more", "over", "above"}
 
 def canonical(predicate: str) -> tuple[str, bool]:
     """The predicate's sense and whether it negates it: "advocate" → (support, False),
-    "oppose" → (support, True), "plan build" → (build, False), "be careless" → (be careless, False)."""
-    if predicate.startswith("be "):
-        return predicate, False
+    "oppose" → (support, True), "plan build" → (build, False), "be careless" → (careless, False)."""
+    predicate = predicate.removeprefix("be ")  # "were missing": a participle read as verb or as adjective
     first = predicate.split(" ", 1)[0]
     if first in OPPOSITES or SYNONYMS.get(first) == "support":
         word = first  # "advocate cut": a stance on cutting, read as the stance verb

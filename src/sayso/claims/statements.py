@@ -40,7 +40,7 @@ class Clause:
         ("the new tariffs" and "the tariffs": tariffs)."""
         words = re.findall(r"[\w'-]+", (self.subject_name if self.subject_id is not None else self.subject).casefold())
         if self.subject_id is None:
-            cut = next((k for k, w in enumerate(words) if w in _POSTMODIFIERS), len(words))
+            cut = next((k for k, w in enumerate(words) if k and w in _POSTMODIFIERS), len(words))
             words = [w for w in words[:cut] if w not in _DETERMINERS]
         return words[-1].removesuffix("'s") if words else ""
 
