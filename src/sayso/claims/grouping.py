@@ -10,6 +10,7 @@ one source affirms and another denies the same proposition, their link is strong
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -129,6 +130,12 @@ def _complete_linkage(best: dict[tuple[int, int], _Edge], articles: list[int]) -
     return [sorted(g) for g in groups.values()]
 
 
+def _written(lemma: str, words: list[str]) -> str | None:
+    """A lemma as the reports write it ("miss" → "missing")."""
+    stem = lemma[:max(3, len(lemma) - 1)]
+    return next((w.strip(".'-") for w in words if w == lemma or w.startswith(stem)), None)
+
+
 def _source(row: QuoteRow) -> str:
     return row.outlet.strip() if row.outlet and row.outlet.strip() else f"article {row.article_id}"
 
@@ -176,7 +183,9 @@ def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: 
             yes, no = (a, b) if a.position == "affirms" else (b, a)
             contradictions.append((yes.quote_id, no.quote_id))
     lemma_counts = Counter(lemma for s in members for lemma in set(items[chosen[s][1]].proposition.lemmas))
-    terms = tuple(t for t, n in sorted(lemma_counts.items(), key=lambda kv: (-kv[1], kv[0])) if n * 2 > len(members))
+    words = re.findall(r"[\w$%.'-]+", " ".join(r.words for r in reports).casefold())
+    terms = tuple(w for w in (_written(t, words) for t, n in sorted(lemma_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                              if n * 2 > len(members)) if w)
     return Claim(id=min(r.quote_id for r in reports), text=reports[0].proposition,
                  verdict="contradict" if contradictions else "agree",
                  sources=tuple(dict.fromkeys(r.source for r in reports)),
