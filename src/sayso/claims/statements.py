@@ -16,6 +16,7 @@ from ..store import Store
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
 
+MIN_WORDS = 2  # content words a clause needs besides its subject
 # First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
 _SELF = {"i", "we", "me", "us", "myself", "ourselves"}
 _THIRD = {"he", "she"}
@@ -100,6 +101,8 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
         text = texts[row.article_id]
         for p in ps or ():
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
+            if len(set(p.lemmas) - set(subject.casefold().split())) < MIN_WORDS:
+                continue  # "you know", "I know": a clause that says too little to be a claim
             actor = _subject_actor(p, subject, row, mentions.get(row.article_id, []))
             found.append(Clause(row=i, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject))
