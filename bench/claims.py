@@ -1,10 +1,10 @@
 """Claims benchmark: `sayso claims` over real multi-outlet coverage, the 924 PolNeAR articles of
 the 2016 US campaign from 7 publishers (train and dev splits, with their publishers and dates).
 
-Prints how long the store takes to build (rules engine) and `find_claims` takes to run, how many
-claims it finds, across how many outlets, how many it marks as contradictions, and the first
-claims of each verdict in full for reading: there is no annotated set of cross-source claims,
-so their quality is judged by reading them, not scored.
+Prints how long the store takes to build (rules engine; propositions are made then) and, apart
+from it, how long `find_claims` takes on one core (the sentence encoder runs on one thread), how
+many claims it finds, across how many outlets, how many it marks as contradictions, and the
+first claims of each verdict for reading (the scores are `sayso eval claims`'s).
 
     python bench/claims.py                  # all 924 articles (about 4 minutes on 2 cores)
     python bench/claims.py --articles 200   # fewer
@@ -41,6 +41,8 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ["SAYSO_ENGINE"] = args.engine
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"  # find_claims is timed on one core
     from sayso.batch import ingest
     from sayso.claims import find_claims
     from sayso.store import Store
@@ -70,7 +72,8 @@ def main() -> None:
     print(f"sayso claims benchmark: {stored} PolNeAR articles from {len(outlets)} publishers "
           f"({', '.join(f'{k} {v}' for k, v in outlets.most_common())}), engine {args.engine}")
     print(f"store {'reused' if reuse else f'built in {built:.1f} s'}: {quotes:,} statements")
-    print(f"find_claims: {seconds:.2f} s ({quotes / seconds:,.0f} statements/s)")
+    print(f"find_claims: {seconds:.2f} s ({quotes / seconds:,.0f} statements/s; "
+          f"{seconds / 30 * 20_000 / max(quotes, 1):.2f} of the 30 s budget for 20,000 statements, scaled linearly)")
     verdicts = Counter(c.verdict for c in claims)
     spread = Counter(len(c.sources) for c in claims)
     print(f"claims told by 2+ outlets: {len(claims)} (agree {verdicts['agree']}, contradict {verdicts['contradict']}); "
@@ -80,9 +83,11 @@ def main() -> None:
         shown = [c for c in claims if c.verdict == verdict][: args.show]
         for claim in shown:
             print(f"\n{verdict.upper()} #{claim.id} ({len(claim.sources)} outlets, cosine >= {claim.similarity:.2f}; "
-                  f"shared: {', '.join(claim.terms[:8])})")
+                  f"shared: {', '.join(claim.terms[:8])}; contradictions {list(claim.contradictions)})")
             for r in claim.reports[:8]:
-                print(f"  {r.source:<12} {(r.published or '')[:10]} {r.position:<8} {r.speaker or '-'}: {r.text[:150]}")
+                evidence = ", ".join(f"{e.kind} {e.text!r}" for e in r.evidence)
+                print(f"  [{r.quote_id}] {r.source:<12} {(r.published or '')[:10]} {r.position:<8} "
+                      f"{r.speaker or '-'}: {r.proposition[:150]}{' (' + evidence + ')' if evidence else ''}")
 
 
 if __name__ == "__main__":

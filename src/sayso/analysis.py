@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .extractors.actors import ActorBook, find_actors
 from .extractors.certainty import assess
 from .extractors.lookup import Intervals
+from .extractors.propositions import propositions
 from .extractors.quotes import Draft, QuoteFinder
 from .extractors.relations import RelationDraft, find_relations, stricter
 from .extractors.statement_types import statement_type
@@ -101,6 +102,7 @@ def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) 
         stance=verdict.stance,
         type=statement_type(draft.kind, draft.cue, draft.cue_verb, draft.speaker_span,
                             None if draft.speaker is None else draft.speaker.type),
+        propositions=propositions(doc, draft.parts or ((draft.start, draft.end),)),
     )
 
 

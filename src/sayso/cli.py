@@ -187,6 +187,27 @@ def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
+@eval_group.command(name="claims")
+@click.option("--corpus", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
+              help="The PolNeAR folder (holding train/, dev/ and metadata.tsv).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="dev for development; test only to report, once, at the end of a piece of work.")
+@click.option("--folder", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="The claim set's folder [default: data/eval/claims].")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list wrong and missed pairs with their texts (dev only).")
+def eval_claims(corpus: Path, split: str, folder: Path | None, show_errors: bool) -> None:
+    """Claims across sources on the annotated claim set: same-claim pairs, contradictions, positions."""
+    from .eval.claims import evaluate_claims
+
+    scores = evaluate_claims(corpus, split, folder, keep_errors=show_errors,
+                             threshold=settings.get("claims_similarity"),
+                             paraphrase=settings.get("claims_paraphrase"),
+                             contradiction=settings.get("claims_contradiction"))
+    click.echo("\n".join(scores.lines()))
+    if show_errors and split != "test":
+        click.echo("\n".join(scores.errors) or "no errors")
+
+
 @eval_group.command(name="coref")
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("--systems", default="rules,hybrid", show_default=True,
@@ -608,7 +629,8 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | 
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
               help="Keep claims told by at least this many sources (outlets).")
 @click.option("--threshold", type=click.FloatRange(min=0.05, max=1.0), default=None,
-              help="Word overlap (TF-IDF cosine) that links two statements [default: 0.5].")
+              help="Sentence-embedding cosine that links two propositions [default: the claims_similarity "
+                   "setting, 0.7].")
 @click.option("--contradictions", is_flag=True, help="Only claims that some reports affirm and others deny.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N claims.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
@@ -625,7 +647,9 @@ def claims(db: Path | None, speaker: str | None, about: str | None, outlet: str 
 
     flt = QuoteFilter(speaker=speaker, about=about, outlet=outlet, since=since, until=until, search=search)
     with _open_store(db) as store:
-        found = claiming.find_claims(store, flt, threshold=threshold or claiming.THRESHOLD,
+        found = claiming.find_claims(store, flt, threshold=threshold or settings.get("claims_similarity"),
+                                     paraphrase=settings.get("claims_paraphrase"),
+                                     contradiction=settings.get("claims_contradiction"),
                                      min_sources=min_sources, limit=limit,
                                      verdict="contradict" if contradictions else None)
     if fmt == "text":

@@ -78,6 +78,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("serve_base_url", "", "SAYSO_SERVE_BASE_URL",
             "Public URL of sayso serve (https://news.example.org/sayso) for the next links of "
             "its pages; empty: links relative to the server's root (/quotes?offset=50)."),
+    Setting("claims_similarity", 0.7, "SAYSO_CLAIMS_SIMILARITY",
+            "sayso claims: sentence-embedding cosine that makes two propositions with the same subject and "
+            "predicate sense one claim."),
+    Setting("claims_paraphrase", 0.85, "SAYSO_CLAIMS_PARAPHRASE",
+            "sayso claims: the cosine that makes two propositions with the same subject but predicates of "
+            "different senses one claim (a paraphrase)."),
+    Setting("claims_contradiction", 0.8, "SAYSO_CLAIMS_CONTRADICTION",
+            "sayso claims: the least cosine between an affirming and a denying report for a contradiction "
+            "(a false contradiction is worse than none)."),
     Setting("api_token", "", "SAYSO_API_TOKEN",
             "Secret that sayso serve asks of POST /articles (Authorization: Bearer TOKEN); "
             "required with --allow-ingest on an address other than loopback.", secret=True),

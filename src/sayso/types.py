@@ -171,6 +171,43 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Proposition:
+    """What one clause of a statement asserts: subject, predicate, object, with its negation,
+    modality, times and numbers ("the council did not approve the $2 million budget in May")."""
+
+    start: int  # the clause, from its first to its last word
+    end: int
+    text: str
+    subject: Span | None  # the subject's words (None: no subject in the clause)
+    predicate: str  # the main verb's lemma, or "be " + its complement ("be careless")
+    object: Span | None = None  # the object or complement's words
+    negated: bool = False
+    modality: str | None = None  # the modal or hedge that weakens it ("could", "likely")
+    markers: tuple[Marker, ...] = ()  # negation and hedge words on the predicate
+    times: tuple[str, ...] = ()  # dates and times as written ("March", "last year")
+    numbers: tuple[str, ...] = ()  # amounts as written ("$1.3 million", "less than 5 percent")
+    names: tuple[str, ...] = ()  # named entities and events besides the subject ("the Iowa caucuses")
+    lemmas: tuple[str, ...] = ()  # its content words' lemmas
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "subject": None if self.subject is None else list(self.subject), "predicate": self.predicate,
+                "object": None if self.object is None else list(self.object), "negated": self.negated,
+                "modality": self.modality, "markers": [m.to_dict() for m in self.markers],
+                "times": list(self.times), "numbers": list(self.numbers), "names": list(self.names),
+                "lemmas": list(self.lemmas)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposition:
+        return cls(start=int(data["start"]), end=int(data["end"]), text=data["text"],
+                   subject=_span(data.get("subject")), predicate=data["predicate"], object=_span(data.get("object")),
+                   negated=bool(data.get("negated", False)), modality=data.get("modality"),
+                   markers=tuple(Marker.from_dict(m) for m in data.get("markers", ())),
+                   times=tuple(data.get("times", ())), numbers=tuple(data.get("numbers", ())),
+                   names=tuple(data.get("names", ())), lemmas=tuple(data.get("lemmas", ())))
+
+
+@dataclass(frozen=True)
 class Quote:
     """A statement attributed (or attributable) to a speaker, with its cue and medium."""
 
@@ -192,6 +229,7 @@ class Quote:
     hedges: tuple[Marker, ...] = ()  # the words that set certainty and polarity
     stance: Stance = Stance.NEUTRAL  # the reporter's, from the cue
     type: StatementType = StatementType.SPEECH  # the act the cue reports: speech, writing, belief …
+    propositions: tuple[Proposition, ...] = ()  # what its clauses assert (none: no clause, "Sen. Marco Rubio")
 
     def __post_init__(self) -> None:
         parse_fields(self, kind=QuoteKind, certainty=Certainty, polarity=Polarity, stance=Stance,
@@ -217,6 +255,7 @@ class Quote:
             "hedges": [m.to_dict() for m in self.hedges],
             "stance": self.stance.value,
             "type": self.type.value,
+            "propositions": [p.to_dict() for p in self.propositions],
         }
 
     @classmethod
@@ -240,6 +279,7 @@ class Quote:
             hedges=tuple(Marker.from_dict(m) for m in data.get("hedges", ())),
             stance=Stance(data.get("stance", Stance.NEUTRAL)),
             type=StatementType(data.get("type", StatementType.SPEECH)),
+            propositions=tuple(Proposition.from_dict(p) for p in data.get("propositions", ())),
         )
 
 

@@ -203,22 +203,35 @@ def claim_label(claim: Claim) -> str:
 
 
 def claim_view(claims: list[Claim], *, color: bool = False) -> str:
-    """Each claim with its verdict and sources, then every report: source, date, speaker, the
-    position it takes, and its words."""
+    """Each claim with its verdict and sources, why its reports are one claim (shared subject,
+    predicates, names and numbers, similarity), then every report: source, date, speaker, the
+    position it takes with the words that set it, its proposition and its words."""
     style = _styler(color)
     if not claims:
-        return "No claim is told by enough sources (see --min-sources and --threshold)."
+        return "No claim is told by enough sources (see --min-sources and the claims_* settings)."
     lines: list[str] = []
     for claim in claims:
         label = claim_label(claim)
         verdict = style(label.upper(), fg={"contradict": "red", "all deny": "magenta"}.get(label, "green"), bold=True)
         lines.append(f"{verdict}  claim #{claim.id} · {len(claim.sources)} sources · {len(claim.reports)} reports"
                      f" · shared words: {', '.join(claim.terms[:8])}")
+        for link in claim.links[:6]:
+            shared = f" · both give {', '.join(link.shared)}" if link.shared else ""
+            lines.append(style(f"  why [{link.a}]~[{link.b}]: subject {link.subject}"
+                               f"{' (actor #' + str(link.subject_id) + ')' if link.subject_id else ''}"
+                               f" · predicates {link.predicates[0]} / {link.predicates[1]}"
+                               f" · similarity {link.similarity:.2f}{shared}", fg="white"))
+        for yes, no in claim.contradictions:
+            lines.append(style(f"  contradiction: [{yes}] affirms, [{no}] denies", fg="red"))
         for r in claim.reports:
             who = r.speaker or "unattributed"
+            evidence = "; ".join(f"{e.kind} \"{e.text}\" at {e.start}" for e in r.evidence)
             lines.append(f"  [{r.quote_id}] {(r.published or '')[:10]} {r.source} · {who}"
                          f"{' · ' + r.cue if r.cue else ''} · "
-                         + style(r.position, fg=_POSITION_COLORS.get(r.position, "white")))
+                         + style(r.position, fg=_POSITION_COLORS.get(r.position, "white"))
+                         + (f" ({evidence})" if evidence else ""))
+            if r.proposition and r.proposition != r.words:
+                lines.append(f"      proposition: {r.proposition} [{r.proposition_start}-{r.proposition_end}]")
             lines.append(style(textwrap.fill(r.words, width=_width() - 6, initial_indent="      ",
                                              subsequent_indent="      "), fg="cyan"))
         lines.append("")

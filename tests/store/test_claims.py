@@ -1,115 +1,87 @@
-"""Claims across sources (sayso.claims) on hand-made articles from three outlets."""
+"""Claims across sources (sayso.claims) over the small invented claim set in tests/data/claims:
+three outlets, analysed by sayso's default engine as `sayso eval claims` does (the rules engine
+alone reads "criticised Renner for opposing …" as no statement)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from sayso.claims import Claim, _links, find_claims, position, terms
-from sayso.ingest import Record
-from sayso.store import QuoteFilter, Store
+from sayso.claims import find_claims
+from sayso.eval.claim_set import load_claim_set
+from sayso.eval.claims import build_store, evaluate_claims
 
-from .conftest import build
-
-ACTORS = {"a1": {"name": "Elena Markovic", "type": "PERSON", "mentions": ["Markovic"]},
-          "a2": {"name": "Tomas Brandt", "type": "PERSON", "mentions": ["Brandt"]}}
-
-COURIER = ("Markovic said the reservoir had been inspected in March and engineers found no defects. "
-           "Brandt said the spillway had been too small for years. Markovic said lunch was served.")
-POST = ("An inspector said the reservoir was never inspected in March. "
-        "Brandt said that the dam's spillway had been far too small for many years.")
-WIRE = "Markovic has said engineers inspected the reservoir in March and found no structural defects."
-SAME_OUTLET = "Brandt said the spillway had been too small for years, again."
+SET = Path(__file__).resolve().parents[1] / "data" / "claims"
 
 
-def _add(store: Store, key: str, outlet: str | None, published: str, text: str, quotes: list[dict]) -> None:
-    analysis = build(text, {k: v for k, v in ACTORS.items() if v["mentions"][0] in text}, quotes)
-    store.add(Record(key=key, text=text, outlet=outlet, published=published, url=f"https://{key}.example/"),
-              analysis)
+@pytest.fixture(scope="module", autouse=True)
+def default_engine():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAYSO_ENGINE", "auto")
+        yield
 
 
-@pytest.fixture()
-def claims_store(tmp_path):
-    with Store(tmp_path / "claims.db") as store:
-        _add(store, "courier", "Valley Courier", "2026-06-09", COURIER, [
-            {"kind": "indirect", "text": "the reservoir had been inspected in March and engineers found no defects",
-             "speaker": "a1", "by": "Markovic", "cue": "said"},
-            {"kind": "indirect", "text": "the spillway had been too small for years", "speaker": "a2",
-             "by": "Brandt", "cue": "said"},
-            {"kind": "indirect", "text": "lunch was served", "speaker": "a1", "by": ("Markovic", 1)}])
-        _add(store, "post", "Norvale Post", "2026-06-10", POST, [
-            {"kind": "indirect", "text": "the reservoir was never inspected in March", "cue": "said",
-             "polarity": "negative"},
-            {"kind": "indirect", "text": "the dam's spillway had been far too small for many years",
-             "speaker": "a2", "by": "Brandt", "cue": "said"}])
-        _add(store, "wire", "Riverside Wire", "2026-06-10", WIRE, [
-            {"kind": "indirect", "text": "engineers inspected the reservoir in March and found no structural defects",
-             "speaker": "a1", "by": "Markovic", "cue": "said"}])
-        _add(store, "courier2", "Valley Courier", "2026-06-11", SAME_OUTLET, [
-            {"kind": "indirect", "text": "the spillway had been too small for years, again", "speaker": "a2",
-             "by": "Brandt", "cue": "said"}])
-        yield store
+@pytest.fixture(scope="module")
+def found(tmp_path_factory, default_engine):
+    claim_set = load_claim_set(SET / "corpus", "dev", SET / "set")
+    store = build_store(claim_set, SET / "corpus", tmp_path_factory.mktemp("claims"))
+    texts = dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
+    claims = find_claims(store, min_sources=1)
+    store.close()
+    return claims, texts
 
 
-def by_text(claims: list[Claim], words: str) -> Claim:
-    return next(c for c in claims if any(words in r.text for r in c.reports))
+def _with(claims, words):
+    return [c for c in claims if any(words in r.words for r in c.reports)]
 
 
-def test_terms_stem_and_drop_stop_words_and_negations():
-    assert terms("The reservoir was never inspected") == terms("the reservoirs were inspected")
-    assert terms("Iran funded the militias") == terms("Iran funds militia")
-    assert "not" not in terms("We will not pay 40 million") and "40" in terms("We will not pay 40 million")
+def test_amounts_at_two_dates_are_two_claims(found):
+    claims, _ = found
+    for claim in _with(claims, "$1.3 million"):
+        assert not ({"March" in r.words for r in claim.reports} == {True, False})
 
 
-def test_links_by_cosine_or_by_coverage_of_the_shorter_statement():
-    long = frozenset("reservoir inspect march engin found defect".split())
-    vectors = [long, frozenset("reservoir inspect march".split()),
-               frozenset("inspect march budget vote tax cut".split()),
-               frozenset("rain record level reservoir".split()), frozenset("lunch served hall".split()),
-               frozenset("lunch served hall".split())]
-    pairs = {(i, j) for i, j, _ in _links(vectors, [1, 2, 3, 4, 5, 5], 0.5)}
-    assert (0, 1) in pairs  # all three words of the short one are in the long one
-    assert (0, 2) not in pairs and (1, 2) not in pairs  # two shared words of six
-    assert not any(3 in pair for pair in pairs)  # one shared word
-    assert (4, 5) not in pairs  # same article: never a link
+def test_one_claim_in_other_words_with_why(found):
+    claims, _ = found
+    (careless,) = _with(claims, "extremely careless")
+    assert len(careless.sources) == 3
+    assert careless.links and all(k.subject.endswith("Renner") and k.similarity >= 0.7 for k in careless.links)
 
 
-@pytest.mark.parametrize("certainty, polarity, expected", [
-    ("asserted", "positive", "affirms"), ("hedged", "positive", "hedges"), ("doubted", "positive", "denies"),
-    ("asserted", "negative", "denies"), (None, None, "affirms")])
-def test_position(certainty, polarity, expected):
-    assert position(certainty, polarity) == expected
+def test_a_contradiction_by_two_outlets_shows_both_evidence_spans(found):
+    claims, texts = found
+    (careless,) = _with(claims, "extremely careless")
+    assert careless.verdict == "contradict" and careless.contradictions
+    by_id = {r.quote_id: r for r in careless.reports}
+    for yes, no in careless.contradictions:
+        assert by_id[yes].source != by_id[no].source
+        assert by_id[yes].position == "affirms" and by_id[no].position == "denies"
+        (negation,) = by_id[no].evidence
+        assert negation.kind == "negation" and texts[by_id[no].article_id][negation.start:negation.end] == "not"
+        article = texts[by_id[yes].article_id]
+        assert article[by_id[yes].proposition_start:by_id[yes].proposition_end] == by_id[yes].proposition
 
 
-def test_claims_group_reports_across_outlets_and_spot_contradictions(claims_store):
-    claims = find_claims(claims_store)
-    inspection = by_text(claims, "inspected")
-    assert inspection.verdict == "contradict"
-    assert inspection.sources == ("Valley Courier", "Norvale Post", "Riverside Wire")
-    assert {r.position for r in inspection.reports} == {"affirms", "denies"}
-    assert inspection.positions == {"affirms": 2, "denies": 1}
-    assert "inspected" in inspection.terms and "march" in inspection.terms  # words as written, not stems
-    spillway = by_text(claims, "spillway")
-    assert spillway.verdict == "agree" and spillway.speakers == ("Tomas Brandt",)
-    assert spillway.sources == ("Valley Courier", "Norvale Post")  # two Courier articles: one source
-    assert len(spillway.reports) == 3
-    assert not any("lunch" in r.text for c in claims for r in c.reports)  # told once: no claim
-    assert claims[0] is inspection  # most sources first
-    for claim in claims:  # every report points at its words in the stored text
-        for r in claim.reports:
-            text = claims_store.conn.execute("SELECT text FROM articles WHERE id = ?", (r.article_id,)).fetchone()[0]
-            assert text[r.start:r.end] == r.text
+def test_never_advocated_and_criticised_for_opposing_agree(found):
+    claims, _ = found
+    (claim,) = _with(claims, "never advocated")
+    assert any("opposing" in r.words for r in claim.reports)
+    assert claim.verdict == "agree" and len({r.position for r in claim.reports}) == 1
+    assert {e.kind for r in claim.reports for e in r.evidence} == {"negation", "opposite"}
 
 
-def test_claim_filters_and_options(claims_store):
-    assert [c.verdict for c in find_claims(claims_store, verdict="contradict")] == ["contradict"]
-    assert len(find_claims(claims_store, min_sources=3)) == 1
-    assert find_claims(claims_store, QuoteFilter(speaker="Brandt"))[0].speakers == ("Tomas Brandt",)
-    # an outlet's claims, with the other outlets that report them
-    (riverside,) = find_claims(claims_store, QuoteFilter(outlet="Riverside"))
-    assert riverside is not None and "Riverside Wire" in riverside.sources and len(riverside.sources) > 1
-    # At cosine 1.0 only statements whose every word another one holds are linked:
-    strict = by_text(find_claims(claims_store, threshold=1.0), "never inspected")
-    assert {r.source for r in strict.reports} >= {"Valley Courier", "Norvale Post"}
-    assert len(find_claims(claims_store, limit=1)) == 1
-    data = find_claims(claims_store)[0].to_dict()
-    assert data["verdict"] == "contradict" and data["reports"][0]["source"] == "Valley Courier"
-    assert set(data) >= {"id", "text", "sources", "speakers", "terms", "similarity", "positions"}
+def test_could_erode_hedges(found):
+    claims, _ = found
+    (tariffs,) = _with(claims, "could erode")
+    hedged = next(r for r in tariffs.reports if "could" in r.words)
+    assert hedged.position == "hedges" and [e.text for e in hedged.evidence] == ["could"]
+
+
+def test_scorer_on_the_invented_set():
+    scores = evaluate_claims(SET / "corpus", "dev", SET / "set", keep_errors=True)
+    assert scores.gold_reports == 11 and scores.found_as_statements == 11
+    right, predicted, found_pairs, gold = scores.pairs
+    assert predicted and right == predicted and found_pairs == gold == 6
+    assert scores.contradictions[1] >= 1 and scores.contradictions[0] == scores.contradictions[1]
+    assert scores.positions[0] == scores.positions[1] > 0
+    assert "precision 1.000" in "\n".join(scores.lines())

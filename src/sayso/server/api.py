@@ -17,7 +17,7 @@ from ..store import queries
 from ..store.queries import ArticleFilter, QuoteFilter
 from ..schema import vocabularies
 from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType
-from .. import claims
+from .. import settings
 from .models import (ActorDetail, ActorPage, ArticleDetail, ArticlePage, ClaimPage, Graph, NameCount,
                      Problem, QuotePage, RelationPage, SharedArticles, VocabularyTerms)
 from .state import ServerState
@@ -160,14 +160,16 @@ def list_claims(
     about: Annotated[Optional[str], _text("Only statements that name this actor.")] = None,
     verdict: Annotated[Optional[Verdict], Query(description="contradict: some reports affirm, others deny.")] = None,
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Told by at least this many outlets.")] = 2,
-    threshold: Annotated[float, Query(ge=0.05, le=1.0, description="Word overlap (TF-IDF cosine) that links "
-                                                                   "two statements.")] = claims.THRESHOLD,
+    threshold: Annotated[Optional[float], Query(ge=0.05, le=1.0, description="Sentence-embedding cosine that links "
+                                                "two propositions (default: the claims_similarity setting).")] = None,
     outlet: Outlet = None, since: Since = None, until: Until = None,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = QuoteFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
                       speaker=speaker or None, about=about or None, search=_search(search))
-    found = _state(request).claims(flt, threshold=threshold, min_sources=min_sources,
+    found = _state(request).claims(flt, threshold=threshold or settings.get("claims_similarity"),
+                                   paraphrase=settings.get("claims_paraphrase"),
+                                   contradiction=settings.get("claims_contradiction"), min_sources=min_sources,
                                    verdict=verdict.value if verdict else None)
     items = [c.to_dict() for c in found[offset:offset + limit]]
     return _page(request, items, len(found), offset, limit)

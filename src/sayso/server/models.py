@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
-from ..claims import Report
+from ..claims import Link, Report
 from ..store.queries import ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
 from ..types import ActorType
 
@@ -68,13 +68,18 @@ class QuotePage(Page):
 class ClaimItem(BaseModel):
     id: int = Field(description="The lowest quote id among the claim's reports.")
     text: str = Field(description="The words of the earliest-published report.")
-    verdict: str = Field(description="contradict: some reports affirm the claim and others deny it; else agree.")
+    verdict: str = Field(description="contradict: two sources assert opposite polarities of the claim's proposition; "
+                                     "else agree.")
     sources: list[str] = Field(description="Outlets telling the claim (\"article N\" when one has no outlet).")
     speakers: list[str]
     terms: list[str] = Field(description="Word stems most reports share, the most shared first.")
-    similarity: float = Field(description="The lowest word-overlap (TF-IDF cosine) among the links that joined the claim.")
+    similarity: float = Field(description="The lowest sentence-embedding cosine among the links that joined the claim.")
     positions: dict[str, int] = Field(description="Reports per position: affirms, hedges, denies.")
-    reports: list[Report] = Field(description="Each article's telling: the stored quote, its offsets and position.")
+    reports: list[Report] = Field(description="Each article's telling: the stored quote, its proposition with offsets, "
+                                              "its position and the negation or hedge words that set it.")
+    links: list[Link] = Field(description="Why two reports are one claim: shared subject (actor), predicates, "
+                                          "shared names, numbers and times, embedding similarity.")
+    contradictions: list[list[int]] = Field(description="(affirming, denying) quote ids from different sources.")
 
 
 class ClaimPage(Page):

@@ -28,11 +28,21 @@ export async function claimsView(params, token) {
   const claimItem = (c) => h("li", { class: "result claim" },
     h("h2", {}, h("span", { class: "badge verdict-" + (claimLabel(c) === "all deny" ? "deny" : c.verdict) }, claimLabel(c)),
       " " + plural(c.sources.length, "source") + ": " + c.sources.join(", ")),
+    c.links.length ? h("ul", { class: "claim-why muted", "aria-label": "Why these reports are one claim" },
+      c.links.slice(0, 6).map((k) => h("li", {},
+        `[${k.a}] and [${k.b}]: subject ${k.subject}` + (k.subject_id ? ` (actor #${k.subject_id})` : "") +
+        ` · predicates ${k.predicates[0]} / ${k.predicates[1]} · similarity ${k.similarity.toFixed(2)}` +
+        (k.shared.length ? " · both give " + k.shared.join(", ") : "")))) : null,
+    c.contradictions.length ? h("p", { class: "claim-contradiction" },
+      c.contradictions.map(([yes, no]) => `[${yes}] affirms, [${no}] denies`).join("; ")) : null,
     h("ul", { class: "results" }, c.reports.map((r) => h("li", { class: "report" },
       h("blockquote", { class: "kind-" + r.kind }, r.words || r.text),
+      r.proposition && r.proposition !== r.words ? h("p", { class: "proposition" }, "Proposition: " + r.proposition) : null,
+      r.evidence.length ? h("p", { class: "evidence" }, r.position + " because: " +
+        r.evidence.map((e) => `${e.kind} “${e.text}” at ${e.start}`).join("; ")) : null,
       h("div", { class: "meta" },
         r.speaker_id ? h("a", { href: "#/actor/" + r.speaker_id }, r.speaker) : h("span", {}, r.speaker || "unattributed"),
-        h("span", { class: "badge position-" + r.position }, r.position),
+        h("span", { class: "badge position-" + r.position }, `[${r.quote_id}] ` + r.position),
         r.cue ? h("span", {}, "cue: " + r.cue) : null,
         h("span", {}, r.source),
         r.published ? h("time", { datetime: r.published }, date(r.published)) : null,
@@ -40,7 +50,7 @@ export async function claimsView(params, token) {
           "Read in context"))))));
   const move = (offset) => { const next = new URLSearchParams(params); next.set("offset", String(offset)); setHash("/claims", next); };
   put(view, h("h1", {}, "Claims across sources"), form,
-    h("p", { class: "muted" }, plural(page.total, "claim") + " told by two or more outlets; a claim is contradicted when some reports affirm it and others deny it"),
+    h("p", { class: "muted" }, plural(page.total, "claim") + " told by two or more outlets; a claim is contradicted when two sources assert opposite polarities of one proposition"),
     page.items.length ? h("ul", { class: "results" }, page.items.map(claimItem)) : h("p", { class: "empty" }, "No claim is told by more than one outlet."),
     page.total > page.limit ? pager(page, move) : null);
   say(plural(page.total, "claim"));

@@ -1,0 +1,194 @@
+"""Claims from statements: link the propositions that tell one claim, group the statements
+they come from, and read each report's position on the claim.
+
+A claim is a group of statements every two of which (from different articles) are linked
+(complete linkage: a statement linked to two others does not chain them into one claim); the
+strongest links are taken first. It is kept when at least ``min_sources`` sources (outlets; an
+article without an outlet is a source of its own) tell it. A claim is a contradiction only when
+one source affirms and another denies the same proposition, their link is strong
+(``contradiction`` similarity), and each side's words for it are shown.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..store import Store
+from ..store.queries import QuoteFilter, QuoteRow, quotes
+from . import embeddings
+from .matching import candidates, details_agree, predicates_compatible
+from .positions import Reading, position, read
+from .records import Claim, Link, Report
+from .statements import Clause, article_texts, clauses
+
+THRESHOLD = 0.7  # embedding cosine of two propositions that links them (same subject, same predicate sense)
+PARAPHRASE = 0.85  # …or, with predicates of different senses, the cosine that says they paraphrase
+STRUCTURE_BONUS = 0.1  # how much lower the cosine may be when subject actor, predicate sense and objects agree
+CONTRADICTION = 0.8  # the least cosine of an affirming and a denying report for a contradiction
+
+
+@dataclass(frozen=True)
+class _Edge:
+    i: int  # clause indexes
+    j: int
+    similarity: float
+    shared: tuple[str, ...]
+
+
+def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: float = THRESHOLD,
+                paraphrase: float = PARAPHRASE, contradiction: float = CONTRADICTION, min_sources: int = 2,
+                verdict: str | None = None, limit: int | None = None) -> list[Claim]:
+    """Claims told by at least ``min_sources`` sources among the quotes ``flt`` selects, most
+    sources first (contradictions first among equals). ``verdict``: only ``agree`` or
+    ``contradict`` claims. ``flt.outlet`` keeps the claims that outlet tells (with the other
+    sources that tell them), not only its own statements, which alone make no claim."""
+    outlet = (flt.outlet or "").strip().casefold()
+    rows = list(quotes(store, replace(flt, limit=None, outlet=None, attributed=False)))
+    texts = article_texts(store, {r.article_id for r in rows})
+    items = clauses(store, rows, texts)
+    articles = [r.article_id for r in rows]
+    edges = _edges(items, articles, threshold, paraphrase)
+    best: dict[tuple[int, int], _Edge] = {}  # statement pair → its strongest clause link
+    for edge in edges:
+        a, b = items[edge.i].row, items[edge.j].row
+        key = (min(a, b), max(a, b))
+        if key not in best or edge.similarity > best[key].similarity:
+            best[key] = edge
+    groups = _complete_linkage(best, articles)
+    found = []
+    for members in groups:
+        claim = _claim(members, rows, items, best, texts, contradiction)
+        if len(claim.sources) >= min_sources and (verdict is None or claim.verdict == verdict) \
+                and (not outlet or any(outlet in r.source.casefold() for r in claim.reports)):
+            found.append(claim)
+    found.sort(key=lambda c: (-len(c.sources), c.verdict != "contradict", -len(c.reports), c.id))
+    return found[:limit] if limit is not None else found
+
+
+_VECTORS: dict[str, np.ndarray] = {}  # sentence → embedding, kept across searches (a server's pages)
+_KEPT = 50_000
+
+
+def _vectors(sentences: list[str]) -> dict[str, np.ndarray]:
+    new = [s for s in dict.fromkeys(sentences) if s not in _VECTORS]
+    if new:
+        if len(_VECTORS) + len(new) > _KEPT:
+            _VECTORS.clear()
+        for sentence, vector in zip(new, embeddings.encoder().encode(new)):
+            _VECTORS[sentence] = vector
+    return {s: _VECTORS[s] for s in sentences}
+
+
+def _edges(items: list[Clause], articles: list[int], threshold: float, paraphrase: float) -> list[_Edge]:
+    pairs = []
+    for i, j in candidates(items, articles):
+        agreement = details_agree(items[i], items[j])
+        if agreement.compatible:
+            pairs.append((i, j, agreement.shared))
+    vectors = _vectors([items[k].sentence for i, j, _ in pairs for k in (i, j)])
+    edges = []
+    for i, j, shared in pairs:
+        similarity = float(vectors[items[i].sentence] @ vectors[items[j].sentence])
+        needed = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
+        if _structure_agrees(items[i], items[j]):
+            needed -= STRUCTURE_BONUS
+        if similarity >= needed:
+            edges.append(_Edge(i, j, similarity, shared))
+    return edges
+
+
+def _structure_agrees(a: Clause, b: Clause) -> bool:
+    """Actors of one name as subjects, one predicate sense and two object words in common:
+    structure enough to trust a lower embedding cosine ("he never advocated cutting the pension
+    fund" / "Renner … opposing cuts to the pension fund", where opposite verbs pull the cosine down)."""
+    if a.subject_id is None or b.subject_id is None or a.subject_key != b.subject_key \
+            or not predicates_compatible(a, b):
+        return False
+    skip = {a.proposition.predicate.split(" ", 1)[0], b.proposition.predicate.split(" ", 1)[0]}
+    return len((set(a.proposition.lemmas) & set(b.proposition.lemmas)) - skip) >= 2
+
+
+def _complete_linkage(best: dict[tuple[int, int], _Edge], articles: list[int]) -> list[list[int]]:
+    member: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for (x, y), _ in sorted(best.items(), key=lambda kv: (-kv[1].similarity, kv[0])):
+        a, b = member.get(x, x), member.get(y, y)
+        if a == b:
+            continue
+        group_a, group_b = groups.get(a, [x]), groups.get(b, [y])
+        if not all((min(p, q), max(p, q)) in best for p in group_a for q in group_b if articles[p] != articles[q]):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        merged = group_a + group_b
+        groups.pop(gone, None)
+        groups[keep] = merged
+        for s in merged:
+            member[s] = keep
+    return [sorted(g) for g in groups.values()]
+
+
+def _written(lemma: str, words: list[str]) -> str | None:
+    """A lemma as the reports write it ("miss" → "missing")."""
+    stem = lemma[:max(3, len(lemma) - 1)]
+    return next((w.strip(".'-") for w in words if w == lemma or w.startswith(stem)), None)
+
+
+def _source(row: QuoteRow) -> str:
+    return row.outlet.strip() if row.outlet and row.outlet.strip() else f"article {row.article_id}"
+
+
+def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: dict[tuple[int, int], _Edge],
+           texts: dict[int, str], contradiction: float) -> Claim:
+    edges = [best[(x, y)] for x in members for y in members if (x, y) in best]
+    # Each report tells the claim by the clause of its strongest link inside the group.
+    chosen: dict[int, tuple[float, int]] = {}
+    for edge in edges:
+        for k in (edge.i, edge.j):
+            row = items[k].row
+            if row not in chosen or edge.similarity > chosen[row][0]:
+                chosen[row] = (edge.similarity, k)
+    order = sorted(members, key=lambda s: (rows[s].published is None, rows[s].published or "",
+                                           rows[s].article_id, rows[s].start))
+    readings: dict[int, Reading] = {s: read(items[chosen[s][1]], rows[s]) for s in order}
+    negative_claim = readings[order[0]].negative and not readings[order[0]].hedged
+    unhedged = [r for r in readings.values() if not r.hedged]
+    if unhedged:
+        negatives = sum(r.negative for r in unhedged)
+        if negatives * 2 != len(unhedged):
+            negative_claim = negatives * 2 > len(unhedged)  # the claim says what most reports say
+    reports = []
+    for s in order:
+        row, clause = rows[s], items[chosen[s][1]]
+        p = clause.proposition
+        reports.append(Report(
+            quote_id=row.id, article_id=row.article_id, local_id=row.local_id, source=_source(row), text=row.text,
+            start=row.start, end=row.end, kind=row.kind, speaker=row.speaker, speaker_id=row.speaker_id,
+            cue=row.cue, certainty=row.certainty, polarity=row.polarity,
+            position=position(readings[s], negative_claim), published=row.published, title=row.title,
+            url=row.url, words=row.words, proposition=p.text, proposition_start=p.start, proposition_end=p.end,
+            subject=clause.subject, predicate=p.predicate, evidence=readings[s].evidence))
+    by_quote = {r.quote_id: r for r in reports}
+    links = tuple(Link(a=rows[items[e.i].row].id, b=rows[items[e.j].row].id, similarity=e.similarity,
+                       subject=items[e.i].subject_name, subject_id=items[e.i].subject_id,
+                       predicates=(items[e.i].proposition.predicate, items[e.j].proposition.predicate),
+                       shared=e.shared) for e in sorted(edges, key=lambda e: -e.similarity))
+    contradictions = []
+    for link in links:
+        a, b = by_quote[link.a], by_quote[link.b]
+        if {a.position, b.position} == {"affirms", "denies"} and link.similarity >= contradiction \
+                and (a.source != b.source or (a.speaker_id or a.speaker) != (b.speaker_id or b.speaker)):
+            yes, no = (a, b) if a.position == "affirms" else (b, a)
+            contradictions.append((yes.quote_id, no.quote_id))
+    lemma_counts = Counter(lemma for s in members for lemma in set(items[chosen[s][1]].proposition.lemmas))
+    words = re.findall(r"[\w$%.'-]+", " ".join(r.words for r in reports).casefold())
+    terms = tuple(w for w in (_written(t, words) for t, n in sorted(lemma_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                              if n * 2 > len(members)) if w)
+    return Claim(id=min(r.quote_id for r in reports), text=reports[0].proposition,
+                 verdict="contradict" if contradictions else "agree",
+                 sources=tuple(dict.fromkeys(r.source for r in reports)),
+                 speakers=tuple(dict.fromkeys(r.speaker for r in reports if r.speaker)),
+                 terms=terms[:12], similarity=min((e.similarity for e in edges), default=1.0),
+                 reports=tuple(reports), links=links[:50], contradictions=tuple(contradictions))

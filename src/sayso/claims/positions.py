@@ -1,0 +1,70 @@
+"""The position a report takes on its claim's proposition: affirms, hedges or denies it, with
+the words that say so.
+
+A report is read against the shared proposition, not as a whole: "extremely careless …, but no
+reasonable prosecutor would bring such a case" affirms "extremely careless" (the negation is in
+another clause); "never advocated amnesty" and "criticised him for opposing amnesty" both say
+he is not for amnesty (a negated "advocate", an "oppose" of the same sense), so they agree; "could
+erode" hedges. A reporting verb of denial ("denied that …") denies what it reports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..store.queries import QuoteRow
+from .matching import canonical
+from .records import Evidence
+from .statements import Clause
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A report's polarity on its proposition's sense (negative: "not X"), whether it hedges,
+    and the words that set them."""
+
+    negative: bool
+    hedged: bool
+    evidence: tuple[Evidence, ...]
+
+
+def read(clause: Clause, row: QuoteRow) -> Reading:
+    """How one report's clause stands on the sense of its predicate."""
+    p = clause.proposition
+    evidence: list[Evidence] = []
+    negative = p.negated
+    for marker in p.markers:
+        kind = "hedge" if marker.kind == "hedge" else "negation"
+        evidence.append(Evidence(marker.text, marker.start, marker.end, kind))
+    sense, flips = canonical(p.predicate)
+    if flips:
+        negative = not negative
+        found = _word(p.text, p.predicate.rsplit(" ", 1)[-1])
+        if found is not None:
+            evidence.append(Evidence(found[0], p.start + found[1], p.start + found[2], "opposite"))
+    hedged = p.modality is not None
+    parts = row.parts or [[row.start, row.end]]
+    for marker in row.extra.get("hedges", ()):
+        if any(s <= marker["start"] < e for s, e in parts):
+            continue  # inside the statement: its own clause's markers count, above
+        if marker["kind"] == "doubt":  # the cue: "denied that …", "disputed that …"
+            negative = not negative
+            evidence.append(Evidence(marker["text"], marker["start"], marker["end"], "denial"))
+        elif marker["kind"] == "hedge":
+            hedged = True
+            evidence.append(Evidence(marker["text"], marker["start"], marker["end"], "hedge"))
+    return Reading(negative=negative, hedged=hedged, evidence=tuple(sorted(evidence, key=lambda e: e.start)))
+
+
+def position(reading: Reading, negative_claim: bool) -> str:
+    """affirms, hedges or denies a claim whose proposition is negative or not."""
+    if reading.hedged:
+        return "hedges"
+    return "denies" if reading.negative != negative_claim else "affirms"
+
+
+def _word(text: str, lemma: str) -> tuple[str, int, int] | None:
+    """The word of ``text`` that inflects ``lemma`` ("opposing" for oppose)."""
+    stem = lemma[:max(3, len(lemma) - 2)]
+    found = re.search(rf"\b{re.escape(stem)}\w*", text, flags=re.IGNORECASE)
+    return None if found is None else (found.group(), found.start(), found.end())

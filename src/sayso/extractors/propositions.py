@@ -1,0 +1,153 @@
+"""What a statement asserts, clause by clause: subject, predicate, object, negation, modality,
+times, numbers and names, each with offsets into the article.
+
+A statement without a clause asserts nothing ("Florida Sen. Marco Rubio" is a name, not a
+claim) and gets no proposition. A clause is a verb with its own subject (or the main verb of
+the statement); relative and adverbial clauses qualify a word and are no proposition of their
+own ("the men who did not pay" does not say that somebody did not pay).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..types import Marker, MarkerKind, Proposition, Span
+from .certainty import predicate_markers
+
+# Dependency labels of a verb that heads a proposition of its own.
+_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "parataxis"}
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+_OBJECTS = ("dobj", "attr", "oprd", "dative")
+_COMPLEMENTS = {"acomp", "attr"}
+_TIME = {"DATE", "TIME"}
+_AMOUNTS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
+_NAMES = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"}
+# Words before an amount that change what it says ("less than $1.3 million" is not "$1.3 million").
+_COMPARATORS = {"less", "fewer", "under", "below", "more", "over", "above", "nearly", "almost", "least",
+                "most", "roughly", "about", "around", "approximately", "up"}
+_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "have", "be"}
+_CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+
+
+def propositions(doc: Doc, parts: Iterable[Span]) -> tuple[Proposition, ...]:
+    """The propositions of the statement whose pieces are ``parts`` (character spans of
+    ``doc.text``), in text order."""
+    found: list[Proposition] = []
+    for start, end in parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        inside = {t.i for t in span}
+        for head in _clause_heads(span, inside):
+            proposition = _proposition(doc, head, inside)
+            if proposition is not None:
+                found.append(proposition)
+    return tuple(sorted(found, key=lambda p: (p.start, p.end)))
+
+
+def _clause_heads(span, inside: set[int]) -> list[Token]:
+    """Verbs of the span that head a clause: the span's top verbs and the clausal complements
+    and conjuncts below them ("Clinton was careless and broke the rules": two)."""
+    heads = []
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or (token.pos_ == "AUX" and token.dep_ in {"aux", "auxpass"}):
+            continue
+        if token.lemma_.lower() in _AUXILIARIES and not any(c.dep_ not in {"neg", "advmod", "punct", "nsubj", "cc"}
+                                                           for c in token.children):
+            continue  # "… and never will": an elliptical clause repeats the one before
+        top = token.head.i not in inside or token.head == token
+        if _blamed_for(token):
+            heads.append(token)
+        elif top or token.dep_ in _CLAUSE_DEPS:
+            if token.dep_ == "conj" and token.head.dep_ not in _CLAUSE_DEPS | {"conj"} and not top:
+                continue  # a conjunct of a relative or adverbial clause
+            heads.append(token)
+    return heads
+
+
+def _blamed_for(verb: Token) -> bool:
+    """A gerund after "for" on a verb with an object: "criticised him for opposing X",
+    "praised her for backing Y"."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ == "for"
+            and any(c.dep_ == "dobj" for c in prep.head.children))
+
+
+def _subject(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if _blamed_for(head):
+        # "Cruz criticised Rubio for opposing amnesty": the one criticised is the one opposing.
+        return next(c for c in head.head.head.children if c.dep_ == "dobj")
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+        return _subject(head.head)  # "was careless and broke the rules": the same subject
+    return None
+
+
+def _chars(tokens: list[Token]) -> Span:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _proposition(doc: Doc, head: Token, inside: set[int]) -> Proposition | None:
+    subject = _subject(head)
+    if subject is not None and subject.i not in inside:
+        subject = None if subject.pos_ != "PRON" else subject  # "he said he would": a resolved pronoun
+    objects = [c for c in head.children if c.dep_ in _OBJECTS and c.i in inside]
+    if subject is None and not objects:
+        return None  # no subject and nothing done to anything: a fragment
+    others = {t.i for t in head.children if t.dep_ in _CLAUSE_DEPS - {"ROOT"} and t.pos_ in {"VERB", "AUX"}
+              and (t.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in t.children))}
+    clause = [t for t in head.subtree if t.i in inside and not any(
+        a.i in others for a in [t, *t.ancestors] if head.is_ancestor(a) and a.i != head.i)]
+    while len(clause) > 1 and (clause[-1].is_punct or clause[-1].dep_ == "cc"):
+        clause.pop()  # "careless …, but": the conjunction belongs to the next clause
+    while len(clause) > 1 and (clause[0].is_punct or clause[0].dep_ == "cc"):
+        clause.pop(0)
+    start, end = _chars(clause)
+    predicate = head.lemma_.lower()
+    complement = next((c for c in head.children if c.dep_ in _COMPLEMENTS and c.i in inside), None)
+    if predicate == "be" and complement is not None:
+        predicate = "be " + complement.lemma_.lower()
+    xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if xcomp is not None and xcomp.i in inside:
+        predicate += " " + xcomp.lemma_.lower()  # "plans to build": plan build
+    target = objects[0] if objects else complement
+    if target is None:
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.i in inside), None)
+        target = prep
+    object_span = None
+    if target is not None:
+        words = [t for t in target.subtree if t.i in inside]
+        object_span = _chars(words) if words else None
+    markers, negated = predicate_markers(head, inside)
+    if xcomp is not None and xcomp.i in inside:
+        more, negated_more = predicate_markers(xcomp, inside)
+        markers, negated = markers + more, negated != negated_more
+    markers = sorted({m for m in markers if m.kind in {MarkerKind.NEGATION, MarkerKind.HEDGE, MarkerKind.DOUBT}},
+                     key=lambda m: (m.start, m.end))
+    modality = next((m.text for m in markers if m.kind == MarkerKind.HEDGE), None)
+    subject_span = None
+    if subject is not None:
+        words = [t for t in subject.subtree if t.i in inside or subject.i not in inside and t.i == subject.i]
+        subject_span = _chars(words)
+    ids = {t.i for t in clause}
+    times, numbers, names = [], [], []
+    subject_ids = set() if subject is None else {t.i for t in subject.subtree}
+    for ent in doc.ents:
+        if ent.start not in ids:
+            continue
+        if ent.label_ in _TIME:
+            times.append(ent.text)
+        elif ent.label_ in _AMOUNTS:
+            before = [t for t in doc[max(0, ent.start - 2):ent.start] if t.lower_ in _COMPARATORS or t.lower_ == "than"]
+            numbers.append(" ".join([t.text for t in before] + [ent.text]))
+        elif ent.label_ in _NAMES and ent.start not in subject_ids:
+            names.append(ent.text)
+    lemmas = tuple(dict.fromkeys(t.lemma_.lower() for t in clause if t.pos_ in _CONTENT and not t.is_stop
+                                 and (t.is_alpha or t.like_num)))
+    return Proposition(start=start, end=end, text=doc.text[start:end], subject=subject_span,
+                       predicate=predicate, object=object_span, negated=negated, modality=modality,
+                       markers=tuple(Marker(m.text, m.start, m.end, m.kind) for m in markers),
+                       times=tuple(times), numbers=tuple(numbers), names=tuple(names), lemmas=lemmas)
