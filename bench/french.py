@@ -1,7 +1,9 @@
-"""French throughput: sayso extract (rules) against a bare fr_core_news_sm parse of the same
-texts in the same run (the 16 French Wikinews articles of data/eval/news-fr), as a ratio.
+"""French throughput: sayso extract (rules) against a bare parse by the same French pipeline
+(the ``model_fr`` setting, SAYSO_MODEL_FR: fr_core_news_sm by default) of the same texts in the
+same run (the 16 French Wikinews articles of data/eval/news-fr), as a ratio.
 
     python bench/french.py [--rounds 3]
+    SAYSO_MODEL_FR=fr_core_news_md python bench/french.py
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import spacy
 
-from sayso import extract
+from sayso import extract, settings
 from sayso.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "eval" / "news-fr"
@@ -22,8 +24,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("*/text/*.txt"))]
-    bare = spacy.load("fr_core_news_sm")
-    load_pipeline("fr_core_news_sm")
+    model = settings.get("model_fr")
+    bare = spacy.load(model)
+    load_pipeline(model)
     extract(texts[0], engine="rules")  # warm both
     bare(texts[0])
     best_bare = best_sayso = float("inf")
@@ -37,7 +40,7 @@ def main() -> None:
             extract(text, engine="rules")
         best_sayso = min(best_sayso, time.perf_counter() - started)
     chars = sum(map(len, texts))
-    print(f"{len(texts)} French articles, {chars:,} characters, best of {args.rounds}")
+    print(f"{len(texts)} French articles, {chars:,} characters, {model}, best of {args.rounds}")
     print(f"bare parse : {chars / best_bare:8.0f} chars/s")
     print(f"sayso rules: {chars / best_sayso:8.0f} chars/s  ({best_bare / best_sayso:.2f}x the bare parse)")
 
