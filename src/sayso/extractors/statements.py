@@ -335,6 +335,8 @@ def _not_a_statement(doc: Doc, finder, draft) -> bool:
     if verb is not None and _anonymity(verb, content):
         return True
     if draft.kind == QuoteKind.INDIRECT and not _proposition(content, finder):
+        if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
+            return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
         cue = set() if draft.cue is None else {t.lemma_.lower() for t in draft.cue}
         return _referent(content, cue | ({verb.lemma_.lower()} if verb is not None else set()))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and _manner(verb, content)
