@@ -16,7 +16,7 @@ from ..store import Store
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
 
-MIN_WORDS = 2  # content words a clause needs besides its subject
+MIN_WORDS = 2  # content words a clause needs besides its subject's head (or its actor)
 # First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
 _SELF = {"i", "we", "me", "us", "myself", "ourselves"}
 _THIRD = {"he", "she"}
@@ -101,12 +101,27 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
         text = texts[row.article_id]
         for p in ps or ():
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
-            if len(set(p.lemmas) - set(subject.casefold().split())) < MIN_WORDS:
-                continue  # "you know", "I know": a clause that says too little to be a claim
             actor = _subject_actor(p, subject, row, mentions.get(row.article_id, []))
+            if not says_enough(p, subject, actor is not None):
+                continue
             found.append(Clause(row=i, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject))
     return found
+
+
+def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
+    """Whether a clause says enough to be a claim: ``MIN_WORDS`` content words besides its
+    subject's head word, or besides the whole subject when that names an actor. "you know" and
+    "Trump lied" say too little; a subject's modifiers are part of what is claimed ("at least 12
+    people were missing", "the spring inspection had been cancelled")."""
+    words = re.findall(r"[\w'-]+", subject.casefold())
+    if is_actor:
+        subject_words = words
+    else:
+        cut = next((k for k, w in enumerate(words) if k and w in _POSTMODIFIERS), len(words))
+        subject_words = [w for w in words[:cut] if w not in _DETERMINERS][-1:]  # the head: "people"
+    left = [lemma for lemma in p.lemmas if not any(w == lemma or w.startswith(lemma) for w in subject_words)]
+    return len(left) >= MIN_WORDS
 
 
 def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[tuple[int, int, int]]) -> int | None:
