@@ -14,15 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from ..store import Store
 from ..store.queries import QuoteFilter, QuoteRow, quotes
-from . import embeddings
 from .matching import candidates, details_agree, predicates_compatible
 from .positions import Reading, position, read
 from .records import Claim, Link, Report
 from .statements import Clause, article_texts, clauses
+from .vectors import vectors
 
 THRESHOLD = 0.7  # embedding cosine of two propositions that links them (same subject, same predicate sense)
 PARAPHRASE = 0.85  # …or, with predicates of different senses, the cosine that says they paraphrase
@@ -50,7 +48,7 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     texts = article_texts(store, {r.article_id for r in rows})
     items = clauses(store, rows, texts)
     articles = [r.article_id for r in rows]
-    edges = _edges(items, articles, threshold, paraphrase)
+    edges = _edges(store, rows, items, threshold, paraphrase)
     best: dict[tuple[int, int], _Edge] = {}  # statement pair → its strongest clause link
     for edge in edges:
         a, b = items[edge.i].row, items[edge.j].row
@@ -68,30 +66,20 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     return found[:limit] if limit is not None else found
 
 
-_VECTORS: dict[str, np.ndarray] = {}  # sentence → embedding, kept across searches (a server's pages)
-_KEPT = 50_000
-
-
-def _vectors(sentences: list[str]) -> dict[str, np.ndarray]:
-    new = [s for s in dict.fromkeys(sentences) if s not in _VECTORS]
-    if new:
-        if len(_VECTORS) + len(new) > _KEPT:
-            _VECTORS.clear()
-        for sentence, vector in zip(new, embeddings.encoder().encode(new)):
-            _VECTORS[sentence] = vector
-    return {s: _VECTORS[s] for s in sentences}
-
-
-def _edges(items: list[Clause], articles: list[int], threshold: float, paraphrase: float) -> list[_Edge]:
+def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: float,
+           paraphrase: float) -> list[_Edge]:
+    articles = [r.article_id for r in rows]
     pairs = []
     for i, j in candidates(items, articles):
         agreement = details_agree(items[i], items[j])
         if agreement.compatible:
             pairs.append((i, j, agreement.shared))
-    vectors = _vectors([items[k].sentence for i, j, _ in pairs for k in (i, j)])
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+    found = vectors(store, [(rows[items[k].row].id, items[k].index) for k in needed], [items[k].sentence for k in needed])
+    vector = {k: found[n] for n, k in enumerate(needed)}
     edges = []
     for i, j, shared in pairs:
-        similarity = float(vectors[items[i].sentence] @ vectors[items[j].sentence])
+        similarity = float(vector[i] @ vector[j])
         needed = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
         if _structure_agrees(items[i], items[j]):
             needed -= STRUCTURE_BONUS

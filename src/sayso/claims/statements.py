@@ -29,6 +29,7 @@ class Clause:
     """One proposition of one statement, with what matching needs about its subject."""
 
     row: int  # index of the statement among the search's rows
+    index: int  # index of the proposition among the statement's
     proposition: Proposition
     subject: str  # the subject's words ("" when none)
     subject_id: int | None  # the store's actor named as subject (or the speaker, for "I", "we")
@@ -99,12 +100,12 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
     found = []
     for i, (row, ps) in enumerate(zip(rows, props)):
         text = texts[row.article_id]
-        for p in ps or ():
+        for index, p in enumerate(ps or ()):
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
             actor = _subject_actor(p, subject, row, mentions.get(row.article_id, []))
             if not says_enough(p, subject, actor is not None):
                 continue
-            found.append(Clause(row=i, proposition=p, subject=subject, subject_id=actor,
+            found.append(Clause(row=i, index=index, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject))
     return found
 
