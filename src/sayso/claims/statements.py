@@ -20,7 +20,8 @@ MIN_WORDS = 2  # content words a clause needs besides its subject's head (or its
 # First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
 _SELF = {"i", "we", "me", "us", "myself", "ourselves"}
 _THIRD = {"he", "she"}
-_POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from"}
+# Words after a subject's head: "the founder of ISIS", "Clinton and her aides" (the first conjunct leads).
+_POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from", "and"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -29,11 +30,11 @@ class Clause:
     """One proposition of one statement, with what matching needs about its subject."""
 
     row: int  # index of the statement among the search's rows
-    index: int  # index of the proposition among the statement's
     proposition: Proposition
     subject: str  # the subject's words ("" when none)
     subject_id: int | None  # the store's actor named as subject (or the speaker, for "I", "we")
     subject_name: str  # that actor's name, or the subject's words
+    index: int = 0  # the proposition's index among the statement's
 
     @property
     def subject_key(self) -> str:
@@ -127,13 +128,16 @@ def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
 
 def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[tuple[int, int, int]]) -> int | None:
     """The actor the subject names: a mention that is the subject's head ("Florida Sen. Marco
-    Rubio"), not a modifier of it ("the Trump campaign"); "I" and "we" are the speaker."""
+    Rubio"), not a modifier of it ("the Trump campaign"), or its first conjunct ("Clinton and her
+    aides") or possessor ("Clinton's use of email"); "I" and "we" are the speaker."""
     if p.subject is None:
         return None
     if subject.casefold() in _SELF and row.kind in {"direct", "mixed", "transcript"}:
         return row.speaker_id
     pronoun = subject.casefold() in _THIRD and row.kind in {"indirect", "according_to"}
     start, end = p.subject
+    if " and " in subject:  # "Clinton and her aides": the first conjunct leads
+        end = start + subject.index(" and ")
     length = max(1, end - start)
     best = None
     for m_start, m_end, actor in mentions:
@@ -141,6 +145,8 @@ def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[t
             break
         if m_start >= start and m_end <= end and (m_end == end or (m_end - m_start) / length >= 0.6):
             best = actor
+        elif m_start == start and subject[m_end - start:m_end - start + 2] in {"'s", "’s"} and best is None:
+            best = actor  # "Clinton's use of private email servers": what the possessor did
     if best is None and pronoun:
         return row.speaker_id  # "Renner said he never advocated …": he is the speaker
     return best
