@@ -20,3 +20,13 @@ def test_a_clause_says_enough_to_be_a_claim(nlp, text, is_actor, enough):
     (p,) = propositions(nlp(text), [(0, len(text))])
     subject = "" if p.subject is None else text[slice(*p.subject)]
     assert says_enough(p, subject, is_actor) is enough
+
+
+@pytest.mark.parametrize("text, clauses", [
+    ("While the mayor was careless, no court would convict her.",
+     ["While the mayor was careless", "no court would convict her"]),
+    ("It looks as though the council is willing to pay.", ["It looks as though the council is willing to pay"]),
+    ("The council will pay if the state refuses.", ["The council will pay if the state refuses"]),
+])
+def test_an_asserted_adverbial_clause_is_a_proposition_of_its_own(nlp, text, clauses):
+    assert [p.text for p in propositions(nlp(text), [(0, len(text))])] == clauses

@@ -75,8 +75,10 @@ def _clause_heads(span, inside: set[int]) -> list[Token]:
 def _asserted_adverbial(verb: Token) -> bool:
     """An adverbial clause with its own subject that the speaker asserts: "while Clinton and her
     staffers were careless …, no reasonable prosecutor would bring charges"."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # "it looks as though the country is willing": "as though" does not assert its clause
     return verb.dep_ == "advcl" and any(c.dep_ in _SUBJECTS for c in verb.children) \
-        and any(c.dep_ == "mark" and c.lower_ in _ASSERTING for c in verb.children)
+        and bool(marks) and marks <= _ASSERTING
 
 
 def _small_clauses(doc: Doc, span, inside: set[int]) -> list[Proposition]:
@@ -92,14 +94,25 @@ def _small_clauses(doc: Doc, span, inside: set[int]) -> list[Proposition]:
         words = [t for t in (*subject.subtree, *token.subtree) if t.i in inside and not t.is_punct]
         words.sort(key=lambda t: t.i)
         start, end = _chars(words)
-        ids = {t.i for t in words}
         found.append(Proposition(start=start, end=end, text=doc.text[start:end], subject=_chars(
             [t for t in subject.subtree if t.i in inside]), predicate="be " + token.lemma_.lower(),
             lemmas=tuple(dict.fromkeys(t.lemma_.lower() for t in words if t.pos_ in _CONTENT and not t.is_stop
                                        and (t.is_alpha or t.like_num))),
-            names=tuple(e.text for e in doc.ents if e.start in ids and e.label_ in _NAMES
-                        and e.start not in {t.i for t in subject.subtree})))
+            names=tuple(_names_in(doc, words, {t.i for t in subject.subtree}))))
     return found
+
+
+def _names_in(doc: Doc, words: list[Token], skip: set[int]) -> list[str]:
+    """The named entities that start among ``words`` (outside ``skip``), read from the tokens so
+    the work grows with the clause, not the document."""
+    names = []
+    for token in words:
+        if token.ent_iob_ == "B" and token.ent_type_ in _NAMES and token.i not in skip:
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            names.append(doc[token.i:end].text)
+    return names
 
 
 def _blamed_for(verb: Token) -> bool:
