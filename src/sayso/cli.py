@@ -646,7 +646,7 @@ def claims(db: Path | None, speaker: str | None, about: str | None, outlet: str 
     from .views import claim_view
 
     flt = QuoteFilter(speaker=speaker, about=about, outlet=outlet, since=since, until=until, search=search)
-    with _open_store(db) as store:
+    with _open_store(db, write=True) as store:  # keeps the sentence vectors it encodes (unless read-only)
         found = claiming.find_claims(store, flt, threshold=threshold or settings.get("claims_similarity"),
                                      paraphrase=settings.get("claims_paraphrase"),
                                      contradiction=settings.get("claims_contradiction"),

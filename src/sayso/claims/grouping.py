@@ -14,19 +14,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from ..store import Store
 from ..store.queries import QuoteFilter, QuoteRow, quotes
-from . import embeddings
 from .matching import candidates, details_agree, predicates_compatible
 from .positions import Reading, position, read
 from .records import Claim, Link, Report
 from .statements import Clause, article_texts, clauses
+from .vectors import vectors
 
 THRESHOLD = 0.7  # embedding cosine of two propositions that links them (same subject, same predicate sense)
 PARAPHRASE = 0.85  # …or, with predicates of different senses, the cosine that says they paraphrase
 STRUCTURE_BONUS = 0.1  # how much lower the cosine may be when subject actor, predicate sense and objects agree
+LINKAGE = 0.5  # the share of cross-article pairs of two groups that must be linked to merge them (1: complete linkage)
 CONTRADICTION = 0.8  # the least cosine of an affirming and a denying report for a contradiction
 
 
@@ -50,7 +49,7 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     texts = article_texts(store, {r.article_id for r in rows})
     items = clauses(store, rows, texts)
     articles = [r.article_id for r in rows]
-    edges = _edges(items, articles, threshold, paraphrase)
+    edges = _edges(store, rows, items, threshold, paraphrase)
     best: dict[tuple[int, int], _Edge] = {}  # statement pair → its strongest clause link
     for edge in edges:
         a, b = items[edge.i].row, items[edge.j].row
@@ -68,30 +67,20 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     return found[:limit] if limit is not None else found
 
 
-_VECTORS: dict[str, np.ndarray] = {}  # sentence → embedding, kept across searches (a server's pages)
-_KEPT = 50_000
-
-
-def _vectors(sentences: list[str]) -> dict[str, np.ndarray]:
-    new = [s for s in dict.fromkeys(sentences) if s not in _VECTORS]
-    if new:
-        if len(_VECTORS) + len(new) > _KEPT:
-            _VECTORS.clear()
-        for sentence, vector in zip(new, embeddings.encoder().encode(new)):
-            _VECTORS[sentence] = vector
-    return {s: _VECTORS[s] for s in sentences}
-
-
-def _edges(items: list[Clause], articles: list[int], threshold: float, paraphrase: float) -> list[_Edge]:
+def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: float,
+           paraphrase: float) -> list[_Edge]:
+    articles = [r.article_id for r in rows]
     pairs = []
     for i, j in candidates(items, articles):
         agreement = details_agree(items[i], items[j])
         if agreement.compatible:
             pairs.append((i, j, agreement.shared))
-    vectors = _vectors([items[k].sentence for i, j, _ in pairs for k in (i, j)])
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+    found = vectors(store, [(rows[items[k].row].id, items[k].index) for k in needed], [items[k].sentence for k in needed])
+    vector = {k: found[n] for n, k in enumerate(needed)}
     edges = []
     for i, j, shared in pairs:
-        similarity = float(vectors[items[i].sentence] @ vectors[items[j].sentence])
+        similarity = float(vector[i] @ vector[j])
         needed = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
         if _structure_agrees(items[i], items[j]):
             needed -= STRUCTURE_BONUS
@@ -119,7 +108,8 @@ def _complete_linkage(best: dict[tuple[int, int], _Edge], articles: list[int]) -
         if a == b:
             continue
         group_a, group_b = groups.get(a, [x]), groups.get(b, [y])
-        if not all((min(p, q), max(p, q)) in best for p in group_a for q in group_b if articles[p] != articles[q]):
+        across = [(min(p, q), max(p, q)) for p in group_a for q in group_b if articles[p] != articles[q]]
+        if sum(pair in best for pair in across) * 2 < len(across) * LINKAGE * 2:
             continue
         keep, gone = min(a, b), max(a, b)
         merged = group_a + group_b
@@ -128,6 +118,15 @@ def _complete_linkage(best: dict[tuple[int, int], _Edge], articles: list[int]) -
         for s in merged:
             member[s] = keep
     return [sorted(g) for g in groups.values()]
+
+
+def _opposed(a: Reading, b: Reading) -> bool:
+    """The two clauses of one link assert opposite polarities, neither hedged. A report is shown
+    by its clause of the claim's strongest link, which may be another clause than the one this
+    link joined ("I am trying to save lives … We can't afford to be politically correct" joined
+    to "We cannot afford to be so politically correct" by its second clause): both of this
+    link's clauses must disagree for a contradiction."""
+    return not a.hedged and not b.hedged and a.negative != b.negative
 
 
 def _written(lemma: str, words: list[str]) -> str | None:
@@ -176,12 +175,14 @@ def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: 
                        predicates=(items[e.i].proposition.predicate, items[e.j].proposition.predicate),
                        shared=e.shared) for e in sorted(edges, key=lambda e: -e.similarity))
     contradictions = []
-    for link in links:
-        a, b = by_quote[link.a], by_quote[link.b]
-        if {a.position, b.position} == {"affirms", "denies"} and link.similarity >= contradiction \
-                and (a.source != b.source or (a.speaker_id or a.speaker) != (b.speaker_id or b.speaker)):
+    for edge in sorted(edges, key=lambda e: -e.similarity):
+        a, b = by_quote[rows[items[edge.i].row].id], by_quote[rows[items[edge.j].row].id]
+        if {a.position, b.position} == {"affirms", "denies"} and edge.similarity >= contradiction \
+                and (a.source != b.source or (a.speaker_id or a.speaker) != (b.speaker_id or b.speaker)) \
+                and _opposed(read(items[edge.i], rows[items[edge.i].row]), read(items[edge.j], rows[items[edge.j].row])):
             yes, no = (a, b) if a.position == "affirms" else (b, a)
-            contradictions.append((yes.quote_id, no.quote_id))
+            if (yes.quote_id, no.quote_id) not in contradictions:
+                contradictions.append((yes.quote_id, no.quote_id))
     lemma_counts = Counter(lemma for s in members for lemma in set(items[chosen[s][1]].proposition.lemmas))
     words = re.findall(r"[\w$%.'-]+", " ".join(r.words for r in reports).casefold())
     terms = tuple(w for w in (_written(t, words) for t, n in sorted(lemma_counts.items(), key=lambda kv: (-kv[1], kv[0]))

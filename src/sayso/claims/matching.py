@@ -99,8 +99,10 @@ def candidates(items: Sequence[Clause], articles: Sequence[int], *, keys_needed:
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, clause in enumerate(items):
         subject = clause.subject_key
-        if not subject:
-            continue
+        if not subject and clause.proposition.subject is not None:
+            continue  # a subject without a head word to key on
+        # A clause without a subject ("to temporarily ban Muslims from entering the United States")
+        # is keyed by what it does: it meets other subjectless clauses that share its words.
         subject_words = set(clause.subject.casefold().split())
         keys = {"p:" + canonical(clause.proposition.predicate)[0]}
         keys |= {"w:" + lemma for lemma in clause.proposition.lemmas if lemma not in subject_words}

@@ -16,11 +16,12 @@ from ..store import Store
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
 
-MIN_WORDS = 2  # content words a clause needs besides its subject
+MIN_WORDS = 2  # content words a clause needs besides its subject's head (or its actor)
 # First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
 _SELF = {"i", "we", "me", "us", "myself", "ourselves"}
 _THIRD = {"he", "she"}
-_POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from"}
+# Words after a subject's head: "the founder of ISIS", "Clinton and her aides" (the first conjunct leads).
+_POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from", "and"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -33,6 +34,7 @@ class Clause:
     subject: str  # the subject's words ("" when none)
     subject_id: int | None  # the store's actor named as subject (or the speaker, for "I", "we")
     subject_name: str  # that actor's name, or the subject's words
+    index: int = 0  # the proposition's index among the statement's
 
     @property
     def subject_key(self) -> str:
@@ -99,25 +101,43 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
     found = []
     for i, (row, ps) in enumerate(zip(rows, props)):
         text = texts[row.article_id]
-        for p in ps or ():
+        for index, p in enumerate(ps or ()):
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
-            if len(set(p.lemmas) - set(subject.casefold().split())) < MIN_WORDS:
-                continue  # "you know", "I know": a clause that says too little to be a claim
             actor = _subject_actor(p, subject, row, mentions.get(row.article_id, []))
-            found.append(Clause(row=i, proposition=p, subject=subject, subject_id=actor,
+            if not says_enough(p, subject, actor is not None):
+                continue
+            found.append(Clause(row=i, index=index, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject))
     return found
 
 
+def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
+    """Whether a clause says enough to be a claim: ``MIN_WORDS`` content words besides its
+    subject's head word, or besides the whole subject when that names an actor. "you know" and
+    "Trump lied" say too little; a subject's modifiers are part of what is claimed ("at least 12
+    people were missing", "the spring inspection had been cancelled")."""
+    words = re.findall(r"[\w'-]+", subject.casefold())
+    if is_actor:
+        subject_words = words
+    else:
+        cut = next((k for k, w in enumerate(words) if k and w in _POSTMODIFIERS), len(words))
+        subject_words = [w for w in words[:cut] if w not in _DETERMINERS][-1:]  # the head: "people"
+    left = [lemma for lemma in p.lemmas if not any(w == lemma or w.startswith(lemma) for w in subject_words)]
+    return len(left) >= MIN_WORDS
+
+
 def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[tuple[int, int, int]]) -> int | None:
     """The actor the subject names: a mention that is the subject's head ("Florida Sen. Marco
-    Rubio"), not a modifier of it ("the Trump campaign"); "I" and "we" are the speaker."""
+    Rubio"), not a modifier of it ("the Trump campaign"), or its first conjunct ("Clinton and her
+    aides") or possessor ("Clinton's use of email"); "I" and "we" are the speaker."""
     if p.subject is None:
         return None
     if subject.casefold() in _SELF and row.kind in {"direct", "mixed", "transcript"}:
         return row.speaker_id
     pronoun = subject.casefold() in _THIRD and row.kind in {"indirect", "according_to"}
     start, end = p.subject
+    if " and " in subject:  # "Clinton and her aides": the first conjunct leads
+        end = start + subject.index(" and ")
     length = max(1, end - start)
     best = None
     for m_start, m_end, actor in mentions:
@@ -125,6 +145,8 @@ def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[t
             break
         if m_start >= start and m_end <= end and (m_end == end or (m_end - m_start) / length >= 0.6):
             best = actor
+        elif m_start == start and subject[m_end - start:m_end - start + 2] in {"'s", "’s"} and best is None:
+            best = actor  # "Clinton's use of private email servers": what the possessor did
     if best is None and pronoun:
         return row.speaker_id  # "Renner said he never advocated …": he is the speaker
     return best

@@ -28,6 +28,9 @@ _COMPARATORS = {"less", "fewer", "under", "below", "more", "over", "above", "nea
                 "most", "roughly", "about", "around", "approximately", "up"}
 _AUXILIARIES = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "have", "be"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+# Conjunctions whose adverbial clause the speaker asserts ("while Clinton was careless, no
+# prosecutor would bring a case" says she was careless); "if", "unless", "when" do not assert theirs.
+_ASSERTING = {"while", "although", "though", "because", "whereas", "since"}
 
 
 def propositions(doc: Doc, parts: Iterable[Span]) -> tuple[Proposition, ...]:
@@ -39,10 +42,13 @@ def propositions(doc: Doc, parts: Iterable[Span]) -> tuple[Proposition, ...]:
         if span is None or not len(span):
             continue
         inside = {t.i for t in span}
-        for head in _clause_heads(span, inside):
+        heads = _clause_heads(span, inside)
+        for head in heads:
             proposition = _proposition(doc, head, inside)
             if proposition is not None:
                 found.append(proposition)
+        if not heads:
+            found += _small_clauses(doc, span, inside)
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
 
 
@@ -57,13 +63,56 @@ def _clause_heads(span, inside: set[int]) -> list[Token]:
                                                            for c in token.children):
             continue  # "… and never will": an elliptical clause repeats the one before
         top = token.head.i not in inside or token.head == token
-        if _blamed_for(token):
+        if _blamed_for(token) or _asserted_adverbial(token):
             heads.append(token)
         elif top or token.dep_ in _CLAUSE_DEPS:
             if token.dep_ == "conj" and token.head.dep_ not in _CLAUSE_DEPS | {"conj"} and not top:
                 continue  # a conjunct of a relative or adverbial clause
             heads.append(token)
     return heads
+
+
+def _asserted_adverbial(verb: Token) -> bool:
+    """An adverbial clause with its own subject that the speaker asserts: "while Clinton and her
+    staffers were careless …, no reasonable prosecutor would bring charges"."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # "it looks as though the country is willing": "as though" does not assert its clause
+    return verb.dep_ == "advcl" and any(c.dep_ in _SUBJECTS for c in verb.children) \
+        and bool(marks) and marks <= _ASSERTING
+
+
+def _small_clauses(doc: Doc, span, inside: set[int]) -> list[Proposition]:
+    """A quoted description of an object of the reporter's verb: "Comey called Clinton's use of
+    private email servers 'extremely careless'" tells that her use was extremely careless."""
+    found = []
+    for token in span:
+        if token.dep_ != "oprd" or token.head.i in inside or token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            continue
+        subject = next((c for c in token.head.children if c.dep_ == "dobj" and c.i in inside), None)
+        if subject is None:
+            continue
+        words = [t for t in (*subject.subtree, *token.subtree) if t.i in inside and not t.is_punct]
+        words.sort(key=lambda t: t.i)
+        start, end = _chars(words)
+        found.append(Proposition(start=start, end=end, text=doc.text[start:end], subject=_chars(
+            [t for t in subject.subtree if t.i in inside]), predicate="be " + token.lemma_.lower(),
+            lemmas=tuple(dict.fromkeys(t.lemma_.lower() for t in words if t.pos_ in _CONTENT and not t.is_stop
+                                       and (t.is_alpha or t.like_num))),
+            names=tuple(_names_in(doc, words, {t.i for t in subject.subtree}))))
+    return found
+
+
+def _names_in(doc: Doc, words: list[Token], skip: set[int]) -> list[str]:
+    """The named entities that start among ``words`` (outside ``skip``), read from the tokens so
+    the work grows with the clause, not the document."""
+    names = []
+    for token in words:
+        if token.ent_iob_ == "B" and token.ent_type_ in _NAMES and token.i not in skip:
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            names.append(doc[token.i:end].text)
+    return names
 
 
 def _blamed_for(verb: Token) -> bool:
@@ -98,13 +147,14 @@ def _proposition(doc: Doc, head: Token, inside: set[int]) -> Proposition | None:
     if subject is None and not objects:
         return None  # no subject and nothing done to anything: a fragment
     others = {t.i for t in head.children if t.dep_ in _CLAUSE_DEPS - {"ROOT"} and t.pos_ in {"VERB", "AUX"}
-              and (t.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in t.children))}
+              and (t.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in t.children)) or _asserted_adverbial(t)}
     clause = [t for t in head.subtree if t.i in inside and not any(
         a.i in others for a in [t, *t.ancestors] if head.is_ancestor(a) and a.i != head.i)]
     while len(clause) > 1 and (clause[-1].is_punct or clause[-1].dep_ == "cc"):
         clause.pop()  # "careless …, but": the conjunction belongs to the next clause
-    while len(clause) > 1 and (clause[0].is_punct or clause[0].dep_ == "cc"):
-        clause.pop(0)
+    while len(clause) > 1 and (clause[0].is_punct or clause[0].dep_ == "cc"
+                               or clause[0].dep_ == "mark" and clause[1].i != clause[0].i + 1):
+        clause.pop(0)  # "that [while X,] no prosecutor would …": the conjunction left before a clause of its own
     start, end = _chars(clause)
     predicate = head.lemma_.lower()
     complement = next((c for c in head.children if c.dep_ in _COMPLEMENTS and c.i in inside), None)

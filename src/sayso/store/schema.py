@@ -20,6 +20,9 @@ Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` an
 - ``relations``: who does what to whom (``type`` is the predicate: funds, backs, member_of…)
   and by whose account (``claimant_id``), with ``data`` the engine's JSON.
 
+- ``proposition_vectors``: the sentence embedding of each proposition of a quote (``sayso
+  claims`` computes it on first use and keeps it here with the sentence it encodes, so a later
+  search reads it instead of running the encoder; a changed sentence is encoded again).
 - ``vocabularies``: every value of the closed vocabularies of :mod:`sayso.types` (certainty,
   quote_kind, actor_type…) with its words; triggers refuse a value outside it in the columns of
   :data:`VOCABULARY_COLUMNS`. It is brought up to date from the enums whenever a store opens.
@@ -419,11 +422,26 @@ def _statements(script: str) -> Iterator[str]:
         yield buffer.strip()
 
 
+# Sentence embeddings of quotes' propositions, kept by sayso claims (sayso.claims.vectors): float16
+# little-endian, the encoder's width; ``sentence`` is the text encoded (with its subject resolved),
+# so a vector whose sentence no longer matches is recomputed.
+_V5_PROPOSITION_VECTORS = """
+CREATE TABLE proposition_vectors (
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    proposition INTEGER NOT NULL,     -- index among the quote's propositions
+    sentence TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (quote_id, proposition)
+) WITHOUT ROWID;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
     Migration(2, "quote certainty, polarity, stance and parts; relation claimant, quote, span", _V2),
     Migration(3, "vocabularies table; their columns take only its values", _v3),
     Migration(4, "quote statement type (speech, writing, belief, intention, unspecified)", _v4_quote_type),
+    Migration(5, "proposition sentence vectors, kept by sayso claims", _V5_PROPOSITION_VECTORS),
 )
 
 LATEST = MIGRATIONS[-1].version

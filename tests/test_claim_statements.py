@@ -1,0 +1,32 @@
+"""Which statements take part in claims and how their subjects are keyed
+(sayso.claims.statements): one row per rule, on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from sayso.claims.statements import says_enough
+from sayso.extractors.propositions import propositions
+
+
+@pytest.mark.parametrize("text, is_actor, enough", [
+    ("At least 12 people were missing.", False, True),  # the amount is what is claimed
+    ("The spring inspection had been cancelled.", False, True),  # "spring": which inspection
+    ("The inspection had been cancelled.", False, False),
+    ("You know.", False, False),
+    ("Donald Trump lied.", True, False),  # an actor is one thing, however many words name it
+    ("Donald Trump lied about the tax returns.", True, True),
+])
+def test_a_clause_says_enough_to_be_a_claim(nlp, text, is_actor, enough):
+    (p,) = propositions(nlp(text), [(0, len(text))])
+    subject = "" if p.subject is None else text[slice(*p.subject)]
+    assert says_enough(p, subject, is_actor) is enough
+
+
+@pytest.mark.parametrize("text, clauses", [
+    ("While the mayor was careless, no court would convict her.",
+     ["While the mayor was careless", "no court would convict her"]),
+    ("It looks as though the council is willing to pay.", ["It looks as though the council is willing to pay"]),
+    ("The council will pay if the state refuses.", ["The council will pay if the state refuses"]),
+])
+def test_an_asserted_adverbial_clause_is_a_proposition_of_its_own(nlp, text, clauses):
+    assert [p.text for p in propositions(nlp(text), [(0, len(text))])] == clauses
