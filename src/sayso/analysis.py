@@ -102,7 +102,7 @@ def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) 
         stance=verdict.stance,
         type=statement_type(draft.kind, draft.cue, draft.cue_verb, draft.speaker_span,
                             None if draft.speaker is None else draft.speaker.type),
-        propositions=propositions(doc, draft.parts or ((draft.start, draft.end),)),
+        propositions=propositions(doc, draft.parts or ((draft.start, draft.end),), text),
     )
 
 

@@ -33,9 +33,11 @@ _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ASSERTING = {"while", "although", "though", "because", "whereas", "since"}
 
 
-def propositions(doc: Doc, parts: Iterable[Span]) -> tuple[Proposition, ...]:
+def propositions(doc: Doc, parts: Iterable[Span], text: str | None = None) -> tuple[Proposition, ...]:
     """The propositions of the statement whose pieces are ``parts`` (character spans of
-    ``doc.text``), in text order."""
+    ``doc.text``), in text order. ``text`` is ``doc.text``, read once by a caller that has it
+    (spaCy joins it anew on each access: once per statement would grow with the article)."""
+    text = doc.text if text is None else text
     found: list[Proposition] = []
     for start, end in parts:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -44,11 +46,11 @@ def propositions(doc: Doc, parts: Iterable[Span]) -> tuple[Proposition, ...]:
         inside = {t.i for t in span}
         heads = _clause_heads(span, inside)
         for head in heads:
-            proposition = _proposition(doc, head, inside)
+            proposition = _proposition(doc, text, head, inside)
             if proposition is not None:
                 found.append(proposition)
         if not heads:
-            found += _small_clauses(doc, span, inside)
+            found += _small_clauses(doc, text, span, inside)
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
 
 
@@ -81,7 +83,7 @@ def _asserted_adverbial(verb: Token) -> bool:
         and bool(marks) and marks <= _ASSERTING
 
 
-def _small_clauses(doc: Doc, span, inside: set[int]) -> list[Proposition]:
+def _small_clauses(doc: Doc, text: str, span, inside: set[int]) -> list[Proposition]:
     """A quoted description of an object of the reporter's verb: "Comey called Clinton's use of
     private email servers 'extremely careless'" tells that her use was extremely careless."""
     found = []
@@ -94,7 +96,7 @@ def _small_clauses(doc: Doc, span, inside: set[int]) -> list[Proposition]:
         words = [t for t in (*subject.subtree, *token.subtree) if t.i in inside and not t.is_punct]
         words.sort(key=lambda t: t.i)
         start, end = _chars(words)
-        found.append(Proposition(start=start, end=end, text=doc.text[start:end], subject=_chars(
+        found.append(Proposition(start=start, end=end, text=text[start:end], subject=_chars(
             [t for t in subject.subtree if t.i in inside]), predicate="be " + token.lemma_.lower(),
             lemmas=tuple(dict.fromkeys(t.lemma_.lower() for t in words if t.pos_ in _CONTENT and not t.is_stop
                                        and (t.is_alpha or t.like_num))),
@@ -139,7 +141,7 @@ def _chars(tokens: list[Token]) -> Span:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _proposition(doc: Doc, head: Token, inside: set[int]) -> Proposition | None:
+def _proposition(doc: Doc, text: str, head: Token, inside: set[int]) -> Proposition | None:
     subject = _subject(head)
     if subject is not None and subject.i not in inside:
         subject = None if subject.pos_ != "PRON" else subject  # "he said he would": a resolved pronoun
@@ -197,7 +199,7 @@ def _proposition(doc: Doc, head: Token, inside: set[int]) -> Proposition | None:
             names.append(ent.text)
     lemmas = tuple(dict.fromkeys(t.lemma_.lower() for t in clause if t.pos_ in _CONTENT and not t.is_stop
                                  and (t.is_alpha or t.like_num)))
-    return Proposition(start=start, end=end, text=doc.text[start:end], subject=subject_span,
+    return Proposition(start=start, end=end, text=text[start:end], subject=subject_span,
                        predicate=predicate, object=object_span, negated=negated, modality=modality,
                        markers=tuple(Marker(m.text, m.start, m.end, m.kind) for m in markers),
                        times=tuple(times), numbers=tuple(numbers), names=tuple(names), lemmas=lemmas)
