@@ -164,22 +164,21 @@ def _mentions(store: Store, articles: set[int]) -> dict[int, list[tuple[int, int
     return found
 
 
-def _names(store: Store, actors: set[int]) -> dict[int, str]:
-    ids = sorted(a for a in actors if a is not None)
-    names: dict[int, str] = {}
-    for first in range(0, len(ids), 500):
-        chunk = ids[first:first + 500]
-        names.update(store.conn.execute(f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' * len(chunk))})",
+def _rows_by_id(store: Store, table: str, column: str, ids: set[int]) -> dict[int, str]:
+    """``id → column`` of ``table`` for ``ids``, asked in chunks of 500 (SQLite's variable limit)."""
+    wanted = sorted(i for i in ids if i is not None)
+    found: dict[int, str] = {}
+    for first in range(0, len(wanted), 500):
+        chunk = wanted[first:first + 500]
+        found.update(store.conn.execute(f"SELECT id, {column} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
                                         chunk).fetchall())
-    return names
+    return found
+
+
+def _names(store: Store, actors: set[int]) -> dict[int, str]:
+    return _rows_by_id(store, "actors", "name", actors)
 
 
 def article_texts(store: Store, articles: set[int]) -> dict[int, str]:
     """The texts of the given articles (offsets index into them)."""
-    ids = sorted(articles)
-    texts: dict[int, str] = {}
-    for first in range(0, len(ids), 500):
-        chunk = ids[first:first + 500]
-        texts.update(store.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
-                                        chunk).fetchall())
-    return texts
+    return _rows_by_id(store, "articles", "text", articles)
