@@ -15,6 +15,7 @@ from .analysis import analyze_doc, assemble, language_warning
 from .errors import ConfigError
 from .extractors.actors import find_actors
 from .extractors.lookup import Intervals, SentenceIndex
+from .extractors.marks import trim_space
 from .extractors.quotes import Draft, QuoteFinder
 from .model.bio import TokenSpan
 from .model.decode import Linked, link
@@ -121,11 +122,7 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict) -> lis
     bottom = len(text) if bottom < 0 else bottom
     clipped = []
     for start, end in parts:
-        start, end = max(start, top), min(end, bottom)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_space(text, max(start, top), min(end, bottom))
         if end > start:
             clipped.append((start, end))
     return clipped

@@ -44,7 +44,8 @@ def _kind(text: str, i: int, is_open: bool) -> str:
     return "open" if before in _BEFORE_OPEN or before in OPENING or after.isalnum() else "close"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the white space at either edge of ``text[start:end]``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -70,7 +71,7 @@ def find_regions(text: str) -> list[QuoteRegion]:
                     paragraphs += 1
                     i = j + 1
                     continue
-                s, e = _trim(text, open_at + 1, i)
+                s, e = trim_space(text, open_at + 1, i)
                 if e > s:
                     regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
                 open_at = None
@@ -81,18 +82,18 @@ def find_regions(text: str) -> list[QuoteRegion]:
             if kind == "open":
                 if open_at is not None:
                     # An opening mark inside an open quote: the earlier one was never closed.
-                    s, e = _trim(text, open_at + 1, i)
+                    s, e = trim_space(text, open_at + 1, i)
                     if e > s:
                         regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
                 open_at, paragraphs = i, 1
             elif open_at is not None:
-                s, e = _trim(text, open_at + 1, i)
+                s, e = trim_space(text, open_at + 1, i)
                 if e > s:
                     regions.append(QuoteRegion(open_at, i + 1, s, e, paragraphs=paragraphs))
                 open_at, paragraphs = None, 1
         i += 1
     if open_at is not None:
-        s, e = _trim(text, open_at + 1, n)
+        s, e = trim_space(text, open_at + 1, n)
         if e > s:
             regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
     return regions

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
+from .marks import trim_space
 
 Part = tuple[int, int]
 
@@ -88,11 +89,7 @@ def paragraphs(text: str) -> list[Part]:
     """Each non-empty line of ``text`` as a (start, end) span, edge spaces trimmed."""
     out = []
     for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_space(text, *match.span())
         if end > start:
             out.append((start, end))
     return out
