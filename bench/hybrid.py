@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from sayso.analysis import assemble
-    from sayso.engines import STRATEGIES, combine, model_drafts, role_spans
+    from sayso.engines import STRATEGIES, combine, model_drafts
     from sayso.eval.brat import read_split
     from sayso.eval.runner import sayso_predictions
     from sayso.eval.scoring import Scores, score_article
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         book = find_actors(doc)
         finder = QuoteFinder(doc, book)
         rules = finder.run()
-        linked = link(doc, role_spans(doc, tagger, finder.sentences), sentences=finder.sentences)
+        linked = link(doc, tagger.token_spans(doc, finder.sentences), sentences=finder.sentences)
         model = model_drafts(doc, linked, finder)
         # each variant assembled as engines.analyze does: the rules' own drafts beside any
         # combination that holds them (they tell where a speaker's quote ends)

@@ -14,12 +14,10 @@ from . import settings
 from .analysis import analyze_doc, assemble, language_warning
 from .errors import ConfigError
 from .extractors.actors import find_actors
-from .extractors.lookup import Intervals, SentenceIndex
+from .extractors.lookup import Intervals
 from .extractors.marks import trim_space
 from .extractors.quotes import Draft, QuoteFinder
-from .model.bio import TokenSpan
 from .model.decode import Linked, link
-from .model.taggers import Tagger
 from .types import Analysis, QuoteKind
 
 ENGINES = ("rules", "trained", "hybrid")
@@ -64,16 +62,11 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> A
     book = find_actors(doc)
     finder = QuoteFinder(doc, book)
     rule_drafts = finder.run() if name == "hybrid" else []
-    linked = link(doc, role_spans(doc, tagger, finder.sentences), sentences=finder.sentences)
+    linked = link(doc, tagger.token_spans(doc, finder.sentences), sentences=finder.sentences)
     drafts = model_drafts(doc, linked, finder)
     if name == "hybrid":
         drafts = combine(rule_drafts, drafts, strategy)
     return assemble(doc, book, finder, drafts, rule_drafts)
-
-
-def role_spans(doc: Doc, tagger: Tagger, sentences: SentenceIndex) -> list[TokenSpan]:
-    """The source, cue and content spans ``tagger`` finds in ``doc``."""
-    return tagger.token_spans(doc, sentences)
 
 
 # -- the tagger's attributions as quote drafts -------------------------------------------------
