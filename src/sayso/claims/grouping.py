@@ -81,10 +81,10 @@ def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: f
     edges = []
     for i, j, shared in pairs:
         similarity = float(vector[i] @ vector[j])
-        needed = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
+        least = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
         if _structure_agrees(items[i], items[j]):
-            needed -= STRUCTURE_BONUS
-        if similarity >= needed:
+            least -= STRUCTURE_BONUS
+        if similarity >= least:
             edges.append(_Edge(i, j, similarity, shared))
     return edges
 
@@ -160,14 +160,14 @@ def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: 
             negative_claim = negatives * 2 > len(unhedged)  # the claim says what most reports say
     reports = []
     for s in order:
-        row, clause = rows[s], items[chosen[s][1]]
+        quote, clause = rows[s], items[chosen[s][1]]
         p = clause.proposition
         reports.append(Report(
-            quote_id=row.id, article_id=row.article_id, local_id=row.local_id, source=_source(row), text=row.text,
-            start=row.start, end=row.end, kind=row.kind, speaker=row.speaker, speaker_id=row.speaker_id,
-            cue=row.cue, certainty=row.certainty, polarity=row.polarity,
-            position=position(readings[s], negative_claim), published=row.published, title=row.title,
-            url=row.url, words=row.words, proposition=p.text, proposition_start=p.start, proposition_end=p.end,
+            quote_id=quote.id, article_id=quote.article_id, local_id=quote.local_id, source=_source(quote), text=quote.text,
+            start=quote.start, end=quote.end, kind=quote.kind, speaker=quote.speaker, speaker_id=quote.speaker_id,
+            cue=quote.cue, certainty=quote.certainty, polarity=quote.polarity,
+            position=position(readings[s], negative_claim), published=quote.published, title=quote.title,
+            url=quote.url, words=quote.words, proposition=p.text, proposition_start=p.start, proposition_end=p.end,
             subject=clause.subject, predicate=p.predicate, evidence=readings[s].evidence))
     by_quote = {r.quote_id: r for r in reports}
     links = tuple(Link(a=rows[items[e.i].row].id, b=rows[items[e.j].row].id, similarity=e.similarity,

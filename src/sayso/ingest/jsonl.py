@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import IngestError, InputError, excerpt
 from ..text import check_unicode
@@ -30,15 +30,15 @@ def record_from_json(data: Any, key: str, source: str | None = None) -> Record:
     text, html = data.get("text"), data.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise IngestError(f"{key}: record has no 'text' or 'html' string field")
-    fields = {name: str(data[name]) for name in METADATA if data.get(name) not in (None, "")}
+    fields: dict[str, Any] = {name: str(data[name]) for name in METADATA if data.get(name) not in (None, "")}
     if "published" in fields:
-        raw = fields["published"]
-        fields["published"] = normalize_date(raw)
-        if fields["published"] is None:
-            fields.pop("published")
+        published = normalize_date(fields.pop("published"))
+        if published is not None:
+            fields["published"] = published
     if isinstance(text, str):
         record = Record(key=key, text=text, source=source, **fields)
     else:
+        assert isinstance(html, str)  # checked above: one of the two is a string
         record = replace(record_from_html(html, key=key, url=fields.get("url"), source=source), **fields)
     extra = {k: v for k, v in data.items() if k not in (*METADATA, "text", "html", "id")}
     return replace(record, meta={**record.meta, **extra}) if extra else record
@@ -63,7 +63,9 @@ def _check_strings(data: dict[str, Any], key: str) -> None:
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    if path.suffix == ".gz":
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def read_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:

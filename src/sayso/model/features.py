@@ -10,11 +10,11 @@ next to the lexical attributes.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import intify_attr
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
@@ -128,7 +128,7 @@ def _extract(model: Model, docs: list[Doc], is_train: bool):
         syntax = doc.user_data.get(USER_DATA_KEY)
         if syntax is None or len(syntax) != len(doc):
             syntax = numpy.zeros((len(doc), len(SYNTAX_FEATURES)), dtype="uint64")
-        out.append(model.ops.asarray2i(numpy.hstack([lexical, syntax]), dtype="uint64"))
+        out.append(model.ops.asarray2i(cast(Ints2d, numpy.hstack([lexical, syntax])), dtype="uint64"))
     return out, lambda d_features: []
 
 
@@ -139,8 +139,8 @@ def attribution_embed(width: int, attrs: list[str], rows: list[int], syntax_rows
     columns = [intify_attr(a) for a in attrs]
     extractor: Model[list[Doc], list[Ints2d]] = Model("sayso_features", _extract, attrs={"columns": columns})
     sizes = list(rows) + [syntax_rows] * len(SYNTAX_FEATURES)
-    embeddings = [HashEmbed(width, n, column=i, seed=11 + i, dropout=0.0) for i, n in enumerate(sizes)]
-    mix = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
+    embeddings: list[Model] = [HashEmbed(width, n, column=i, seed=11 + i, dropout=0.0) for i, n in enumerate(sizes)]
+    mix: Model = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
     return chain(extractor, list2ragged(), with_array(concatenate(*embeddings)), mix, ragged2list())
 
 

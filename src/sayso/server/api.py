@@ -24,7 +24,13 @@ from .state import ServerState
 
 router = APIRouter()
 
-Verdict = Enum("Verdict", {v: v for v in ("agree", "contradict")}, type=str)
+
+
+class Verdict(str, Enum):
+    """How the reports of a claim relate: they agree, or some contradict others."""
+
+    agree = "agree"
+    contradict = "contradict"
 
 # Every parameter is bounded: SQLite integers stop at 2**63 - 1, and its LIKE patterns at 50,000 bytes.
 MAX_ID = 2**63 - 1
@@ -49,8 +55,8 @@ Since = Annotated[Optional[str], _text("Published on or after this ISO date (202
 Until = Annotated[Optional[str], _text("Published on or before this ISO date (the whole day).")]
 ArticleId = Annotated[int, Path(ge=0, le=MAX_ID, description="The article id.")]
 ActorId = Annotated[int, Path(ge=0, le=MAX_ID, description="The actor id.")]
-NOT_FOUND = {404: {"model": Problem, "description": "No such item."}}
-INVALID = {422: {"model": Problem, "description": "A parameter is invalid (the message says which)."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such item."}}
+INVALID: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "A parameter is invalid (the message says which)."}}
 
 
 def _state(request: Request) -> ServerState:

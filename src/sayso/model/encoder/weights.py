@@ -24,7 +24,7 @@ def encoder_dir(name: str | Path | None = None) -> Path:
             raise ConfigError(f"encoder {name!r} is neither a folder nor an installed package; "
                               f"pass a model folder or `pip install {name}`") from None
         getter = getattr(package, "get_model_path", None)
-        folder = Path(getter()) if callable(getter) else Path(package.__file__).parent / "model"
+        folder = Path(getter()) if callable(getter) else Path(str(package.__file__)).parent / "model"
     for needed in ("config.json", "tokenizer.json"):
         if not (folder / needed).is_file():
             raise ConfigError(f"encoder folder {folder} has no {needed}; pass a Hugging Face style model folder")
