@@ -1,8 +1,9 @@
-"""Claims from statements: link the propositions that tell one claim, group the statements
-they come from, and read each report's position on the claim.
+"""Claims from statements: link the propositions that tell one claim, group them, and read each
+report's position on the claim.
 
-A claim is a group of statements every two of which (from different articles) are linked
-(complete linkage: a statement linked to two others does not chain them into one claim); the
+A claim is a group of clauses every two of which (from different articles) are linked
+(complete linkage: a clause linked to two others does not chain them into one claim); a
+statement of two clauses may tell two claims, each by one of its clauses. The
 strongest links are taken first. It is kept when at least ``min_sources`` sources (outlets; an
 article without an outlet is a source of its own) tell it. A claim is a contradiction only when
 one source affirms and another denies the same proposition, their link is strong
@@ -50,16 +51,14 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     items = clauses(store, rows, texts)
     articles = [r.article_id for r in rows]
     edges = _edges(store, rows, items, threshold, paraphrase)
-    best: dict[tuple[int, int], _Edge] = {}  # statement pair → its strongest clause link
-    for edge in edges:
-        a, b = items[edge.i].row, items[edge.j].row
-        key = (min(a, b), max(a, b))
-        if key not in best or edge.similarity > best[key].similarity:
-            best[key] = edge
-    groups = _complete_linkage(best, articles)
+    # Clauses are grouped, not statements: "while Clinton was careless, no prosecutor would bring
+    # a case" tells two claims, one by each clause.
+    best = {(min(e.i, e.j), max(e.i, e.j)): e for e in edges}
+    groups = _complete_linkage(best, [articles[c.row] for c in items])
     found = []
+    taken: set[int] = set()
     for members in groups:
-        claim = _claim(members, rows, items, best, texts, contradiction)
+        claim = _claim(members, rows, items, best, texts, contradiction, taken)
         if len(claim.sources) >= min_sources and (verdict is None or claim.verdict == verdict) \
                 and (not outlet or any(outlet in r.source.casefold() for r in claim.reports)):
             found.append(claim)
@@ -140,7 +139,8 @@ def _source(row: QuoteRow) -> str:
 
 
 def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: dict[tuple[int, int], _Edge],
-           texts: dict[int, str], contradiction: float) -> Claim:
+           texts: dict[int, str], contradiction: float, taken: set[int]) -> Claim:
+    """The claim of a group of clauses (``members``); ``taken``: the claim ids given so far."""
     edges = [best[(x, y)] for x in members for y in members if (x, y) in best]
     # Each report tells the claim by the clause of its strongest link inside the group.
     chosen: dict[int, tuple[float, int]] = {}
@@ -149,8 +149,8 @@ def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: 
             row = items[k].row
             if row not in chosen or edge.similarity > chosen[row][0]:
                 chosen[row] = (edge.similarity, k)
-    order = sorted(members, key=lambda s: (rows[s].published is None, rows[s].published or "",
-                                           rows[s].article_id, rows[s].start))
+    order = sorted(chosen, key=lambda s: (rows[s].published is None, rows[s].published or "",
+                                          rows[s].article_id, rows[s].start))
     readings: dict[int, Reading] = {s: read(items[chosen[s][1]], rows[s]) for s in order}
     negative_claim = readings[order[0]].negative and not readings[order[0]].hedged
     unhedged = [r for r in readings.values() if not r.hedged]
@@ -183,11 +183,15 @@ def _claim(members: list[int], rows: list[QuoteRow], items: list[Clause], best: 
             yes, no = (a, b) if a.position == "affirms" else (b, a)
             if (yes.quote_id, no.quote_id) not in contradictions:
                 contradictions.append((yes.quote_id, no.quote_id))
-    lemma_counts = Counter(lemma for s in members for lemma in set(items[chosen[s][1]].proposition.lemmas))
+    lemma_counts = Counter(lemma for s in order for lemma in set(items[chosen[s][1]].proposition.lemmas))
     words = re.findall(r"[\w$%.'-]+", " ".join(r.words for r in reports).casefold())
     terms = tuple(w for w in (_written(t, words) for t, n in sorted(lemma_counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                              if n * 2 > len(members)) if w)
-    return Claim(id=min(r.quote_id for r in reports), text=reports[0].proposition,
+                              if n * 2 > len(order)) if w)
+    # A claim is named by its first report's quote id; a statement that tells two claims names
+    # only the first, the second takes its next report's.
+    number = min((r.quote_id for r in reports if r.quote_id not in taken), default=-len(taken) - 1)
+    taken.add(number)
+    return Claim(id=number, text=reports[0].proposition,
                  verdict="contradict" if contradictions else "agree",
                  sources=tuple(dict.fromkeys(r.source for r in reports)),
                  speakers=tuple(dict.fromkeys(r.speaker for r in reports if r.speaker)),

@@ -36,6 +36,13 @@ def read(clause: Clause, row: QuoteRow) -> Reading:
     for marker in p.markers:
         kind = "hedge" if marker.kind == "hedge" else "negation"
         evidence.append(Evidence(marker.text, marker.start, marker.end, kind))
+    found = _negative_subject(clause.subject)
+    if found is not None and p.subject is not None \
+            and not any(p.subject[0] <= m.start < p.subject[1] for m in p.markers):
+        # "no reasonable prosecutor would bring a case" denies that a prosecutor would
+        negative = not negative
+        start = p.subject[0] + found[1]
+        evidence.append(Evidence(found[0], start, start + len(found[0]), "negation"))
     sense, flips = canonical(p.predicate)
     if flips:
         negative = not negative
@@ -61,6 +68,16 @@ def position(reading: Reading, negative_claim: bool) -> str:
     if reading.hedged:
         return "hedges"
     return "denies" if reading.negative != negative_claim else "affirms"
+
+
+_NEGATIVE_SUBJECT = re.compile(r"^\W*(no one|not one|nobody|none|nothing|neither|no)\b", re.IGNORECASE)
+
+
+def _negative_subject(subject: str) -> tuple[str, int] | None:
+    """The negative quantifier a subject starts with ("no reasonable prosecutor", "nobody"),
+    with its offset in the subject's words."""
+    found = _NEGATIVE_SUBJECT.match(subject)
+    return None if found is None else (found.group(1), found.start(1))
 
 
 def _word(text: str, lemma: str) -> tuple[str, int, int] | None:

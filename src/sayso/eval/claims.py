@@ -105,7 +105,11 @@ def score(claim_set: ClaimSet, claims: list[Claim], statements: dict[str, list[t
     for number, claim in enumerate(claims):
         for report in claim.reports:
             article = report.url.rsplit("/", 2)[-2] + "/" + report.url.rsplit("/", 1)[-1] if report.url else ""
-            g = _match(article, report.start, report.end, gold)
+            # A report is the clause that tells the claim: a statement of two clauses may tell two
+            # claims, and its gold report is the one its clause overlaps.
+            span = (report.proposition_start, report.proposition_end) \
+                if report.proposition_end > report.proposition_start else (report.start, report.end)
+            g = _match(article, *span, gold)
             if g is not None:
                 matched.append((number, report, g, article))
     errors: list[str] = []
