@@ -36,13 +36,13 @@ def read(clause: Clause, row: QuoteRow) -> Reading:
     for marker in p.markers:
         kind = "hedge" if marker.kind == "hedge" else "negation"
         evidence.append(Evidence(marker.text, marker.start, marker.end, kind))
-    found = _negative_subject(clause.subject)
-    if found is not None and p.subject is not None \
+    quantifier = _negative_subject(clause.subject)
+    if quantifier is not None and p.subject is not None \
             and not any(p.subject[0] <= m.start < p.subject[1] for m in p.markers):
         # "no reasonable prosecutor would bring a case" denies that a prosecutor would
         negative = not negative
-        start = p.subject[0] + found[1]
-        evidence.append(Evidence(found[0], start, start + len(found[0]), "negation"))
+        start = p.subject[0] + quantifier[1]
+        evidence.append(Evidence(quantifier[0], start, start + len(quantifier[0]), "negation"))
     sense, flips = canonical(p.predicate)
     if flips:
         negative = not negative

@@ -79,7 +79,7 @@ class Report:
 class Claim:
     """Statements from several sources that tell one proposition."""
 
-    id: int  # the lowest quote id among its reports: stable while they are stored
+    id: int  # the lowest quote id among its reports not naming another claim: stable while they are stored
     text: str  # the earliest-published report's proposition
     verdict: str  # agree | contradict
     sources: tuple[str, ...]

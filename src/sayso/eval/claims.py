@@ -103,15 +103,15 @@ def score(claim_set: ClaimSet, claims: list[Claim], statements: dict[str, list[t
     found = sum(any(_overlap((g.start, g.end), s) for s in statements.get(g.article, ())) for g in claim_set.reports)
     matched: list[tuple[int, Report, GoldReport, str]] = []  # claim index, system report, gold report, article
     for number, claim in enumerate(claims):
-        for report in claim.reports:
-            article = report.url.rsplit("/", 2)[-2] + "/" + report.url.rsplit("/", 1)[-1] if report.url else ""
+        for told in claim.reports:
+            article = told.url.rsplit("/", 2)[-2] + "/" + told.url.rsplit("/", 1)[-1] if told.url else ""
             # A report is the clause that tells the claim: a statement of two clauses may tell two
             # claims, and its gold report is the one its clause overlaps.
-            span = (report.proposition_start, report.proposition_end) \
-                if report.proposition_end > report.proposition_start else (report.start, report.end)
+            span = (told.proposition_start, told.proposition_end) \
+                if told.proposition_end > told.proposition_start else (told.start, told.end)
             g = _match(article, *span, gold)
             if g is not None:
-                matched.append((number, report, g, article))
+                matched.append((number, told, g, article))
     errors: list[str] = []
     predicted = right = 0
     system_pairs: set[tuple[GoldReport, GoldReport]] = set()
