@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType, parse_fields
+from ..records import canonical_url
 from .store import Store, normalize_name
 
 
@@ -476,8 +477,6 @@ def articles(store: Store, flt: ArticleFilter = ArticleFilter()) -> Iterator[Art
 
 def find_article(store: Store, ref: str) -> ArticleRow:
     """An article by id, URL (any form that canonicalises the same) or source key (path)."""
-    from ..ingest.record import canonical_url
-
     ref = ref.strip()
     candidates = []
     if ref.lstrip("#").isdigit():

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, StoreWriteError
-from ..ingest.record import Record, canonical_url, web_url
+from ..records import Record, canonical_url, web_url
 from ..types import Analysis
 from .schema import APPLICATION_ID, LATEST, MIGRATIONS, _statements, sync_vocabularies
 
