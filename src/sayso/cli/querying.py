@@ -125,7 +125,7 @@ def actors(db: Path | None, type_: str | None, top: int | None, unnamed: bool, f
     from ..views import actor_table
 
     with _open_store(db) as store:
-        found = queries.actors(store, type=type_, top=top, unnamed=unnamed)
+        found = queries.actors(store, type=type_, limit=top, unnamed=unnamed)
         if fmt == "table":
             _emit(actor_table(found, color=_color(color)), color=color)
         elif fmt == "json":
