@@ -68,7 +68,7 @@ def normalize_date(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if hasattr(value, "tm_year"):  # time.struct_time, as feedparser gives (always UTC)
-        value = datetime(*value[:6], tzinfo=timezone.utc)
+        value = datetime(*value[:6]).replace(tzinfo=timezone.utc)
     if isinstance(value, str):
         raw = value.strip()
         parsed: datetime | date | None = None
