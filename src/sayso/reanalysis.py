@@ -25,6 +25,7 @@ from .engines import engine_name
 from .errors import StoreError, excerpt
 from .ingest.record import Failure
 from .pipeline import extract_many
+from .store import queries
 from .store.queries import ArticleFilter
 from .store.store import Store, write_error
 from .types import Analysis
@@ -51,24 +52,13 @@ class Selection:
 def select(store: Store, selection: Selection = Selection()) -> list[int]:
     """The ids of the selected articles in id order (the order they were ingested in); an
     article id that is not stored is a :class:`StoreError`."""
-    clauses, params = ArticleFilter(outlet=selection.outlet, since=selection.since,
-                                    until=selection.until).sql("a")
     if selection.articles:
-        wanted = sorted(set(selection.articles))
-        marks = ", ".join("?" * len(wanted))
-        stored = {row[0] for row in store.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", wanted)}
-        missing = [str(i) for i in wanted if i not in stored]
+        missing = [str(i) for i in queries.missing_articles(store, selection.articles)]
         if missing:
             raise StoreError(f"no article with id {', '.join(missing)} (sayso export --format csv "
                              f"--table articles lists the stored ones)")
-        clauses.append(f"a.id IN ({marks})")
-        params.extend(wanted)
-    sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += " ORDER BY a.id"
-    if selection.limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(selection.limit))
-    return [int(row[0]) for row in store.conn.execute(sql, params)]
+    flt = ArticleFilter(outlet=selection.outlet, since=selection.since, until=selection.until)
+    return queries.article_ids(store, flt, ids=selection.articles, limit=selection.limit)
 
 
 @dataclass
@@ -178,12 +168,12 @@ def reanalyse(
 
     def texts() -> Iterator[tuple[str, str]]:
         for article_id in ids:
-            row = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row is None:  # deleted while the run went on
+            text = queries.article_text(store, article_id)
+            if text is None:  # deleted while the run went on
                 fail(article_id, "no longer stored")
                 bar.update(1)
                 continue
-            yield str(article_id), row[0]
+            yield str(article_id), text
 
     with finishing_run(store, summary, bar, flush, started):
         for outcome in extract_many(texts(), model=model, batch_size=size, normalized=True, engine=engine):

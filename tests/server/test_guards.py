@@ -174,7 +174,7 @@ def test_an_unexpected_error_is_json_500_without_a_traceback(sample_db, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("database file /srv/secret/news.db went away")
 
-    monkeypatch.setattr(queries, "articles_page", broken)
+    monkeypatch.setattr(queries, "articles", broken)
     with TestClient(make_app(sample_db), raise_server_exceptions=False) as client:
         response = client.get("/articles")
     assert response.status_code == 500 and is_json_problem(response)

@@ -16,7 +16,7 @@ from sayso.errors import StoreError
 from sayso.model.loader import available
 from sayso.pipeline import Outcome
 from sayso.reanalysis import Selection, reanalyse, select
-from sayso.store import Store
+from sayso.store import Store, writing
 from sayso.types import Analysis
 from tests.support import ARTICLES, article_text
 
@@ -232,14 +232,14 @@ def test_a_write_that_fails_keeps_that_article_whole_and_the_batch_goes_on(store
     before = contents(store)
     new = revised()
     fake_engine(new)
-    add_quotes = Store._add_quotes
+    add_quotes = writing._add_quotes
 
-    def broken(self, article_id, *args):
+    def broken(conn, article_id, *args):
         if article_id == 1:  # after its old rows were deleted and its actors written
             raise RuntimeError("disk on fire")
-        return add_quotes(self, article_id, *args)
+        return add_quotes(conn, article_id, *args)
 
-    monkeypatch.setattr(Store, "_add_quotes", broken)
+    monkeypatch.setattr(writing, "_add_quotes", broken)
     summary = reanalyse(store, engine="rules", commit_every=10)
     assert (summary.changed, summary.unchanged, summary.failed) == (1, 1, 1)
     assert "disk on fire" in summary.failures[0].reason and summary.failures[0].key == "1"
@@ -252,14 +252,14 @@ def test_a_write_that_fails_keeps_that_article_whole_and_the_batch_goes_on(store
 def test_an_interrupted_batch_leaves_every_article_as_it_was(store, fake_engine, monkeypatch):
     before = dump(store)
     fake_engine(revised())
-    add_quotes = Store._add_quotes
+    add_quotes = writing._add_quotes
 
-    def interrupted(self, article_id, *args):
+    def interrupted(conn, article_id, *args):
         if article_id == 3:  # article 1 is already replaced in this batch's transaction
             raise KeyboardInterrupt
-        return add_quotes(self, article_id, *args)
+        return add_quotes(conn, article_id, *args)
 
-    monkeypatch.setattr(Store, "_add_quotes", interrupted)
+    monkeypatch.setattr(writing, "_add_quotes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         reanalyse(store, engine="rules", commit_every=10)
     assert dump(store) == before
@@ -270,14 +270,14 @@ def test_an_interrupted_batch_leaves_every_article_as_it_was(store, fake_engine,
 def test_committed_batches_stay_when_a_later_one_is_interrupted(store, fake_engine, monkeypatch):
     new = revised()
     fake_engine(new)
-    add_quotes = Store._add_quotes
+    add_quotes = writing._add_quotes
 
-    def interrupted(self, article_id, *args):
+    def interrupted(conn, article_id, *args):
         if article_id == 3:
             raise KeyboardInterrupt
-        return add_quotes(self, article_id, *args)
+        return add_quotes(conn, article_id, *args)
 
-    monkeypatch.setattr(Store, "_add_quotes", interrupted)
+    monkeypatch.setattr(writing, "_add_quotes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         reanalyse(store, engine="rules", commit_every=1)
     assert store.analysis_dict(1) == json.loads(json.dumps(new[1].to_dict()))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..store import Store
+from ..store import Store, queries
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
 
@@ -153,32 +153,13 @@ def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[t
 
 
 def _mentions(store: Store, articles: set[int]) -> dict[int, list[tuple[int, int, int]]]:
-    found: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    ids = sorted(articles)
-    for first in range(0, len(ids), 500):
-        chunk = ids[first:first + 500]
-        for article, start, end, actor in store.conn.execute(
-                f"SELECT article_id, start_char, end_char, actor_id FROM mentions WHERE article_id IN "
-                f"({', '.join('?' * len(chunk))}) ORDER BY article_id, start_char", chunk):
-            found[article].append((start, end, actor))
-    return found
-
-
-def _rows_by_id(store: Store, table: str, column: str, ids: set[int]) -> dict[int, str]:
-    """``id → column`` of ``table`` for ``ids``, asked in chunks of 500 (SQLite's variable limit)."""
-    wanted = sorted(i for i in ids if i is not None)
-    found: dict[int, str] = {}
-    for first in range(0, len(wanted), 500):
-        chunk = wanted[first:first + 500]
-        found.update(store.conn.execute(f"SELECT id, {column} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
-                                        chunk).fetchall())
-    return found
+    return defaultdict(list, queries.mentions_by_article(store, articles))
 
 
 def _names(store: Store, actors: set[int]) -> dict[int, str]:
-    return _rows_by_id(store, "actors", "name", actors)
+    return queries.actor_names(store, actors)
 
 
 def article_texts(store: Store, articles: set[int]) -> dict[int, str]:
     """The texts of the given articles (offsets index into them)."""
-    return _rows_by_id(store, "articles", "text", articles)
+    return queries.article_texts(store, articles)

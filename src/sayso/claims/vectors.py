@@ -16,6 +16,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..store import Store
+from ..store.vectors import save_vectors, stored_vectors
 from . import embeddings
 
 _DTYPE = np.dtype("<f2")  # float16: half the size, cosines unchanged to 3 decimals
@@ -52,18 +53,10 @@ def vectors(store: Store, keys: Sequence[tuple[int, int]], sentences: Sequence[s
 
 def _stored(store: Store, quotes: set[int]) -> dict[tuple[int, int], tuple[str, np.ndarray]]:
     found: dict[tuple[int, int], tuple[str, np.ndarray]] = {}
-    ids = sorted(quotes)
-    try:
-        for first in range(0, len(ids), 500):
-            chunk = ids[first:first + 500]
-            for quote, index, sentence, blob in store.conn.execute(
-                    f"SELECT quote_id, proposition, sentence, vector FROM proposition_vectors WHERE quote_id IN "
-                    f"({', '.join('?' * len(chunk))})", chunk):
-                vector = np.frombuffer(blob, dtype=_DTYPE)
-                if vector.shape == (embeddings.DIMENSIONS,):
-                    found[(quote, index)] = (sentence, vector.astype(np.float32))
-    except sqlite3.OperationalError:
-        return {}  # a store older than the table, opened read-only: nothing kept
+    for quote, index, sentence, blob in stored_vectors(store, quotes):
+        vector = np.frombuffer(blob, dtype=_DTYPE)
+        if vector.shape == (embeddings.DIMENSIONS,):
+            found[(quote, index)] = (sentence, vector.astype(np.float32))
     return found
 
 
@@ -72,10 +65,6 @@ def _save(store: Store, rows: list[tuple[int, int, str, np.ndarray]]) -> None:
     if not rows or store.readonly:
         return
     try:
-        with store.transaction():
-            store.conn.executemany(
-                "INSERT OR REPLACE INTO proposition_vectors (quote_id, proposition, sentence, vector) "
-                "VALUES (?, ?, ?, ?)",
-                [(q, i, s, v.astype(_DTYPE).tobytes()) for q, i, s, v in rows])
+        save_vectors(store, [(q, i, s, v.astype(_DTYPE).tobytes()) for q, i, s, v in rows])
     except (sqlite3.Error, StoreError):
         pass  # read-only after all (a query-only connection, a write-protected file): kept in memory

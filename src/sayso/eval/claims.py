@@ -18,6 +18,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..claims import Claim, Report, find_claims
+from ..store.queries import quote_spans_by_url
 from .claim_set import ClaimSet, GoldReport, load_claim_set
 
 URL = "https://polnear.example/{}"
@@ -164,8 +165,7 @@ def evaluate_claims(corpus: Path | str, split: str = "dev", folder: Path | str |
         try:
             claims = find_claims(store, min_sources=1, **options)
             statements: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for url, start, end in store.conn.execute(
-                    "SELECT a.url, q.start_char, q.end_char FROM quotes q JOIN articles a ON a.id = q.article_id"):
+            for url, start, end in quote_spans_by_url(store):
                 statements["/".join(url.rsplit("/", 2)[-2:])].append((start, end))
         finally:
             store.close()

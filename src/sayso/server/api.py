@@ -99,9 +99,9 @@ def list_articles(request: Request, outlet: Outlet = None, since: Since = None, 
                   search: Annotated[Optional[str], _text("Full-text search over title and text.")] = None,
                   offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
-    rows, total = queries.articles_page(_state(request).store(), flt, search=_search(search),
-                                        offset=offset, limit=limit)
-    return _page(request, rows, total, offset, limit)
+    store, words = _state(request).store(), _search(search)
+    rows = list(queries.articles(store, flt, search=words, newest_first=True, offset=offset, limit=limit))
+    return _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=NOT_FOUND,
@@ -150,8 +150,8 @@ def list_quotes(
         stance=stance.value if stance else None, search=_search(search), article=article,
         speaker_id=speaker_id, about_id=about_id, attributed=attributed)
     store = _state(request).store()
-    rows, total = queries.quotes_page(store, flt, offset=offset, limit=limit)
-    page = _page(request, rows, total, offset, limit)
+    rows = list(queries.quotes(store, flt, offset=offset, limit=limit))
+    page = _page(request, rows, queries.count_quotes(store, flt), offset, limit)
     if facets:
         page["facets"] = queries.quote_facets(store, flt)
     return page
@@ -190,9 +190,10 @@ def list_actors(
     unnamed: Annotated[bool, Query(description='Include unnamed actors ("a senior official").')] = False,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
-    rows, total = queries.actors_page(_state(request).store(), type=type.value if type else None,
-                                      name=name or None, unnamed=unnamed, offset=offset, limit=limit)
-    return _page(request, rows, total, offset, limit)
+    store, kind = _state(request).store(), type.value if type else None
+    rows = list(queries.actors(store, type=kind, name=name or None, unnamed=unnamed, offset=offset, limit=limit))
+    return _page(request, rows, queries.count_actors(store, type=kind, name=name or None, unnamed=unnamed),
+                 offset, limit)
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, tags=["actors"], responses=NOT_FOUND,
@@ -206,7 +207,8 @@ def get_actor(request: Request, actor_id: ActorId,
     if actor is None:
         raise HTTPException(404, f"no actor with id {actor_id}; list them with GET /actors")
     profile = queries.actor_profile(store, actor, limit=limit)
-    relations, relations_total = queries.relations_page(store, actor_id=actor_id, limit=limit)
+    relations = list(queries.relations(store, actor_id=actor_id, limit=limit))
+    relations_total = queries.count_relations(store, actor_id=actor_id)
     co_quoted = [SharedArticles(actor=other, articles=shared)
                  for _, other_id, shared in queries.co_quoted(store, actor_id=actor_id, unnamed=True, limit=limit)
                  if (other := queries.get_actor(store, other_id)) is not None]
@@ -232,9 +234,10 @@ def list_relations(
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
-    rows, total = queries.relations_page(_state(request).store(), flt, actor_id=actor_id,
-                                         predicate=predicate or None, article=article,
-                                         offset=offset, limit=limit)
+    store, predicate = _state(request).store(), predicate or None
+    rows = list(queries.relations(store, flt, actor_id=actor_id, predicate=predicate, article=article,
+                                  offset=offset, limit=limit))
+    total = queries.count_relations(store, flt, actor_id=actor_id, predicate=predicate, article=article)
     return _page(request, rows, total, offset, limit)
 
 

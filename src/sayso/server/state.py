@@ -29,6 +29,7 @@ from .. import settings
 from ..claims import Claim, find_claims
 from ..errors import ExtractionError, SaysoError
 from ..store import QuoteFilter, Store
+from ..store.queries import quotes_version
 
 T = TypeVar("T")
 CLAIM_CACHE = 16  # claim lists kept (one per set of filters and options)
@@ -84,7 +85,7 @@ class ServerState:
         store = getattr(self._local, "store", None)
         if store is None:
             store = Store(self.store_path, create=False)
-            store.conn.execute("PRAGMA query_only = ON")
+            store.set_query_only()
             self._local.store = store
         return store
 
@@ -92,7 +93,7 @@ class ServerState:
         """:func:`sayso.claims.find_claims` over the store, kept for the same filters and options
         until the quotes change (a page of ``GET /claims`` does not recompute the claims)."""
         store = self.store()
-        version = tuple(store.conn.execute("SELECT count(*), max(id) FROM quotes").fetchone())
+        version = quotes_version(store)
         key = (flt, tuple(sorted(options.items())), version)
         with self._lock:
             found = self._claims.get(key)

@@ -51,24 +51,23 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 def schema() -> dict[str, tuple[tuple[str, str], ...]]:
     """table -> ((column, declared SQLite type), ...) for every table in :data:`TABLES`."""
     from ..store import Store
+    from ..store.tables import table_columns
 
     with Store(":memory:") as store:
-        return {table: tuple((row[1], (row[2] or "TEXT").upper()) for row in
-                             store.conn.execute(f"PRAGMA table_info({table})"))
-                for table in TABLES}
+        return {table: table_columns(store, table) for table in TABLES}
 
 
 @lru_cache(maxsize=1)
 def id_columns() -> dict[str, tuple[str, ...]]:
     """table -> columns holding row ids (its ``id`` and every foreign key), made global."""
     from ..store import Store
+    from ..store.tables import foreign_keys
 
     out: dict[str, tuple[str, ...]] = {}
     with Store(":memory:") as store:
         for table in TABLES:
             names = [name for name, _ in schema()[table]]
-            keys = [row[3] for row in store.conn.execute(f"PRAGMA foreign_key_list({table})")
-                    if row[2] != "runs"]
+            keys = [column for column, target in foreign_keys(store, table) if target != "runs"]
             out[table] = tuple(c for c in names if c == "id" or c in keys)
     return out
 
@@ -77,10 +76,10 @@ def id_columns() -> dict[str, tuple[str, ...]]:
 def actor_columns() -> dict[str, tuple[str, ...]]:
     """table -> columns that refer to ``actors(id)``: rewritten after the cross-article merge."""
     from ..store import Store
+    from ..store.tables import foreign_keys
 
     with Store(":memory:") as store:
-        return {table: tuple(row[3] for row in store.conn.execute(f"PRAGMA foreign_key_list({table})")
-                             if row[2] == "actors")
+        return {table: tuple(column for column, target in foreign_keys(store, table) if target == "actors")
                 for table in TABLES}
 
 
@@ -222,8 +221,8 @@ def row_from_json(data: dict[str, Any], order: tuple[int, int], source: str) -> 
 def record_from_row(row: dict[str, Any]):
     from ..ingest.record import Record
 
-    return Record(**{name: row.get(name) for name in RECORD_FIELDS},
-                  meta=json.loads(row.get("meta") or "{}"))
+    values: dict[str, Any] = {name: row.get(name) for name in RECORD_FIELDS}
+    return Record(**values, meta=json.loads(row.get("meta") or "{}"))
 
 
 # -- a partition -----------------------------------------------------------------------------
@@ -305,6 +304,8 @@ def _chunk_rows(store_class: Any, partition: int, chunk: int,
     Article-side ids become global (``partition << 40 | chunk << 20 | id``); actor ids become
     :func:`actor_key`, and each ``actors`` row carries one more value, ``first_seen``: the
     input position of the first article that named it (the name ``sayso ingest`` would keep)."""
+    from ..store.tables import actor_scopes, table_rows
+
     ids, refs = id_columns(), actor_columns()
     order: dict[int, int] = {}
     with store_class(":memory:") as store:
@@ -321,16 +322,14 @@ def _chunk_rows(store_class: Any, partition: int, chunk: int,
                                     json.dumps(analysis.to_dict(), ensure_ascii=False)))
         keys: dict[int, int] = {}
         first: dict[int, int] = {}
-        for actor, norm, type_, scope, article in store.conn.execute(
-                """SELECT a.id, a.norm_name, a.type, a.article_id, min(x.article_id)
-                   FROM actors a LEFT JOIN article_actors x ON x.actor_id = a.id GROUP BY a.id"""):
+        for actor, norm, type_, scope, article in actor_scopes(store):
             keys[actor] = actor_key(norm, type_, global_id(partition, chunk, scope))
-            first[actor] = order.get(article, 0)
+            first[actor] = 0 if article is None else order.get(article, 0)
         for table in TABLES:
             names = [name for name, _ in schema()[table]]
             kinds = ["actor" if name in refs[table] or (table == "actors" and name == "id")
                      else "global" if name in ids[table] else "" for name in names]
-            for values in store.conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
+            for values in table_rows(store, table, names):
                 out = tuple(keys.get(v) if kind == "actor" and v is not None
                             else global_id(partition, chunk, v) if kind == "global" else v
                             for v, kind in zip(values, kinds))
