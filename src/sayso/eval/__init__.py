@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from sayso.eval.brat import GoldArticle, GoldAttribution, read_split
+from sayso.corpora.brat import GoldArticle, GoldAttribution, read_split
 from sayso.eval.report import format_markdown, format_table
 from sayso.eval.runner import evaluate
 from sayso.eval.scoring import Counts, EvalReport, PredictedAttribution, RoleScores, Scores, SystemReport

@@ -21,36 +21,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sayso.errors import InputError
-from sayso.eval.jsonl import load_items, require_fields
+from sayso.corpora.counts import f1_score, ratio
+from sayso.eval.certainty_set import (
+    CERTAINTY_LABELS,
+    POLARITY_LABELS,
+    SPLITS,
+    CertaintyItem,
+    in_split,
+    load_certainty_items,
+    parse_item,
+)
 
-CERTAINTY_LABELS = ("asserted", "hedged", "doubted")
-POLARITY_LABELS = ("positive", "negative")
 NONE = "(none)"  # the confusion-matrix column of unmatched items
-FIELDS = ("id", "text", "quote", "certainty", "polarity")
 
 Span = tuple[int, int]
 #: ``extract(text)`` returns an analysis-like object: ``.quotes`` (each with ``start``, ``end``,
 #: ``certainty``, ``polarity`` and optionally ``parts``) and optionally ``.text``.
 ExtractFn = Callable[[str], Any]
-
-
-@dataclass(frozen=True)
-class CertaintyItem:
-    """One gold item of the evaluation set."""
-
-    id: str
-    text: str
-    quote: str
-    certainty: str
-    polarity: str
-    note: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "text": self.text, "quote": self.quote,
-            "certainty": self.certainty, "polarity": self.polarity, "note": self.note,
-        }
 
 
 @dataclass(frozen=True)
@@ -130,26 +117,21 @@ class LabelScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label, "tp": self.tp, "fp": self.fp, "fn": self.fn,
             "support": self.support, "precision": self.precision, "recall": self.recall, "f1": self.f1,
         }
-
-
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
 
 
 @dataclass(frozen=True)
@@ -188,35 +170,35 @@ class CertaintyReport:
     # --- rates ------------------------------------------------------------------------
     @property
     def coverage(self) -> float:
-        return _ratio(self.matched, self.total)
+        return ratio(self.matched, self.total)
 
     @property
     def certainty_accuracy(self) -> float:
         """Over matched items."""
-        return _ratio(self.certainty_correct, self.matched)
+        return ratio(self.certainty_correct, self.matched)
 
     @property
     def polarity_accuracy(self) -> float:
         """Over matched items."""
-        return _ratio(self.polarity_correct, self.matched)
+        return ratio(self.polarity_correct, self.matched)
 
     @property
     def both_accuracy(self) -> float:
         """Both labels right, over matched items."""
-        return _ratio(self.both_correct, self.matched)
+        return ratio(self.both_correct, self.matched)
 
     @property
     def overall_certainty_accuracy(self) -> float:
         """Over all items; an unmatched item counts as wrong."""
-        return _ratio(self.certainty_correct, self.total)
+        return ratio(self.certainty_correct, self.total)
 
     @property
     def overall_polarity_accuracy(self) -> float:
-        return _ratio(self.polarity_correct, self.total)
+        return ratio(self.polarity_correct, self.total)
 
     @property
     def overall_both_accuracy(self) -> float:
-        return _ratio(self.both_correct, self.total)
+        return ratio(self.both_correct, self.total)
 
     @property
     def macro_f1(self) -> float:
@@ -243,29 +225,6 @@ class CertaintyReport:
             "errors": [e.to_dict() for e in self.errors],
             "results": [r.to_dict() for r in self.results],
         }
-
-
-# --- reading ------------------------------------------------------------------------------
-
-def parse_item(data: Any, where: str = "<item>") -> CertaintyItem:
-    """One gold item from its JSON object. Raises :class:`InputError` when it is malformed."""
-    data = require_fields(data, FIELDS, where)
-    item = CertaintyItem(
-        id=data["id"], text=data["text"], quote=data["quote"],
-        certainty=data["certainty"], polarity=data["polarity"], note=str(data.get("note", "")),
-    )
-    if item.certainty not in CERTAINTY_LABELS:
-        raise InputError(f"{where}: certainty {item.certainty!r} is not one of {', '.join(CERTAINTY_LABELS)}")
-    if item.polarity not in POLARITY_LABELS:
-        raise InputError(f"{where}: polarity {item.polarity!r} is not one of {', '.join(POLARITY_LABELS)}")
-    if item.quote not in item.text:
-        raise InputError(f"{where}: quote {item.quote!r} is not a substring of its text")
-    return item
-
-
-def load_certainty_items(path: str | Path) -> list[CertaintyItem]:
-    """The items of a JSONL evaluation set. Blank lines are skipped and ids must be unique."""
-    return load_items(path, parse_item, "certainty")
 
 
 # --- matching and scoring -------------------------------------------------------------------
@@ -350,13 +309,13 @@ def confusion_matrix(results: Iterable[ItemResult]) -> dict[str, dict[str, int]]
     """Gold certainty -> predicted certainty -> count, with a ``(none)`` column for unmatched."""
     results = list(results)
     predicted = sorted(
-        {r.pred_certainty for r in results if r.matched and r.pred_certainty not in CERTAINTY_LABELS}
+        {r.pred_certainty for r in results if r.pred_certainty is not None and r.pred_certainty not in CERTAINTY_LABELS}
     )
     columns = [*CERTAINTY_LABELS, *predicted, NONE]
     matrix = {g: dict.fromkeys(columns, 0) for g in CERTAINTY_LABELS}
     for r in results:
         row = matrix.setdefault(r.gold_certainty, dict.fromkeys(columns, 0))
-        column = r.pred_certainty if r.matched else NONE
+        column = r.pred_certainty if r.pred_certainty is not None else NONE
         row[column] = row.get(column, 0) + 1
     return matrix
 
@@ -365,7 +324,7 @@ def label_scores(results: Iterable[ItemResult]) -> dict[str, LabelScore]:
     """Per-label precision/recall/F1 of certainty over the matched items."""
     matched = [r for r in results if r.matched]
     labels = list(CERTAINTY_LABELS) + sorted(
-        {r.pred_certainty for r in matched if r.pred_certainty not in CERTAINTY_LABELS}  # type: ignore[misc]
+        {r.pred_certainty for r in matched if r.pred_certainty is not None and r.pred_certainty not in CERTAINTY_LABELS}
     )
     out = {}
     for label in labels:
@@ -389,21 +348,6 @@ def score_results(
         confusion=confusion_matrix(results),
         per_label=label_scores(results),
     )
-
-
-SPLITS = ("all", "dev", "test")
-
-
-def in_split(item_id: str, split: str) -> bool:
-    """Whether an item belongs to ``split``: dev = even id number, test = odd."""
-    if split not in SPLITS:
-        from sayso.errors import ConfigError
-
-        raise ConfigError(f"unknown split {split!r}; choose among {', '.join(SPLITS)}")
-    if split == "all":
-        return True
-    digits = "".join(ch for ch in item_id if ch.isdigit())
-    return (int(digits or 0) % 2 == 0) == (split == "dev")
 
 
 def evaluate_certainty(
@@ -482,6 +426,7 @@ def format_certainty(report: CertaintyReport, *, max_errors: int | None = None) 
 __all__ = [
     "CERTAINTY_LABELS",
     "POLARITY_LABELS",
+    "SPLITS",
     "CertaintyError",
     "CertaintyItem",
     "CertaintyReport",
@@ -492,6 +437,7 @@ __all__ = [
     "evaluate_certainty",
     "format_certainty",
     "gold_span",
+    "in_split",
     "label_scores",
     "load_certainty_items",
     "parse_item",

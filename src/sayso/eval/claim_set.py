@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sayso.errors import ConfigError, InputError
-from sayso.eval.brat import read_utf8
+from sayso.corpora.brat import read_utf8
 
 POSITIONS = ("affirms", "hedges", "denies")
 HARD_NEGATIVE = "hard negative of"  # how a claim's note names the claim it mimics

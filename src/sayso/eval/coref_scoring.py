@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sayso.corpora.counts import add_maps, f1_score, ratio
 from sayso.eval.gum import CorefDocument, Entity, Mention
 
 Span = tuple[int, int]
@@ -63,11 +64,11 @@ class Resolution:
 
     @property
     def coverage(self) -> float:
-        return self.attached / self.total if self.total else 0.0
+        return ratio(self.attached, self.total)
 
     @property
     def accuracy(self) -> float:
-        return self.right / self.attached if self.attached else 0.0
+        return ratio(self.right, self.attached)
 
     def __add__(self, other: Resolution) -> Resolution:
         return Resolution(self.total + other.total, self.attached + other.attached, self.right + other.right)
@@ -88,15 +89,15 @@ class BCubed:
 
     @property
     def p(self) -> float:
-        return self.precision_sum / self.matched if self.matched else 0.0
+        return ratio(self.precision_sum, self.matched)
 
     @property
     def r(self) -> float:
-        return self.recall_sum / self.matched if self.matched else 0.0
+        return ratio(self.recall_sum, self.matched)
 
     @property
     def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+        return f1_score(self.p, self.r)
 
     def __add__(self, other: BCubed) -> BCubed:
         return BCubed(self.precision_sum + other.precision_sum, self.recall_sum + other.recall_sum,
@@ -107,7 +108,8 @@ class BCubed:
 
 
 def _add(a: dict[str, Resolution], b: dict[str, Resolution]) -> dict[str, Resolution]:
-    return {k: a.get(k, Resolution()) + b.get(k, Resolution()) for k in sorted({*a, *b})}
+    """Summed resolutions by category, categories in name order."""
+    return dict(sorted(add_maps(a, b).items()))
 
 
 @dataclass(frozen=True)
@@ -226,9 +228,9 @@ def categories(entity: Entity, mention: Mention, text: str) -> list[str]:
         return found
     if mention.kind == "name":
         # "Mohib" after "Hamdullah Mohib": one word of an earlier, longer name of the chain.
-        words = _words(mention.text)
-        if len(words) == 1 and any(m.kind == "name" and len(_words(m.text)) > 1 and words[0] in _words(m.text)
-                                   for m in earlier):
+        own = _words(mention.text)
+        if len(own) == 1 and any(m.kind == "name" and len(_words(m.text)) > 1 and own[0] in _words(m.text)
+                                 for m in earlier):
             return ["short_name"]
     return []
 
@@ -240,12 +242,12 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
     by_id = {a.id: a for a in actors}
     matched: dict[int, list[str]] = {}  # gold mention -> actors holding a mention of it
     mention_of: dict[tuple[str, Span], int | None] = {}
-    for actor in actors:
-        for span in actor.mentions:
+    for predicted in actors:
+        for span in predicted.mentions:
             g = gold.match(span)
-            mention_of[(actor.id, span)] = g
+            mention_of[(predicted.id, span)] = g
             if g is not None:
-                matched.setdefault(g, []).append(actor.id)
+                matched.setdefault(g, []).append(predicted.id)
     for quote in quotes:
         g = gold.match(quote.speaker_mention)
         if g is not None and quote.speaker in by_id and quote.speaker not in matched.get(g, []):
@@ -278,7 +280,7 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
                 got = anchor(actor, i)
                 right = _same(got, entity)
                 full = category != "short_name" or any(
-                    mention_of[(actor.id, s)] is not None and _same(gold.chain[mention_of[(actor.id, s)]], entity)
+                    (at := mention_of[(actor.id, s)]) is not None and _same(gold.chain[at], entity)
                     and len(_words(doc.text[s[0]:s[1]])) > 1 for s in actor.mentions)
                 if not (right and full) and category != "pronoun_person":
                     got_text = _got(gold, actor, got, bool(others)) if not right else \
@@ -302,9 +304,9 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
         kind = _speaker_kind(mention, doc.text)
         speakers = _add(speakers, {kind: Resolution(1, int(actor is not None), int(right))})
         if not right:
-            others = actor is not None and any(mention_of[(actor.id, s)] != g for s in actor.mentions)
+            elsewhere = actor is not None and any(mention_of[(actor.id, s)] != g for s in actor.mentions)
             errors.append(CorefError(doc.name, f"speaker:{kind}", gold.context(mention), gold.label(entity),
-                                     _got(gold, actor, got, others or not linked) if actor else "no actor"))
+                                     _got(gold, actor, got, elsewhere or not linked) if actor else "no actor"))
     return CorefScores(resolution, _bcubed(gold, actors, mention_of), speakers), errors
 
 

@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sayso.corpora.brat import GoldArticle, GoldAttribution, read_split
+from sayso.corpora.counts import Counts, add_maps, ratio
+from sayso.corpora.spans import Fragments, Span, normalize, overlap
 from sayso.errors import ConfigError, InputError
-from sayso.eval.brat import GoldArticle, GoldAttribution, read_split
-from sayso.eval.scoring import Counts, Fragments, Span, match_quotes, normalize, overlap
+from sayso.eval.scoring import match_quotes
 
 if TYPE_CHECKING:
     from sayso.types import Analysis
@@ -60,7 +62,7 @@ class Tally:
 
     @property
     def share(self) -> float:
-        return self.hits / self.total if self.total else 0.0
+        return ratio(self.hits, self.total)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(self.hits + other.hits, self.total + other.total)
@@ -70,7 +72,8 @@ class Tally:
 
 
 def _add(a: dict[str, Tally], b: dict[str, Tally]) -> dict[str, Tally]:
-    return {k: a.get(k, Tally()) + b.get(k, Tally()) for k in sorted({*a, *b})}
+    """Summed tallies by label, labels in name order."""
+    return dict(sorted(add_maps(a, b).items()))
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ def _same_name(predicted: str | None, gold: str) -> bool:
     def norm(name: str) -> str:
         return " ".join(name.casefold().replace("’", "'").split())
 
-    return bool(predicted) and norm(predicted) == norm(gold)
+    return bool(predicted) and norm(predicted or "") == norm(gold)
 
 
 def _excerpt(text: str, fragments: Fragments, width: int = 90) -> str:
@@ -193,8 +196,8 @@ def score_news_article(text: str, gold: Sequence[GoldAttribution], predicted: Se
     gold_types: dict[str, Tally] = {}
     wrong = []
     for gi, (_, g) in enumerate(gold_n):
-        pi = pairs.get(gi)
-        found = pi is not None
+        pi = pairs.get(gi, -1)
+        found = pi >= 0
         gold_kinds = _add(gold_kinds, {g.kind or "unknown": Tally(found, 1)})
         gold_types = _add(gold_types, {g.type or "unknown": Tally(found, 1)})
         right = False
@@ -347,6 +350,14 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f}"
 
 
+def _cell(tallies: str, key: str, with_total: bool = False) -> Callable[[NewsSystemReport], str]:
+    """A table cell: the share of one ``key`` in the named tallies of a system's scores."""
+    def cell(system: NewsSystemReport) -> str:
+        tally = getattr(system.scores, tallies).get(key, Tally())
+        return f"{_pct(tally.share)} ({tally.total})" if with_total else _pct(tally.share)
+    return cell
+
+
 def format_news(report: NewsReport) -> str:
     """A plain-text table, one column per system."""
     systems = list(report.systems.values())
@@ -365,14 +376,12 @@ def format_news(report: NewsReport) -> str:
     pkinds = sorted({k for s in systems for k in s.scores.predicted_kinds})
     for k in kinds:
         rows.append((f"recall, {k} (n={systems[0].scores.gold_kinds.get(k, Tally()).total})",
-                     lambda s, k=k: _pct(s.scores.gold_kinds.get(k, Tally()).share)))
+                     _cell("gold_kinds", k)))
     for k in types:
         rows.append((f"recall, type {k} (n={systems[0].scores.gold_types.get(k, Tally()).total})",
-                     lambda s, k=k: _pct(s.scores.gold_types.get(k, Tally()).share)))
+                     _cell("gold_types", k)))
     for k in pkinds:
-        rows.append((f"precision, predicted {k}",
-                     lambda s, k=k: f"{_pct(s.scores.predicted_kinds.get(k, Tally()).share)} "
-                                    f"({s.scores.predicted_kinds.get(k, Tally()).total})"))
+        rows.append((f"precision, predicted {k}", _cell("predicted_kinds", k, with_total=True)))
     rows.append(("articles/s", lambda s: f"{s.articles / s.seconds:5.2f}" if s.seconds else "  -"))
     width = max(len(label) for label, _ in rows) + 2
     cols = max(12, *(len(s.name) + 2 for s in systems))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sayso.errors import ConfigError
-from sayso.eval.brat import GoldArticle, read_split
+from sayso.corpora.brat import GoldArticle, read_split
 from sayso.eval.scoring import EvalReport, PredictedAttribution, Scores, SystemReport, score_article
 
 if TYPE_CHECKING:

@@ -22,79 +22,46 @@ Three views, each micro-averaged over a corpus (counts are summed, then P/R/F1 t
   or ``"``), predictions are direct if their :class:`~sayso.types.QuoteKind` is direct.
 
 Empty spans (and roles a record lacks) take no part. P, R or F1 with a zero denominator is 0.
+The span arithmetic and :class:`Counts` live in :mod:`sayso.corpora` (training scores with them
+too) and are re-exported here.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from sayso.eval.brat import GoldAttribution
+from sayso.corpora.counts import Counts, add_maps, ratio
+from sayso.corpora.spans import (
+    Fragments,
+    Span,
+    exact_counts,
+    is_trimmable,
+    length,
+    normalize,
+    overlap,
+    tokens,
+    trim,
+)
 
-Span = tuple[int, int]
-Fragments = tuple[Span, ...]
+if TYPE_CHECKING:
+    from sayso.corpora.brat import GoldAttribution
 
 ROLES = ("source", "cue", "content")
 THRESHOLDS = (0.3, 0.8)
 KINDS = ("direct", "indirect")
 #: Double quote marks that open or close a direct quotation in English news.
 QUOTE_MARKS = frozenset('"“”')
-_TOKEN = re.compile(r"\w+")
+
+__all__ = [
+    "KINDS", "QUOTE_MARKS", "ROLES", "THRESHOLDS", "Counts", "EvalReport", "Fragments",
+    "PredictedAttribution", "QuoteScores", "RoleScores", "Scores", "Span", "SystemReport",
+    "exact_counts", "gold_kind", "is_trimmable", "length", "match_quotes", "normalize", "overlap",
+    "predicted_kind", "score_article", "score_corpus", "token_counts", "tokens", "trim",
+]
 
 
 # --- spans -----------------------------------------------------------------------------
-
-def is_trimmable(char: str) -> bool:
-    """Whitespace or any Unicode punctuation (quote marks, dashes, brackets, ellipsis)."""
-    return char.isspace() or unicodedata.category(char).startswith("P")
-
-
-def trim(text: str, span: Span) -> Span | None:
-    """``span`` without trimmable characters at either end, or None if nothing is left."""
-    start, end = span
-    while start < end and is_trimmable(text[start]):
-        start += 1
-    while end > start and is_trimmable(text[end - 1]):
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def normalize(text: str, fragments: Iterable[Span]) -> Fragments:
-    """Trim each fragment, then merge them into sorted, disjoint ranges (a set of chars)."""
-    trimmed = sorted(t for f in fragments if (t := trim(text, f)) is not None)
-    merged: list[list[int]] = []
-    for start, end in trimmed:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((s, e) for s, e in merged)
-
-
-def length(fragments: Fragments) -> int:
-    """Number of characters in normalized fragments."""
-    return sum(e - s for s, e in fragments)
-
-
-def overlap(a: Fragments, b: Fragments) -> int:
-    """Characters shared by two normalized fragment tuples."""
-    shared, i, j = 0, 0, 0
-    while i < len(a) and j < len(b):
-        shared += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
-        if a[i][1] <= b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return shared
-
-
-def tokens(text: str) -> list[Span]:
-    """Word tokens: maximal runs of word characters, separated by spaces and punctuation."""
-    return [m.span() for m in _TOKEN.finditer(text)]
-
 
 def _quote_mark_near(text: str, edge: int, step: int, raw_edge: int) -> bool:
     """Whether a quote mark sits between ``edge`` and the first word character past it.
@@ -161,42 +128,6 @@ class PredictedAttribution:
 # --- results ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Counts:
-    """True positives, false positives and false negatives, with P/R/F1."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def predicted(self) -> int:
-        return self.tp + self.fp
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.p, self.r
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "p": self.p, "r": self.r, "f1": self.f1}
-
-
-@dataclass(frozen=True)
 class RoleScores:
     """One :class:`Counts` per attribution role."""
 
@@ -221,7 +152,7 @@ class QuoteScores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_correct / self.speaker_total if self.speaker_total else 0.0
+        return ratio(self.speaker_correct, self.speaker_total)
 
     def __add__(self, other: QuoteScores) -> QuoteScores:
         return QuoteScores(
@@ -239,10 +170,6 @@ class QuoteScores:
         }
 
 
-def _add_maps(a: dict[Any, Any], b: dict[Any, Any]) -> dict[Any, Any]:
-    return {k: a[k] + b[k] if k in a and k in b else a.get(k, b.get(k)) for k in {**a, **b}}
-
-
 @dataclass(frozen=True)
 class Scores:
     """All counts of one system over one article or, summed, over a corpus."""
@@ -254,11 +181,11 @@ class Scores:
 
     def __add__(self, other: Scores) -> Scores:
         kinds = {
-            k: _add_maps(self.kinds.get(k, {}), other.kinds.get(k, {}))
+            k: add_maps(self.kinds.get(k, {}), other.kinds.get(k, {}))
             for k in {**self.kinds, **other.kinds}
         }
         return Scores(self.exact + other.exact, self.token + other.token,
-                      _add_maps(self.quotes, other.quotes), kinds)
+                      add_maps(self.quotes, other.quotes), kinds)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -320,14 +247,6 @@ class EvalReport:
 
 
 # --- scoring ---------------------------------------------------------------------------
-
-def exact_counts(text: str, gold: Iterable[Fragments], predicted: Iterable[Fragments]) -> Counts:
-    """Exact match of trimmed spans, each side a set per article (empty spans dropped)."""
-    gold_set = {n for f in gold if (n := normalize(text, f))}
-    pred_set = {n for f in predicted if (n := normalize(text, f))}
-    tp = len(gold_set & pred_set)
-    return Counts(tp, len(pred_set) - tp, len(gold_set) - tp)
-
 
 def token_counts(text: str, gold: Iterable[Fragments], predicted: Iterable[Fragments],
                  words: Sequence[Span] | None = None) -> Counts:

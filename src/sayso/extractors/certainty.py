@@ -14,12 +14,9 @@ from . import lexicons
 
 # Dependents of a predicate that carry its modality and polarity.
 _SCOPE = {"aux", "auxpass", "neg", "advmod", "acomp", "prt", "npadvmod", "attr", "xcomp", "preconj"}
-_MODALS = {"may", "might", "could"}
-_RAISING = {"appear", "seem"}
-_DENIALS = {"deny", "dispute", "reject", "refute", "rebut", "dismiss"}
-_LITOTES = {"impossible", "unlikely", "improbable", "implausible", "inconceivable"}
-_TRUTH = {"true", "correct", "accurate", "right"}
-_FALSITY = {"false", "untrue", "baseless", "unfounded", "fabricated", "fake"}  # "appears to have …": hedged, and the statement lies in the xcomp
+#: A multi-word marker ("cannot rule out") may span this many tokens more than its words, for
+#: the adverbs and particles the parse puts between them ("can not really rule out").
+PHRASE_SLACK = 2
 
 
 @dataclass(frozen=True)
@@ -69,12 +66,12 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: Token | None = Non
         markers += found
         if number == 0:
             negative = negated
-    denial = cue is not None and cue.lemma_.lower() in _DENIALS
+    denial = cue is not None and cue.lemma_.lower() in lexicons.load("denial_verbs")
     if cue is not None:
         found, negated = _cue_markers(cue)
         if denial and negated:
             # "did not deny that …": no denial, but no commitment either.
-            found = [replace(m, kind="hedge") if m.kind == "doubt" else m for m in found if m.kind != "negation"]
+            found = [replace(m, kind=MarkerKind.HEDGE) if m.kind == "doubt" else m for m in found if m.kind != "negation"]
             denial, negated = False, False
         markers += found
         negative = negative != negated
@@ -92,18 +89,18 @@ def predicate_markers(root: Token, inside: set[int]) -> tuple[list[Marker], bool
     markers, negated = _markers(_scope(root, inside))
     doubts = [m for m in markers if m.kind == "doubt"]
     words = {m.text.lower() for m in doubts}
-    if negated and doubts and words & _LITOTES:
-        markers = [replace(m, kind="hedge") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
+    if negated and doubts and words & lexicons.load("impossibility"):
+        markers = [replace(m, kind=MarkerKind.HEDGE) if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
         negated = False
     elif negated and doubts:
-        markers = [replace(m, kind="booster") if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
+        markers = [replace(m, kind=MarkerKind.BOOSTER) if m.kind == "doubt" else m for m in markers if m.kind != "negation"]
         negated = False
-    elif negated and (root.lemma_.lower() in _TRUTH or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in _TRUTH and c.i in inside for c in root.children
+    elif negated and (root.lemma_.lower() in lexicons.load("truth_words") or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in lexicons.load("truth_words") and c.i in inside for c in root.children
     )):
         # The negation denies: reported once, as doubt; the polarity stays negative.
-        markers = [replace(m, kind="doubt") if m.kind == "negation" else m for m in markers]
-    if words & _FALSITY:
+        markers = [replace(m, kind=MarkerKind.DOUBT) if m.kind == "negation" else m for m in markers]
+    if words & lexicons.load("falsity_words"):
         negated = True  # "the rumours are false": a denial
     return markers, negated
 
@@ -114,15 +111,15 @@ def _scope(root: Token, inside: set[int]) -> list[Token]:
     scope = [root] + [c for c in root.children if c.dep_ in _SCOPE and c.i in inside]
     for child in list(scope[1:]):
         scope += [g for g in child.children if g.dep_ in {"advmod", "neg", "det"} and g.i in inside
-                  and (g.dep_ != "det" or g.lower_ in {"no", "neither"})]
-    if root.lemma_.lower() in _RAISING:
+                  and (g.dep_ != "det" or g.lower_ in lexicons.load("negative_determiners"))]
+    if root.lemma_.lower() in lexicons.load("raising_verbs"):  # "appears to have …": hedged, and the statement lies in the xcomp
         scope += [c for c in root.children if c.dep_ == "xcomp"]
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.i in inside:
         scope += [subject] + [c for c in subject.children if c.dep_ == "det"]
     for child in root.children:
         if child.dep_ in {"dobj", "attr"} and child.i in inside:
-            scope += [g for g in child.children if g.dep_ == "det" and g.lower_ in {"no", "neither"}]
+            scope += [g for g in child.children if g.dep_ == "det" and g.lower_ in lexicons.load("negative_determiners")]
         if child.dep_ == "prep" and child.i in inside:
             for pobj in child.children:
                 scope += [g for g in pobj.children if g.dep_ == "det" and g.lower_ == "no"]
@@ -134,7 +131,7 @@ def _cue_markers(cue: Token) -> tuple[list[Marker], bool]:
     not the speaker's, and do not count; a hedging verb ("suggested", "believes") does, and so
     does a doubting object ("cast doubt on", "expressed doubts that")."""
     scope = [cue] + [c for c in cue.children if c.dep_ in {"neg", "aux"}
-                     or c.dep_ == "dobj" and c.lemma_.lower() in {"doubt", "question"}]
+                     or c.dep_ == "dobj" and c.lemma_.lower() in lexicons.load("doubting_objects")]
     markers, negated = _markers(sorted(scope, key=lambda t: t.i))
     return markers, negated
 
@@ -144,14 +141,14 @@ def _markers(tokens: list[Token]) -> tuple[list[Marker], bool]:
     used: set[int] = set()
     lemmas = [t.lemma_.lower() for t in tokens]
     # Multi-word hedges first, so that the "not" of "cannot rule out" is no negation.
-    for name, kind in (("hedges", "hedge"), ("boosters", "booster"), ("doubt", "doubt")):
+    for name, kind in (("hedges", MarkerKind.HEDGE), ("boosters", MarkerKind.BOOSTER), ("doubt", MarkerKind.DOUBT)):
         for phrase in lexicons.phrases(name):
             if len(phrase) < 2:
                 continue
             for i in range(len(tokens) - len(phrase) + 1):
                 window = tokens[i : i + len(phrase)]
                 if tuple(lemmas[i : i + len(phrase)]) == phrase and not used & {t.i for t in window} \
-                        and window[-1].i - window[0].i < len(phrase) + 2:
+                        and window[-1].i - window[0].i < len(phrase) + PHRASE_SLACK:
                     found.append(_marker(window[0], window[-1], kind))
                     used |= {t.i for t in window}
     negations = 0
@@ -159,20 +156,20 @@ def _markers(tokens: list[Token]) -> tuple[list[Marker], bool]:
         if token.i in used:
             continue
         word = token.lower_
-        if word in _MODALS or (lemma in lexicons.load("hedges") and token.dep_ != "aux"):
-            found.append(_marker(token, token, "hedge"))
+        if word in lexicons.load("hedge_modals") or (lemma in lexicons.load("hedges") and token.dep_ != "aux"):
+            found.append(_marker(token, token, MarkerKind.HEDGE))
         elif lemma in lexicons.load("boosters") or word in lexicons.load("boosters"):
-            found.append(_marker(token, token, "booster"))
+            found.append(_marker(token, token, MarkerKind.BOOSTER))
         elif lemma in lexicons.load("doubt"):
-            found.append(_marker(token, token, "doubt"))
+            found.append(_marker(token, token, MarkerKind.DOUBT))
         elif (token.dep_ == "neg" or word in lexicons.load("negations")) and token.dep_ in {"neg", "det", "nsubj", "nsubjpass", "advmod", "dobj", "preconj"}:
             # "preconj": "she neither sent nor received …"
-            found.append(_marker(token, token, "negation"))
+            found.append(_marker(token, token, MarkerKind.NEGATION))
             negations += 1
     return found, negations % 2 == 1
 
 
-def _marker(first: Token, last: Token, kind: str) -> Marker:
+def _marker(first: Token, last: Token, kind: MarkerKind) -> Marker:
     start, end = first.idx, last.idx + len(last.text)
     # The span's text is text[start:end]; reading doc.text would join the whole article again.
     return Marker(text=first.doc[first.i : last.i + 1].text, start=start, end=end, kind=kind)

@@ -9,9 +9,7 @@ from importlib import resources
 def load(name: str, lang: str = "en") -> frozenset[str]:
     """The lower-cased entries of ``lexicons/NAME.txt`` (English) or ``lexicons/LANG/NAME.txt``
     (``#`` starts a comment)."""
-    folder = resources.files(__package__).joinpath("lexicons")
-    text = (folder if lang == "en" else folder.joinpath(lang)).joinpath(f"{name}.txt").read_text("utf-8")
-    entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    entries = (line.split("#", 1)[0].strip().lower() for line in _read(name, lang).splitlines())
     return frozenset(e for e in entries if e)
 
 
@@ -79,12 +77,23 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(e.split()) for e in load(name)), key=len, reverse=True))
 
 
+def _read(name: str, lang: str) -> str:
+    folder = resources.files(__package__).joinpath("lexicons")
+    return (folder if lang == "en" else folder.joinpath(lang)).joinpath(f"{name}.txt").read_text("utf-8")
+
+
 @lru_cache(maxsize=None)
+def table(name: str, lang: str = "en") -> dict[str, str]:
+    """The ``KEY<TAB>VALUE`` lines of a lexicon as a map, keys lower-cased (``#`` starts a comment).
+
+    The map is shared by every caller: read it, never change it."""
+    pairs = (line.split("#", 1)[0].split("\t") for line in _read(name, lang).splitlines())
+    return {p[0].strip().lower(): p[1].strip() for p in pairs if len(p) == 2 and p[0].strip()}
+
+
 def relation_predicates() -> dict[str, str]:
     """Relation verb lemma → normalised predicate."""
-    text = resources.files(__package__).joinpath("lexicons", "relations.txt").read_text("utf-8")
-    pairs = (line.split("#", 1)[0].split("\t") for line in text.splitlines())
-    return {p[0].strip().lower(): p[1].strip() for p in pairs if len(p) == 2 and p[0].strip()}
+    return table("relations")
 
 
 @lru_cache(maxsize=None)

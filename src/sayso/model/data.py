@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..eval.brat import GoldArticle
-from ..eval.scoring import trim
+from ..corpora.brat import GoldArticle
+from ..corpora.spans import trim
 from .bio import ROLES, TokenSpan, merge_gaps, spans_to_bio
 from .features import USER_DATA_KEY, syntax_features
 

@@ -21,8 +21,9 @@ from spacy.util import fix_random_seed, load_config, load_model_from_config
 from thinc.api import Adam, Config
 
 from ..errors import ConfigError
-from ..eval.brat import read_split
-from ..eval.scoring import Counts, exact_counts
+from ..corpora.brat import read_split
+from ..corpora.counts import Counts
+from ..corpora.spans import exact_counts
 from . import features
 from .bio import LABELS, ROLES
 from .data import Prepared, examples, prepare

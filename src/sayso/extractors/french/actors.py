@@ -17,7 +17,6 @@ from .. import lexicons
 
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
-_PREPOSITIONS = {"de", "d'", "du", "des", "d’"}
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -111,7 +110,7 @@ class Book:
                 whole = s <= start and end <= e  # "Febelfin a rappelé": a place-tagged name that speaks
                 if start < e and s < end and (entity.type in {ActorType.PERSON, ActorType.ORG} or whole):
                     before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
-                    of = before and (before[-1] in _PREPOSITIONS or before[-1].endswith("d'"))
+                    of = before and (before[-1] in lexicons.load("name_prepositions", LANG) or before[-1].endswith("d'"))
                     document = next((w for w in before if w in lexicons.load("document_nouns", LANG)), None)
                     if not of or document:
                         if document and document not in entity.roles:
@@ -168,7 +167,7 @@ class Book:
                 return self.mention(entity, span.start_char, span.end_char)
         kind = ActorType.ORG if head in lexicons.load("org_nouns", LANG) or head in lexicons.load(
             "document_nouns", LANG) else ActorType.PERSON if head in lexicons.load("person_nouns", LANG) \
-            else ActorType.GROUP if span.root.morph.get("Number") == ["Plur"] else ActorType.PERSON
+            else ActorType.GROUP if span.root.morph.get("Number", []) == ["Plur"] else ActorType.PERSON
         entity = Entity(span.text, words, kind, named=False, mentions=[(span.start_char, span.end_char)])
         self.entities.append(entity)
         return entity

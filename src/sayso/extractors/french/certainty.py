@@ -17,8 +17,6 @@ from ..certainty import Assessment, certainty_of
 from .. import lexicons
 from .verbs import LANG, is_doubt
 
-_MODALS = {"pouvoir", "devoir"}
-_NE = {"ne", "n'", "n’"}
 
 
 def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: SpacySpan | None, lemma: str | None,
@@ -47,11 +45,11 @@ def assess(doc: Doc, parts: tuple[tuple[int, int], ...], cue: SpacySpan | None, 
         elif lemma in lexicons.load("hedges", LANG):
             markers.append(_marker(cue_token, MarkerKind.HEDGE))
         negation = [c for c in cue_token.children if c.lower_ in lexicons.load("negations", LANG)]
-        if negation and any(c.lower_ in _NE for c in cue_token.children):
+        if negation and any(c.lower_ in lexicons.load("ne", LANG) for c in cue_token.children):
             markers.append(_marker(negation[0], MarkerKind.NEGATION))
             negative = not negative
-        if cue_token.morph.get("Mood") == ["Cnd"] or any(
-                a.morph.get("Mood") == ["Cnd"] for a in cue_token.children if a.dep_.startswith("aux")):
+        if cue_token.morph.get("Mood", []) == ["Cnd"] or any(
+                a.morph.get("Mood", []) == ["Cnd"] for a in cue_token.children if a.dep_.startswith("aux")):
             conditional = True  # "aurait déclaré": the reporter does not vouch for the saying
     stance = Stance.DISTANCING if conditional and kind != QuoteKind.DIRECT else Stance.NEUTRAL
     markers = sorted(set(markers), key=lambda m: (m.start, m.end))
@@ -76,8 +74,8 @@ def _predicate_markers(root: Token, span: SpacySpan) -> tuple[list[Marker], bool
     conditional = False
     for token in scope:
         lemma, word = token.lemma_.lower(), token.lower_
-        if token.morph.get("Mood") == ["Cnd"]:
-            if lemma in _MODALS:
+        if token.morph.get("Mood", []) == ["Cnd"]:
+            if lemma in lexicons.load("modal_verbs", LANG):
                 markers.append(_marker(token, MarkerKind.HEDGE))  # "pourrait": the speaker's hedge
             else:
                 conditional = True
@@ -92,7 +90,7 @@ def _predicate_markers(root: Token, span: SpacySpan) -> tuple[list[Marker], bool
             markers.append(Marker(" ".join(phrase), at, at + len(" ".join(phrase)), MarkerKind.HEDGE))
     negated = False
     words = [t for t in root.subtree if t.i in inside and (t.head == root or t.head.head == root)]
-    if any(t.lower_ in _NE for t in words):
+    if any(t.lower_ in lexicons.load("ne", LANG) for t in words):
         negation = next((t for t in words if t.lower_ in lexicons.load("negations", LANG)), None)
         if negation is not None:
             markers.append(_marker(negation, MarkerKind.NEGATION))

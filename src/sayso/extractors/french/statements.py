@@ -20,18 +20,29 @@ from ...types import ActorType, QuoteKind, StatementType
 from .. import lexicons
 from .actors import Book, Entity
 from .marks import Region, quotations, sentences, trim_content
+from .phrases import clean, comme_frame, is_source, noun_phrase_end, phrase
+from .speakers import speaker_of
 from .verbs import LANG, cue_lemma, cue_type
 
-_CLITICS = {"lui", "leur", "nous", "vous", "me", "m'", "se", "s'", "l'", "le", "la", "y", "en", "-t", "-t-"}
-_AUX = {"a", "avait", "ont", "avaient", "aurait", "auraient", "est", "sont", "était", "a-t", "aura", "va", "vont",
-        "s'est", "se", "s'", "sera", "eût", "fut"}
-_SUBJECT_CLITICS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils", "elles", "on"}
-_QUE = {"que", "qu'", "qu’"}
-_NOT_SOURCES = {"droit", "loi", "code", "règlement", "traité", "constitution", "moi", "nous", "vous"}
-_INTRO = {"mais", "et", "or", "donc", "car", "enfin", "ainsi"}
-_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui",
-               "ensuite", "également", "encore", "aussi", "alors", "notamment", "enfin", "soir", "matin"}
-_RESOLVABLE = {"il", "elle", "ils", "elles", "lui", "eux", "qui"}
+#: Tokens after a cue within which its complement must start ("a annoncé mardi devant la presse que …").
+COMPLEMENT_WINDOW = 14
+#: Tokens between a cue's "à" and the name it introduces: "a annoncé à l'agence X Valentine Sapounov".
+RECIPIENT_WINDOW = 8
+#: Tokens back to the comma opening an apposition between a subject and its cue.
+APPOSITION_WINDOW = 20
+#: A quotation of fewer words right after its cue is a partial quote (a phrase, not a sentence).
+PARTIAL_MAX_WORDS = 5
+#: Fewest words of an uncued quotation that continues the statement before it.
+CONTINUATION_MIN_WORDS = 4
+#: Fewest characters of an "according to" statement ("Selon X, oui." is no statement).
+ACCORDING_MIN_CHARS = 8
+#: An infinitive this many steps after a cue is its complement ("affirment avoir découvert").
+INFINITIVE_STEPS = 2
+
+
+def _words(name: str) -> frozenset[str]:
+    """One French lexicon (``lexicons/fr/NAME.txt``), read once."""
+    return lexicons.load(name, LANG)
 
 
 @dataclass
@@ -101,21 +112,21 @@ class Reader:
             taken += [r for r in regions if found.start <= r.inner_start and r.inner_end <= found.end]
         pending = [r for r in regions if r not in taken]
         for region in pending:
-            found = self._cued_after(number, region, end) or self._cued_before(number, region, start, tokens, used)
-            if found is None:
+            framed = self._cued_after(number, region, end) or self._cued_before(number, region, start, tokens, used)
+            if framed is None:
                 continue
-            if found.cue is not None:
-                used |= {t.i for t in found.cue}
-            if found.kind == QuoteKind.DIRECT and region.start == start or found.cue is not None \
-                    and found.cue.start_char > region.end:
+            if framed.cue is not None:
+                used |= {t.i for t in framed.cue}
+            if framed.kind == QuoteKind.DIRECT and region.start == start or framed.cue is not None \
+                    and framed.cue.start_char > region.end:
                 # « A » : « B » dénonce X — quotations run together before their cue.
                 earlier = [r for r in pending if r.end <= region.start and r not in taken
                            and not self.text[r.end : region.start].strip(" :;,…")]
                 if earlier:
-                    found.parts = [(r.inner_start, r.inner_end) for r in earlier] + found.parts
+                    framed.parts = [(r.inner_start, r.inner_end) for r in earlier] + framed.parts
                     taken += earlier
             taken.append(region)
-            self._add(found)
+            self._add(framed)
         for region in pending:
             if region not in taken and not self._continues(number, region, start):
                 self.scare.append(region)
@@ -124,9 +135,9 @@ class Reader:
 
     def _add(self, found: Found) -> None:
         if found.source is not None:
-            found.source = _clean(found.source)
+            found.source = clean(found.source)
         if found.speaker is None:
-            found.speaker = self.speaker_of(found.source, found.cue, found.sentence,
+            found.speaker = speaker_of(self, found.source, found.cue, found.sentence,
                                             (found.cue or found.source or self.doc[0:0]).start_char or found.start)
         if found.speaker is None and found.kind != QuoteKind.DIRECT:
             return  # reported speech needs someone who reports it
@@ -140,14 +151,14 @@ class Reader:
         while i < len(after) and after[i].text in {",", "—", "–", "-"}:
             i += 1
         start = i
-        while i < len(after) and (after[i].lower_ in _CLITICS or after[i].lower_ in _AUX
-                                  or after[i].lower_ in _SUBJECT_CLITICS and i > start
+        while i < len(after) and (after[i].lower_ in _words("clitics") or after[i].lower_ in _words("auxiliaries")
+                                  or after[i].lower_ in _words("subject_clitics") and i > start
                                   or after[i].pos_ == "ADV" and after[i].lower_ not in {"ne", "n'"}):
             i += 1
         if i >= len(after) or any(t.is_punct and t.text != "-t" for t in after[start:i]):
             return None
         verb = after[i]
-        inverted = [t for t in after[start : i + 3] if t.lower_ in _SUBJECT_CLITICS and t.i != verb.i]
+        inverted = [t for t in after[start : i + 3] if t.lower_ in _words("subject_clitics") and t.i != verb.i]
         lemma = cue_lemma(verb)
         if lemma is None and not (inverted and verb.pos_ in {"VERB", "NOUN", "ADJ", "AUX"} and verb.is_alpha):
             return None  # only a cue verb, or a verb with its subject inverted, frames a quotation
@@ -165,13 +176,13 @@ class Reader:
             i += 1
         if i < len(doc) and doc[i].lower_ in {"à", "au", "aux"}:  # "a annoncé à l'agence X Valentine Sapounov"
             j = i + 1
-            while j < len(doc) and not doc[j].is_punct and doc[j].ent_type_ != "PER" and j - i < 8:
+            while j < len(doc) and not doc[j].is_punct and doc[j].ent_type_ != "PER" and j - i < RECIPIENT_WINDOW:
                 j += 1
             if j < len(doc) and doc[j].ent_type_ == "PER":
                 i = j
-        while i < len(doc) and (doc[i].lower_ in _TIME_WORDS or doc[i].ent_type_ == "DATE"):
+        while i < len(doc) and (doc[i].lower_ in _words("time_words") or doc[i].ent_type_ == "DATE"):
             i += 1  # "a déclaré jeudi le ministre"
-        end = _noun_phrase_end(doc, i)
+        end = noun_phrase_end(doc, i)
         return doc[i:end] if end > i else None
 
     # -- direct, mixed, partial: the cue before the quotation ----------------------------------
@@ -183,13 +194,13 @@ class Reader:
             return None
         verb = cues[-1]
         between = [t for t in before if t.i > verb.i]
-        if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") in (["Fin"], ["Part"]) for t in between) \
+        if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) in (["Fin"], ["Part"]) for t in between) \
                 or any(not self.outside(t) for t in self.tokens(verb.idx, region.start) if t.idx > verb.idx):
             return None  # another clause, or another quotation, stands between
         lemma = cue_lemma(verb)
-        words = [t for t in between if not t.is_punct and t.lower_ not in _SUBJECT_CLITICS | {"-t"}]
-        que = next((k for k, t in enumerate(words) if t.lower_ in _QUE), None)
-        inverted = next((t for t in between if t.lower_ in _SUBJECT_CLITICS), None)
+        words = [t for t in between if not t.is_punct and t.lower_ not in _words("subject_clitics") | {"-t"}]
+        que = next((k for k, t in enumerate(words) if t.lower_ in _words("que")), None)
+        inverted = next((t for t in between if t.lower_ in _words("subject_clitics")), None)
         subject = self._pronoun(inverted) if inverted is not None else self.subject_before(verb)
         cue = self.doc[verb.i : verb.i + 1]
         kind = QuoteKind.DIRECT
@@ -200,10 +211,10 @@ class Reader:
             parts = [self._clause(words[que].idx, region)]
         elif self.text[: region.start].rstrip().endswith(":"):
             kind = QuoteKind.DIRECT  # "a appelé à la formation d'une commission : « … »"
-        elif que is None and not _comme_frame(verb) and (
-                words or len(self.text[region.inner_start : region.inner_end].split()) < 5):
+        elif que is None and not comme_frame(verb) and (
+                words or len(self.text[region.inner_start : region.inner_end].split()) < PARTIAL_MAX_WORDS):
             kind = QuoteKind.PARTIAL  # "décrit sa fille comme « petite-bourgeoise »"
-        if _comme_frame(verb):
+        if comme_frame(verb):
             subject = self._subject_after(verb)  # "comme le rappelle HRW, « … »"
         return Found(kind, parts, number, cue, lemma, subject, type=cue_type(lemma), region=region)
 
@@ -224,24 +235,24 @@ class Reader:
         heads = [verb] + [verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
         for head in heads:
             subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
-            if subject is not None and self.outside(subject) and subject.lower_ not in _CLITICS:
-                return _phrase(subject)
+            if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics"):
+                return phrase(subject)
         doc, i = self.doc, verb.i - 1
-        while i >= 0 and (doc[i].lower_ in _AUX or doc[i].lower_ in _CLITICS or doc[i].pos_ == "ADV"):
+        while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"):
             i -= 1
         if i >= 0 and doc[i].text == ",":
             j = i - 1
-            while j >= 0 and doc[j].text != "," and not doc[j].is_sent_start and i - j < 20:
+            while j >= 0 and doc[j].text != "," and not doc[j].is_sent_start and i - j < APPOSITION_WINDOW:
                 j -= 1
             if j >= 0 and doc[j].text == ",":
                 i = j - 1
         end = i + 1
-        while i >= 0 and (doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "DET", "NUM"} or doc[i].lower_ in {"de", "d'", "du", "des"}
+        while i >= 0 and (doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "DET", "NUM"} or doc[i].lower_ in _words("de_forms")
                           or doc[i].text == "-") and self.outside(doc[i]):
             i -= 1
-        if i >= 0 and doc[i].lower_ in _RESOLVABLE and doc[i].pos_ == "PRON":
+        if i >= 0 and doc[i].lower_ in _words("resolvable_pronouns") and doc[i].pos_ == "PRON":
             return doc[i : i + 1]
-        while i + 1 < end and doc[i + 1].lower_ in {"de", "d'", "du", "des"}:
+        while i + 1 < end and doc[i + 1].lower_ in _words("de_forms"):
             i += 1
         return doc[i + 1 : end] if end > i + 1 else None
 
@@ -261,24 +272,24 @@ class Reader:
             else:
                 continue
             comma = next((t for t in outside[first:] if t.text in {",", ";", ":"} or t.is_punct and t.text in ".!?"), None)
-            if comma is None or comma.i == outside[first].i if first < len(outside) else True:
+            if first >= len(outside) or comma is None or comma.i == outside[first].i:
                 continue
             source = self.doc[outside[first].i : comma.i]
-            if not _is_source(source, word == "pour"):
+            if not is_source(source, word == "pour"):
                 continue
             cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else token.i + 1]
             before = self.text[start : token.idx].strip(" ,")
             opening = next((r for r in self.regions if r.start >= comma.idx
                             and not self.text[comma.idx + 1 : r.start].strip()), None)
-            if comma.text == "," and (not before or before.lower() in _INTRO) and opening is not None:
+            if comma.text == "," and (not before or before.lower() in _words("sentence_openers")) and opening is not None:
                 parts = [(opening.inner_start, opening.inner_end)]  # "Selon X, « … »"
-            elif comma.text == "," and (not before or before.lower() in _INTRO):
+            elif comma.text == "," and (not before or before.lower() in _words("sentence_openers")):
                 parts = [self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
             elif before and comma.text != "," and len(before.split()) > 2:
                 parts = [trim_content(self.text, start, token.idx)]  # "…, selon un reportage."
             else:
                 continue
-            if parts[0][1] - parts[0][0] < 8:
+            if parts[0][1] - parts[0][0] < ACCORDING_MIN_CHARS:
                 continue
             found.append(Found(QuoteKind.ACCORDING_TO, parts, number, cue, word, source,
                                type=StatementType.UNSPECIFIED))
@@ -288,7 +299,7 @@ class Reader:
         """"Pour X, …" attributes only at the head of a sentence, before a source ("Pour lui",
         "Pour le procureur fédéral"), not a purpose ("Pour terminer, …")."""
         before = self.text[start : token.idx].strip(" ,").lower()
-        if before and before not in _INTRO:
+        if before and before not in _words("sentence_openers"):
             return False
         nxt = token.nbor(1) if token.i + 1 < len(self.doc) else None
         return nxt is not None and nxt.pos_ in {"DET", "PROPN", "PRON", "NOUN"} and nxt.lower_ not in {"que", "qu'"}
@@ -312,7 +323,7 @@ class Reader:
             kind = QuoteKind.MIXED if any(s <= r.inner_start and r.inner_end <= e for r in self.regions) \
                 else QuoteKind.INDIRECT
             if subject is None:
-                inverted = next((t for t in self.doc[verb.i + 1 : verb.i + 3] if t.lower_ in _SUBJECT_CLITICS), None)
+                inverted = next((t for t in self.doc[verb.i + 1 : verb.i + 3] if t.lower_ in _words("subject_clitics")), None)
                 subject = self._pronoun(inverted) if inverted is not None else self.subject_before(verb)
             used.add(verb.i)
             yield Found(kind, [content], number, self.doc[verb.i : verb.i + 1], lemma, subject, type=cue_type(lemma))
@@ -322,16 +333,16 @@ class Reader:
         "de" and an infinitive after a request or an intention ("a prévu de revenir")."""
         doc, i = self.doc, verb.i + 1
         steps = 0
-        while i < len(doc) and doc[i].idx < limit and steps < 14:
+        while i < len(doc) and doc[i].idx < limit and steps < COMPLEMENT_WINDOW:
             token = doc[i]
-            if token.lower_ in _QUE and (token.pos_ == "SCONJ" or token.dep_ == "mark"
+            if token.lower_ in _words("que") and (token.pos_ == "SCONJ" or token.dep_ == "mark"
                                          or not (doc[i - 1].dep_ == "obj" and doc[i - 1].head == verb)):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.morph.get("VerbForm") == ["Inf"] and steps <= 2 and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
+            if token.morph.get("VerbForm", []) == ["Inf"] and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.lower_ in {"de", "d'"} and i + 1 < len(doc) and doc[i + 1].morph.get("VerbForm") == ["Inf"] \
+            if token.lower_ in {"de", "d'"} and i + 1 < len(doc) and doc[i + 1].morph.get("VerbForm", []) == ["Inf"] \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
-                    and cue_lemma(verb) in {"demander", "exhorter", "appeler", "prévoir", "promettre", "envisager"}:
+                    and cue_lemma(verb) in _words("de_infinitive_verbs"):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if token.is_punct and token.text not in {"-", "'"} or token.pos_ == "VERB" and token.i != verb.i \
                     and any(c.dep_.startswith("nsubj") for c in token.children):
@@ -345,16 +356,16 @@ class Reader:
         before the cue, its subject after it."""
         doc = self.doc
         i = verb.i - 1
-        while i >= 0 and (doc[i].lower_ in _AUX or doc[i].lower_ in _CLITICS or doc[i].pos_ == "ADV"):
+        while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"):
             i -= 1
         if i < 0 or doc[i].text != "," or doc[i].idx <= start:
             return None, None
         content = trim_content(self.text, start, doc[i].idx)
         words = self.tokens(*content)
-        if not any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"] for t in words) \
+        if not any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in words) \
                 or any(f.start <= content[0] < f.end or content[0] <= f.start < content[1] for f in self.found):
             return None, None
-        inverted = next((t for t in doc[verb.i + 1 : verb.i + 3] if t.lower_ in _SUBJECT_CLITICS), None)
+        inverted = next((t for t in doc[verb.i + 1 : verb.i + 3] if t.lower_ in _words("subject_clitics")), None)
         subject = self._pronoun(inverted) if inverted is not None else self._subject_after(verb)
         if subject is None:
             return None, None
@@ -365,7 +376,7 @@ class Reader:
     def _continues(self, number: int, region: Region, start: int) -> bool:
         """A quotation that opens a sentence without a cue: the next words of the statement
         just before it, or the words of the one speaker the sentence before is about."""
-        if region.start != start or len(self.text[region.inner_start : region.inner_end].split()) < 4:
+        if region.start != start or len(self.text[region.inner_start : region.inner_end].split()) < CONTINUATION_MIN_WORDS:
             return False
         last = self.found[-1] if self.found else None
         if last is not None and last.sentence == number - 1 and last.kind == QuoteKind.DIRECT \
@@ -383,7 +394,7 @@ class Reader:
             root = next((t for t in tokens if t.dep_ == "ROOT"), None)
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
             if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
-                speaker = self.speaker_of(_phrase(subject), None, number - 1, subject.idx)
+                speaker = speaker_of(self, phrase(subject), None, number - 1, subject.idx)
             else:
                 speaker = self.book.last_before(region.start, {ActorType.PERSON})
                 if speaker is not None and not any(previous[0] <= s < previous[1] for s, _ in speaker.mentions):
@@ -394,152 +405,5 @@ class Reader:
                         type=StatementType.SPEECH, region=region))
         return True
 
-    # -- speakers ---------------------------------------------------------------------------
     def _pronoun(self, token: Token) -> SpacySpan:
         return self.doc[token.i : token.i + 1]
-
-    def speaker_of(self, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
-        """The actor behind a source: a name in it, a pronoun's antecedent (the last speaker
-        nearby, else the subject before it), or the description itself."""
-        if source is None or not len(source):
-            nearby = [f for f in self.found if f.sentence == number and f.speaker is not None]
-            return nearby[-1].speaker if nearby else None
-        word = source.text.lower().lstrip("-")
-        if word in lexicons.load("pronouns", LANG) or word == "qui":
-            if word == "qui" and source.start > 0:
-                antecedent = _antecedent(source[0])
-                if antecedent is not None:
-                    return self.speaker_of(antecedent, cue, number, antecedent.start_char)
-            recent = self._recent_subject(source.start_char, number)
-            if recent is not None:
-                return self.book.mention(recent, source.start_char, source.end_char)
-            antecedent = self._subject_antecedent(number, source)
-            if antecedent is not None:
-                entity = self.speaker_of(antecedent, cue, number, antecedent.start_char)
-                return None if entity is None else self.book.mention(entity, source.start_char, source.end_char)
-            entity = self.book.last_before(offset, {ActorType.PERSON, ActorType.ORG})
-            return None if entity is None else self.book.mention(entity, source.start_char, source.end_char)
-        named = self.book.named_in(source.start_char, source.end_char)
-        if named is not None:
-            return named
-        apposed = self._apposed(source)
-        if apposed is not None:
-            return self.book.mention(apposed, source.start_char, source.end_char)
-        return self.book.describe(source)
-
-    def _apposed(self, source: SpacySpan) -> Entity | None:
-        """"Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé": the name the
-        description is set beside."""
-        doc = self.doc
-        for comma, name in ((source.start - 1, source.start - 2), (source.end, source.end + 1)):
-            # "le ministre des Finances, Yannis Stournaras": the name set after it, too
-            if not (0 <= name < len(doc)) or doc[comma].text != ",":
-                continue
-            for entity in self.book.entities:
-                if entity.named and any(s <= doc[name].idx < e for s, e in entity.mentions):
-                    return entity
-        return None
-
-    def _recent_subject(self, offset: int, number: int) -> Entity | None:
-        """A pronoun's likeliest antecedent: of the speakers of the statements just read and the
-        people named as the subject of a sentence nearby, the last one before it."""
-        best, where = None, -1
-        for f in self.found:
-            at = (f.source or f.cue).start_char if (f.source or f.cue) is not None else f.start
-            if f.speaker is not None and number - f.sentence <= 4 and where < at < offset:
-                best, where = f.speaker, at
-        first = self.sentences[max(0, number - 2)][0]
-        for entity in self.book.entities:
-            if entity.type != ActorType.PERSON or not entity.named:
-                continue
-            for s, e in entity.mentions:
-                if not (first <= s < offset and s > where) or self.quoted[s]:
-                    continue
-                span = self.doc.char_span(s, e, alignment_mode="expand")
-                if span is not None and any(t.dep_ in {"nsubj", "nsubj:pass"} for t in span):
-                    best, where = entity, s
-        return best
-
-    def _subject_antecedent(self, number: int, pronoun: SpacySpan) -> SpacySpan | None:
-        """The nearest subject noun phrase before a pronoun, in its sentence or the one before."""
-        first = self.sentences[max(0, number - 1)][0]
-        candidates = [t for t in self.tokens(first, pronoun.start_char)
-                      if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and self.outside(t)]
-        return _phrase(candidates[-1]) if candidates else None
-
-
-def _noun_phrase_end(doc: Doc, i: int) -> int:
-    """The end of the noun phrase starting at ``i``: determiners, names, nouns and adjectives,
-    with "de" complements ("la porte-parole de la fédération"), up to a comma, a relative
-    pronoun or another preposition."""
-    end = i
-    while end < len(doc):
-        token = doc[end]
-        if token.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} and token.text != "-" or token.ent_type_ \
-                or token.text in {"-", "."} and end > i \
-                and token.i + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
-            end += 1
-        elif token.lower_ in {"de", "d'", "du", "des"} and end > i and end + 1 < len(doc) \
-                and doc[end + 1].pos_ in {"DET", "NOUN", "PROPN"}:
-            end += 1
-        else:
-            break
-    while end > i and doc[end - 1].lower_ in {"de", "d'", "du", "des"} | {"-", "."} - {"."}:
-        end -= 1
-    return end
-
-
-def _phrase(head: Token) -> SpacySpan:
-    """A subject's noun phrase: the head with its determiners, adjectives, names and "de"
-    complements, without a relative clause or an apposition."""
-    doc = head.doc
-    left = head.i
-    while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in {"det", "amod", "nummod", "compound"}:
-        left -= 1
-    end = _noun_phrase_end(doc, left)
-    return doc[left : max(end, head.i + 1)]
-
-
-def _antecedent(qui: Token) -> SpacySpan | None:
-    """The noun phrase a relative "qui" stands for: "le documentaire qui précise" → le documentaire."""
-    doc = qui.doc
-    i = qui.i - 1
-    while i >= 0 and doc[i].is_punct:
-        i -= 1
-    if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
-        return None
-    return _phrase(doc[i])
-
-
-def _comme_frame(verb: Token) -> bool:
-    return verb.i > 1 and verb.nbor(-2).lower_ == "comme" and verb.nbor(-1).lower_ in {"le", "l'"}
-
-
-def _is_source(span: SpacySpan, pour: bool) -> bool:
-    """Whether the words after "selon", "d'après" or "pour" name who says it."""
-    if not len(span) or len(span) > 14:
-        return False
-    words = [t.lower_ for t in span if not t.is_punct]
-    if not words or words[-1] in _NOT_SOURCES or words[0] in _NOT_SOURCES:
-        return False
-    if any(t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"] for t in span):
-        return False  # "pour terminer"
-    if not pour:
-        return True
-    heads = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
-    return any(t.ent_type_ in {"PER", "ORG"} or t.pos_ == "PROPN" for t in span) or words[0] in {"lui", "elle", "eux", "elles"} \
-        or any(w in heads for w in words)
-
-
-def _clean(span: SpacySpan) -> SpacySpan | None:
-    """A source without edge punctuation ("- Le Parquet fédéral") and without a source that
-    names nobody ("bon de" in "il est bon de rappeler")."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].is_punct:
-        start += 1
-    while end > start and span.doc[end - 1].is_punct:
-        end -= 1
-    clean = span.doc[start:end]
-    if not len(clean) or not any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ for t in clean):
-        return None
-    return clean

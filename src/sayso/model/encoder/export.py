@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import ConfigError
-from ...eval.scoring import Counts
+from ...corpora.counts import Counts
 from . import windows as W
 from .runtime import META, MODEL, EncoderTagger
 

@@ -26,8 +26,9 @@ from typing import Any
 import numpy
 
 from ...errors import ConfigError
-from ...eval.brat import read_split
-from ...eval.scoring import Counts, exact_counts
+from ...corpora.brat import read_split
+from ...corpora.counts import Counts
+from ...corpora.spans import exact_counts
 from ..bio import ROLES
 from . import windows as W
 from .weights import encoder_dir

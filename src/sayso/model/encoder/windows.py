@@ -75,7 +75,7 @@ def special_ids(tokenizer) -> tuple[int, int, int]:
 def gold_char_spans(text: str, attributions: Iterable) -> list[CharSpan]:
     """The gold source, cue and content spans of an article in characters: fragments split only
     by whitespace joined, each trimmed of edge punctuation as the scorer trims them."""
-    from ...eval.scoring import trim
+    from ...corpora.spans import trim
 
     spans = []
     for attribution in attributions:

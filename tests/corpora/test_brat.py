@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sayso.errors import InputError
-from sayso.eval.brat import GoldArticle, GoldAttribution, parse_ann, read_article, read_split
+from sayso.corpora.brat import GoldArticle, GoldAttribution, parse_ann, read_article, read_split
 
 TEXT = "“We will win,” Smith said, “and we will govern.”\nThe party disagreed.\n"
 

@@ -1,0 +1,88 @@
+"""Noun phrases of a French parse: a subject's extent, a relative's antecedent, and whether the
+words after "selon", "d'après" or "pour" name a source."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .. import lexicons
+from .verbs import LANG
+
+#: Words at most after "selon X": a longer stretch before the comma is a clause, not a source.
+MAX_SOURCE_TOKENS = 14
+
+
+def noun_phrase_end(doc: Doc, i: int) -> int:
+    """The end of the noun phrase starting at ``i``: determiners, names, nouns and adjectives,
+    with "de" complements ("la porte-parole de la fédération"), up to a comma, a relative
+    pronoun or another preposition."""
+    end = i
+    while end < len(doc):
+        token = doc[end]
+        if token.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} and token.text != "-" or token.ent_type_ \
+                or token.text in {"-", "."} and end > i \
+                and token.i + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        elif token.lower_ in lexicons.load("de_forms", LANG) and end > i and end + 1 < len(doc) \
+                and doc[end + 1].pos_ in {"DET", "NOUN", "PROPN"}:
+            end += 1
+        else:
+            break
+    while end > i and doc[end - 1].lower_ in lexicons.load("de_forms", LANG) | {"-", "."} - {"."}:
+        end -= 1
+    return end
+
+
+def phrase(head: Token) -> SpacySpan:
+    """A subject's noun phrase: the head with its determiners, adjectives, names and "de"
+    complements, without a relative clause or an apposition."""
+    doc = head.doc
+    left = head.i
+    while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in {"det", "amod", "nummod", "compound"}:
+        left -= 1
+    end = noun_phrase_end(doc, left)
+    return doc[left : max(end, head.i + 1)]
+
+
+def antecedent(qui: Token) -> SpacySpan | None:
+    """The noun phrase a relative "qui" stands for: "le documentaire qui précise" → le documentaire."""
+    doc = qui.doc
+    i = qui.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return phrase(doc[i])
+
+
+def comme_frame(verb: Token) -> bool:
+    return verb.i > 1 and verb.nbor(-2).lower_ == "comme" and verb.nbor(-1).lower_ in {"le", "l'"}
+
+
+def is_source(span: SpacySpan, pour: bool) -> bool:
+    """Whether the words after "selon", "d'après" or "pour" name who says it."""
+    if not len(span) or len(span) > MAX_SOURCE_TOKENS:
+        return False
+    words = [t.lower_ for t in span if not t.is_punct]
+    if not words or words[-1] in lexicons.load("not_sources", LANG) or words[0] in lexicons.load("not_sources", LANG):
+        return False
+    if any(t.pos_ == "VERB" and t.morph.get("VerbForm", []) == ["Inf"] for t in span):
+        return False  # "pour terminer"
+    if not pour:
+        return True
+    heads = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
+    return any(t.ent_type_ in {"PER", "ORG"} or t.pos_ == "PROPN" for t in span) or words[0] in lexicons.load("stressed_pronouns", LANG) \
+        or any(w in heads for w in words)
+
+
+def clean(span: SpacySpan) -> SpacySpan | None:
+    """A source without edge punctuation ("- Le Parquet fédéral") and without a source that
+    names nobody ("bon de" in "il est bon de rappeler")."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    clean = span.doc[start:end]
+    if not len(clean) or not any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ for t in clean):
+        return None
+    return clean

@@ -1,0 +1,93 @@
+"""The speaker behind a French source: a name in it, a pronoun's antecedent among the statements
+read before it and the subjects nearby, the name a description is set beside, or the description."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+
+from ...types import ActorType
+from .. import lexicons
+from .actors import Entity
+from .phrases import antecedent, phrase
+from .verbs import LANG
+
+if TYPE_CHECKING:
+    from .statements import Reader
+
+#: How many sentences back a statement's speaker stays the likeliest antecedent of a pronoun.
+RECENT_SENTENCES = 4
+
+
+def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
+    """The actor behind a source: a name in it, a pronoun's antecedent (the last speaker
+    nearby, else the subject before it), or the description itself."""
+    if source is None or not len(source):
+        nearby = [f for f in reader.found if f.sentence == number and f.speaker is not None]
+        return nearby[-1].speaker if nearby else None
+    word = source.text.lower().lstrip("-")
+    if word in lexicons.load("pronouns", LANG) or word == "qui":
+        if word == "qui" and source.start > 0:
+            referent = antecedent(source[0])
+            if referent is not None:
+                return speaker_of(reader, referent, cue, number, referent.start_char)
+        recent = _recent_subject(reader, source.start_char, number)
+        if recent is not None:
+            return reader.book.mention(recent, source.start_char, source.end_char)
+        subject = _subject_antecedent(reader, number, source)
+        if subject is not None:
+            entity = speaker_of(reader, subject, cue, number, subject.start_char)
+            return None if entity is None else reader.book.mention(entity, source.start_char, source.end_char)
+        entity = reader.book.last_before(offset, {ActorType.PERSON, ActorType.ORG})
+        return None if entity is None else reader.book.mention(entity, source.start_char, source.end_char)
+    named = reader.book.named_in(source.start_char, source.end_char)
+    if named is not None:
+        return named
+    apposed = _apposed(reader, source)
+    if apposed is not None:
+        return reader.book.mention(apposed, source.start_char, source.end_char)
+    return reader.book.describe(source)
+
+
+def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
+    """"Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé": the name the
+    description is set beside."""
+    doc = reader.doc
+    for comma, name in ((source.start - 1, source.start - 2), (source.end, source.end + 1)):
+        # "le ministre des Finances, Yannis Stournaras": the name set after it, too
+        if not (0 <= name < len(doc)) or doc[comma].text != ",":
+            continue
+        for entity in reader.book.entities:
+            if entity.named and any(s <= doc[name].idx < e for s, e in entity.mentions):
+                return entity
+    return None
+
+
+def _recent_subject(reader: Reader, offset: int, number: int) -> Entity | None:
+    """A pronoun's likeliest antecedent: of the speakers of the statements just read and the
+    people named as the subject of a sentence nearby, the last one before it."""
+    best, where = None, -1
+    for f in reader.found:
+        said = f.source or f.cue
+        at = said.start_char if said is not None else f.start
+        if f.speaker is not None and number - f.sentence <= RECENT_SENTENCES and where < at < offset:
+            best, where = f.speaker, at
+    first = reader.sentences[max(0, number - 2)][0]
+    for entity in reader.book.entities:
+        if entity.type != ActorType.PERSON or not entity.named:
+            continue
+        for s, e in entity.mentions:
+            if not (first <= s < offset and s > where) or reader.quoted[s]:
+                continue
+            span = reader.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and any(t.dep_ in {"nsubj", "nsubj:pass"} for t in span):
+                best, where = entity, s
+    return best
+
+
+def _subject_antecedent(reader: Reader, number: int, pronoun: SpacySpan) -> SpacySpan | None:
+    """The nearest subject noun phrase before a pronoun, in its sentence or the one before."""
+    first = reader.sentences[max(0, number - 1)][0]
+    candidates = [t for t in reader.tokens(first, pronoun.start_char)
+                  if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and reader.outside(t)]
+    return phrase(candidates[-1]) if candidates else None
