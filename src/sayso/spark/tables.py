@@ -23,7 +23,11 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..ingest.record import Failure
+    from ..options import Options
 
 log = logging.getLogger("sayso.spark")
 
@@ -222,8 +226,8 @@ def row_from_json(data: dict[str, Any], order: tuple[int, int], source: str) -> 
 def record_from_row(row: dict[str, Any]):
     from ..ingest.record import Record
 
-    return Record(**{name: row.get(name) for name in RECORD_FIELDS},
-                  meta=json.loads(row.get("meta") or "{}"))
+    fields: dict[str, Any] = {name: row.get(name) for name in RECORD_FIELDS}
+    return Record(**fields, meta=json.loads(row.get("meta") or "{}"))
 
 
 # -- a partition -----------------------------------------------------------------------------
@@ -233,54 +237,47 @@ def global_id(partition: int, chunk: int, local: int | None) -> int | None:
     return (partition << (2 * CHUNK_BITS)) | (chunk << CHUNK_BITS) | int(local)
 
 
-def analyse_partition(partition: int, rows: Iterable[dict[str, Any]], *, model: str | None = None,
-                      engine: str | None = None, batch_size: int | None = None,
+def analyse_partition(partition: int, rows: Iterable[dict[str, Any]], *, options: Options | None = None,
+                      model: str | None = None, engine: str | None = None, batch_size: int | None = None,
                       chunk_size: int = 256, counters: dict[str, Any] | None = None,
                       ) -> Iterator[tuple[str, tuple]]:
-    """Analyse one partition's rows through ``extract_many`` (one spaCy pipeline per worker
-    process, ``nlp.pipe`` batches) and yield ``(table, values)`` for the store tables, plus
-    ``analyses`` and ``failures`` rows. A failing article is logged, counted and written to
-    ``failures``; it never stops the partition."""
-    from .. import settings
-    from ..pipeline import extract_many
+    """Analyse one partition's rows through the batch runner (one spaCy pipeline per worker
+    process, ``nlp.pipe`` batches of ``options.ingest_batch_size``) and yield ``(table, values)``
+    for the store tables, plus ``analyses`` and ``failures`` rows. A failing article is logged,
+    counted and written to ``failures``; it never stops the partition."""
+    from ..pipeline import resolved
+    from ..runner import Item, Run, Summary
     from ..store import Store
+
+    chosen = resolved(options, model=model, engine=engine).given(ingest_batch_size=batch_size)
 
     def count(name: str, n: int = 1) -> None:
         if counters is not None and name in counters:
             counters[name].add(n)
 
-    pending: dict[str, dict[str, Any]] = {}
     failures: list[tuple[str, str]] = []
 
-    def texts() -> Iterator[tuple[str, str]]:
-        for serial, row in enumerate(rows):
-            if row.get("error"):
-                count("failed")
-                log.warning("sayso spark: %s failed: %s", row["key"], row["error"])
-                failures.append((row["key"], row["error"]))
-                continue
-            pending[str(serial)] = row
-            yield str(serial), row["text"]
+    def failed(item: Failure) -> None:
+        count("failed")
+        log.warning("sayso spark: %s failed: %s", item.key, item.reason)
+        failures.append((item.key, item.reason))
 
-    size = int(batch_size or settings.get("ingest_batch_size"))
-    outcomes = extract_many(texts(), model=model, batch_size=size, normalized=True, engine=engine)
-    chunk, batch = 0, []
-    for outcome in outcomes:
+    run = Run(Summary(kind="spark"), on_failure=failed)
+
+    def items() -> Iterator[Item]:
+        for row in rows:
+            if row.get("error"):
+                run.fail(row["key"], row["error"])
+                continue
+            yield Item(row["key"], row["text"], row)
+
+    chunk = 0
+    for batch in run.batches(items(), chosen, size=chunk_size):
         while failures:
             yield ("failures", failures.pop(0))
-        row = pending.pop(outcome.key)
-        if outcome.analysis is None:
-            count("failed")
-            log.warning("sayso spark: %s failed: %s", row["key"], outcome.error)
-            yield ("failures", (row["key"], outcome.error or "extraction failed"))
-            continue
-        count("analysed")
-        batch.append((row, outcome.analysis))
-        if len(batch) >= chunk_size:
-            yield from _chunk_rows(Store, partition, chunk, batch)
-            chunk, batch = chunk + 1, []
-    if batch:
+        count("analysed", len(batch))
         yield from _chunk_rows(Store, partition, chunk, batch)
+        chunk += 1
     while failures:
         yield ("failures", failures.pop(0))
 
