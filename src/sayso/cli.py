@@ -9,10 +9,17 @@ from pathlib import Path
 import click
 
 from . import settings
+from .engines import ENGINE_CHOICES
 from .errors import InputError, SaysoError
 
 _MODEL_HELP = next(s.help for s in settings.SETTINGS if s.name == "model")
 _ENGINE_HELP = next(s.help for s in settings.SETTINGS if s.name == "engine") + " [default: SAYSO_ENGINE]"
+_ATTRIBUTION_HELP = next(s.help for s in settings.SETTINGS if s.name == "attribution_model") + \
+    " [default: SAYSO_ATTRIBUTION_MODEL]"
+#: The options every command that runs the engine shares (one definition of the engine choices).
+_engine_option = click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=None, help=_ENGINE_HELP)
+_attribution_option = click.option("--attribution-model", "attribution_model", default=None, metavar="DIR",
+                                   help=_ATTRIBUTION_HELP)
 
 
 class _Group(click.Group):
@@ -35,11 +42,11 @@ def main() -> None:
     """Who said what in the news: actors, quotes, speakers, with exact character offsets."""
 
 
-def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def _read_inputs(paths: tuple[str, ...], options) -> Iterator[tuple[str, str]]:
     """(name, text) for each path (see :func:`sayso.inputs.read_inputs`)."""
     from .inputs import read_inputs
 
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, options=options):
         yield item.name, item.text
 
 
@@ -49,14 +56,14 @@ def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
               show_default=True, help="text: a readable report; json: one object (one input); "
                                       "jsonl: one object per line (any number of inputs).")
 @click.option("--model", default=None, help=_MODEL_HELP)
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--lang", default=None, metavar="CODE",
               help="The articles' language (ISO 639-1: en, de, ...) [default: identified per article]; "
                    "sayso reads English, and gives no findings for other languages.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, lang: str | None,
-            color: bool | None) -> None:
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None,
+            attribution_model: str | None, lang: str | None, color: bool | None) -> None:
     """Find actors and attributed quotes in news articles: text files, HTML pages (files, URLs;
     the article is taken out of the page), folders of .txt, or - for stdin. Offsets index the
     text as given (for a page: its article text)."""
@@ -64,14 +71,15 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
     from .pipeline import extract as run_extract
     from .report import render
 
-    items = list(read_inputs(inputs))
+    options = settings.options(model=model, engine=engine, attribution_model=attribution_model)
+    items = list(read_inputs(inputs, options=options))
     if fmt == "json" and len(items) != 1:
         raise InputError(f"--format json takes one article, got {len(items)}; use --format jsonl")
     if color is None:
         color = sys.stdout.isatty()
     for number, item in enumerate(items):
         name = item.name
-        analysis = run_extract(item.text, model=model, engine=engine, lang=lang)
+        analysis = run_extract(item.text, lang=lang, options=options)
         for warning in analysis.warnings:
             click.echo(f"sayso: warning: {name}: {warning}", err=True)
         if fmt == "text":
@@ -98,9 +106,11 @@ def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     from .pipeline import extract as run_extract
     from .report import relation_lines
 
+    options = settings.options(model=model)
+
     def records() -> Iterator[dict]:
-        for name, text in _read_inputs(inputs):
-            analysis = run_extract(text, model=model)
+        for name, text in _read_inputs(inputs, options):
+            analysis = run_extract(text, options=options)
             names = {a.id: a.name for a in analysis.actors}
             for rel in analysis.relations:
                 yield rel.to_dict() | {"source": name, "subject_name": names[rel.subject],
@@ -112,8 +122,8 @@ def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     elif fmt == "jsonl":
         _emit(json.dumps(record, ensure_ascii=False) for record in records())
     else:
-        for name, text in _read_inputs(inputs):
-            analysis = run_extract(text, model=model)
+        for name, text in _read_inputs(inputs, options):
+            analysis = run_extract(text, options=options)
             click.echo(f"{name}: {len(analysis.relations)} relations")
             for line in relation_lines(analysis):
                 click.echo("  " + line)
@@ -145,7 +155,8 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
     from .eval.runner import default_systems
 
     names = tuple(s.strip() for s in systems.split(",") if s.strip()) if systems else default_systems()
-    report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress, model=model)
+    report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress,
+                      model=settings.options(model=model).model)
     click.echo(format_table(report))
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
@@ -340,8 +351,7 @@ def eval_certainty(path: Path | None, split: str, max_errors: int, json_out: Pat
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
 @click.option("--max-errors", type=click.IntRange(min=0), default=20, show_default=True,
               help="How many errors to list.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -355,7 +365,7 @@ def eval_relations(path: Path | None, split: str, engine: str | None, max_errors
     path = path or eval_set("relations")
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a relation set (JSONL)")
-    report = evaluate_relations(path, engine, split=split)
+    report = evaluate_relations(path, settings.options(engine=engine).engine, split=split)
     click.echo(format_relations(report, max_errors=max_errors))
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
@@ -492,6 +502,8 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
 @click.option("--commit-every", type=click.IntRange(min=1), default=None,
               help="Articles per database transaction [default: SAYSO_COMMIT_EVERY or 32].")
 @click.option("--model", default=None, help=_MODEL_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="Seconds one URL may take [default: SAYSO_FETCH_TIMEOUT or 20].")
 @click.option("--delay", type=click.FloatRange(min=0), default=None,
@@ -503,7 +515,8 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
               help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: str | None, workers: int,
-           batch_size: int | None, commit_every: int | None, model: str | None, timeout: float | None, delay: float | None,
+           batch_size: int | None, commit_every: int | None, model: str | None, engine: str | None,
+           attribution_model: str | None, timeout: float | None, delay: float | None,
            errors_out: Path | None, as_json: bool, progress: bool | None) -> None:
     """Read, analyse and store articles: text files, folders, HTML, JSONL, URLs, RSS/Atom feeds,
     WARC(.gz) crawls, or - for standard input. Re-running skips what is already stored; exits 1
@@ -511,7 +524,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
     from .batch import ingest as run_ingest
     from .ingest.fetch import Fetcher
 
-    fetcher = Fetcher(timeout=timeout, delay=delay) if (timeout is not None or delay is not None) else None
+    options = settings.options(model=model, engine=engine, attribution_model=attribution_model)
+    fetcher = Fetcher.from_options(options, timeout=timeout, delay=delay) \
+        if (timeout is not None or delay is not None) else None
     errors_file = errors_out.open("w", encoding="utf-8") if errors_out else None
 
     def record_failure(failure) -> None:
@@ -522,7 +537,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
     try:
         with _open_store(db, create=True) as store:
             summary = run_ingest(list(sources), store, kind=kind, workers=workers, batch_size=batch_size,
-                                 commit_every=commit_every, model=model, fetcher=fetcher,
+                                 commit_every=commit_every, options=options, fetcher=fetcher,
                                  progress=sys.stderr.isatty() if progress is None else progress,
                                  on_failure=record_failure)
     finally:
@@ -537,9 +552,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
 
 @main.command()
 @_db_option
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
 @click.option("--model", default=None, help=_MODEL_HELP)
+@_attribution_option
 @click.option("--article", "article_ids", type=int, multiple=True,
               help="Only this article id (repeat the option for several).")
 @click.option("--outlet", default=None, help="Only articles whose outlet contains this (case-insensitive).")
@@ -551,7 +566,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
               help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
 @click.pass_context
 def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: str | None,
-              article_ids: tuple[int, ...], outlet: str | None, since: str | None, until: str | None,
+              attribution_model: str | None, article_ids: tuple[int, ...], outlet: str | None, since: str | None, until: str | None,
               limit: int | None, as_json: bool, progress: bool | None) -> None:
     """Analyse stored articles again from their stored text (after an upgrade, or with another
     --engine or --model) and replace their analyses in place; nothing is fetched again. Exits 1
@@ -561,7 +576,8 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
 
     selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
     with _open_store(db, write=True) as store:
-        summary = run_reanalyse(store, selection, engine=engine, model=model,
+        options = settings.options(engine=engine, model=model, attribution_model=attribution_model)
+        summary = run_reanalyse(store, selection, options=options,
                                 progress=sys.stderr.isatty() if progress is None else progress)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())
     for failure in summary.failures[:20]:
@@ -870,14 +886,14 @@ def spark_group() -> None:
 @click.option("--prefix", default="", help="Prepended to relative paths in a listing "
                                             "(e.g. https://data.commoncrawl.org).")
 @click.option("--model", default=None, help=_MODEL_HELP)
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--overwrite", is_flag=True, help="Replace the tables when DIR already holds them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.pass_context
 def spark_run(ctx: click.Context, inputs: tuple[str, ...], output: str, master: str,
               partitions: int | None, prefix: str, model: str | None, engine: str | None,
-              overwrite: bool, as_json: bool) -> None:
+              attribution_model: str | None, overwrite: bool, as_json: bool) -> None:
     """Analyse WARC/JSONL/Parquet inputs on Spark and write the tables articles, actors,
     mentions, quotes, relations (and the rest of the store's) as Parquet under DIR. Exits 1
     when any item failed (the rest is written; see DIR/failures)."""
@@ -889,7 +905,8 @@ def spark_run(ctx: click.Context, inputs: tuple[str, ...], output: str, master: 
         raise ConfigError(f'sayso spark needs the spark extra ({exc.name} is missing): '
                           f'pip install "sayso[spark]"') from None
     summary = run(list(inputs), output, master=master, partitions=partitions, prefix=prefix,
-                  model=model, engine=engine, mode="overwrite" if overwrite else "errorifexists")
+                  options=settings.options(model=model, engine=engine, attribution_model=attribution_model),
+                  mode="overwrite" if overwrite else "errorifexists")
     click.echo(json.dumps(summary.to_dict(), indent=2) if as_json else summary.format())
     if summary.failed:
         ctx.exit(1)
