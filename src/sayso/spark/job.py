@@ -82,9 +82,11 @@ def _first(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return a if a["order"] <= b["order"] else b
 
 
-def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int, counters: dict):
+def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int, counters: dict,
+                 options: Options | None = None):
     """An RDD of record rows (dicts), duplicates by content hash or canonical URL dropped, spread
-    over ``partitions`` partitions and in reading order within each."""
+    over ``partitions`` partitions and in reading order within each; inputs are read with the
+    size limits of ``options``."""
     units = tables.expand_inputs(inputs, prefix=prefix)
     files = [(i, kind, where) for i, (kind, where) in enumerate(units) if kind != "parquet"]
     sc = spark.sparkContext
@@ -92,9 +94,9 @@ def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int,
     if files:
         read = sc.parallelize(files, max(1, len(files)))
         if len(files) >= sc.defaultParallelism:  # one task per file keeps every core busy
-            rdds.append(read.flatMap(tables.read_unit))
+            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, options=options)))
         else:  # fewer files than cores: spread the pages before extracting their text
-            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, pages=True))
+            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, pages=True, options=options))
                         .repartition(partitions).map(tables.page_row))
     for i, kind, where in ((i, k, w) for i, (k, w) in enumerate(units) if k == "parquet"):
         frame = spark.read.parquet(where)
@@ -154,7 +156,7 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     n = int(partitions or default_partitions(sc.defaultParallelism))
     spark.conf.set("spark.sql.shuffle.partitions", str(n))  # not 200 tiny tasks per merge
     counters = {name: sc.accumulator(0) for name in COUNTERS}
-    records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters)
+    records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters, options=chosen)
     columns = output_columns()
     names = tuple(columns)
 

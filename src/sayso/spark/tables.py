@@ -136,23 +136,26 @@ def _join(prefix: str, path: str) -> str:
     return prefix.rstrip("/") + "/" + path.lstrip("/")
 
 
-def read_unit(unit: tuple[int, str, str], *, pages: bool = False) -> Iterator[dict[str, Any]]:
-    """Every article of one WARC or JSONL input as a row (``sayso.ingest`` reads it; a remote
-    file is first copied to a local temporary file). Failures become rows with an ``error``.
-    ``pages``: a WARC's HTML responses come out as page rows, their text not yet extracted
-    (:func:`page_row` does that, wherever the job sends them)."""
+def read_unit(unit: tuple[int, str, str], *, pages: bool = False,
+              options: Options | None = None) -> Iterator[dict[str, Any]]:
+    """Every article of one WARC or JSONL input as a row (``sayso.ingest`` reads it, with the size
+    limits of ``options``; a remote file is first copied to a local temporary file). Failures
+    become rows with an ``error``. ``pages``: a WARC's HTML responses come out as page rows,
+    their text not yet extracted (:func:`page_row` does that, wherever the job sends them)."""
     index, kind, location = unit
     local, cleanup = _local_copy(location)
     try:
         from ..ingest.sources import Sources
         from ..ingest.warc import Page, read_warc_pages
+        from ..options import DEFAULTS
 
+        chosen = options or DEFAULTS
         if pages and kind == "warc":
-            for position, item in enumerate(read_warc_pages(local)):
+            for position, item in enumerate(read_warc_pages(local, max_bytes=chosen.fetch_max_bytes)):
                 yield ({"page": item, "order": (index, position), "source": location}
                        if isinstance(item, Page) else item_row(item, (index, position), source=location))
             return
-        with Sources(kind=kind) as reader:
+        with Sources(kind=kind, options=chosen) as reader:
             for position, item in enumerate(reader.read_one(str(local))):
                 yield item_row(item, (index, position), source=location)
     except Exception as exc:  # noqa: BLE001 - a bad input costs that input only
