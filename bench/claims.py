@@ -62,7 +62,7 @@ def main() -> None:
         started = time.perf_counter()
         with Store(db) as store:
             stored = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] if reuse else \
-                ingest([str(source)], store).stored
+                ingest([str(source)], store, engine=args.engine).stored
             built = time.perf_counter() - started
             quotes = store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
             started = time.perf_counter()

@@ -69,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         raise SystemExit(f"no dev texts under {args.corpus}")
     texts = [p.read_text("utf-8") for p in paths]
-    nlp, tagger = load_pipeline(), load_tagger()
-    docs = [nlp(text) for text in texts] if kind(model_path()) == "spacy" else []
+    weights = sayso.settings.options().attribution_model or None  # --model, else SAYSO_ATTRIBUTION_MODEL
+    nlp, tagger = load_pipeline(), load_tagger(weights)
+    docs = [nlp(text) for text in texts] if kind(model_path(weights)) == "spacy" else []
 
     def run_tagger() -> int:
         if docs:
@@ -92,9 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             found[name] = run()
             best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
     chars = sum(len(t) for t in texts)
-    default = engine_name("auto")
+    default = engine_name("auto", weights)
     print(f"{len(texts)} PolNeAR articles, {chars:,} characters, {args.rounds} round(s), one process; "
-          f"model {model_path()} ({kind(model_path())}); default engine {default}")
+          f"model {model_path(weights)} ({kind(model_path(weights))}); default engine {default}")
     print(f"{'system':<8} {'seconds':>8} {'articles/s':>11} {'found':>7} {'× parse':>8}")
     for name in systems:
         rate = len(texts) / best[name]

@@ -89,6 +89,7 @@ def peak_rss_mb() -> dict[str, float]:
 
 # -- children: one measurement each, in a fresh process ----------------------------------------
 def child_ingest(warc: Path, db: Path, workers: int) -> dict:
+    from sayso import settings
     from sayso.batch import ingest
     from sayso.nlp import load_pipeline
     from sayso.store import Store
@@ -96,7 +97,7 @@ def child_ingest(warc: Path, db: Path, workers: int) -> dict:
     load_pipeline()
     with Store(db) as store:
         started = time.perf_counter()
-        summary = ingest([str(warc)], store, workers=workers)
+        summary = ingest([str(warc)], store, workers=workers, options=settings.options())
         seconds = time.perf_counter() - started
     return {"articles": summary.stored, "failed": summary.failed, "seconds": seconds,
             "rate": summary.stored / seconds, "rss_mb": peak_rss_mb(), "db_mb": db.stat().st_size / 2**20}

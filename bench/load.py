@@ -43,6 +43,7 @@ QUOTE_QUERIES = [
 
 def build_db(folder: Path) -> Path:
     """The three sample articles, ingested with outlets and dates."""
+    from sayso import settings
     from sayso.batch import ingest
     from sayso.store import Store
 
@@ -56,7 +57,7 @@ def build_db(folder: Path) -> Path:
                                   "published": published, "url": f"https://news.example/{name[:-4]}"}) + "\n")
     db = folder / "load.db"
     with Store(db) as store:
-        ingest([str(source)], store)
+        ingest([str(source)], store, options=settings.options())
     return db
 
 

@@ -122,13 +122,14 @@ def main() -> None:
         print(json.dumps(child_spark(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))))
         return
 
+    from sayso import settings
     from sayso.engines import engine_name
 
     bench = _ingest_bench()
     corpus = args.corpus or bench.DEFAULT_CORPUS
     articles = bench.load_corpus(corpus)
     print(f"sayso spark benchmark: {args.articles} articles built from {len(articles)} PolNeAR texts "
-          f"({corpus}); {os.cpu_count()} CPUs; engine {engine_name(None)}")
+          f"({corpus}); {os.cpu_count()} CPUs; engine {engine_name(settings.options().engine)}")
     with tempfile.TemporaryDirectory(prefix="sayso-spark-bench-") as tmp:
         work = Path(tmp)
         warc = work / "news.warc.gz"

@@ -150,7 +150,7 @@ def test_claims_show_words_as_written(tmp_path):
     from sayso.store import Store
 
     with Store(tmp_path / "dam.db") as store:
-        ingest([str(ROOT / "data" / "samples" / "dam-breach.jsonl")], store)
+        ingest([str(ROOT / "data" / "samples" / "dam-breach.jsonl")], store, engine="rules")
         claims = find_claims(store)
     assert claims
     for claim in claims:

@@ -1,21 +1,23 @@
 """spaCy integration: ``nlp.add_pipe("sayso")`` puts sayso's findings on ``doc._``.
 
 The component runs the same engine as ``sayso.extract`` (``config={"engine": ...}``: rules,
-trained, hybrid or auto; default: the ``engine`` setting) and reads the text the same way: a
+trained, hybrid or auto; default: the ``engine`` setting; ``"attribution_model"``: the trained
+tagger's folder) and reads the text the same way: a
 text that needs normalising (CRLF, odd spaces, combining marks) is read normalised, through
 the components before this one, and every offset is given in ``doc.text``. So both give the
 same analysis of a text parsed by the same pipeline. ``config={"lang": "en"}`` sets the
-language instead of identifying it.
+language instead of identifying it. The ``"sayso"`` factory is registered by ``import sayso``,
+which resolves the settings (:mod:`sayso`); this class takes values.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .engines import engine_name
 from .language import check_lang, read_language
 from .offsets import to_original
-from .pipeline import analyze_read, unread
+from .options import Options
+from .pipeline import analyze_read, resolved, unread
 from .text import normalized
 from .types import Analysis
 
@@ -29,9 +31,10 @@ class SaysoComponent:
     ``doc._.actors``/``doc._.quotes`` its records."""
 
     def __init__(self, nlp: Language | None = None, name: str = "sayso", engine: str | None = None,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, options: Options | None = None) -> None:
         self.nlp, self.name = nlp, name
-        self.engine = engine_name(engine)  # checked now: an unknown engine fails at add_pipe
+        self.options = resolved(options, engine=engine)  # checked now: an unknown engine fails at add_pipe
+        self.engine = self.options.engine
         self.lang = None if lang is None else check_lang(lang)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -49,7 +52,7 @@ class SaysoComponent:
         if not reading.readable:
             return unread(doc.text, reading)
         parsed = doc if norm.identity else self._parse(norm.text)
-        return to_original(analyze_read(parsed, self.engine, reading), norm)
+        return to_original(analyze_read(parsed, self.engine, reading, self.options.attribution_model), norm)
 
     def _parse(self, text: str) -> Doc:
         """``text`` through the components that run before this one."""
@@ -61,13 +64,3 @@ class SaysoComponent:
                 break
             doc = component(doc)
         return doc
-
-
-@Language.factory(
-    "sayso",
-    default_config={"engine": None, "lang": None},
-    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
-    assigns=["doc._.sayso", "doc._.actors", "doc._.quotes"],
-)
-def make_sayso(nlp: Language, name: str, engine: str | None, lang: str | None) -> SaysoComponent:
-    return SaysoComponent(nlp, name, engine, lang)

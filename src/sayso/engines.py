@@ -10,7 +10,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from . import settings
 from .analysis import analyze_doc, assemble, language_warning
 from .errors import ConfigError
 from .extractors.actors import find_actors
@@ -35,27 +34,34 @@ _EDGE = " \t\n,;:—–-"
 _OPENING, _CLOSING = "“\"'‘«", "”\"'’»"
 
 
-def engine_name(engine: str | None) -> str:
-    """``engine`` checked, or the ``engine`` setting; ``auto`` becomes the best engine whose
-    model is there (an explicit trained or hybrid without a model is a configuration error)."""
-    name = (engine or settings.get("engine") or "auto").strip().lower()
+#: What every ``--engine`` option and the settings accept: an engine, or ``auto``.
+ENGINE_CHOICES = ("auto", *ENGINES)
+
+
+def engine_name(engine: str | None, attribution_model: str | None = None) -> str:
+    """``engine`` checked (None: ``auto``); ``auto`` becomes the best engine whose model is there,
+    ``attribution_model`` or the packaged one (an explicit trained or hybrid without a model is
+    a configuration error when the model is loaded)."""
+    name = (engine or "auto").strip().lower()
     if name == "auto":
         from .model.loader import available
 
-        return AUTO if AUTO == "rules" or available() else "rules"
+        return AUTO if AUTO == "rules" or available(attribution_model) else "rules"
     if name not in ENGINES:
         raise ConfigError(f"unknown engine {name!r}; choose among {', '.join(ENGINES)} or auto")
     return name
 
 
-def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID) -> Analysis:
-    """The :class:`Analysis` of a parsed article by ``engine`` (default: the setting)."""
-    name = engine_name(engine)
+def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID,
+            attribution_model: str | None = None) -> Analysis:
+    """The :class:`Analysis` of a parsed article by ``engine`` (default: auto), the trained and
+    hybrid engines with the tagger in ``attribution_model`` (default: the packaged one)."""
+    name = engine_name(engine, attribution_model)
     if name == "rules" or doc.lang_ != "en":
         return analyze_doc(doc)  # the tagger learnt English: other languages are read by rules
     from .model.loader import load_tagger
 
-    tagger = load_tagger()  # before any work: a missing model is a configuration error
+    tagger = load_tagger(attribution_model)  # before any work: a missing model is a configuration error
     warning = language_warning(doc)
     if warning:
         return Analysis(text=doc.text, warnings=(warning,))

@@ -2,18 +2,21 @@
 
 - ``InputError``: the input cannot be read as an article (binary, bad encoding, too long).
   ``InvalidText`` (HTTP 400) is the text that is no Unicode at all: a lone surrogate, as a JSON
-  ``\\ud800`` escape without its pair gives.
+  ``\\ud800`` escape without its pair gives. ``TooLong`` (HTTP 413) is a text over a server's
+  size limit.
 - ``ConfigError``: a setting or the spaCy model is wrong or missing.
 - ``ExtractionError``: the engine failed on an article it accepted.
 - ``IngestError``: a source cannot be read, fetched or parsed (a missing file, a 404, a
   timeout, invalid feed XML, a truncated WARC). Batch ingestion reports it per item and goes on.
+  ``TooManyRedirects`` is a URL that redirects more than five times; ``RefusedURL`` (HTTP 403)
+  a URL whose host the server must not fetch from (loopback, private, …).
 - ``StoreError``: the database cannot be opened, is from a newer sayso, or lacks what was asked.
   ``StoreWriteError`` is the database that cannot be written at all (a full or failing disk, a
   read-only file or folder): a batch stops at it, keeping what it committed.
 
 Exit codes: 1 generic (and an ingest run with failed items), 2 input, 3 configuration, 4 store.
 HTTP statuses (``http_status``, used by ``sayso serve``): 422 for input and ingest errors (400
-for ``InvalidText``), 500 for the rest; a refused URL (``sayso.server.ssrf.RefusedURL``) is 403.
+for ``InvalidText``, 413 for ``TooLong``, 403 for ``RefusedURL``), 500 for the rest.
 
 Messages say how to fix the problem; the CLI prints them without a traceback. A message quotes
 input only through :func:`excerpt`, so a bad megabyte-long line costs one short line of output.
@@ -41,6 +44,12 @@ class InvalidText(InputError):
     http_status = 400
 
 
+class TooLong(InputError):
+    """The text is longer than the server analyses in one request."""
+
+    http_status = 413
+
+
 class ConfigError(SaysoError):
     """A setting or the configured spaCy model is wrong or missing."""
 
@@ -56,6 +65,16 @@ class IngestError(SaysoError):
 
     exit_code = 2
     http_status = 422
+
+
+class TooManyRedirects(IngestError):
+    """More than five redirects: a page fails, a robots.txt counts as unavailable (RFC 9309)."""
+
+
+class RefusedURL(IngestError):
+    """The URL's host is, or resolves to, an address the server must not fetch from."""
+
+    http_status = 403
 
 
 class StoreError(SaysoError):

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, InputError
-from .ingest.limits import input_limit, read_capped, read_file
+from .ingest.limits import read_capped, read_file
+from .options import DEFAULTS, Options
 from .text import decode, normalize
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -49,19 +50,21 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_FRAGMENT.match(head)) and len(_CLOSING_TAGS.findall(head)) >= 2
 
 
-def read_inputs(sources: tuple[str, ...], stdin: Any = None) -> Iterator[Input]:
+def read_inputs(sources: tuple[str, ...], stdin: Any = None, *, options: Options = DEFAULTS) -> Iterator[Input]:
     """One :class:`Input` per source: "-" is ``stdin`` (a binary stream), a folder gives its
-    .txt files, an http(s) URL is fetched."""
+    .txt files, an http(s) URL is fetched; ``options`` gives the size limits and the fetcher's
+    manners."""
+    limit = options.input_max_bytes
     for raw in sources:
         if raw == "-":
             if stdin is None:
                 import sys
 
                 stdin = sys.stdin.buffer
-            yield from _from_bytes("<stdin>", read_capped(stdin, "<stdin>", input_limit()), html=None)
+            yield from _from_bytes("<stdin>", read_capped(stdin, "<stdin>", limit), html=None)
             continue
         if is_url(raw):
-            yield from _from_url(raw)
+            yield from _from_url(raw, options)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -73,7 +76,7 @@ def read_inputs(sources: tuple[str, ...], stdin: Any = None) -> Iterator[Input]:
         else:
             raise InputError(f"{path}: no such file or folder")
         for file in files:
-            data = read_file(file, input_limit())
+            data = read_file(file, limit)
             html = True if file.name.lower().endswith(HTML_SUFFIXES) else None
             yield from _from_bytes(str(file), data, html=html)
 
@@ -97,11 +100,11 @@ def _article(body: bytes, *, key: str, url: str | None = None, charset: str | No
     return Input(key, normalize(record.text), meta)
 
 
-def _from_url(url: str) -> Iterator[Input]:
+def _from_url(url: str, options: Options) -> Iterator[Input]:
     from .ingest.feeds import looks_like_feed
     from .ingest.fetch import Fetcher
 
-    with Fetcher() as fetcher:
+    with Fetcher.from_options(options) as fetcher:
         page = fetcher.get(url)
     if looks_like_feed(page.body, page.content_type):
         raise IngestError(f"{url}: is a news feed, not an article; read its articles with: sayso ingest {url}")

@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline once per process (the model name is a setting), and parse texts
+"""Load the spaCy pipeline once per process (the model name is an option), and parse texts
 with it; a very long text is parsed in paragraph-aligned pieces."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import settings
 from .errors import ConfigError
+from .options import DEFAULTS, Options
 
 #: Texts longer than this many characters are parsed in pieces of about this size, cut after a
 #: paragraph. spaCy's parser and NER keep state for every token of a doc at once (about 17 kB a
@@ -35,7 +35,6 @@ def _load(model: str) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}; sayso needs a parser and NER")
-    nlp.max_length = max(nlp.max_length, int(settings.get("max_chars")) + 1)
     if "parser" in nlp.pipe_names and "sayso_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sayso_line_breaks", before="parser")
     return nlp
@@ -60,21 +59,22 @@ def line_breaks(doc: Doc) -> Doc:
             changed = True
         previous = token
     if changed:
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # spaCy's stub: Ints2d, it is one
     return doc
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The cached spaCy pipeline for ``model`` (default: the ``model`` setting)."""
-    return _load(model or settings.get("model"))
+def load_pipeline(model: str | None = None, *, max_chars: int = DEFAULTS.max_chars) -> Language:
+    """The cached spaCy pipeline for ``model`` (default: the ``model`` option's default), able
+    to take a text of ``max_chars`` characters."""
+    nlp = _load(model or DEFAULTS.model)
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
+    return nlp
 
 
-def model_for(lang: str | None, model: str | None = None) -> str:
-    """The pipeline that reads ``lang``: ``model`` (or the ``model`` setting) for English and
-    texts of unknown language, the ``model_fr`` setting for French."""
-    if lang == "fr":
-        return settings.get("model_fr")
-    return model or settings.get("model")
+def model_for(lang: str | None, options: Options = DEFAULTS) -> str:
+    """The pipeline that reads ``lang``: the ``model`` option for English and texts of unknown
+    language, the ``model_fr`` option for French."""
+    return options.model_fr if lang == "fr" else options.model
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ def parse(text: str, model: str | None = None, *, chunk: int = CHUNK_CHARS) -> D
     if len(bounds) == 1:
         return nlp(text)
     pieces = list(nlp.pipe((text[start:end] for start, end in bounds), batch_size=1))
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # spaCy 3.8 takes it
 
 
 def parse_many(items: Iterable[tuple[str, K]], model: str | None = None, *, batch_size: int = 64,

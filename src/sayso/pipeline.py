@@ -1,4 +1,7 @@
-"""The public entry points: one article in, an :class:`Analysis` out; many articles streamed.
+"""The entry points of the library: one article in, an :class:`Analysis` out; many articles
+streamed. Each takes its engine, models and limits as an :class:`~sayso.options.Options` value
+(explicit arguments win over it) and reads no environment: ``sayso.extract`` and
+``sayso.extract_many`` resolve the settings, then call these.
 
 sayso reads a normalised copy of each text (see :func:`sayso.text.normalize`) and gives every
 offset in the text as it was given: ``text[start:end]`` is each span's text.
@@ -11,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from . import settings
 from .analysis import READING
 from .engines import analyze, engine_name
 from .errors import SaysoError
@@ -19,43 +21,62 @@ from .language import Reading, check_lang, read_language
 from .model.loader import load_tagger
 from .nlp import load_pipeline, model_for, parse, parse_many
 from .offsets import to_original
+from .options import DEFAULTS, Options
 from .text import Normalized, check_length, normalized as normalize_mapped
 from .types import Analysis
 
 log = logging.getLogger(__name__)
 
 
+def resolved(options: Options | None, **given: str | None) -> Options:
+    """``options`` (default: sayso's defaults) with the arguments given, the engine settled
+    (``auto`` becomes the engine whose model is there): what one call passes down."""
+    chosen = (options or DEFAULTS).given(**given)
+    return chosen.given(engine=engine_name(chosen.engine, chosen.attribution_model))
+
+
+def prepare(options: Options) -> None:
+    """Load the spaCy pipeline and (for the trained and hybrid engines) the tagger now: a missing
+    model is a configuration error before any article is read."""
+    load_pipeline(options.model, max_chars=options.max_chars)
+    if options.engine != "rules":
+        load_tagger(options.attribution_model)
+
+
 def extract(text: str, *, model: str | None = None, normalized: bool = False,
-            engine: str | None = None, lang: str | None = None) -> Analysis:
+            engine: str | None = None, lang: str | None = None, attribution_model: str | None = None,
+            options: Options | None = None) -> Analysis:
     """Actors and attributed quotes of one article, with offsets into ``text``.
 
     ``normalized=True`` says the text needs no normalising (it is read exactly as given).
-    ``engine`` picks how quotes are found: "rules", "trained" or "hybrid" (default: the
-    ``engine`` setting). ``lang`` (ISO 639-1) says which language the text is in; by default it
+    ``engine`` picks how quotes are found: "rules", "trained", "hybrid" or "auto"; ``model`` is
+    the spaCy pipeline and ``attribution_model`` the trained tagger's folder (defaults: those of
+    ``options``, else sayso's). ``lang`` (ISO 639-1) says which language the text is in; by default it
     is identified. English and French are read, each by its own pipeline; a text in another
     language gives a warning and no findings.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-    check_length(text)
+    chosen = resolved(options, model=model, engine=engine, attribution_model=attribution_model)
+    check_length(text, limit=chosen.max_chars)
     norm = Normalized(text, text) if normalized else normalize_mapped(text)
-    engine = engine_name(engine)
-    if engine != "rules":
-        load_tagger()  # a missing model is a configuration error, even for an empty text
+    if chosen.engine != "rules":
+        load_tagger(chosen.attribution_model)  # a missing model is a configuration error, even for an empty text
     if not norm.text.strip():
         return Analysis(text=text, lang=None if lang is None else check_lang(lang))
     reading = read_language(norm.text, lang)
     if not reading.readable:
         return unread(text, reading)
-    return to_original(analyze_read(parse(norm.text, model_for(reading.lang, model)), engine, reading), norm)
+    doc = parse(norm.text, model_for(reading.lang, chosen))
+    return to_original(analyze_read(doc, chosen.engine, reading, chosen.attribution_model), norm)
 
 
-def analyze_read(doc: Doc, engine: str, reading: Reading) -> Analysis:
+def analyze_read(doc: Doc, engine: str, reading: Reading, attribution_model: str | None = None) -> Analysis:
     """The analysis of a parsed text whose language has been settled, with its language and
     what the user is told about it."""
     doc.user_data[READING] = reading
     try:
-        found = analyze(doc, engine)
+        found = analyze(doc, engine, attribution_model=attribution_model or None)
     finally:
         del doc.user_data[READING]  # not a value Doc.to_bytes can store
     told = (reading.warning,) if reading.warning and reading.readable else ()
@@ -67,11 +88,12 @@ def unread(text: str, reading: Reading) -> Analysis:
     return Analysis(text=text, lang=reading.lang, warnings=(reading.warning,) if reading.warning else ())
 
 
-def _one(key: str, text: str, norm: Normalized, engine: str, reading: Reading, model: str | None) -> Outcome:
+def _one(key: str, text: str, norm: Normalized, reading: Reading, options: Options) -> Outcome:
     """The outcome of one article read by its own language's pipeline, failing soft."""
     try:
-        doc = parse(norm.text, model_for(reading.lang, model))
-        return Outcome(key, analysis=to_original(analyze_read(doc, engine, reading), norm))
+        doc = parse(norm.text, model_for(reading.lang, options))
+        return Outcome(key, analysis=to_original(analyze_read(doc, options.engine, reading,
+                                                              options.attribution_model), norm))
     except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
         if isinstance(exc, SaysoError) and "spaCy model" in str(exc):
             raise
@@ -97,15 +119,15 @@ def extract_many(
     normalized: bool = False,
     engine: str | None = None,
     lang: str | None = None,
+    attribution_model: str | None = None,
+    options: Options | None = None,
 ) -> Iterator[Outcome]:
     """Stream ``(key, text)`` pairs through ``nlp.pipe``; a bad article fails alone. Outcomes
     come in input order, failures included; offsets index each text as given, as in
-    :func:`extract`."""
-    load_pipeline(model)  # a missing model is a configuration error before any article is read
-    engine = engine_name(engine)
-    if engine != "rules":
-        load_tagger()
-    size = batch_size or int(settings.get("batch_size"))
+    :func:`extract`. ``batch_size`` defaults to the ``batch_size`` option."""
+    chosen = resolved(options, model=model, engine=engine, attribution_model=attribution_model)
+    prepare(chosen)  # a missing model is a configuration error before any article is read
+    size = batch_size or chosen.batch_size
     # Inputs that are not parsed (refused, or not English) wait here under the number of
     # parsed inputs before them, and are yielded in their place (nlp.pipe keeps the order).
     pending: dict[int, list[Outcome]] = {}
@@ -115,7 +137,7 @@ def extract_many(
         nonlocal parsed
         for key, text in items:
             try:
-                check_length(text, key)
+                check_length(text, key, chosen.max_chars)
                 norm = Normalized(text, text) if normalized else normalize_mapped(text)
                 reading = read_language(norm.text, lang)
             except SaysoError as exc:
@@ -125,16 +147,17 @@ def extract_many(
                 pending.setdefault(parsed, []).append(Outcome(key, analysis=unread(text, reading)))
                 continue
             if not reading.english:  # another language's pipeline reads it, in its place in the stream
-                pending.setdefault(parsed, []).append(_one(key, text, norm, engine, reading, model))
+                pending.setdefault(parsed, []).append(_one(key, text, norm, reading, chosen))
                 continue
             parsed += 1
             yield norm.text, (parsed, key, norm, reading)
 
-    for doc, (number, key, norm, reading) in parse_many(accepted(), model, batch_size=size,
+    for doc, (number, key, norm, reading) in parse_many(accepted(), chosen.model, batch_size=size,
                                                         n_process=n_process):
         yield from pending.pop(number - 1, [])
         try:
-            yield Outcome(key, analysis=to_original(analyze_read(doc, engine, reading), norm))
+            analysis = analyze_read(doc, chosen.engine, reading, chosen.attribution_model)
+            yield Outcome(key, analysis=to_original(analysis, norm))
         except Exception as exc:  # noqa: BLE001 - batch runs fail soft per article
             log.warning("extraction failed for %s: %s", key, exc)
             yield Outcome(key, error=f"extraction failed: {exc}")

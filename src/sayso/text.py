@@ -9,8 +9,8 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import settings
 from .errors import InputError, InvalidText
+from .options import DEFAULTS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]+")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
@@ -184,9 +184,8 @@ def decode(data: bytes, source: str = "input") -> str:
         ) from None
 
 
-def check_length(text: str, source: str = "input") -> None:
-    """Refuse texts longer than the ``max_chars`` setting."""
-    limit = int(settings.get("max_chars"))
+def check_length(text: str, source: str = "input", limit: int = DEFAULTS.max_chars) -> None:
+    """Refuse texts longer than ``limit`` characters (the ``max_chars`` option)."""
     if len(text) > limit:
         raise InputError(
             f"{source}: {len(text):,} characters is longer than the limit of {limit:,}; "

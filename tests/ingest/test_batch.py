@@ -6,6 +6,7 @@ import json
 import pytest
 
 from sayso.batch import ingest
+from sayso.options import Options
 from sayso.ingest import Record
 from sayso.store import Store
 from tests.support import ARTICLES, article_html, article_text, write_warc
@@ -31,7 +32,7 @@ def mixed(tmp_path):
 
 def test_every_source_kind_is_stored_once(mixed, nlp):
     store = Store(":memory:")
-    summary = ingest([str(mixed)], store, commit_every=2)
+    summary = ingest([str(mixed)], store, commit_every=2, engine="rules")
     assert summary.failed == 0, summary.failures
     # budget.txt (plain text) and the WARC copy of the budget page differ in text (the HTML adds
     # no boilerplate but the title line is the same): both are stored, neither twice.
@@ -45,7 +46,7 @@ def test_every_source_kind_is_stored_once(mixed, nlp):
     run = store.conn.execute("SELECT * FROM runs").fetchone()
     assert run["stored"] == summary.stored and run["finished_at"] is not None
 
-    again = ingest([str(mixed)], store, commit_every=2)
+    again = ingest([str(mixed)], store, commit_every=2, engine="rules")
     assert (again.stored, again.failed) == (0, 0)
     assert again.duplicates == again.read == summary.read
     assert store.counts() | {"runs": 1} == counts
@@ -60,7 +61,7 @@ def test_duplicates_by_url_and_by_text(tmp_path, nlp):
         {"text": "“No,” said Karl Stein."},
     ]) + "\n", encoding="utf-8")
     store = Store(":memory:")
-    summary = ingest([str(path)], store)
+    summary = ingest([str(path)], store, engine="rules")
     assert (summary.read, summary.stored, summary.duplicates, summary.failed) == (4, 2, 2, 0)
 
 
@@ -74,9 +75,9 @@ def test_bad_items_are_reported_and_the_rest_is_stored(tmp_path, nlp, monkeypatc
     (folder / "e-broken.jsonl").write_text('{"text": "“Fine,” said Karl Stein."}\n{oops\n{"text": ""}\n')
     (folder / "f-cut.warc.gz").write_bytes(
         write_warc(tmp_path / "full.warc.gz", [("http://x.example/1", article_html(ARTICLES[0]))]).read_bytes()[:300])
-    monkeypatch.setenv("SAYSO_MAX_CHARS", "2000")
     seen = []
-    summary = ingest([str(folder)], Store(":memory:"), on_failure=seen.append)
+    summary = ingest([str(folder)], Store(":memory:"), on_failure=seen.append,
+                     options=Options(engine="rules", max_chars=2000))
     assert summary.stored == 2 and not summary.ok
     reasons = {f.key.rsplit("/", 1)[-1]: f.reason for f in summary.failures}
     assert "binary" in reasons["b-binary.txt"]
@@ -101,7 +102,7 @@ def test_a_crash_mid_run_keeps_every_committed_batch(tmp_path, nlp, monkeypatch)
     monkeypatch.setattr(sources.Sources, "check", lambda self, names: None)
     db = tmp_path / "crash.db"
     with Store(db) as store, pytest.raises(RuntimeError):
-        ingest(["anything"], store, batch_size=3, commit_every=3)
+        ingest(["anything"], store, batch_size=3, commit_every=3, engine="rules")
     with Store(db) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.counts()["articles"]
@@ -111,7 +112,7 @@ def test_a_crash_mid_run_keeps_every_committed_batch(tmp_path, nlp, monkeypatch)
 
 def test_two_workers_give_the_same_store(mixed, nlp):
     one, two = Store(":memory:"), Store(":memory:")
-    ingest([str(mixed)], one, workers=1)
-    ingest([str(mixed)], two, workers=2, batch_size=2, commit_every=3)
+    ingest([str(mixed)], one, workers=1, engine="rules")
+    ingest([str(mixed)], two, workers=2, batch_size=2, commit_every=3, engine="rules")
     query = "SELECT a.url, a.content_hash, q.text FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY 2, 3"
     assert one.conn.execute(query).fetchall() == two.conn.execute(query).fetchall()

@@ -150,14 +150,19 @@ def test_crawl_delay_shorter_than_the_setting_changes_nothing():
 
 
 def test_robots_off_skips_the_check(monkeypatch):
-    monkeypatch.setenv("SAYSO_FETCH_ROBOTS", "0")
+    from sayso import settings
+
+    monkeypatch.setenv("SAYSO_FETCH_ROBOTS", "0")  # read where the options are built (the edge)
     site = Site({"/robots.txt": [robots("User-agent: *\nDisallow: /\n")], "/story": [html()]})
-    with Fetcher(transport=httpx.MockTransport(site), delay=0, sleep=[].append) as f:
+    with Fetcher.from_options(settings.options(), transport=httpx.MockTransport(site), delay=0,
+                              sleep=[].append) as f:
         assert f.robots is False
         assert f.get("https://paper.example/story").body == PAGE
     assert site.requests == ["https://paper.example/story"]
-    monkeypatch.setenv("SAYSO_FETCH_ROBOTS", "1")
     with Fetcher(transport=httpx.MockTransport(site), delay=0) as f:
+        assert f.robots is True  # the library's default, whatever the environment says
+    monkeypatch.setenv("SAYSO_FETCH_ROBOTS", "1")
+    with Fetcher.from_options(settings.options(), transport=httpx.MockTransport(site), delay=0) as f:
         assert f.robots is True
 
 

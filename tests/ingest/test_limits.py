@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sayso import settings
 from sayso.errors import IngestError, excerpt
 from sayso.ingest import Failure, Record, Sources
 from sayso.ingest.record import MAX_REASON_CHARS, failure
@@ -93,8 +94,9 @@ def test_files_feeds_and_stdin_over_the_limit_fail_alone(tmp_path, monkeypatch):
 def test_the_input_limit_is_a_setting(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("word " * 30, encoding="utf-8")
     assert isinstance(next(Sources().read([str(tmp_path / "a.txt")])), Record)
-    monkeypatch.setenv("SAYSO_INPUT_MAX_BYTES", "100")
-    assert isinstance(next(Sources().read([str(tmp_path / "a.txt")])), Failure)
+    monkeypatch.setenv("SAYSO_INPUT_MAX_BYTES", "100")  # read where the options are built (the edge)
+    assert isinstance(next(Sources().read([str(tmp_path / "a.txt")])), Record)
+    assert isinstance(next(Sources(options=settings.options()).read([str(tmp_path / "a.txt")])), Failure)
 
 
 def test_excerpt_cuts_quotes_to_one_short_line():

@@ -37,7 +37,7 @@ def test_ingest_stores_the_rest_of_the_batch(tmp_path, nlp):
     path = tmp_path / "wire.jsonl"
     path.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     store = Store(":memory:")
-    summary = ingest([str(path)], store, commit_every=8)
+    summary = ingest([str(path)], store, commit_every=8, engine="rules")
     assert (summary.read, summary.stored, summary.failed) == (5, 3, 2)
     assert store.counts()["articles"] == 3
     assert [f.key for f in summary.failures] == [f"{path}:2", f"{path}:3"]
@@ -52,7 +52,7 @@ def test_a_record_with_a_lone_surrogate_from_the_library_fails_alone(monkeypatch
     monkeypatch.setattr("sayso.batch.Sources.read", lambda self, sources: iter(records))
     monkeypatch.setattr("sayso.batch.Sources.check", lambda self, sources: None)
     store = Store(":memory:")
-    summary = ingest(["records"], store)
+    summary = ingest(["records"], store, engine="rules")
     assert (summary.stored, summary.failed) == (2, 2)
     assert [f.reason.split(" holds")[0] for f in summary.failures] == ["the text", "the title"]
 

@@ -214,6 +214,6 @@ def test_engines_run_on_an_exported_encoder_folder(exported, monkeypatch, engine
     from ..test_contract import check_invariants
 
     monkeypatch.setenv("SAYSO_ATTRIBUTION_MODEL", str(exported.out))
-    assert kind(exported.out) == "encoder" and isinstance(load_tagger(), EncoderTagger)
+    assert kind(exported.out) == "encoder" and isinstance(load_tagger(exported.out), EncoderTagger)
     for text, _ in ARTICLES.values():
         check_invariants(sayso.extract(text, engine=engine))

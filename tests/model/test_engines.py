@@ -33,12 +33,18 @@ def test_engine_names(monkeypatch):
     assert engine_name("HYBRID") == "hybrid"
     with pytest.raises(ConfigError, match="unknown engine"):
         engine_name("oracle")
+    assert engine_name(None) == engine_name("auto") == ("hybrid" if available() else "rules")  # the default
+    assert engine_name("auto", "/no/model/here") == "rules"  # auto falls back on the rules
     monkeypatch.setenv("SAYSO_ENGINE", "trained")
-    assert engine_name(None) == "trained"
-    monkeypatch.setenv("SAYSO_ENGINE", "auto")
-    assert engine_name(None) == ("hybrid" if available() else "rules")
-    monkeypatch.delenv("SAYSO_ENGINE")
-    assert engine_name(None) == engine_name("auto")  # auto is the default
+    assert engine_name(None) == engine_name("auto")  # the library reads no setting: the edges do
+
+
+def test_the_engine_setting_is_read_at_the_edge(monkeypatch):
+    from sayso import settings
+
+    monkeypatch.setenv("SAYSO_ENGINE", "trained")
+    assert settings.options().engine == "trained"
+    assert settings.options(engine="rules").engine == "rules"  # an explicit argument wins
 
 
 def test_assembling_rule_drafts_gives_what_the_rule_engine_gives(nlp):

@@ -42,7 +42,7 @@ def sample_db(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("served")
     db = folder / "news.db"
     with Store(db) as store:
-        summary = ingest([str(write_samples_jsonl(folder / "samples.jsonl"))], store)
+        summary = ingest([str(write_samples_jsonl(folder / "samples.jsonl"))], store, engine="rules")
     assert summary.stored == 3 and summary.ok, summary.format()
     return db
 

@@ -353,7 +353,7 @@ def test_claims_across_sources(browser, tmp_path):
 
     db = tmp_path / "dam.db"
     with Store(db) as store:
-        ingest([str(ROOT / "data" / "samples" / "dam-breach.jsonl")], store)
+        ingest([str(ROOT / "data" / "samples" / "dam-breach.jsonl")], store, engine="rules")
     with serving(db) as base:
         tab = browser.new_page()
         errors: list[str] = []

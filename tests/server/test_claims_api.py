@@ -15,7 +15,7 @@ def claims_client(tmp_path_factory):
 
     db = tmp_path_factory.mktemp("claims") / "dam.db"
     with Store(db) as store:
-        assert ingest([str(SAMPLES / "dam-breach.jsonl")], store).stored == 3
+        assert ingest([str(SAMPLES / "dam-breach.jsonl")], store, engine="rules").stored == 3
     with TestClient(make_app(db)) as client:
         yield client
 
@@ -56,12 +56,12 @@ def test_claims_are_kept_until_the_quotes_change(tmp_path):
     (tmp_path / "two.jsonl").write_text("".join(story[:2]), "utf-8")
     (tmp_path / "three.jsonl").write_text(story[2], "utf-8")
     with Store(db) as store:
-        ingest([str(tmp_path / "two.jsonl")], store)
+        ingest([str(tmp_path / "two.jsonl")], store, engine="rules")
     state = ServerState(db, nlp_in_process=False)
     first = state.claims(QuoteFilter(), min_sources=2)
     assert state.claims(QuoteFilter(), min_sources=2) is first  # the same list, not recomputed
     assert state.claims(QuoteFilter(), min_sources=3) == []  # other options: their own entry
     with Store(db) as store:
-        ingest([str(tmp_path / "three.jsonl")], store)
+        ingest([str(tmp_path / "three.jsonl")], store, engine="rules")
     again = state.claims(QuoteFilter(), min_sources=2)
     assert again is not first and len(again) > len(first)  # the new article's quotes count

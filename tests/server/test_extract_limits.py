@@ -87,7 +87,7 @@ def test_abandoned_extractions_do_not_hold_up_the_others(sample_db, monkeypatch)
     nobody waits for it, and the next request is served as soon as the worker is free."""
     ran, release = [], threading.Event()
 
-    def analyse(text: str) -> dict:
+    def analyse(text: str, options) -> dict:
         ran.append(text)
         release.wait(20)
         return {"text": text}

@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
+import sayso
 from sayso.schema import analysis_schema
 from sayso.server import create_app
 from sayso.store import Store
@@ -119,10 +120,21 @@ def test_body_over_the_limit_is_413(sample_db):
         assert small.post("/extract", json={"text": TEXT}).status_code == 200
 
 
-def test_text_over_max_chars_is_413(client, monkeypatch):
-    monkeypatch.setenv("SAYSO_MAX_CHARS", "50")
-    response = client.post("/extract", json={"text": TEXT})
+def test_text_over_max_chars_is_413(sample_db, monkeypatch):
+    monkeypatch.setenv("SAYSO_MAX_CHARS", "50")  # read once, when the app is created
+    with TestClient(make_app(sample_db)) as small:
+        response = small.post("/extract", json={"text": TEXT})
     assert response.status_code == 413 and "SAYSO_MAX_CHARS" in response.json()["detail"]
+
+
+def test_the_apps_options_choose_the_engine_and_limit(sample_db):
+    from sayso.options import Options
+
+    with TestClient(make_app(sample_db, options=Options(engine="rules", max_chars=50))) as small:
+        assert small.post("/extract", json={"text": TEXT}).status_code == 413
+    with TestClient(make_app(sample_db, options=Options(engine="rules"))) as rules:
+        found = rules.post("/extract", json={"text": TEXT}).json()
+    assert found == sayso.extract(TEXT, engine="rules").to_dict()
 
 
 def test_setting_caps_the_body(sample_db, monkeypatch):

@@ -42,7 +42,7 @@ def outputs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("spark")
     warc = write_warc(tmp / "news.warc.gz", _pages())
     db = Store(tmp / "ingest.db")
-    summary = ingest([str(warc)], db)
+    summary = ingest([str(warc)], db, engine="rules")
     assert summary.failed == 0 and summary.stored == len(_pages()) - 1
     spark = job.session("local[2]")
     try:

@@ -32,16 +32,16 @@ def test_a_failing_article_is_counted_and_the_partition_goes_on(monkeypatch):
 
     real = pipeline.analyze
 
-    def analyze(doc, engine):
+    def analyze(doc, engine, **options):
         if "BOOM" in doc.text:
             raise RuntimeError("engine broke")
-        return real(doc, engine)
+        return real(doc, engine, **options)
 
     monkeypatch.setattr(pipeline, "analyze", analyze)
     good = tables.item_row(_record("a", "“We will win,” Mayor Helen Brannigan said on Monday."), (0, 0))
     bad = tables.item_row(_record("b", "BOOM said nobody."), (0, 1))
     unreadable = {"key": "c", "error": "corrupt WARC", "order": (0, 2)}
-    out = tables.analyse_rows([good, bad, unreadable])
+    out = tables.analyse_rows([good, bad, unreadable], engine="rules")
     assert sorted(out["failures"]) == [("b", "extraction failed: engine broke"), ("c", "corrupt WARC")]
     assert len(out["articles"]) == len(out["analyses"]) == 1
     assert out["quotes"] and out["quotes"][0][1] == out["articles"][0][0]  # article_id is global

@@ -38,7 +38,7 @@ def dam_db(tmp_path_factory):
 
     db = tmp_path_factory.mktemp("vectors") / "dam.db"
     with Store(db) as store:
-        ingest([str(STORY)], store)
+        ingest([str(STORY)], store, engine="rules")
     return db
 
 

@@ -17,7 +17,7 @@ def _store(tmp_path, stories):
                                           "url": f"https://{outlet.lower()}.example/{n}"}) + "\n"
                               for n, (outlet, text) in enumerate(stories)), "utf-8")
     store = Store(tmp_path / "claims.db")
-    ingest([str(source)], store)
+    ingest([str(source)], store, engine="rules")
     return store
 
 

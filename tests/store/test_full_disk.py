@@ -43,7 +43,7 @@ def test_sqlite_full_stops_the_run_and_the_run_row_counts_what_was_committed(tmp
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute(f"PRAGMA max_page_count = {pages + 12}")  # room for a couple of batches
     with pytest.raises(StoreWriteError, match=r"the disk is full \(database or disk is full\); free some space"):
-        ingest([str(source)], store, commit_every=2)
+        ingest([str(source)], store, commit_every=2, engine="rules")
     store.close()
     articles, runs = _stored(db)
     assert 0 < articles < 40

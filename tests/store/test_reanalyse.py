@@ -14,6 +14,7 @@ from sayso.batch import ingest
 from sayso.cli import main
 from sayso.errors import StoreError
 from sayso.model.loader import available
+from sayso.options import Options
 from sayso.pipeline import Outcome
 from sayso.reanalysis import Selection, reanalyse, select
 from sayso.store import Store, writing
@@ -156,13 +157,15 @@ def fresh(analyses: dict[int, Analysis]) -> Store:
 def fake_engine(monkeypatch):
     """Replaces the engine in ``reanalyse``: article id -> its Analysis, or an error message."""
     def install(results: dict[int, Analysis | str]) -> None:
+        ids = {record.text: number for number, (record, _) in enumerate(articles(), 1)}
+
         def extract_many(items, **_):
-            for key, _text in items:
-                result = results[int(key)]
+            for key, text in items:
+                result = results[ids[text]]
                 yield Outcome(key, error=result) if isinstance(result, str) else Outcome(key, analysis=result)
 
-        monkeypatch.setattr("sayso.reanalysis.extract_many", extract_many)
-        monkeypatch.setattr("sayso.reanalysis._load_engine", lambda engine, model: None)
+        monkeypatch.setattr("sayso.runner.extract_many", extract_many)
+        monkeypatch.setattr("sayso.reanalysis.prepare", lambda options: None)
 
     return install
 
@@ -295,10 +298,8 @@ def news(tmp_path_factory):
 
 def ingested(news, engine: str, db: str = ":memory:") -> Store:
     """A database as ``sayso ingest`` with ``engine`` leaves it."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SAYSO_ENGINE", engine)
-        store = Store(db)
-        summary = ingest([str(news)], store)
+    store = Store(db)
+    summary = ingest([str(news)], store, engine=engine)
     assert (summary.stored, summary.failed) == (len(NEWS), 0), summary.failures
     return store
 
@@ -335,18 +336,17 @@ def test_reanalysis_with_the_same_engine_changes_nothing(news, nlp):
 
 
 @needs_weights
-def test_an_article_the_engine_refuses_keeps_its_old_analysis(news, nlp, monkeypatch):
+def test_an_article_the_engine_refuses_keeps_its_old_analysis(news, nlp):
     store = ingested(news, "rules")
     before = contents(store)
     longest = max(before["articles"], key=lambda i: len(before["articles"][i][0]["text"]))
-    monkeypatch.setenv("SAYSO_MAX_CHARS", str(len(before["articles"][longest][0]["text"]) - 1))
-    summary = reanalyse(store, engine="trained")
+    limit = len(before["articles"][longest][0]["text"]) - 1
+    summary = reanalyse(store, engine="trained", options=Options(max_chars=limit))
     assert summary.failed == 1 and summary.failures[0].key == str(longest)
     assert "longer than the limit" in summary.failures[0].reason
     assert summary.changed > 0
     after = contents(store)
     assert after["articles"][longest] == before["articles"][longest]
-    monkeypatch.delenv("SAYSO_MAX_CHARS")
     trained = contents(ingested(news, "trained"))
     for article_id, (_, analysis) in after["articles"].items():
         if article_id != longest:

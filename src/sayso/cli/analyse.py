@@ -11,7 +11,7 @@ from .. import settings
 from ..errors import InputError
 from .app import main
 from .options import (
-    _MODEL_HELP, _ENGINE_HELP, _emit, _json_array, _read_inputs,
+    _MODEL_HELP, _attribution_option, _emit, _engine_option, _json_array, _read_inputs,
 )
 
 
@@ -21,14 +21,14 @@ from .options import (
               show_default=True, help="text: a readable report; json: one object (one input); "
                                       "jsonl: one object per line (any number of inputs).")
 @click.option("--model", default=None, help=_MODEL_HELP)
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--lang", default=None, metavar="CODE",
               help="The articles' language (ISO 639-1: en, de, ...) [default: identified per article]; "
                    "sayso reads English, and gives no findings for other languages.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None, lang: str | None,
-            color: bool | None) -> None:
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | None,
+            attribution_model: str | None, lang: str | None, color: bool | None) -> None:
     """Find actors and attributed quotes in news articles: text files, HTML pages (files, URLs;
     the article is taken out of the page), folders of .txt, or - for stdin. Offsets index the
     text as given (for a page: its article text)."""
@@ -36,14 +36,15 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None, engine: str | 
     from ..pipeline import extract as run_extract
     from ..report import render
 
-    items = list(read_inputs(inputs))
+    options = settings.options(model=model, engine=engine, attribution_model=attribution_model)
+    items = list(read_inputs(inputs, options=options))
     if fmt == "json" and len(items) != 1:
         raise InputError(f"--format json takes one article, got {len(items)}; use --format jsonl")
     if color is None:
         color = sys.stdout.isatty()
     for number, item in enumerate(items):
         name = item.name
-        analysis = run_extract(item.text, model=model, engine=engine, lang=lang)
+        analysis = run_extract(item.text, lang=lang, options=options)
         for warning in analysis.warnings:
             click.echo(f"sayso: warning: {name}: {warning}", err=True)
         if fmt == "text":
@@ -70,9 +71,11 @@ def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     from ..pipeline import extract as run_extract
     from ..report import relation_lines
 
+    options = settings.options(model=model)
+
     def records() -> Iterator[dict]:
-        for name, text in _read_inputs(inputs):
-            analysis = run_extract(text, model=model)
+        for name, text in _read_inputs(inputs, options):
+            analysis = run_extract(text, options=options)
             names = {a.id: a.name for a in analysis.actors}
             for rel in analysis.relations:
                 yield rel.to_dict() | {"source": name, "subject_name": names[rel.subject],
@@ -84,8 +87,8 @@ def relations(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     elif fmt == "jsonl":
         _emit(json.dumps(record, ensure_ascii=False) for record in records())
     else:
-        for name, text in _read_inputs(inputs):
-            analysis = run_extract(text, model=model)
+        for name, text in _read_inputs(inputs, options):
+            analysis = run_extract(text, options=options)
             click.echo(f"{name}: {len(analysis.relations)} relations")
             for line in relation_lines(analysis):
                 click.echo("  " + line)

@@ -10,7 +10,7 @@ from .. import settings
 from ..errors import InputError
 from .app import main
 from .options import (
-    _MODEL_HELP, _ENGINE_HELP,
+    _MODEL_HELP, _engine_option,
 )
 
 
@@ -40,7 +40,8 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
     from ..eval.runner import default_systems
 
     names = tuple(s.strip() for s in systems.split(",") if s.strip()) if systems else default_systems()
-    report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress, model=model)
+    report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress,
+                      model=settings.options(model=model).model)
     click.echo(format_table(report))
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
@@ -156,8 +157,7 @@ def eval_certainty(path: Path | None, split: str, max_errors: int, json_out: Pat
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="dev: the even-numbered half rules may be tuned on; test: the held-out odd half.")
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
 @click.option("--max-errors", type=click.IntRange(min=0), default=20, show_default=True,
               help="How many errors to list.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -171,7 +171,7 @@ def eval_relations(path: Path | None, split: str, engine: str | None, max_errors
     path = path or eval_set("relations")
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a relation set (JSONL)")
-    report = evaluate_relations(path, engine, split=split)
+    report = evaluate_relations(path, settings.options(engine=engine).engine, split=split)
     click.echo(format_relations(report, max_errors=max_errors))
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

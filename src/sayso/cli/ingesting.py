@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from .. import settings
 from .app import main
 from .options import (
-    _MODEL_HELP, _ENGINE_HELP, _FILTER_DATE_HELP, _db_option, _open_store, _date,
+    _MODEL_HELP, _FILTER_DATE_HELP, _attribution_option, _db_option, _engine_option, _open_store, _date,
 )
 
 
@@ -30,6 +31,8 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
 @click.option("--commit-every", type=click.IntRange(min=1), default=None,
               help="Articles per database transaction [default: SAYSO_COMMIT_EVERY or 32].")
 @click.option("--model", default=None, help=_MODEL_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
               help="Seconds one URL may take [default: SAYSO_FETCH_TIMEOUT or 20].")
 @click.option("--delay", type=click.FloatRange(min=0), default=None,
@@ -41,7 +44,8 @@ _KIND_HELP = ("Source kind for every SOURCE (default: detected from the extensio
               help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: str | None, workers: int,
-           batch_size: int | None, commit_every: int | None, model: str | None, timeout: float | None, delay: float | None,
+           batch_size: int | None, commit_every: int | None, model: str | None, engine: str | None,
+           attribution_model: str | None, timeout: float | None, delay: float | None,
            errors_out: Path | None, as_json: bool, progress: bool | None) -> None:
     """Read, analyse and store articles: text files, folders, HTML, JSONL, URLs, RSS/Atom feeds,
     WARC(.gz) crawls, or - for standard input. Re-running skips what is already stored; exits 1
@@ -49,7 +53,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
     from ..batch import ingest as run_ingest
     from ..ingest.fetch import Fetcher
 
-    fetcher = Fetcher(timeout=timeout, delay=delay) if (timeout is not None or delay is not None) else None
+    options = settings.options(model=model, engine=engine, attribution_model=attribution_model)
+    fetcher = Fetcher.from_options(options, timeout=timeout, delay=delay) \
+        if (timeout is not None or delay is not None) else None
     errors_file = errors_out.open("w", encoding="utf-8") if errors_out else None
 
     def record_failure(failure) -> None:
@@ -60,7 +66,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
     try:
         with _open_store(db, create=True) as store:
             summary = run_ingest(list(sources), store, kind=kind, workers=workers, batch_size=batch_size,
-                                 commit_every=commit_every, model=model, fetcher=fetcher,
+                                 commit_every=commit_every, options=options, fetcher=fetcher,
                                  progress=sys.stderr.isatty() if progress is None else progress,
                                  on_failure=record_failure)
     finally:
@@ -75,9 +81,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
 
 @main.command()
 @_db_option
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
 @click.option("--model", default=None, help=_MODEL_HELP)
+@_attribution_option
 @click.option("--article", "article_ids", type=int, multiple=True,
               help="Only this article id (repeat the option for several).")
 @click.option("--outlet", default=None, help="Only articles whose outlet contains this (case-insensitive).")
@@ -89,7 +95,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: Path | None, kind: 
               help="Progress bar with articles/s on stderr (default: when stderr is a terminal).")
 @click.pass_context
 def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: str | None,
-              article_ids: tuple[int, ...], outlet: str | None, since: str | None, until: str | None,
+              attribution_model: str | None, article_ids: tuple[int, ...], outlet: str | None, since: str | None, until: str | None,
               limit: int | None, as_json: bool, progress: bool | None) -> None:
     """Analyse stored articles again from their stored text (after an upgrade, or with another
     --engine or --model) and replace their analyses in place; nothing is fetched again. Exits 1
@@ -99,7 +105,8 @@ def reanalyse(ctx: click.Context, db: Path | None, engine: str | None, model: st
 
     selection = Selection(articles=article_ids, outlet=outlet, since=since, until=until, limit=limit)
     with _open_store(db, write=True) as store:
-        summary = run_reanalyse(store, selection, engine=engine, model=model,
+        options = settings.options(engine=engine, model=model, attribution_model=attribution_model)
+        summary = run_reanalyse(store, selection, options=options,
                                 progress=sys.stderr.isatty() if progress is None else progress)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False) if as_json else summary.format())
     for failure in summary.failures[:20]:

@@ -9,18 +9,25 @@ from pathlib import Path
 import click
 
 from .. import settings
+from ..engines import ENGINE_CHOICES
 from ..types import StatementType
 
 
 _MODEL_HELP = next(s.help for s in settings.SETTINGS if s.name == "model")
 _ENGINE_HELP = next(s.help for s in settings.SETTINGS if s.name == "engine") + " [default: SAYSO_ENGINE]"
+_ATTRIBUTION_HELP = next(s.help for s in settings.SETTINGS if s.name == "attribution_model") + \
+    " [default: SAYSO_ATTRIBUTION_MODEL]"
+#: The options every command that runs the engine shares (one definition of the engine choices).
+_engine_option = click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=None, help=_ENGINE_HELP)
+_attribution_option = click.option("--attribution-model", "attribution_model", default=None, metavar="DIR",
+                                   help=_ATTRIBUTION_HELP)
 
 
-def _read_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def _read_inputs(paths: tuple[str, ...], options) -> Iterator[tuple[str, str]]:
     """(name, text) for each path (see :func:`sayso.inputs.read_inputs`)."""
     from ..inputs import read_inputs
 
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, options=options):
         yield item.name, item.text
 
 

@@ -9,7 +9,7 @@ import click
 from .. import settings
 from .app import main
 from .options import (
-    _MODEL_HELP, _ENGINE_HELP, _db_option,
+    _MODEL_HELP, _attribution_option, _db_option, _engine_option,
 )
 
 
@@ -68,14 +68,14 @@ def spark_group() -> None:
 @click.option("--prefix", default="", help="Prepended to relative paths in a listing "
                                             "(e.g. https://data.commoncrawl.org).")
 @click.option("--model", default=None, help=_MODEL_HELP)
-@click.option("--engine", type=click.Choice(["auto", "rules", "trained", "hybrid"]), default=None,
-              help=_ENGINE_HELP)
+@_engine_option
+@_attribution_option
 @click.option("--overwrite", is_flag=True, help="Replace the tables when DIR already holds them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.pass_context
 def spark_run(ctx: click.Context, inputs: tuple[str, ...], output: str, master: str,
               partitions: int | None, prefix: str, model: str | None, engine: str | None,
-              overwrite: bool, as_json: bool) -> None:
+              attribution_model: str | None, overwrite: bool, as_json: bool) -> None:
     """Analyse WARC/JSONL/Parquet inputs on Spark and write the tables articles, actors,
     mentions, quotes, relations (and the rest of the store's) as Parquet under DIR. Exits 1
     when any item failed (the rest is written; see DIR/failures)."""
@@ -87,7 +87,8 @@ def spark_run(ctx: click.Context, inputs: tuple[str, ...], output: str, master: 
         raise ConfigError(f'sayso spark needs the spark extra ({exc.name} is missing): '
                           f'pip install "sayso[spark]"') from None
     summary = run(list(inputs), output, master=master, partitions=partitions, prefix=prefix,
-                  model=model, engine=engine, mode="overwrite" if overwrite else "errorifexists")
+                  options=settings.options(model=model, engine=engine, attribution_model=attribution_model),
+                  mode="overwrite" if overwrite else "errorifexists")
     click.echo(json.dumps(summary.to_dict(), indent=2) if as_json else summary.format())
     if summary.failed:
         ctx.exit(1)

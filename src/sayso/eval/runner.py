@@ -72,15 +72,15 @@ _sayso_system = _engine_system("rules")
 
 
 def _textacy_system(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
-    from sayso import settings
     from sayso.nlp import load_pipeline
+    from sayso.options import DEFAULTS
 
     try:
         from sayso.eval.baseline import textacy_predictions
         import textacy.extract.triples  # noqa: F401
     except ImportError as exc:
         raise ConfigError(f"the textacy baseline needs textacy ({exc}); pip install 'sayso[eval]'") from exc
-    batch_size = int(settings.get("batch_size"))
+    batch_size = DEFAULTS.batch_size  # the parse's batches: the same predictions at any size
     docs = load_pipeline(model).pipe((article.text for article in articles), batch_size=batch_size)
 
     def predict(article: GoldArticle) -> list[PredictedAttribution]:
@@ -138,7 +138,7 @@ def evaluate(corpus_dir: Path | str, split: str = "dev", limit: int | None = Non
     """Read ``split`` of a brat corpus, run each of ``systems`` on it and score them.
 
     ``model`` names the spaCy pipeline both systems parse with (default: the ``model``
-    setting). A progress bar per system goes to stderr unless ``progress`` is False.
+    option's default; the command line passes the setting). A progress bar per system goes to stderr unless ``progress`` is False.
     """
     systems = tuple(dict.fromkeys(ALIASES.get(s, s) for s in systems))
     unknown = [s for s in systems if s not in SYSTEMS]

@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
 
-from .. import settings
-from ..errors import IngestError, excerpt
+from ..errors import IngestError, TooManyRedirects, excerpt
+from ..options import DEFAULTS, Options
 from .robots import RobotsRules, product_token
 
 # Worth another try: the server is busy, restarting or behind a struggling proxy.
@@ -29,10 +30,6 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 MAX_RETRY_WAIT = 60.0
 
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-
-class _TooManyRedirects(IngestError):
-    """More than five redirects: a page fails, a robots.txt counts as unavailable (RFC 9309)."""
 
 
 @dataclass(frozen=True)
@@ -76,20 +73,21 @@ def retry_wait(attempt: int, backoff: float, retry_after: str | None) -> float:
 
 
 class Fetcher:
-    """Downloads URLs with one shared connection pool; use as a context manager or ``close()``."""
+    """Downloads URLs with one shared connection pool; use as a context manager or ``close()``.
+    What is not given takes sayso's default (:meth:`from_options` takes an :class:`Options`)."""
 
     def __init__(self, *, timeout: float | None = None, max_bytes: int | None = None,
                  delay: float | None = None, user_agent: str | None = None,
                  robots: bool | None = None, retries: int | None = None, backoff: float | None = None,
                  transport: httpx.BaseTransport | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
-        self.timeout = float(settings.get("fetch_timeout") if timeout is None else timeout)
-        self.max_bytes = int(settings.get("fetch_max_bytes") if max_bytes is None else max_bytes)
-        self.delay = float(settings.get("fetch_delay") if delay is None else delay)
-        self.robots = bool(settings.get("fetch_robots") if robots is None else robots)
-        self.retries = max(0, int(settings.get("fetch_retries") if retries is None else retries))
-        self.backoff = float(settings.get("fetch_backoff") if backoff is None else backoff)
-        self.user_agent = user_agent or settings.get("user_agent")
+        self.timeout = float(DEFAULTS.fetch_timeout if timeout is None else timeout)
+        self.max_bytes = int(DEFAULTS.fetch_max_bytes if max_bytes is None else max_bytes)
+        self.delay = float(DEFAULTS.fetch_delay if delay is None else delay)
+        self.robots = bool(DEFAULTS.fetch_robots if robots is None else robots)
+        self.retries = max(0, int(DEFAULTS.fetch_retries if retries is None else retries))
+        self.backoff = float(DEFAULTS.fetch_backoff if backoff is None else backoff)
+        self.user_agent = user_agent or DEFAULTS.user_agent
         self.sleep = sleep
         self._client = httpx.Client(
             timeout=httpx.Timeout(self.timeout), follow_redirects=True, max_redirects=5,
@@ -101,6 +99,16 @@ class Fetcher:
         self._host_delay: dict[str, float] = {}
         self._rules: dict[str, RobotsRules] = {}
         self._unreachable: dict[str, str] = {}  # origin -> why the host itself cannot be reached
+
+    @classmethod
+    def from_options(cls, options: Options, **given: Any) -> Fetcher:
+        """A fetcher with the fetch options of ``options``; keyword arguments that are not None
+        win (``timeout``, ``delay``, ``transport``…)."""
+        manners: dict[str, Any] = {"timeout": options.fetch_timeout, "max_bytes": options.fetch_max_bytes,
+                   "delay": options.fetch_delay, "user_agent": options.user_agent,
+                   "robots": options.fetch_robots, "retries": options.fetch_retries,
+                   "backoff": options.fetch_backoff}
+        return cls(**(manners | {name: value for name, value in given.items() if value is not None}))
 
     def __enter__(self) -> Fetcher:
         return self
@@ -157,7 +165,7 @@ class Fetcher:
         agent = product_token(self.user_agent)
         try:
             page, _ = self._fetch(robots_url, truncate=True)
-        except _TooManyRedirects:
+        except TooManyRedirects:
             return RobotsRules.allow_all(robots_url, agent)
         except IngestError as exc:  # the host cannot be reached, or answers too slowly
             why = str(exc).removeprefix(f"{robots_url}: ")
@@ -209,7 +217,7 @@ class Fetcher:
                 )
                 return _Answer(page, retry_after=response.headers.get("Retry-After"))
         except httpx.TooManyRedirects:
-            raise _TooManyRedirects(f"{url}: too many redirects") from None
+            raise TooManyRedirects(f"{url}: too many redirects") from None
         except httpx.TimeoutException:
             return _Answer(None, error=f"timed out after {self.timeout:g} s (SAYSO_FETCH_TIMEOUT)")
         except _TRANSIENT_ERRORS as exc:
@@ -236,3 +244,6 @@ class Fetcher:
                 raise httpx.ReadTimeout("download too slow", request=response.request)
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+_TooManyRedirects = TooManyRedirects  # its earlier, private name

@@ -1,5 +1,5 @@
 """Reading input in bounded pieces: a file, standard input or one line of a (gzipped) stream is
-read up to the ``input_max_bytes`` setting and no further, so a gzip bomb or a file with no
+read up to the ``input_max_bytes`` option and no further, so a gzip bomb or a file with no
 line breaks fails that one item instead of filling memory.
 """
 from __future__ import annotations
@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .. import settings
 from ..errors import IngestError
+from ..options import DEFAULTS
 
 _CHUNK = 1 << 20  # what a line over the limit is skipped by
 
 
 def input_limit(max_bytes: int | None = None) -> int:
-    """``max_bytes``, or the ``input_max_bytes`` setting when None."""
-    return int(settings.get("input_max_bytes") if max_bytes is None else max_bytes)
+    """``max_bytes``, or the ``input_max_bytes`` option's default when None."""
+    return int(DEFAULTS.input_max_bytes if max_bytes is None else max_bytes)
 
 
 def over_limit(limit: int, size: int | None = None) -> str:

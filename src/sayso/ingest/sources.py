@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import IngestError, InputError
+from ..options import DEFAULTS, Options
 from ..text import decode
 from .feeds import looks_like_feed, read_feed
 from .fetch import Fetcher
@@ -75,22 +76,24 @@ class Sources:
     """Reads sources one after another; ``known(url)`` lets a re-run skip stored articles before
     fetching or parsing them. Close the shared fetcher with ``close()`` (or ``with``). A file,
     a JSONL line or standard input is read up to ``max_bytes`` (default: the ``input_max_bytes``
-    setting); a larger one fails alone."""
+    option); a larger one fails alone. ``options`` gives the limits and the fetcher's manners."""
 
     def __init__(self, *, kind: str | None = None, fetcher: Fetcher | None = None,
-                 known: Known = _never_known, max_bytes: int | None = None) -> None:
+                 known: Known = _never_known, max_bytes: int | None = None,
+                 options: Options = DEFAULTS) -> None:
         if kind is not None and kind not in KINDS:
             raise InputError(f"unknown source kind {kind!r}; use one of {', '.join(KINDS)}")
         self.kind = kind
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
         self.known = known
-        self.max_bytes = input_limit(max_bytes)
+        self.options = options
+        self.max_bytes = input_limit(options.input_max_bytes if max_bytes is None else max_bytes)
 
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
-            self._fetcher = Fetcher()
+            self._fetcher = Fetcher.from_options(self.options)
         return self._fetcher
 
     def close(self) -> None:
@@ -147,7 +150,7 @@ class Sources:
             elif kind == "jsonl":
                 yield from read_jsonl(path, max_bytes=self.max_bytes)
             elif kind == "warc":
-                yield from read_warc(path, known=self.known)
+                yield from read_warc(path, known=self.known, max_bytes=self.options.fetch_max_bytes)
             elif kind == "feed":
                 yield from self._feed(source)
             elif kind == "url":

@@ -2,7 +2,8 @@
 articles; every other record (requests, metadata, warcinfo, images, redirects) is skipped and
 counted. A truncated or corrupt file fails at the point of damage; what came before stands.
 
-A gzip bomb costs time, not memory: a page body is read up to ``SAYSO_FETCH_MAX_BYTES``, and a
+A gzip bomb costs time, not memory: a page body is read up to ``max_bytes`` (the
+``fetch_max_bytes`` option, ``SAYSO_FETCH_MAX_BYTES``), and a
 header or junk line up to :data:`MAX_LINE_BYTES` (warcio reads lines whole, however long).
 """
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import settings
 from ..errors import IngestError, excerpt
+from ..options import DEFAULTS
 from .html import record_from_html
 from .record import Failure, Item, Skip, canonical_url, failure, normalize_date
 
@@ -93,7 +94,7 @@ def read_warc_pages(path: Path, *, known: Callable[[str], bool] = lambda url: Fa
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    cap = int(settings.get("fetch_max_bytes") if max_bytes is None else max_bytes)
+    cap = int(DEFAULTS.fetch_max_bytes if max_bytes is None else max_bytes)
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .. import settings
 from ..errors import ConfigError
 from .taggers import SpacyTagger, Tagger
 
@@ -31,11 +30,10 @@ def kind(folder: Path) -> str | None:
 
 
 def model_path(path: Path | str | None = None) -> Path:
-    """The model folder to use: ``path``, else the ``attribution_model`` setting, else the first
+    """The model folder to use: ``path`` (the ``attribution_model`` option), else the first
     packaged folder that holds a model."""
-    chosen = path or settings.get("attribution_model")
-    if chosen:
-        return Path(chosen)
+    if path:
+        return Path(path)
     return next((folder for folder in (ENCODER_PACKAGED, PACKAGED) if kind(folder)), PACKAGED)
 
 

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__, settings
 from ..errors import ConfigError, SaysoError
+from ..options import Options
 from ..schema import analysis_schema
 from ..store import Store
 from . import api, write
@@ -166,15 +167,18 @@ def _setting_list(value: str) -> list[str]:
 def create_app(store_path: str | Path, allow_ingest: bool = False, *, host: str = "127.0.0.1",
                allowed_hosts: Iterable[str] | None = None, base_url: str | None = None,
                api_token: str | None = None, max_bytes: int | None = None, max_chars: int | None = None,
-               fetcher_factory: Any = None, warm_up: bool = True, nlp_in_process: bool = True) -> FastAPI:
+               fetcher_factory: Any = None, warm_up: bool = True, nlp_in_process: bool = True,
+               options: Options | None = None) -> FastAPI:
     """The sayso web app over the database at ``store_path`` (which must exist, unless
     ``allow_ingest`` creates it), to be served on the address ``host``. It answers the Host
     names localhost, ``host`` and ``allowed_hosts``; builds its links under ``base_url``; asks
     ``api_token`` of writes. Those and ``max_bytes`` (request bodies) and ``max_chars`` (texts
     analysed) default to the ``serve_*`` and ``api_token`` settings. ``warm_up`` loads the spaCy
     pipeline at startup; ``nlp_in_process`` runs it in a worker process (else a thread);
-    ``fetcher_factory`` replaces the public-only URL fetcher (tests). Raises
+    ``fetcher_factory`` replaces the public-only URL fetcher (tests). ``options`` (engine, models,
+    ``max_chars``; default: the settings) are settled here, once, for every request. Raises
     :class:`~sayso.errors.ConfigError` for ingest on a non-loopback address without a token."""
+    options = options or settings.options()
     token = str(settings.get("api_token") if api_token is None else api_token)
     if allow_ingest and not token and not is_loopback(host):
         raise ConfigError(f"ingest over HTTP on {host} (not a loopback address) needs an API token: set "
@@ -203,9 +207,11 @@ def create_app(store_path: str | Path, allow_ingest: bool = False, *, host: str 
                       {"name": "graph", "description": "The actor network."},
                       {"name": "extract", "description": "Analyse a text without storing it."}])
     app.state.sayso = state
+    app.state.options = options
     app.add_middleware(BodyLimit, max_bytes=state.max_bytes)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(SaysoError, _sayso_error)
+    # Starlette types a handler as taking any Exception; each of these takes the class it handles
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(SaysoError, _sayso_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(api.router)
     app.include_router(write.router)

@@ -19,18 +19,12 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..errors import IngestError
+from ..errors import IngestError, RefusedURL
 from ..ingest.fetch import Fetcher
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
 _SCHEMES = {"http": 80, "https": 443}
-
-
-class RefusedURL(IngestError):
-    """The URL's host is, or resolves to, an address the server must not fetch from."""
-
-    http_status = 403
 
 
 def refused_reason(address: str) -> str | None:

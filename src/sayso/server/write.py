@@ -2,7 +2,8 @@
 ``POST /articles`` (ingest; only with ``sayso serve --allow-ingest``).
 
 The engine runs in the server's NLP worker, writes on its write thread
-(:class:`~sayso.server.state.ServerState`).
+(:class:`~sayso.server.state.ServerState`), with the options the app was created with
+(``app.state.options``: engine, models, ``max_chars``).
 Request bodies over ``SAYSO_SERVE_MAX_BYTES`` are refused with 413 before they are parsed
 (:mod:`sayso.server.app`); texts over ``SAYSO_SERVE_MAX_CHARS`` (or ``SAYSO_MAX_CHARS``) with
 413 too, and strings that are not Unicode text (a lone surrogate, ``"\ud800"``) with 400.
@@ -15,8 +16,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from .. import settings
-from ..errors import InputError
+from ..errors import InputError, InvalidText, TooLong
+from ..options import Options
 from ..store import Store, queries
 from ..store.store import content_hash
 from ..text import normalize
@@ -27,20 +28,12 @@ from .state import ServerState
 
 router = APIRouter()
 
-TOO_LARGE = {413: {"model": Problem, "description": "The body is over SAYSO_SERVE_MAX_BYTES or the text over "
+TOO_LARGE: dict[int | str, dict[str, Any]] = {413: {"model": Problem, "description": "The body is over SAYSO_SERVE_MAX_BYTES or the text over "
                                                      "SAYSO_SERVE_MAX_CHARS."}}
-NOT_TEXT = {400: {"model": Problem, "description": "A string of the body is not Unicode text (a lone "
+NOT_TEXT: dict[int | str, dict[str, Any]] = {400: {"model": Problem, "description": "A string of the body is not Unicode text (a lone "
                                                    "surrogate such as \\ud800)."}}
-INVALID = {422: {"model": Problem, "description": "The body is not JSON, has neither or both of text and "
+INVALID: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "The body is not JSON, has neither or both of text and "
                                                    "html, or the input is not a usable article."}}
-
-
-class TooLong(InputError):
-    http_status = 413
-
-
-class NotText(InputError):
-    http_status = 400
 
 
 def _unicode(body: ExtractRequest | IngestRequest) -> None:
@@ -50,13 +43,13 @@ def _unicode(body: ExtractRequest | IngestRequest) -> None:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise NotText(f"{name}: character {exc.start} is a lone surrogate ({value[exc.start]!a}), "
+                raise InvalidText(f"{name}: character {exc.start} is a lone surrogate ({value[exc.start]!a}), "
                               f"not text; send the article as valid UTF-8") from None
 
 
-def _checked(text: str, limit: int) -> str:
-    """``text`` as given, refused (413) when longer than ``limit`` or the ``max_chars`` setting."""
-    limit, name = min((limit, "SAYSO_SERVE_MAX_CHARS"), (int(settings.get("max_chars")), "SAYSO_MAX_CHARS"))
+def _checked(text: str, limit: int, options: Options) -> str:
+    """``text`` as given, refused (413) when longer than ``limit`` or the ``max_chars`` option."""
+    limit, name = min((limit, "SAYSO_SERVE_MAX_CHARS"), (options.max_chars, "SAYSO_MAX_CHARS"))
     if len(text) > limit:
         raise TooLong(f"the text has {len(text):,} characters, over this server's limit of {limit:,} ({name}); "
                       f"send one article at a time")
@@ -69,18 +62,18 @@ def _html_record(html: str, *, key: str, url: str | None = None, fetched: str | 
     return record_from_html(html, key=key, url=url, source=key, fetched=fetched)
 
 
-def analyse_text(text: str) -> dict[str, Any]:
+def analyse_text(text: str, options: Options) -> dict[str, Any]:
     """The contract for a checked text, every offset into the text as given (runs in the NLP
     worker)."""
     from ..pipeline import extract
 
-    return extract(text).to_dict()
+    return extract(text, options=options).to_dict()
 
 
-def analyse_html(html: str, limit: int) -> dict[str, Any]:
+def analyse_html(html: str, limit: int, options: Options) -> dict[str, Any]:
     """The contract for an HTML page's main text, at most ``limit`` characters (runs in the NLP worker)."""
     # the article text as ingest stores it (normalised), as `sayso extract page.html` gives it
-    return analyse_text(_checked(normalize(_html_record(html, key="html").text), limit))
+    return analyse_text(_checked(normalize(_html_record(html, key="html").text), limit, options), options)
 
 
 @router.post("/extract", response_model=AnalysisContract, tags=["extract"],
@@ -91,11 +84,12 @@ async def extract(request: Request, body: ExtractRequest) -> dict[str, Any]:
     polarity, hedges, stance), relations and scare quotes, every offset into ``text``. A request
     whose client disconnects leaves the line; one already running is finished and dropped."""
     state: ServerState = request.app.state.sayso
+    options: Options = request.app.state.options
     _unicode(body)
     if body.text is not None:
-        return await state.run_nlp(analyse_text, _checked(body.text, state.max_chars),
+        return await state.run_nlp(analyse_text, _checked(body.text, state.max_chars, options), options,
                                    gone=request.is_disconnected)
-    return await state.run_nlp(analyse_html, body.html, state.max_chars, gone=request.is_disconnected)
+    return await state.run_nlp(analyse_html, body.html, state.max_chars, options, gone=request.is_disconnected)
 
 
 def _record(state: ServerState, body: IngestRequest):
@@ -104,7 +98,7 @@ def _record(state: ServerState, body: IngestRequest):
     from ..ingest.record import Record, normalize_date
     from .ssrf import guarded_fetcher
 
-    meta = {"title": body.title, "published": normalize_date(body.published), "outlet": body.outlet,
+    meta: dict[str, Any] = {"title": body.title, "published": normalize_date(body.published), "outlet": body.outlet,
             "author": body.author}
     given = {k: v for k, v in meta.items() if v}
     if body.text is not None:
@@ -134,12 +128,12 @@ def _stored_id(store: Store, url: str | None, text: str) -> int | None:
     return None
 
 
-def _store(store: Store, record: Any, text: str, analysis: dict[str, Any]) -> tuple[int, bool]:
+def _store(store: Store, record: Any, text: str, analysis: dict[str, Any], model: str) -> tuple[int, bool]:
     """Store the analysed article (write thread); an article stored meanwhile is not added twice."""
     existing = _stored_id(store, record.url, text)
     if existing is not None:
         return existing, False
-    run = store.start_run([record.key], model=settings.get("model"))
+    run = store.start_run([record.key], model=model)
     article_id = store.add(record, Analysis.from_dict(analysis), run_id=run)
     store.finish_run(run, {"read": 1, "stored": int(article_id is not None)})
     if article_id is None:  # a concurrent twin with another URL but the same text
@@ -162,16 +156,18 @@ async def ingest(request: Request, response: Response, body: IngestRequest) -> d
     URL or same text) is not stored again: the answer is 200 with its id. When the server has
     an API token, send it as ``Authorization: Bearer <token>``."""
     state: ServerState = request.app.state.sayso
+    options: Options = request.app.state.options
     _unicode(body)
     record = await run_in_threadpool(_record, state, body)
-    text = normalize(_checked(record.text, state.max_chars))  # stored normalised, as ingest stores it
+    text = normalize(_checked(record.text, state.max_chars, options))  # stored normalised, as ingest stores it
     if not text:
         raise InputError("the article has no text to analyse")
-    article_id = _stored_id(state.store(), record.url, text)
-    stored = False
-    if article_id is None:
-        analysis = await state.run_nlp(analyse_text, text, gone=request.is_disconnected)
-        article_id, stored = await state.run_write(_store, record, text, analysis)
+    found = _stored_id(state.store(), record.url, text)
+    if found is None:
+        analysis = await state.run_nlp(analyse_text, text, options, gone=request.is_disconnected)
+        article_id, stored = await state.run_write(_store, record, text, analysis, options.model)
+    else:
+        article_id, stored = found, False
     if not stored:
         response.status_code = 200
     return {"id": article_id, "stored": stored, "article": queries.get_article(state.store(), article_id)}

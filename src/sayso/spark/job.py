@@ -17,10 +17,12 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 from sayso import settings
+from sayso.engines import ENGINE_CHOICES
+from sayso.options import Options
+from sayso.runner import Summary
 from sayso.spark import tables
 
 log = logging.getLogger("sayso.spark")
@@ -30,35 +32,7 @@ PARTITIONS_PER_CORE = 8
 ROWS_PER_FILE = 2_000_000  # ~50-150 MB of zstd Parquet for the larger tables
 
 
-@dataclass
-class SparkSummary:
-    """What a Spark run did: counts from the accumulators and the rows of each output table."""
-
-    read: int = 0
-    skipped: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    analysed: int = 0
-    seconds: float = 0.0
-    analyse_seconds: float = 0.0  # reading, duplicate check and NLP; the rest is merge and writes
-    partitions: int = 0  # of the NLP stage
-    rows: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def rate(self) -> float:
-        return self.analysed / self.seconds if self.seconds else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"read": self.read, "analysed": self.analysed, "duplicates": self.duplicates,
-                "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
-                "analyse_seconds": round(self.analyse_seconds, 3), "partitions": self.partitions,
-                "articles_per_second": round(self.rate, 3), "rows": self.rows}
-
-    def format(self) -> str:
-        rows = ", ".join(f"{table} {n:,}" for table, n in self.rows.items())
-        return (f"read {self.read:,}, analysed {self.analysed:,}, duplicates {self.duplicates:,}, "
-                f"not articles {self.skipped:,}, failed {self.failed:,} "
-                f"({self.seconds:.1f} s, {self.rate:.2f} articles/s)\nrows: {rows}")
+SparkSummary = Summary  # a run's summary, ``kind="spark"`` (its earlier name)
 
 
 def struct(columns: tuple[tuple[str, str], ...]):
@@ -108,9 +82,11 @@ def _first(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return a if a["order"] <= b["order"] else b
 
 
-def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int, counters: dict):
+def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int, counters: dict,
+                 options: Options | None = None):
     """An RDD of record rows (dicts), duplicates by content hash or canonical URL dropped, spread
-    over ``partitions`` partitions and in reading order within each."""
+    over ``partitions`` partitions and in reading order within each; inputs are read with the
+    size limits of ``options``."""
     units = tables.expand_inputs(inputs, prefix=prefix)
     files = [(i, kind, where) for i, (kind, where) in enumerate(units) if kind != "parquet"]
     sc = spark.sparkContext
@@ -118,9 +94,9 @@ def read_records(spark, inputs: list[str], *, prefix: str = "", partitions: int,
     if files:
         read = sc.parallelize(files, max(1, len(files)))
         if len(files) >= sc.defaultParallelism:  # one task per file keeps every core busy
-            rdds.append(read.flatMap(tables.read_unit))
+            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, options=options)))
         else:  # fewer files than cores: spread the pages before extracting their text
-            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, pages=True))
+            rdds.append(read.flatMap(lambda unit: tables.read_unit(unit, pages=True, options=options))
                         .repartition(partitions).map(tables.page_row))
     for i, kind, where in ((i, k, w) for i, (k, w) in enumerate(units) if k == "parquet"):
         frame = spark.read.parquet(where)
@@ -158,8 +134,10 @@ def output_columns() -> dict[str, tuple[tuple[str, str], ...]]:
 
 def run(inputs: list[str], output: str, *, master: str | None = None, partitions: int | None = None,
         prefix: str = "", model: str | None = None, engine: str | None = None,
-        mode: str = "errorifexists", spark=None) -> SparkSummary:
-    """Analyse ``inputs`` on Spark and write the tables as Parquet under ``output``.
+        attribution_model: str | None = None, options: Options | None = None,
+        mode: str = "errorifexists", spark=None) -> Summary:
+    """Analyse ``inputs`` on Spark and write the tables as Parquet under ``output``. The driver
+    settles the options once (what is not given: the settings) and ships them to the workers.
 
     The analysed partitions come out as one DataFrame with a struct column per table (a row
     fills one of them), cached once: the NLP runs in a single pass and every table is then a
@@ -168,19 +146,22 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     from pyspark.sql import functions as F
     from pyspark.sql.types import StructField, StructType
 
+    from sayso.pipeline import resolved
+
     started = time.monotonic()
+    chosen = resolved(options or settings.options(), model=model, engine=engine,
+                      attribution_model=attribution_model)
     spark = spark or session(master)
     sc = spark.sparkContext
     n = int(partitions or default_partitions(sc.defaultParallelism))
     spark.conf.set("spark.sql.shuffle.partitions", str(n))  # not 200 tiny tasks per merge
     counters = {name: sc.accumulator(0) for name in COUNTERS}
-    records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters)
+    records = read_records(spark, inputs, prefix=prefix, partitions=n, counters=counters, options=chosen)
     columns = output_columns()
     names = tuple(columns)
 
     def analyse(index, rows):
-        for table, values in tables.analyse_partition(index, rows, model=model, engine=engine,
-                                                      counters=counters):
+        for table, values in tables.analyse_partition(index, rows, options=chosen, counters=counters):
             yield tuple(values if name == table else None for name in names)
 
     wide = StructType([StructField(name, struct(columns[name]), True) for name in names])
@@ -193,7 +174,7 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
     log.info("analysed in %.1f s", analyse_seconds)
     frames = {name: analysed.where(F.col(name).isNotNull()).select(f"{name}.*") for name in names}
     frames = merge_actors(frames, F)
-    summary = SparkSummary(partitions=n)
+    summary = Summary(kind="spark", engine=chosen.engine, model=chosen.model, partitions=n)
     # The tables are independent Spark jobs: submitted together, small ones do not wait in line.
     from concurrent.futures import ThreadPoolExecutor
 
@@ -202,19 +183,16 @@ def run(inputs: list[str], output: str, *, master: str | None = None, partitions
         futures = {table: pool.submit(write, frame, f"{output.rstrip('/')}/{table}", table, mode,
                                       files=files_for(int(counts[table]), n), count=table in merged)
                    for table, frame in frames.items()}
-        summary.rows = {table: future.result() if table in merged else int(counts[table])
+        summary.rows = {table: int(future.result() or 0) if table in merged else int(counts[table])
                         for table, future in futures.items()}
     analysed.unpersist()
-    for name in COUNTERS:
-        setattr(summary, name, int(counters[name].value))
-    summary.duplicates = max(0, summary.read - summary.analysed - summary.failed)
+    summary.read, summary.skipped, summary.failed, summary.stored = (
+        int(counters[name].value) for name in ("read", "skipped", "failed", "analysed"))
+    summary.duplicates = max(0, summary.read - summary.stored - summary.failed)
     summary.seconds = time.monotonic() - started
     summary.analyse_seconds = analyse_seconds
     with open_text(f"{output.rstrip('/')}/_sayso.json", spark) as handle:
-        from sayso.engines import engine_name
-
-        handle.write(json.dumps({"inputs": inputs, "model": model or settings.get("model"),
-                                 "engine": engine_name(engine),
+        handle.write(json.dumps({"inputs": inputs, "model": chosen.model, "engine": chosen.engine,
                                  **summary.to_dict()}, ensure_ascii=False, indent=2))
     return summary
 
@@ -273,7 +251,8 @@ class open_text:
     """A small text file next to the tables (local paths; elsewhere through Hadoop's filesystem)."""
 
     def __init__(self, path: str, spark) -> None:
-        self.path, self.spark, self.parts = path, spark, []
+        self.path, self.spark = path, spark
+        self.parts: list[str] = []
 
     def __enter__(self):
         return self
@@ -304,7 +283,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--partitions", type=int, default=None, help="Partitions of the NLP stage")
     p.add_argument("--prefix", default="", help="Prepended to relative paths of a listing")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: SAYSO_MODEL)")
-    p.add_argument("--engine", default=None, help="rules, trained or hybrid (default: SAYSO_ENGINE)")
+    p.add_argument("--engine", default=None, choices=ENGINE_CHOICES,
+                   help="rules, trained, hybrid or auto (default: SAYSO_ENGINE)")
+    p.add_argument("--attribution-model", default=None,
+                   help="Trained attribution model folder (default: SAYSO_ATTRIBUTION_MODEL)")
     p.add_argument("--overwrite", action="store_true", help="Replace an existing output")
     return p
 
@@ -315,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     log.setLevel(logging.INFO)
     summary = run(args.input, args.output, master=args.master, partitions=args.partitions,
                   prefix=args.prefix, model=args.model, engine=args.engine,
+                  attribution_model=args.attribution_model,
                   mode="overwrite" if args.overwrite else "errorifexists")
     print(summary.format())
     return 1 if summary.failed else 0

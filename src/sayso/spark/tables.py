@@ -23,7 +23,11 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..ingest.record import Failure
+    from ..options import Options
 
 log = logging.getLogger("sayso.spark")
 
@@ -131,23 +135,26 @@ def _join(prefix: str, path: str) -> str:
     return prefix.rstrip("/") + "/" + path.lstrip("/")
 
 
-def read_unit(unit: tuple[int, str, str], *, pages: bool = False) -> Iterator[dict[str, Any]]:
-    """Every article of one WARC or JSONL input as a row (``sayso.ingest`` reads it; a remote
-    file is first copied to a local temporary file). Failures become rows with an ``error``.
-    ``pages``: a WARC's HTML responses come out as page rows, their text not yet extracted
-    (:func:`page_row` does that, wherever the job sends them)."""
+def read_unit(unit: tuple[int, str, str], *, pages: bool = False,
+              options: Options | None = None) -> Iterator[dict[str, Any]]:
+    """Every article of one WARC or JSONL input as a row (``sayso.ingest`` reads it, with the size
+    limits of ``options``; a remote file is first copied to a local temporary file). Failures
+    become rows with an ``error``. ``pages``: a WARC's HTML responses come out as page rows,
+    their text not yet extracted (:func:`page_row` does that, wherever the job sends them)."""
     index, kind, location = unit
     local, cleanup = _local_copy(location)
     try:
         from ..ingest.sources import Sources
         from ..ingest.warc import Page, read_warc_pages
+        from ..options import DEFAULTS
 
+        chosen = options or DEFAULTS
         if pages and kind == "warc":
-            for position, item in enumerate(read_warc_pages(local)):
+            for position, item in enumerate(read_warc_pages(local, max_bytes=chosen.fetch_max_bytes)):
                 yield ({"page": item, "order": (index, position), "source": location}
                        if isinstance(item, Page) else item_row(item, (index, position), source=location))
             return
-        with Sources(kind=kind) as reader:
+        with Sources(kind=kind, options=chosen) as reader:
             for position, item in enumerate(reader.read_one(str(local))):
                 yield item_row(item, (index, position), source=location)
     except Exception as exc:  # noqa: BLE001 - a bad input costs that input only
@@ -232,54 +239,47 @@ def global_id(partition: int, chunk: int, local: int | None) -> int | None:
     return (partition << (2 * CHUNK_BITS)) | (chunk << CHUNK_BITS) | int(local)
 
 
-def analyse_partition(partition: int, rows: Iterable[dict[str, Any]], *, model: str | None = None,
-                      engine: str | None = None, batch_size: int | None = None,
+def analyse_partition(partition: int, rows: Iterable[dict[str, Any]], *, options: Options | None = None,
+                      model: str | None = None, engine: str | None = None, batch_size: int | None = None,
                       chunk_size: int = 256, counters: dict[str, Any] | None = None,
                       ) -> Iterator[tuple[str, tuple]]:
-    """Analyse one partition's rows through ``extract_many`` (one spaCy pipeline per worker
-    process, ``nlp.pipe`` batches) and yield ``(table, values)`` for the store tables, plus
-    ``analyses`` and ``failures`` rows. A failing article is logged, counted and written to
-    ``failures``; it never stops the partition."""
-    from .. import settings
-    from ..pipeline import extract_many
+    """Analyse one partition's rows through the batch runner (one spaCy pipeline per worker
+    process, ``nlp.pipe`` batches of ``options.ingest_batch_size``) and yield ``(table, values)``
+    for the store tables, plus ``analyses`` and ``failures`` rows. A failing article is logged,
+    counted and written to ``failures``; it never stops the partition."""
+    from ..pipeline import resolved
+    from ..runner import Item, Run, Summary
     from ..store import Store
+
+    chosen = resolved(options, model=model, engine=engine).given(ingest_batch_size=batch_size)
 
     def count(name: str, n: int = 1) -> None:
         if counters is not None and name in counters:
             counters[name].add(n)
 
-    pending: dict[str, dict[str, Any]] = {}
     failures: list[tuple[str, str]] = []
 
-    def texts() -> Iterator[tuple[str, str]]:
-        for serial, row in enumerate(rows):
-            if row.get("error"):
-                count("failed")
-                log.warning("sayso spark: %s failed: %s", row["key"], row["error"])
-                failures.append((row["key"], row["error"]))
-                continue
-            pending[str(serial)] = row
-            yield str(serial), row["text"]
+    def failed(item: Failure) -> None:
+        count("failed")
+        log.warning("sayso spark: %s failed: %s", item.key, item.reason)
+        failures.append((item.key, item.reason))
 
-    size = int(batch_size or settings.get("ingest_batch_size"))
-    outcomes = extract_many(texts(), model=model, batch_size=size, normalized=True, engine=engine)
-    chunk, batch = 0, []
-    for outcome in outcomes:
+    run = Run(Summary(kind="spark"), on_failure=failed)
+
+    def items() -> Iterator[Item]:
+        for row in rows:
+            if row.get("error"):
+                run.fail(row["key"], row["error"])
+                continue
+            yield Item(row["key"], row["text"], row)
+
+    chunk = 0
+    for batch in run.batches(items(), chosen, size=chunk_size):
         while failures:
             yield ("failures", failures.pop(0))
-        row = pending.pop(outcome.key)
-        if outcome.analysis is None:
-            count("failed")
-            log.warning("sayso spark: %s failed: %s", row["key"], outcome.error)
-            yield ("failures", (row["key"], outcome.error or "extraction failed"))
-            continue
-        count("analysed")
-        batch.append((row, outcome.analysis))
-        if len(batch) >= chunk_size:
-            yield from _chunk_rows(Store, partition, chunk, batch)
-            chunk, batch = chunk + 1, []
-    if batch:
+        count("analysed", len(batch))
         yield from _chunk_rows(Store, partition, chunk, batch)
+        chunk += 1
     while failures:
         yield ("failures", failures.pop(0))
 
