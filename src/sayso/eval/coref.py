@@ -118,7 +118,8 @@ def evaluate_coref(path: Path | str | None = None, systems: Sequence[str] = ("ru
             from sayso.model.loader import load_tagger
 
             load_tagger()
-        total, genre_scores, errors, failures, seconds = CorefScores(), {}, [], [], 0.0
+        total, errors, failures, seconds = CorefScores(), [], [], 0.0
+        genre_scores: dict[str, CorefScores] = {}
         for doc in tqdm(docs, desc=name, unit="doc", file=sys.stderr, disable=not progress):
             started = time.perf_counter()
             try:

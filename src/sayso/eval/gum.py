@@ -163,7 +163,8 @@ def read_conllu(lines: Iterable[str], name: str, genre: str) -> CorefDocument:
     opened: dict[str, list[tuple[int, str]]] = {}  # entity id -> stack of (first token, attributes)
     spans: list[tuple[str, str, int, int]] = []  # (entity id, attributes, first token, last token)
     newpar, speaker, previous_speaker = False, None, None
-    sentence, rows = "", []
+    sentence = ""
+    rows: list[list[str]] = []
 
     def flush() -> None:
         nonlocal length, sentence, rows, newpar, speaker, previous_speaker
@@ -251,7 +252,7 @@ def _entities(text: str, tokens: list[_Token], spans: list[tuple[str, str, int, 
                                                      text[start:end]))
         fields = attributes.split("-")
         etype, identity = kinds.get(entity, (None, None))
-        kinds[entity] = (etype or fields[0] or None, identity or "-".join(fields[6:]) or None)
+        kinds[entity] = (etype or fields[0] or "", identity or "-".join(fields[6:]) or None)
     return tuple(Entity(entity, kinds[entity][0] or "abstract", tuple(sorted(mentions, key=lambda m: (m.start, -m.end))),
                         kinds[entity][1])
                  for entity, mentions in sorted(chains.items(), key=lambda kv: min(m.start for m in kv[1])))

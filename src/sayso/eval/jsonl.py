@@ -6,11 +6,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sayso.errors import InputError
 
-Item = TypeVar("Item")
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=_Identified)
 
 
 def require_fields(data: Any, fields: tuple[str, ...], where: str) -> dict[str, Any]:

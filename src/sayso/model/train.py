@@ -58,7 +58,7 @@ def build(config: Config) -> Language:
     """A blank English pipeline with the untrained tagger the config describes."""
     nlp_config = Config({"nlp": config["nlp"], "components": config["components"]})
     nlp = load_model_from_config(nlp_config, auto_fill=True, validate=True)
-    ner = nlp.get_pipe("ner")
+    ner: Any = nlp.get_pipe("ner")
     for label in LABELS:
         ner.add_label(label)
     return nlp
@@ -85,7 +85,7 @@ def dev_scores(nlp: Language, items: Sequence[Prepared]) -> dict[str, Counts]:
     return totals
 
 
-def _weights(nlp: Language, optimizer: Adam, averaged: bool):
+def _weights(nlp: Language, optimizer: Any, averaged: bool):
     """The weights to evaluate and keep: the running averages when the config asks for them."""
     return nlp.use_params(optimizer.averages) if averaged and optimizer.averages else nullcontext()
 

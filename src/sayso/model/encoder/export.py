@@ -48,7 +48,7 @@ def export(checkpoint: Path | str, out: Path | str, *, opset: int = OPSET) -> Ex
     model.eval()
     model.config.return_dict = False
 
-    class Logits(torch.nn.Module):
+    class Logits(torch.nn.Module):  # type: ignore[name-defined]
         """The classifier with two inputs and one output, as ONNX Runtime will call it."""
 
         def __init__(self, inner) -> None:
