@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import sayso
-from sayso.engines import assemble, engine_name
+from sayso.analysis import assemble, by_rules
+from sayso.engines import engine_name
 from sayso.errors import ConfigError
-from sayso.extractors.actors import find_actors
-from sayso.extractors.quotes import QuoteFinder
+from sayso.extractors.context import build_context
 from sayso.model.loader import available
 
 from ..conftest import SAMPLES
@@ -46,9 +46,8 @@ def test_assembling_rule_drafts_gives_what_the_rule_engine_gives(nlp):
     from sayso.analysis import analyze_doc
 
     doc = nlp(SAMPLES[0].read_text("utf-8"))
-    book = find_actors(doc)
-    finder = QuoteFinder(doc, book)
-    assert assemble(doc, book, finder, finder.run()) == analyze_doc(doc)
+    context = build_context(doc)
+    assert assemble(context, *by_rules(context)) == analyze_doc(doc)
 
 
 def test_cli_engine_option_and_its_config_error(tmp_path):
