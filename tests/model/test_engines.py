@@ -84,3 +84,15 @@ def test_shipped_model_resolves_a_pronoun_source():
 @given(st.one_of(st.text(max_size=200), NEWSY))
 def test_hybrid_gives_a_valid_result_for_any_text(text):
     check_invariants(sayso.extract(text, engine="hybrid"))
+
+
+@pytest.mark.parametrize("engine", ["rules", "trained", "hybrid"])
+def test_every_engine_reports_scare_quotes(engine):
+    """so-called "peace" talks: the writer's distance is a scare quote whichever engine reads
+    the quotes (the trained engine once reported only the quotations nobody was named for)."""
+    if engine != "rules" and not available():
+        pytest.skip("no trained weights in sayso/model/weights")
+    text = ('The minister walked out of the so-called "peace" talks on Monday. '
+            "Officials said the talks would resume next week.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [(s.text, text[s.start : s.end]) for s in analysis.scare_quotes] == [("peace", "peace")]
