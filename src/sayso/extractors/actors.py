@@ -22,8 +22,6 @@ from .names import ACRONYM, initials, is_part_of, name_words, singular
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
 _INTRODUCTION_WINDOW = 150
-#: Determiners of a definite description that points back: "the ministry", "this channel".
-_DEFINITE = frozenset({"the", "this", "that"})
 
 
 @dataclass
@@ -119,7 +117,7 @@ class ActorBook:
     def described(self, span: SpacySpan) -> Cluster | None:
         """The earlier actor a definite description points back to: "the channel" → the actor
         described as a "news channel"; "the ministry" → "Iraq's interior ministry"."""
-        if span[0].lower_ not in _DEFINITE:
+        if span[0].lower_ not in lexicons.load("definites"):
             return None
         head = singular(span.root.lemma_.lower())
         for cluster in reversed(self.clusters):
@@ -152,7 +150,7 @@ class ActorBook:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
         missed ("The Basij, a paramilitary branch of the IRGC")."""
         earlier = self.described(span)
-        if earlier is None and span[0].lower_ in _DEFINITE:
+        if earlier is None and span[0].lower_ in lexicons.load("definites"):
             earlier = self._introduced_as(span)
         if earlier is None and span[0].lower_ not in lexicons.load("indefinites"):
             # "Scientology officials said … Scientology officials went": the same words, the same

@@ -87,6 +87,6 @@ def medium_span(verb: Token) -> SpacySpan | None:
                 return mention_span(inner)
         if child.lower_ == "on" and (pobj.ent_type_ or pobj.lower_ in lexicons.load("channel_words")):
             return mention_span(pobj)
-        if child.lower_ == "to" and verb.lemma_.lower() in {"say", "write", "speak", "explain", "announce"}:
+        if child.lower_ == "to" and verb.lemma_.lower() in lexicons.load("addressed_speech_verbs"):
             return mention_span(pobj)
     return None

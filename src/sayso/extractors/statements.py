@@ -356,7 +356,7 @@ def _sourceless_passive(verb: Token) -> bool:
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
-    if verb.lemma_.lower() in lexicons.load("listener_verbs") | {"expect", "anticipate", "predict", "forecast"}:
+    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
         return True
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
