@@ -38,8 +38,8 @@ class DocContext:
     quotations: tuple[Quotation | None, ...] = ()
 
     def is_cue(self, token: Token) -> bool:
-        """A verb that reports speech, belief or evidence ("said", "believes", "found"), or
-        doubt voiced as a noun ("cast doubt on the claim that …")."""
+        """A verb that reports speech, belief, evidence or intention ("said", "believes", "found",
+        "vowed"), or one that voices doubt ("cast doubt on the claim that …")."""
         if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
             return False
         lemma = token.lemma_.lower()
