@@ -24,13 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from sayso.analysis import assemble
-    from sayso.engines import STRATEGIES, combine, model_drafts
+    from sayso.engines import STRATEGIES, combine, tagged_drafts
     from sayso.eval.brat import read_split
     from sayso.eval.runner import sayso_predictions
     from sayso.eval.scoring import Scores, score_article
-    from sayso.extractors.actors import find_actors
-    from sayso.extractors.quotes import QuoteFinder
-    from sayso.model.decode import link
+    from sayso.extractors.context import build_context
+    from sayso.extractors.quotes import rule_drafts
     from sayso.model.loader import load_tagger
     from sayso.nlp import load_pipeline
 
@@ -39,17 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     names = ("rules", "trained", *STRATEGIES)
     totals = {name: Scores() for name in names}
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-        book = find_actors(doc)
-        finder = QuoteFinder(doc, book)
-        rules = finder.run()
-        linked = link(doc, tagger.token_spans(doc, finder.sentences), sentences=finder.sentences)
-        model = model_drafts(doc, linked, finder)
+        context = build_context(doc)
+        rules = rule_drafts(context)
+        model = tagged_drafts(context, tagger)
         # each variant assembled as engines.analyze does: the rules' own drafts beside any
         # combination that holds them (they tell where a speaker's quote ends)
         variants = {"rules": (rules, ()), "trained": (model, ()),
                     **{s: (combine(rules, model, s), rules) for s in STRATEGIES}}
-        for name, (drafts, rule_drafts) in variants.items():
-            analysis = assemble(doc, book, finder, drafts, rule_drafts)
+        for name, (drafts, beside) in variants.items():
+            analysis = assemble(context, drafts, beside)
             predicted = sayso_predictions(analysis, article.text)
             totals[name] = totals[name] + score_article(article.text, article.attributions, predicted)
     print(f"{args.split}: {len(articles)} articles; exact span F1 (P/R) and quotes ≥0.3 F1")

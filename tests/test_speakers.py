@@ -154,7 +154,7 @@ def test_initial_before_a_one_word_name_gives_the_fuller_name(engine):
 
 
 def test_number_in_a_name_stays_in_its_acronym():
-    from sayso.extractors.actors import _initials
+    from sayso.extractors.names import initials as _initials
 
     assert _initials(("movimento", "5", "stelle")) == "m5s"
 

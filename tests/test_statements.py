@@ -130,16 +130,14 @@ def test_reporters_lines(line, reporters):
 
 def test_an_indirect_content_of_one_word_is_no_statement():
     """What a tagger may read as reported content, one name or pronoun, reports nothing."""
-    from types import SimpleNamespace
-
     from sayso.extractors import statements
-    from sayso.extractors.quotes import Draft
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
     from sayso.nlp import load_pipeline
     from sayso.types import QuoteKind
 
     doc = load_pipeline()("The officers questioned Mohamed about the clock.")
-    finder = SimpleNamespace(in_quote=[-1] * len(doc))
     start = doc.text.index("Mohamed")
     cue = doc[2:3]
     one = Draft(QuoteKind.INDIRECT, start, start + len("Mohamed"), cue=cue, cue_verb=cue.root)
-    assert statements._not_a_statement(doc, finder, one)
+    assert statements._not_a_statement(build_context(doc), one)

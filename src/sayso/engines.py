@@ -7,17 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan
 
-from .analysis import analyze_doc, assemble, language_warning
+from .analysis import Proposal, Proposer, analyze_doc
 from .errors import ConfigError
-from .extractors.actors import find_actors
+from .extractors.context import DocContext
+from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
 from .extractors.marks import trim_space
-from .extractors.quotes import Draft, QuoteFinder
+from .extractors.quotes import rule_drafts
 from .model.decode import Linked, link
 from .types import Analysis, QuoteKind
+
+if TYPE_CHECKING:
+    from .model.taggers import Tagger
 
 ENGINES = ("rules", "trained", "hybrid")
 #: What ``auto`` (the default) runs when the trained model is installed; else it runs rules.
@@ -62,31 +67,43 @@ def analyze(doc: Doc, engine: str | None = None, *, strategy: str = HYBRID,
     from .model.loader import load_tagger
 
     tagger = load_tagger(attribution_model)  # before any work: a missing model is a configuration error
-    warning = language_warning(doc)
-    if warning:
-        return Analysis(text=doc.text, warnings=(warning,))
-    book = find_actors(doc)
-    finder = QuoteFinder(doc, book)
-    rule_drafts = finder.run() if name == "hybrid" else []
-    linked = link(doc, tagger.token_spans(doc, finder.sentences), sentences=finder.sentences)
-    drafts = model_drafts(doc, linked, finder)
-    if name == "hybrid":
-        drafts = combine(rule_drafts, drafts, strategy)
-    return assemble(doc, book, finder, drafts, rule_drafts)
+    return analyze_doc(doc, by_hybrid(tagger, strategy) if name == "hybrid" else by_tagger(tagger))
+
+
+def by_tagger(tagger: Tagger) -> Proposer:
+    """The trained engine's proposal: the tagger's attributions as drafts."""
+    def propose(context: DocContext) -> Proposal:
+        return tagged_drafts(context, tagger), ()
+    return propose
+
+
+def by_hybrid(tagger: Tagger, strategy: str = HYBRID) -> Proposer:
+    """The hybrid engine's proposal: the rules' drafts and the tagger's, combined by ``strategy``
+    (the rules read first, so their speakers are resolved in the order the rule engine's are)."""
+    def propose(context: DocContext) -> Proposal:
+        rules = rule_drafts(context)
+        return combine(rules, tagged_drafts(context, tagger), strategy), rules
+    return propose
 
 
 # -- the tagger's attributions as quote drafts -------------------------------------------------
-def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> list[Draft]:
+def tagged_drafts(context: DocContext, tagger: Tagger) -> list[Draft]:
+    """The tagger's attributions over an article, decoded into quote drafts."""
+    doc, sentences = context.doc, context.sentences
+    return model_drafts(context, link(doc, tagger.token_spans(doc, sentences), sentences=sentences))
+
+
+def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
     """Quote drafts from decoded attributions, speakers resolved in text order (so that "he"
     finds the speaker introduced just before)."""
     drafts = []
-    text = finder.text
+    doc, text = context.doc, context.text
     order = sorted(linked, key=lambda a: min([a.parts[0][0]] + ([a.source[0]] if a.source else [])))
     for attribution in order:
         parts = [p for p in (_char_part(doc, s, e, text) for s, e in attribution.parts) if p is not None]
         if not parts:
             continue
-        fields: dict = {}
+        fields: dict[str, Any] = {}
         if attribution.cue is not None:
             cue = doc[attribution.cue[0] : attribution.cue[1]]
             fields["cue"] = cue
@@ -95,8 +112,8 @@ def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> lis
             mention = _trim_tokens(doc, *attribution.source)
             if mention is not None:
                 fields["speaker_span"] = mention
-                fields["speaker"] = finder.resolver.resolve(mention)
-        kind = _kind(doc, attribution, finder.in_quote, fields.get("cue"))
+                fields["speaker"] = context.resolver.resolve(mention)
+        kind = _kind(doc, attribution, context.in_quote, fields.get("cue"))
         if kind == QuoteKind.INDIRECT:
             parts = _one_paragraph(text, parts, fields)
             if not parts:
@@ -106,7 +123,7 @@ def model_drafts(doc: Doc, linked: Sequence[Linked], finder: QuoteFinder) -> lis
     return drafts
 
 
-def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict) -> list[tuple[int, int]]:
+def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, Any]) -> list[tuple[int, int]]:
     """Reported speech without quotation marks stays in one paragraph: the parts of an indirect
     quote, clipped to the paragraph of its cue (else its speaker, else its first part); a
     headline and the first sentence below it are not one statement."""
@@ -127,7 +144,7 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict) -> lis
     return clipped
 
 
-def _trim_tokens(doc: Doc, start: int, end: int):
+def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -162,7 +179,7 @@ def _has_marks(text: str) -> bool:
     return any(ch in "“”\"«»" for ch in text)
 
 
-def _kind(doc: Doc, attribution: Linked, in_quote: list[int], cue) -> QuoteKind:
+def _kind(doc: Doc, attribution: Linked, in_quote: Sequence[int], cue: SpacySpan | None) -> QuoteKind:
     words = [i for s, e in attribution.parts for i in range(s, e) if not (doc[i].is_punct or doc[i].is_space)]
     quoted = sum(in_quote[i] >= 0 for i in words)
     if words and quoted == len(words):
@@ -184,7 +201,7 @@ def _fill(draft: Draft, twins: Sequence[Draft]) -> Draft:
     twin = next((t for t in twins if t.cue is not None or t.speaker_span is not None), None)
     if twin is None:
         return draft
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     if draft.cue is None and twin.cue is not None:
         fields.update(cue=twin.cue, cue_verb=twin.cue_verb, medium=twin.medium, medium_span=twin.medium_span)
     elif draft.medium_span is None and twin.medium_span is not None and twin.cue is not None \

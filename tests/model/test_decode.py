@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from sayso.engines import _char_part, _one_paragraph, combine
-from sayso.extractors.quotes import Draft
+from sayso.extractors.drafts import Draft
 from sayso.model.decode import Linked, link, tagged_spans
 from sayso.types import QuoteKind
 

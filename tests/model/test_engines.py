@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import sayso
-from sayso.engines import assemble, engine_name
+from sayso.analysis import assemble, by_rules
+from sayso.engines import engine_name
 from sayso.errors import ConfigError
-from sayso.extractors.actors import find_actors
-from sayso.extractors.quotes import QuoteFinder
+from sayso.extractors.context import build_context
 from sayso.model.loader import available
 
 from ..conftest import SAMPLES
@@ -52,9 +52,8 @@ def test_assembling_rule_drafts_gives_what_the_rule_engine_gives(nlp):
     from sayso.analysis import analyze_doc
 
     doc = nlp(SAMPLES[0].read_text("utf-8"))
-    book = find_actors(doc)
-    finder = QuoteFinder(doc, book)
-    assert assemble(doc, book, finder, finder.run()) == analyze_doc(doc)
+    context = build_context(doc)
+    assert assemble(context, *by_rules(context)) == analyze_doc(doc)
 
 
 def test_cli_engine_option_and_its_config_error(tmp_path):
@@ -91,3 +90,15 @@ def test_shipped_model_resolves_a_pronoun_source():
 @given(st.one_of(st.text(max_size=200), NEWSY))
 def test_hybrid_gives_a_valid_result_for_any_text(text):
     check_invariants(sayso.extract(text, engine="hybrid"))
+
+
+@pytest.mark.parametrize("engine", ["rules", "trained", "hybrid"])
+def test_every_engine_reports_scare_quotes(engine):
+    """so-called "peace" talks: the writer's distance is a scare quote whichever engine reads
+    the quotes (the trained engine once reported only the quotations nobody was named for)."""
+    if engine != "rules" and not available():
+        pytest.skip("no trained weights in sayso/model/weights")
+    text = ('The minister walked out of the so-called "peace" talks on Monday. '
+            "Officials said the talks would resume next week.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [(s.text, text[s.start : s.end]) for s in analysis.scare_quotes] == [("peace", "peace")]

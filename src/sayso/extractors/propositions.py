@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..types import Marker, MarkerKind, Proposition, Span
+from . import lexicons
 from .certainty import predicate_markers
 
 # Dependency labels of a verb that heads a proposition of its own.
@@ -23,14 +24,7 @@ _COMPLEMENTS = {"acomp", "attr"}
 _TIME = {"DATE", "TIME"}
 _AMOUNTS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
 _NAMES = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"}
-# Words before an amount that change what it says ("less than $1.3 million" is not "$1.3 million").
-_COMPARATORS = {"less", "fewer", "under", "below", "more", "over", "above", "nearly", "almost", "least",
-                "most", "roughly", "about", "around", "approximately", "up"}
-_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "have", "be"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
-# Conjunctions whose adverbial clause the speaker asserts ("while Clinton was careless, no
-# prosecutor would bring a case" says she was careless); "if", "unless", "when" do not assert theirs.
-_ASSERTING = {"while", "although", "though", "because", "whereas", "since"}
 
 
 def propositions(doc: Doc, parts: Iterable[Span], text: str | None = None) -> tuple[Proposition, ...]:
@@ -61,8 +55,8 @@ def _clause_heads(span, inside: set[int]) -> list[Token]:
     for token in span:
         if token.pos_ not in {"VERB", "AUX"} or (token.pos_ == "AUX" and token.dep_ in {"aux", "auxpass"}):
             continue
-        if token.lemma_.lower() in _AUXILIARIES and not any(c.dep_ not in {"neg", "advmod", "punct", "nsubj", "cc"}
-                                                           for c in token.children):
+        if token.lemma_.lower() in lexicons.load("auxiliaries") \
+                and not any(c.dep_ not in {"neg", "advmod", "punct", "nsubj", "cc"} for c in token.children):
             continue  # "… and never will": an elliptical clause repeats the one before
         top = token.head.i not in inside or token.head == token
         if _blamed_for(token) or _asserted_adverbial(token):
@@ -80,7 +74,7 @@ def _asserted_adverbial(verb: Token) -> bool:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     # "it looks as though the country is willing": "as though" does not assert its clause
     return verb.dep_ == "advcl" and any(c.dep_ in _SUBJECTS for c in verb.children) \
-        and bool(marks) and marks <= _ASSERTING
+        and bool(marks) and marks <= lexicons.load("asserting_conjunctions")
 
 
 def _small_clauses(doc: Doc, text: str, span, inside: set[int]) -> list[Proposition]:
@@ -193,7 +187,7 @@ def _proposition(doc: Doc, text: str, head: Token, inside: set[int]) -> Proposit
         if ent.label_ in _TIME:
             times.append(ent.text)
         elif ent.label_ in _AMOUNTS:
-            before = [t for t in doc[max(0, ent.start - 2):ent.start] if t.lower_ in _COMPARATORS or t.lower_ == "than"]
+            before = [t for t in doc[max(0, ent.start - 2):ent.start] if t.lower_ in lexicons.load("comparators") or t.lower_ == "than"]
             numbers.append(" ".join([t.text for t in before] + [ent.text]))
         elif ent.label_ in _NAMES and ent.start not in subject_ids:
             names.append(ent.text)

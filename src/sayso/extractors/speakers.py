@@ -4,24 +4,23 @@ descriptions ("he said" → Tamimi; "the ministry said" → the ministry).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
+from . import lexicons
 from .actors import ActorBook, Cluster
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
 _NONPERSONAL = {"it"}
 _PLURAL = {"they", "them"}
-_UNRESOLVABLE = {"i", "me", "we", "us", "you", "one", "who", "which", "that", "this", "these", "those",
-                 "someone", "somebody", "anyone", "everyone", "nobody", "none", "all", "each", "both"}
+#: How many sentences back a pronoun looks for its actor: news names a person again sooner.
 _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
 # A transcript turn: a paragraph opening with a short capitalised label and a colon.
 _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
-# Labels of captions and notes between the paragraphs of a turn, which do not end it.
-_CAPTION_LABELS = {"image", "photo", "picture", "video", "caption", "credit", "source", "file", "note", "update"}
 _NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 
 
@@ -88,7 +87,7 @@ def _introduced(cluster: Cluster) -> bool:
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
-    def __init__(self, doc: Doc, book: ActorBook, in_quote: list[int], sentences: SentenceIndex | None = None) -> None:
+    def __init__(self, doc: Doc, book: ActorBook, in_quote: Sequence[int], sentences: SentenceIndex | None = None) -> None:
         self.doc = doc
         self.book = book
         self.in_quote = in_quote  # token index -> quote region number, or -1
@@ -175,7 +174,7 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in _FIRST_PERSON:
             return self._turn_speaker(pronoun)
-        if word in _UNRESOLVABLE or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
+        if word in lexicons.load("unresolvable_pronouns") or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
         current = self.sentences.number(pronoun.i)
         for k in range(current, max(-1, current - _SENTENCES_BACK - 1), -1):
@@ -218,7 +217,7 @@ class SpeakerResolver:
             self._turns = []
             for line in _TURN.finditer(self.doc.text):
                 label = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
-                if label is not None and label.text.lower() not in _CAPTION_LABELS:
+                if label is not None and label.text.lower() not in lexicons.load("caption_labels"):
                     self._turns.append((line.start(), label))
             if len(self._turns) < 2:  # one "Name: …" line is a headline, not an interview
                 self._turns = []

@@ -13,14 +13,6 @@ from spacy.tokens import Span, Token
 from ..types import ActorType, QuoteKind, StatementType
 from .lexicons import belief_verbs, evidence_verbs, intention_verbs, load, speech_verbs
 
-#: Nouns that report an intention or a belief as a cue ("his plan is to …", "her view that …").
-_INTENTION_NOUNS = frozenset({"plan", "goal", "aim", "intention", "intent", "pledge", "promise", "vow", "bid"})
-_BELIEF_NOUNS = frozenset({"belief", "view", "opinion", "fear", "hope", "conclusion", "concern", "suspicion",
-                           "conviction", "impression"})
-#: Verbs that report an intention even without their infinitive in the parse ("as planned"); the
-#: other intention verbs do only with one ("vowed to fight", not "vowed that the fight goes on").
-_INTENDING_ALWAYS = frozenset({"plan", "intend", "aim", "want"})
-
 
 def _documents() -> frozenset[str]:
     return load("document_nouns")
@@ -63,13 +55,13 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
         return StatementType.WRITING if _document(speaker_span) else StatementType.SPEECH
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in head.children)
-    if lemma in intention_verbs() and (infinitive or lemma in _INTENDING_ALWAYS) \
+    if lemma in intention_verbs() and (infinitive or lemma in load("intending_always")) \
             and not (lemma in belief_verbs() and not infinitive):
         return StatementType.INTENTION
     if head.pos_ == "NOUN":
-        if lemma in _INTENTION_NOUNS:
+        if lemma in load("intention_nouns"):
             return StatementType.INTENTION
-        if lemma in _BELIEF_NOUNS:
+        if lemma in load("belief_nouns"):
             return StatementType.BELIEF
     if lemma in belief_verbs():
         return StatementType.BELIEF

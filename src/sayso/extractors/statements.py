@@ -25,16 +25,17 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
+from .context import DocContext
+from .drafts import Draft
 from .marks import trim_space
+from .speakers import mention_span, subject_of
 
 Part = tuple[int, int]
 
 _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 _CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$", re.IGNORECASE)
 _TURN = re.compile(r"^([A-Z][^:\n.,;!?\"“”]{0,50}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
-_INTERVIEWER_LABELS = {"q", "question", "interviewer"}
-_NOT_LABELS = {"image", "photo", "credit", "update", "note", "editor", "source", "sources", "interview",
-               "correction", "warning", "breaking", "exclusive", "live", "watch", "read", "related", "a"}
+#: A title or headline has at most this many words; a longer line without an end is a sentence.
 _TITLE_WORDS = 30
 #: A line that ends inside a sentence, and a single line break followed by a lower-case word.
 _RUNS_ON = re.compile(r"[,;][\"'”’»]*\s*$")
@@ -46,28 +47,28 @@ _OPENING = "\"“‘'«`"
 class Selection:
     """The drafts that are statements, and the quotations nobody is named as saying."""
 
-    statements: list
+    statements: list[Draft]
     unattributed: list[Part]
 
 
-def select(doc: Doc, finder, drafts: Sequence, rules: Sequence = ()) -> Selection:
+def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] = ()) -> Selection:
     """The statements among ``drafts`` (an engine's proposals over ``doc``); ``rules``, the rule
     engine's drafts when another engine proposed ``drafts``, tell where a speaker's quote ends."""
-    text = finder.text  # Doc.text joins every token anew on each call
+    doc, text = context.doc, context.text  # Doc.text joins every token anew on each call
     lines = paragraphs(text)
     if rules:
         pieces = [piece for d in drafts for piece in _split_at_attribution(d, rules)]
         drafts = list({(d.start, d.end): d for d in pieces}.values())
-    turns = transcript_turns(doc, finder, lines)
+    turns = transcript_turns(context, lines)
     if turns:
         spans = [t.span for t in turns]
         drafts = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
         drafts += [t.draft for t in turns if t.draft is not None]
     reporter = [line for line in lines if is_reporters_line(text, line)]
     drafts = [d for d in drafts if not _in_reporters_line(doc, text, d, reporter)]
-    drafts = [_signed(doc, finder, d) for d in drafts]
-    drafts = [_subject_source(finder, d) for d in drafts]
-    drafts = _floating(doc, finder, sorted(drafts, key=lambda d: (d.start, d.end)))
+    drafts = [_signed(context, d) for d in drafts]
+    drafts = [_subject_source(context, d) for d in drafts]
+    drafts = _floating(context, sorted(drafts, key=lambda d: (d.start, d.end)))
     kept, unattributed = [], []
     for draft in drafts:
         if draft.speaker is None and draft.speaker_span is None and not _reporting(draft):
@@ -78,7 +79,7 @@ def select(doc: Doc, finder, drafts: Sequence, rules: Sequence = ()) -> Selectio
             if draft.kind == QuoteKind.DIRECT:
                 unattributed.append((draft.start, draft.end))
             continue
-        if _not_a_statement(doc, finder, draft):
+        if _not_a_statement(context, draft):
             continue
         kept.append(draft)
     return Selection(kept, unattributed)
@@ -111,7 +112,7 @@ def is_reporters_line(text: str, line: Part) -> bool:
     return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS
 
 
-def _in_reporters_line(doc: Doc, text: str, draft, reporter: Sequence[Part]) -> bool:
+def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Part]) -> bool:
     line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if line is None:
         return False
@@ -121,7 +122,7 @@ def _in_reporters_line(doc: Doc, text: str, draft, reporter: Sequence[Part]) -> 
     return not _own_attribution(doc, text, draft, line)
 
 
-def _own_attribution(doc: Doc, text: str, draft, line: Part) -> bool:
+def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     """A headline that names its speaker before a colon: "Tamimi: …", "Reports: …". An
     explainer title is no quote: in "Karsk dam: what we know" the part after the colon is a
     bare wh-clause, and a dam does not speak."""
@@ -130,15 +131,10 @@ def _own_attribution(doc: Doc, text: str, draft, line: Part) -> bool:
     label = draft.speaker_span
     if label.start_char != line[0] or _CREDIT.search(text, line[0], line[1]):
         return False  # "Belle Image: Nick Moreau." names a photographer, not a speaker
-    speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in _SOURCE_NOUNS
+    speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in lexicons.load("source_nouns")
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     explainer = first is not None and len(first) and first[0].tag_ in {"WP", "WRB", "WDT"}
     return speaks and not explainer
-
-
-#: Heads of unnamed sources that a headline names before a colon ("Reports: …", "Police: …").
-_SOURCE_NOUNS = {"report", "source", "official", "police", "poll", "study", "survey", "witness", "expert",
-                 "analyst", "minister", "ministry", "government", "spokesman", "spokeswoman", "spokesperson"}
 
 
 # -- interview transcripts --------------------------------------------------------------------
@@ -148,10 +144,10 @@ class Turn:
     an answer (a question is nobody's statement)."""
 
     span: Part
-    draft: object | None
+    draft: Draft | None
 
 
-def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
+def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
     """The turns of an interview transcript, if the text holds one.
 
     Paragraphs that start with a name and a colon are turns ("Nick Bos: Me and a studymate …")
@@ -160,7 +156,7 @@ def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
     the following paragraphs until the next label or a set-off quotation; titles and captions
     between its paragraphs are not part of it.
     """
-    text = finder.text
+    text = context.text
     labelled = []
     for index, (start, end) in enumerate(lines):
         match = _TURN.match(text, start, end)
@@ -177,7 +173,7 @@ def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
         asked = text[lines[index][0] : lines[index][1]].rstrip(" \"'”’)").endswith("?")
         questions.setdefault(label, []).append(asked)
     asking = {label for label, asked in questions.items()
-              if label.lower() in _INTERVIEWER_LABELS or sum(asked) * 2 > len(asked)}
+              if label.lower() in lexicons.load("interviewer_labels") or sum(asked) * 2 > len(asked)}
     if not asking or asking == set(questions):
         return []
     starts = {index for index, *_ in labelled}
@@ -195,7 +191,7 @@ def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
         span = (label_start, parts[-1][1])
         draft = None
         if label not in asking:
-            draft = _turn_draft(doc, finder, parts, label_start, label_end)
+            draft = _turn_draft(context, parts, label_start, label_end)
         turns.append(Turn(span, draft))
     return turns
 
@@ -203,23 +199,21 @@ def transcript_turns(doc: Doc, finder, lines: Sequence[Part]) -> list[Turn]:
 def _is_label(label: str) -> bool:
     """A speaker's name as a transcript prints it: capitalised words, at most five."""
     words = label.split()
-    return 0 < len(words) <= 5 and label.lower() not in _NOT_LABELS and all(w[0].isupper() for w in words) \
-        and not any(w.lower() in _NOT_LABELS for w in words)
+    return 0 < len(words) <= 5 and label.lower() not in lexicons.load("not_turn_labels") and all(w[0].isupper() for w in words) \
+        and not any(w.lower() in lexicons.load("not_turn_labels") for w in words)
 
 
-def _turn_draft(doc: Doc, finder, parts: list[Part], label_start: int, label_end: int):
-    from .quotes import Draft
-
-    mention = doc.char_span(label_start, label_end, alignment_mode="contract")
+def _turn_draft(context: DocContext, parts: list[Part], label_start: int, label_end: int) -> Draft | None:
+    mention = context.doc.char_span(label_start, label_end, alignment_mode="contract")
     parts = [p for p in parts if p[1] > p[0]]
     if mention is None or not parts:
         return None
-    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=finder.resolver.resolve(mention),
+    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=context.resolver.resolve(mention),
                  speaker_span=mention, parts=tuple(parts) if len(parts) > 1 else ())
 
 
 # -- one speaker per statement ------------------------------------------------------------------
-def _split_at_attribution(draft, rules: Sequence) -> list:
+def _split_at_attribution(draft: Draft, rules: Sequence[Draft]) -> list[Draft]:
     """A quotation in parts never runs over another speaker's attribution: in
     “We won,” said Ann Lee. / “Really,” said Bob Stone. the second part is Bob Stone's quote,
     so the draft ends before it (and the rules' quote of Bob Stone stands)."""
@@ -234,7 +228,7 @@ def _split_at_attribution(draft, rules: Sequence) -> list:
     return [draft]
 
 
-def _same_speaker(a, b) -> bool:
+def _same_speaker(a: Draft, b: Draft) -> bool:
     if a.speaker is not None and a.speaker is b.speaker:
         return True
     return a.speaker_span is not None and b.speaker_span is not None and a.speaker_span == b.speaker_span
@@ -244,12 +238,12 @@ def _same_speaker(a, b) -> bool:
 _SIGNATURE = re.compile(r"^\s*(?:[-—–―]{1,2}\s*)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 
-def _signed(doc: Doc, finder, draft):
+def _signed(context: DocContext, draft: Draft) -> Draft:
     """A pull quote signed with the speaker's name: '"So far, it's the Internet: 1." - Matthew
     Ingram'; '"The future is only peace." Shimon Peres image: …'."""
     if draft.kind != QuoteKind.DIRECT or draft.speaker is not None or draft.speaker_span is not None:
         return draft
-    text = finder.text
+    doc, text = context.doc, context.text
     close = draft.end
     while close < len(text) and text[close] in "\"”’'.,!?":
         close += 1
@@ -271,24 +265,24 @@ def _signed(doc: Doc, finder, draft):
     if dashed:
         dash = close + tail.index(match.group(0).strip()[0])
         cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
-    return replace(draft, speaker=finder.resolver.resolve(mention), speaker_span=mention, cue=cue)
+    return replace(draft, speaker=context.resolver.resolve(mention), speaker_span=mention, cue=cue)
 
 
-def _floating(doc: Doc, finder, drafts: list) -> list:
+def _floating(context: DocContext, drafts: list[Draft]) -> list[Draft]:
     """A quotation with no cue right after a statement of X, with nobody else named as a
     subject between, is X's: 'US President Barack Obama tweeted using his @POTUS account:' /
     '"Cool clock, Ahmed. …"'. It may start the next paragraph, not a later one."""
-    out = []
+    out: list[Draft] = []
     for draft in drafts:
         if draft.kind == QuoteKind.DIRECT and draft.speaker is None and draft.speaker_span is None:
             previous = next((d for d in reversed(out) if d.speaker is not None and d.end <= draft.start), None)
-            if previous is not None and _nobody_between(doc, finder, previous, draft):
+            if previous is not None and _nobody_between(context, previous, draft):
                 draft = replace(draft, speaker=previous.speaker, inherited=True)
         out.append(draft)
     return out
 
 
-def _subject_source(finder, draft):
+def _subject_source(context: DocContext, draft: Draft) -> Draft:
     """A cue with no source found still has its grammatical subject: in "Bos and colleagues
     describe ants appearing to self-medicate" the describers are the source."""
     if draft.speaker is not None or draft.speaker_span is not None:
@@ -296,31 +290,30 @@ def _subject_source(finder, draft):
     verb = _cue_verb(draft)
     if verb is None:
         return draft
-    from .speakers import mention_span, subject_of
-
     subject = subject_of(verb, lambda t: t.lemma_.lower() in lexicons.cue_verbs())
-    if subject is None or finder.in_quote[subject.i] >= 0 or subject.dep_ == "nsubjpass":
+    if subject is None or context.in_quote[subject.i] >= 0 or subject.dep_ == "nsubjpass":
         return draft
     mention = mention_span(subject)
-    return replace(draft, speaker=finder.resolver.resolve(mention), speaker_span=mention)
+    return replace(draft, speaker=context.resolver.resolve(mention), speaker_span=mention)
 
 
-def _nobody_between(doc: Doc, finder, previous, draft) -> bool:
-    gap = finder.text[previous.end : draft.start]
+def _nobody_between(context: DocContext, previous: Draft, draft: Draft) -> bool:
+    doc, gap = context.doc, context.text[previous.end : draft.start]
     if gap.count("\n") > 2:
         return False
-    for start, end, cluster in finder.book.records:
+    for start, end, cluster in context.book.records:
         span = doc[start:end]
         between = previous.end <= span.start_char and span.end_char <= draft.start and cluster is not previous.speaker
         # Another person, or anybody as a subject, may be the new speaker.
-        if between and finder.in_quote[start] < 0 and (cluster.type == ActorType.PERSON or span.root.dep_ == "nsubj"):
+        if between and context.in_quote[start] < 0 and (cluster.type == ActorType.PERSON or span.root.dep_ == "nsubj"):
             return False
     return True
 
 
 # -- what is not a statement ------------------------------------------------------------------
-def _not_a_statement(doc: Doc, finder, draft) -> bool:
+def _not_a_statement(context: DocContext, draft: Draft) -> bool:
     """Whether a draft with a source is still no statement (each rule gives its reason)."""
+    doc = context.doc
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
@@ -331,7 +324,7 @@ def _not_a_statement(doc: Doc, finder, draft) -> bool:
         return False
     if verb is not None and _anonymity(verb, content):
         return True
-    if draft.kind == QuoteKind.INDIRECT and not _proposition(content, finder):
+    if draft.kind == QuoteKind.INDIRECT and not _proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
         cue = set() if draft.cue is None else {t.lemma_.lower() for t in draft.cue}
@@ -339,7 +332,7 @@ def _not_a_statement(doc: Doc, finder, draft) -> bool:
     return draft.kind == QuoteKind.INDIRECT and verb is not None and _manner(verb, content)
 
 
-def _reporting(draft) -> bool:
+def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
@@ -347,7 +340,7 @@ def _reporting(draft) -> bool:
     return bool(words & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
 
 
-def _cue_verb(draft) -> Token | None:
+def _cue_verb(draft: Draft) -> Token | None:
     if draft.cue_verb is not None:
         return draft.cue_verb
     if draft.cue is None:
@@ -363,15 +356,11 @@ def _sourceless_passive(verb: Token) -> bool:
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
-    if verb.lemma_.lower() in _LISTENER_VERBS | {"expect", "anticipate", "predict", "forecast"}:
+    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
         return True
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
     return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
-
-
-#: Verbs whose passive subject is the person spoken to: "were told", "was asked", "were urged".
-_LISTENER_VERBS = {"tell", "ask", "instruct", "order", "warn", "advise", "inform", "urge", "remind", "notify"}
 
 
 def _reporters_question(verb: Token) -> bool:
@@ -390,9 +379,9 @@ def _anonymity(verb: Token, content: SpacySpan) -> bool:
 _FINITE = {"VBD", "VBP", "VBZ", "MD"}
 
 
-def _proposition(content: SpacySpan, finder) -> bool:
+def _proposition(content: SpacySpan, context: DocContext) -> bool:
     """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or quoted words."""
-    if any(finder.in_quote[t.i] >= 0 for t in content if not t.is_punct):
+    if any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
         return True
     for token in content:
         if token.tag_ in _FINITE or token.tag_ == "VBG" and token.dep_ not in {"amod", "compound"}:
@@ -410,7 +399,7 @@ def _referent(content: SpacySpan, cue: set[str]) -> bool:
     head = content.root
     if head.tag_ == "WDT":
         return True
-    if cue & _ADDRESSEE_VERBS and (
+    if cue & lexicons.load("addressee_verbs") and (
             head.pos_ in {"PRON", "PROPN"} or head.ent_type_ in {"PERSON", "ORG", "NORP"}
             or head.lemma_.lower() in lexicons.agent_nouns()):
         return True
@@ -432,7 +421,4 @@ def _manner(verb: Token, content: SpacySpan) -> bool:
     return root.tag_ == "VBG" and root.dep_ == "advcl" and root.head == verb and root.lemma_.lower() not in lexicons.cue_verbs()
 
 
-#: Verbs whose direct object is the person spoken to, never what was said.
-_ADDRESSEE_VERBS = {"tell", "ask", "question", "urge", "warn", "inform", "brief", "interview", "remind",
-                    "assure", "advise", "notify", "thank", "contact", "email", "address", "answer"}
 _FIGURES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}

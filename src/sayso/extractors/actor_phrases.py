@@ -1,0 +1,134 @@
+"""The phrases around a name: an entity trimmed to its name, the titles before it, the roles
+the text gives it (pre-name descriptions, appositives), and noun-phrase cores of descriptions."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from . import lexicons
+from .names import ACRONYM
+
+_APOSTROPHES = ("'s", "’s", "'", "’")
+#: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
+#: Today" (a longer run is a clause, not a description).
+_PRE_NAME_TOKENS = 8
+#: The longest role kept, in characters: a longer appositive is a clause about the actor.
+_LONGEST_ROLE = 120
+
+
+def trim_entity(ent: SpacySpan) -> SpacySpan | None:
+    """Drop a leading "the", a trailing possessive and edge punctuation from an entity; take in
+    capitalised words the name runs on with ("Levant" + "Today")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    # "The World Health Organisation (WHO)": the NER may take in the bracket; the name ends
+    # before it (the acronym inside is read as an alias).
+    end = next((t.i for t in ent[1:] if t.text in "(["), end)
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
+        start += 1
+    # "in contravention of a World Health Organisation recommendation": an indefinite article
+    # is not part of a name.
+    if end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start + 1].is_title:
+        start += 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def with_title(name: SpacySpan) -> SpacySpan:
+    """Extend a name leftwards over capitalised titles: "Sheikh Ghaith Al-Tamimi"."""
+    doc, start = name.doc, name.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in lexicons.titles():
+        start -= 1
+    return name if start == name.start else doc[start:name.end]
+
+
+def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
+    """Descriptions the text gives the actor: titles, pre-name phrases and appositives."""
+    doc, roles = name.doc, []
+    root = name.root
+    if display.start < name.start:
+        roles.append(doc[display.start:name.start].text)
+    # "London-based news channel Levant Today": modifiers of the name left of it.
+    left = [t for t in root.subtree if t.i < display.start and t.dep_ not in {"det", "poss", "case", "punct"}
+            and (t.i >= display.start - _PRE_NAME_TOKENS)]
+    if left:
+        first = min(t.i for t in left)
+        words = doc[first:display.start]
+        if any(t.pos_ == "NOUN" for t in words) and all(t.head.i >= first for t in words) \
+                and not any(t.is_space for t in words):
+            roles.append(strip_det(words).text)
+    # "Tamimi, a senior cleric, said": an appositive after the name.
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "" \
+                and child.left_edge.i == name.end + 1 and doc[name.end].text == "," \
+                and child.lemma_.lower() not in lexicons.load("proposition_nouns"):
+            roles.append(strip_det(subtree(child)).text)
+    # "a senior cleric, Sheikh Ghaith Al-Tamimi": the name is the appositive of a description.
+    if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
+        head_span = doc[root.head.left_edge.i : root.head.i + 1]
+        roles.append(strip_det(head_span).text)
+    return [r for r in roles if 1 < len(r) <= _LONGEST_ROLE]
+
+
+def kind_noun(name: SpacySpan) -> str | None:
+    """The common noun a name modifies says what it is: "the AntyScience blog" is a blog (so "the
+    blog" later points back to it); a person's name is left alone ("the Trump administration")."""
+    root = name.root
+    if root.dep_ == "compound" and root.head.i == name.end and root.head.tag_ == "NN" \
+            and root.head.lower_.isalpha():
+        return root.head.text
+    return None
+
+
+def subtree(token: Token) -> SpacySpan:
+    """A description without its relative clause: "a cleric in Najaf [who has criticised …]"."""
+    doc = token.doc
+    span = doc[token.left_edge.i : token.right_edge.i + 1]
+    end = span.end
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    while end > span.start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[span.start:end]
+
+
+def core_phrase(head: Token, span: SpacySpan) -> SpacySpan:
+    """A noun phrase up to its first comma, appositive or relative clause: "A spokesman for the
+    union[, who asked not to be named]"."""
+    doc, end = head.doc, head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "case", "pobj"} and not any(
+            t.text == "," for t in doc[end : child.i]
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    end = min(end, span.end)
+    # A comma or a relative clause inside the last modifier ends the phrase too ("A former
+    # member of the group[, who spoke to …]"): the clause describes, it does not name.
+    end = next((t.i for t in doc[head.i + 1 : end] if t.text == "," or t.dep_ == "relcl"
+                or t.tag_ in {"WP", "WDT"}), end)
+    while end > span.start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[span.start : end]
+
+
+def strip_det(span: SpacySpan) -> SpacySpan:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in {"det", "punct"}:
+        start += 1
+    return span.doc[start:span.end]
+
+
+def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
+    """ "Islamic Revolutionary Guard Corps (IRGC)" → the span "IRGC"."""
+    doc, i = name.doc, name.end
+    if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and ACRONYM.match(doc[i + 1].text):
+        return doc[i + 1 : i + 2]
+    return None

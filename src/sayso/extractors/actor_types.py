@@ -1,0 +1,98 @@
+"""One type per actor: the NER's labels by mention, voted and corrected by what the article
+says of the actor (pronouns, "said", roles, outlet and organisation names, place mentions)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+
+from ..types import ActorType
+from . import lexicons
+from .names import name_words
+
+if TYPE_CHECKING:
+    from .actors import Cluster
+
+#: A name said to speak that the NER calls a place is a person's up to this many words, an
+#: organisation's beyond ("Tamimi said", "Kataib Sayyid al-Shuhada Brigades said").
+_PERSON_NAME_WORDS = 3
+#: Role words looked at for a newsroom job: its head comes early ("editor of the …").
+_ROLE_WORDS = 6
+#: The NER labels that make actors, and the actor type each gives.
+NER_TYPES = {
+    "PERSON": ActorType.PERSON,
+    "ORG": ActorType.ORG,
+    "GPE": ActorType.GPE,
+    "LOC": ActorType.LOC,
+    "NORP": ActorType.NORP,
+    "FAC": ActorType.LOC,
+}
+
+
+def vote(cluster: Cluster) -> ActorType:
+    """One type per actor: NER labels by mention, corrected by what the text says of it."""
+    if not cluster.labels:
+        return ActorType.PERSON
+    votes = Counter({label: float(n) for label, n in cluster.labels.items()})
+    top = votes.most_common(1)[0][0]
+    if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
+        votes["PERSON"] += 2
+    if cluster.speaker and top in {"GPE", "LOC"} and " ".join(cluster.words) not in lexicons.places():
+        # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
+        votes["PERSON" if len(cluster.words) <= _PERSON_NAME_WORDS else "ORG"] += votes[top] + 1
+    top = votes.most_common(1)[0][0]
+    if top in {"PERSON", "GPE", "LOC", "NORP"} and cluster.named and not cluster.pronouns["he"] + cluster.pronouns["she"] \
+            and organisation_name(cluster.words):
+        # "Kataib al-Wafa", "Jaysh al-Rashidin": unfamiliar names the NER calls people or places.
+        votes["ORG"] += votes[top] + 1
+        top = "ORG"
+    if top in {"ORG", "PERSON"} and cluster.named and not cluster.speaker and not cluster.roles \
+            and not cluster.pronouns["he"] + cluster.pronouns["she"] and cluster.mentions \
+            and cluster.locations == len(cluster.mentions) and not organisation_name(cluster.words):
+        # "outside Al-Qaim", "in Baghdad and Erbil": a name only ever met as a location.
+        return ActorType.GPE
+    if top in {"ORG", "PERSON", "GPE"} and is_media(cluster):
+        return ActorType.MEDIA
+    if top == "GROUP":
+        return ActorType.GROUP
+    return NER_TYPES.get(top, ActorType.PERSON) if top != "MEDIA" else ActorType.MEDIA
+
+
+
+
+def names_location(span: SpacySpan) -> bool:
+    """A mention that names a location: the object of "near", "outside"…, or the conjunct of a
+    place after "in"/"near"… ("in Baghdad and Erbil")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in lexicons.load("place_prepositions"):
+        return True
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.ent_type_ in {"GPE", "LOC"} \
+            and root.head.head.lower_ in lexicons.load("place_prepositions") | {"in", "from", "to", "between", "across"} \
+            and not any(c.dep_ == "prep" for c in root.children):  # not "… and Philando Castile in Minnesota"
+        return True
+    return False
+
+
+def organisation_name(words: tuple[str, ...]) -> bool:
+    """ "Kataib al-Wafa", "Rising Dawn Brigades": an organisation's name by its first or last word."""
+    return len(words) > 1 and (words[0] in lexicons.load("org_name_starts")
+                               or words[-1] in lexicons.load("org_name_ends"))
+
+
+def is_media(cluster: Cluster) -> bool:
+    """An outlet: a known one, or a name or role made of newsroom words ("Levant Today")."""
+    words = cluster.words
+    if not words or not cluster.named:
+        return False
+    if " ".join(words) in lexicons.media_outlets() or any(a.lower() in lexicons.media_outlets() for a in cluster.acronyms):
+        return True
+    if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
+        return False  # "Emily Post … she": a person
+    if cluster.labels.get("PERSON", 0) > sum(cluster.labels.values()) / 2:
+        # What the NER calls a person is an outlet only by a name no person has ("Levant Today");
+        # a person with a newsroom role ("Alex Marlow, the editor") stays a person.
+        return len(words) > 1 and words[-1] in lexicons.load("media_name_ends_strong")
+    if any(w in lexicons.media_words() for w in words) or (len(words) > 1 and words[-1] in lexicons.media_name_ends()):
+        return True
+    return any(w in lexicons.media_roles() for role in cluster.roles for w in name_words(role)[:_ROLE_WORDS])

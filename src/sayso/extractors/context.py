@@ -1,0 +1,65 @@
+"""The context of one parsed article, built once by :func:`build_context`: its text and sentence
+index, quotation-mark regions (each read once for its cue), which token lies in which region,
+the actor book, the speaker resolver and the cue lexicon. Every later stage is a function of it.
+
+The actor book grows while stages resolve speakers ("a senior official said" adds an unnamed
+actor), so stages run in text order within an engine and in a fixed order across them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from . import lexicons
+from .actors import ActorBook, find_actors
+from .lookup import SentenceIndex
+from .marks import QuoteRegion, find_regions
+from .quotations import Quotation, read_quotation, tokens_in
+from .speakers import SpeakerResolver
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every stage reads of one article; built by :func:`build_context`."""
+
+    doc: Doc
+    text: str
+    sentences: SentenceIndex
+    regions: tuple[QuoteRegion, ...]
+    #: The first character of each region, for bisecting (regions are disjoint and in order).
+    region_starts: tuple[int, ...]
+    #: The number of the region each token lies in, or -1.
+    in_quote: tuple[int, ...]
+    book: ActorBook
+    resolver: SpeakerResolver
+    cues: frozenset[str]
+    #: Each region read for its cue and role, in the order of ``regions`` (None: no words inside).
+    quotations: tuple[Quotation | None, ...] = ()
+
+    def is_cue(self, token: Token) -> bool:
+        """A verb that reports speech, belief, evidence or intention ("said", "believes", "found",
+        "vowed"), or one that voices doubt ("cast doubt on the claim that …")."""
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)
+
+
+def build_context(doc: Doc) -> DocContext:
+    """The context of a parsed article: actors found, quotation marks paired, regions read."""
+    book = find_actors(doc)
+    sentences = SentenceIndex(doc)
+    text = sentences.text
+    regions = tuple(find_regions(text))
+    in_quote = [-1] * len(doc)
+    for number, region in enumerate(regions):
+        for token in tokens_in(doc, region.start, region.end):
+            in_quote[token.i] = number
+    numbers = tuple(in_quote)
+    context = DocContext(doc=doc, text=text, sentences=sentences, regions=regions,
+                         region_starts=tuple(r.start for r in regions), in_quote=numbers, book=book,
+                         resolver=SpeakerResolver(doc, book, numbers, sentences), cues=lexicons.cue_verbs())
+    return replace(context, quotations=tuple(read_quotation(context, region) for region in regions))
+

@@ -1,0 +1,91 @@
+"""Quote drafts: a quote before ids are assigned, as every engine proposes it, and the set
+that keeps one rule draft per stretch of text."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..types import QuoteKind
+from .actors import Cluster
+
+#: Two drafts whose ends lie this many characters apart or less cover the same stretch: a mark
+#: or a comma one reading takes in and the other leaves out.
+_SAME_STRETCH = 2
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A quote before ids are assigned: token spans and actor clusters."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: Cluster | None = None
+    speaker_span: SpacySpan | None = None
+    cue: SpacySpan | None = None
+    medium: Cluster | None = None
+    medium_span: SpacySpan | None = None
+    inherited: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
+    cue_verb: Token | None = None
+
+
+class DraftSet:
+    """The drafts found so far, one quote per stretch of text: a quote in marks wins over the
+    same clause read as reported speech; a mixed quote absorbs the quoted fragments inside it.
+    Kept by start, so that a new draft meets only the drafts near it."""
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []  # (start, sequence number), sorted
+        self._drafts: dict[int, Draft] = {}
+        self._longest = 0
+        self._count = 0
+
+    def add(self, new: Draft) -> None:
+        # Every rule of ``_verdict`` needs the old draft within _SAME_STRETCH characters of the new one.
+        low = bisect_left(self._keys, (new.start - _SAME_STRETCH - self._longest, -1))
+        high = bisect_left(self._keys, (new.end + _SAME_STRETCH + 1, -1))
+        dropped = []
+        for position in range(low, high):
+            old = self._drafts[self._keys[position][1]]
+            verdict = _verdict(old, new)
+            if verdict == "refuse":
+                return
+            if verdict == "drop":
+                dropped.append(position)
+        for position in reversed(dropped):
+            del self._drafts[self._keys.pop(position)[1]]
+        key = (new.start, self._count)
+        self._keys.insert(bisect_left(self._keys, key), key)
+        self._drafts[self._count] = new
+        self._count += 1
+        self._longest = max(self._longest, new.end - new.start)
+
+    def drafts(self) -> list[Draft]:
+        """The kept drafts, in the order they came."""
+        return list(self._drafts.values())
+
+
+def _verdict(old: Draft, new: Draft) -> str:
+    """What a new draft does to an old one: ``refuse`` (the old one stands, the new one goes),
+    ``drop`` (the new one replaces it) or ``keep`` (both stay)."""
+    if _same_stretch(old, new):
+        return "drop" if new.kind == QuoteKind.DIRECT and old.kind == QuoteKind.INDIRECT else "refuse"
+    if _inside(new, old) and old.kind in _REPORTED:
+        return "refuse"
+    if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:
+        return "drop"
+    return "keep"
+
+
+_REPORTED = {QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO}
+
+
+def _same_stretch(a: Draft, b: Draft) -> bool:
+    return abs(a.start - b.start) <= _SAME_STRETCH and abs(a.end - b.end) <= _SAME_STRETCH
+
+
+def _inside(a: Draft, b: Draft) -> bool:
+    return b.start <= a.start and a.end <= b.end + _SAME_STRETCH

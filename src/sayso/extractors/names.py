@@ -1,0 +1,37 @@
+"""Names as words: what makes two names comparable, an acronym of a name, one name part of
+another. Plain string work, shared by the actor book and its type vote."""
+from __future__ import annotations
+
+import re
+
+from . import lexicons
+
+_NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
+#: An acronym as news prints it: "WHO", "IRGC", "U.N.", "M5S" (two to ten characters).
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Comparable words of a name: lower case, no leading "the", hyphens and dots dropped."""
+    words = _NAME_PUNCT.sub(" ", text.lower().replace("’s", "").replace("'s", "")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def singular(word: str) -> str:
+    """ "authors" → "author": enough of a lemma to compare head nouns ("ss" stays: "press")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def initials(words: tuple[str, ...]) -> str:
+    """The acronym a name of several words gives: "World Health Organisation" → "who"."""
+    # "Movimento 5 Stelle" → "m5s": a number in the name stays in its acronym.
+    return "".join(w[0] for w in words if w not in lexicons.load("acronym_skip") and w[0].isalnum()) if len(words) > 1 else ""
+
+
+def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """ "Tamimi" is part of "Ghaith Al Tamimi"; "Jerusalem" is not part of "Jerusalem Post"."""
+    if len(part) >= len(whole) or not part:
+        return False
+    return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
