@@ -77,6 +77,18 @@ class RefusedURL(IngestError):
     http_status = 403
 
 
+class Busy(SaysoError):
+    """Too many extraction or ingest requests are waiting on the server; retry later."""
+
+    http_status = 503
+
+
+class ClientGone(SaysoError):
+    """The client disconnected before its extraction was done; nobody reads the answer."""
+
+    http_status = 499  # "client closed request", as web servers log it
+
+
 class StoreError(SaysoError):
     """The article database cannot be opened or used as asked."""
 

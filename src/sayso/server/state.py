@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from .. import settings
 from ..claims import Claim, find_claims
-from ..errors import ExtractionError, SaysoError
+from ..errors import Busy, ClientGone, ExtractionError
 from ..store import QuoteFilter, Store
 from ..store.queries import quotes_version
 
@@ -35,18 +35,6 @@ T = TypeVar("T")
 CLAIM_CACHE = 16  # claim lists kept (one per set of filters and options)
 POLL_SECONDS = 0.25  # how often a waiting extraction asks whether its client is still there
 NLP_WORKERS = 1  # on two cores the other is left to the readers
-
-
-class Busy(SaysoError):
-    """Too many extraction or ingest requests are waiting; the client should retry later."""
-
-    http_status = 503
-
-
-class ClientGone(SaysoError):
-    """The client disconnected before its extraction was done; nobody reads the answer."""
-
-    http_status = 499  # "client closed request", as web servers log it
 
 
 def load_nlp() -> None:
