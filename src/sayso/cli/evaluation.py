@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -12,6 +13,15 @@ from .app import main
 from .options import (
     _MODEL_HELP, _engine_option,
 )
+
+
+def _show(report: Any, table: str, json_out: Path | None, errors: str | None = None) -> None:
+    """An evaluation's table (and its errors when asked), and its JSON written to ``json_out``."""
+    click.echo(table)
+    if errors is not None:
+        click.echo(errors)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
 @main.group(name="eval")
@@ -42,9 +52,7 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
     names = tuple(s.strip() for s in systems.split(",") if s.strip()) if systems else default_systems()
     report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress,
                       model=settings.options(model=model).model)
-    click.echo(format_table(report))
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    _show(report, format_table(report), json_out)
     if markdown_out is not None:
         markdown_out.write_text(format_markdown(report), encoding="utf-8")
 
@@ -76,11 +84,7 @@ def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors:
                   if s.strip())
     report = evaluate_news(corpus or default_corpus(code), split=split, systems=names, progress=progress,
                            keep_errors=show_errors, lang=code)
-    click.echo(format_news(report))
-    if show_errors:
-        click.echo(format_errors(report))
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    _show(report, format_news(report), json_out, format_errors(report) if show_errors else None)
 
 
 @eval_group.command(name="claims")
@@ -123,11 +127,7 @@ def eval_coref(path: Path | None, systems: str, genres: str | None, show_errors:
     names = tuple(s.strip() for s in systems.split(",") if s.strip())
     wanted = tuple(g.strip() for g in genres.split(",") if g.strip()) if genres else None
     report = evaluate_coref(path, systems=names, genres=wanted, progress=progress)
-    click.echo(format_coref(report))
-    if show_errors:
-        click.echo(format_errors(report))
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    _show(report, format_coref(report), json_out, format_errors(report) if show_errors else None)
 
 
 @eval_group.command(name="certainty")
@@ -148,9 +148,7 @@ def eval_certainty(path: Path | None, split: str, max_errors: int, json_out: Pat
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a certainty set (JSONL)")
     report = evaluate_certainty(path, model=model, split=split)
-    click.echo(format_certainty(report, max_errors=max_errors))
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    _show(report, format_certainty(report, max_errors=max_errors), json_out)
 
 
 @eval_group.command(name="relations")
@@ -172,6 +170,4 @@ def eval_relations(path: Path | None, split: str, engine: str | None, max_errors
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a relation set (JSONL)")
     report = evaluate_relations(path, settings.options(engine=engine).engine, split=split)
-    click.echo(format_relations(report, max_errors=max_errors))
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    _show(report, format_relations(report, max_errors=max_errors), json_out)
