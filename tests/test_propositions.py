@@ -83,3 +83,19 @@ def _clause(numbers=(), times=(), names=()) -> Clause:
 ])
 def test_numbers_dates_and_events_must_agree(a, b, compatible):
     assert details_agree(a, b).compatible is compatible
+
+
+@pytest.mark.parametrize("text, proposition, subject, predicate", [
+    ("Trump's proposal to ban Muslims from entering the United States",
+     "to ban Muslims from entering the United States", "Trump's", "ban"),
+    ("his plan for banning Muslims", "banning Muslims", None, "ban"),
+    ("the mayor's pledge to rebuild the bridge by June", "to rebuild the bridge by June", "the mayor's", "rebuild"),
+])
+def test_a_noun_phrase_tells_the_act_it_plans(nlp, text, proposition, subject, predicate):
+    (p,) = _props(nlp, text)
+    assert (p.text, p.predicate) == (proposition, predicate)
+    assert (None if p.subject is None else text[p.subject[0]:p.subject[1]]) == subject
+
+
+def test_a_noun_phrase_without_an_act_tells_nothing(nlp):
+    assert _props(nlp, "his proposed ban on Muslims and other controversial statements") == ()

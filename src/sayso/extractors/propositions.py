@@ -45,7 +45,31 @@ def propositions(doc: Doc, parts: Iterable[Span], text: str | None = None) -> tu
                 found.append(proposition)
         if not heads:
             found += _small_clauses(doc, text, span, inside)
+            for verb in _planned_acts(span, inside):
+                proposition = _proposition(doc, text, verb, inside)
+                if proposition is not None:
+                    found.append(proposition)
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
+
+
+def _planned_acts(span, inside: set[int]) -> list[Token]:
+    """The act a noun of the statement plans or calls for, when the statement has no clause of
+    its own: "his proposal to ban Muslims from entering the United States", "his plan for
+    banning Muslims" tell what is proposed (by the noun's possessor, when the text names one)."""
+    acts = []
+    for token in span:
+        if token.pos_ != "VERB" or not any(c.dep_ in _OBJECTS for c in token.children):
+            continue
+        noun = token.head
+        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            pass  # "proposal to ban …"
+        elif token.dep_ == "pcomp" and token.tag_ == "VBG" and noun.dep_ == "prep" and noun.lower_ == "for":
+            noun = noun.head  # "plan for banning …"
+        else:
+            continue
+        if noun.i in inside and noun.pos_ == "NOUN":
+            acts.append(token)
+    return acts
 
 
 def _clause_heads(span, inside: set[int]) -> list[Token]:
@@ -128,6 +152,10 @@ def _subject(head: Token) -> Token | None:
         return next(c for c in head.head.head.children if c.dep_ == "dobj")
     if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
         return _subject(head.head)  # "was careless and broke the rules": the same subject
+    noun = head.head.head if head.dep_ == "pcomp" else head.head
+    if head.dep_ in {"acl", "pcomp"} and noun.pos_ == "NOUN":
+        # "Trump's proposal to ban …": the possessor proposes; "his proposal": nobody the clause names
+        return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     return None
 
 
