@@ -12,7 +12,7 @@ from .rows import ArticleRow, article_row
 from .store import Store
 
 _ARTICLE_SELECT = """
-SELECT a.id, a.url, a.title, a.published, a.outlet, a.author, a.source, a.source_key, a.fetched_at,
+SELECT a.id, a.url, a.title, a.published, a.outlet, a.author, a.lang, a.source, a.source_key, a.fetched_at,
        a.ingested_at, a.content_hash, a.meta,
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
        (SELECT count(*) FROM article_actors x WHERE x.article_id = a.id) AS actors
