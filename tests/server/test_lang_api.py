@@ -31,6 +31,13 @@ def test_articles_carry_and_filter_by_language(client):
     assert client.get("/articles/2").json()["article"]["lang"] == "fr"
 
 
+def test_articles_count_their_languages(client):
+    facets = client.get("/articles", params={"facets": "true", "limit": 1}).json()["facets"]
+    assert sorted((f["value"] or "", f["count"]) for f in facets["lang"]) == [("", 1), ("en", 1), ("fr", 1)]
+    narrowed = client.get("/articles", params={"facets": "true", "lang": "fr"}).json()["facets"]["lang"]
+    assert [(f["value"], f["count"]) for f in narrowed] == [("fr", 1)]
+
+
 def test_quotes_filter_by_language_with_a_facet(client):
     page = client.get("/quotes", params={"lang": "fr", "facets": "true"}).json()
     assert page["total"] == 2 and {q["article_id"] for q in page["items"]} == {2}

@@ -109,12 +109,16 @@ def _link(request: Request, **params: Any) -> str:
 def list_articles(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
                   lang: Lang = None,
                   search: Annotated[Optional[str], _text("Full-text search over title and text.")] = None,
+                  facets: Annotated[bool, Query(description="Also count the matches per language.")] = False,
                   offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
                         lang=_lang(lang))
     store, words = _state(request).store(), _search(search)
     rows = list(queries.articles(store, flt, search=words, newest_first=True, offset=offset, limit=limit))
-    return _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
+    page = _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
+    if facets:
+        page["facets"] = {"lang": queries.article_languages(store, flt, search=words)}
+    return page
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=NOT_FOUND,

@@ -88,6 +88,8 @@ class ClaimPage(Page):
 
 class ArticlePage(Page):
     items: list[ArticleRow]
+    facets: Optional[dict[str, list[FacetValue]]] = Field(
+        None, description="With facets=true: counts per lang over all matching articles.")
 
 
 class ActorPage(Page):
