@@ -26,9 +26,10 @@ _ARTICLE_FIELDS = ("id", "url", "title", "published", "outlet", "author", "sourc
 
 
 def article_record(store: Store, article: queries.ArticleRow) -> dict[str, Any]:
-    """One article as the extract contract (text, actors, quotes, warnings) plus ``meta``:
+    """One article as the extract contract (text, actors, quotes, warnings, lang) plus ``meta``:
     the engine's meta, then the article's id, URL, title, dates, outlet and source."""
     data = store.analysis_dict(article.id)
+    data.setdefault("lang", article.lang)  # an analysis stored before it carried its language
     meta = dict(data.get("meta") or {})
     meta.update({k: getattr(article, k) for k in _ARTICLE_FIELDS if getattr(article, k) is not None})
     meta.update({k: v for k, v in article.meta.items() if k not in meta})
@@ -65,7 +66,7 @@ def rows(store: Store, table: str, flt: ArticleFilter = ArticleFilter()) -> Iter
             data["meta"] = json.dumps(data["meta"], ensure_ascii=False) if data["meta"] else ""
             yield data
     elif table == "quotes":
-        qflt = QuoteFilter(outlet=flt.outlet, since=flt.since, until=flt.until, attributed=False)
+        qflt = QuoteFilter(outlet=flt.outlet, since=flt.since, until=flt.until, lang=flt.lang, attributed=False)
         for quote in queries.quotes(store, qflt):
             data = quote.to_dict()
             data["extra"] = json.dumps(data["extra"], ensure_ascii=False) if data["extra"] else ""

@@ -416,3 +416,42 @@ def test_filters_and_labels_come_from_the_served_vocabularies(page):
     options = page.get_by_label("Type").locator("option").all_inner_texts()
     assert options[1:] == [served["actor_type"]["labels"][t] for t in served["actor_type"]["values"]]
     assert "human being" in page.locator("table.list").inner_text()
+
+
+def test_filter_quotes_and_articles_by_language(browser, tmp_path):
+    """The Language filters of the quotes and articles views list the stored languages by name;
+    choosing French keeps the French article's statements, and the reader names its language."""
+    from dataclasses import replace
+
+    from sayso.store import Store
+
+    from ..store.conftest import articles
+
+    db = tmp_path / "langs.db"
+    with Store(db) as store:
+        for (record, analysis), lang in zip(articles(), ("en", "fr", None)):
+            store.add(record, replace(analysis, lang=lang))
+    french = {q.text for q in articles()[1][1].quotes}
+    with serving(db) as base:
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(base + "/#/")
+        tab.get_by_role("heading", name=re.compile(r"^\d+ quotes")).wait_for()
+        language = tab.get_by_label("Language")
+        assert re.search(r"French \(2\)", language.inner_text()) and "English (3)" in language.inner_text()
+        language.select_option("fr")
+        results_for(tab, "lang=fr")
+        assert set(tab.locator(".result blockquote").all_inner_texts()) == french
+        shot(tab, "search-language")
+        tab.goto(base + "/#/articles")
+        tab.locator("#article-lang").wait_for()
+        tab.get_by_label("Language").select_option("fr")
+        tab.wait_for_function("() => location.hash.includes('lang=fr') && document.querySelectorAll('.result').length === 1")
+        assert tab.locator(".result .meta").inner_text().count("French") == 1
+        shot(tab, "articles-language")
+        tab.locator(".result h2 a").click()
+        tab.locator("mark.q").first.wait_for()
+        assert "French" in tab.locator("p.meta").first.inner_text()
+        tab.close()
+        assert not errors, errors

@@ -12,7 +12,7 @@ from sayso.errors import StoreError
 from sayso.ingest import Record
 from sayso.store import SCHEMA_VERSION, Store, normalize_name
 from sayso.store.schema import MIGRATIONS
-from sayso.store.store import _statements
+from sayso.store.statements import statements as _statements
 from sayso.types import Analysis
 
 from .conftest import articles

@@ -59,6 +59,23 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     return parsed
 
 
+def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--lang fr``: an ISO 639-1 code, lower-cased."""
+    from ..errors import StoreError
+    from ..store.filters import language_code
+
+    try:
+        return language_code(value) if value is not None else None
+    except StoreError as exc:
+        raise click.BadParameter(f"{value!r} is not a language code; use two letters of ISO 639-1 "
+                                 f"(en, fr, de)") from exc
+
+
+#: Filter on the article's language (shared by the commands that filter articles).
+_lang_option = click.option("--lang", callback=_lang, default=None, metavar="CODE",
+                            help="Only articles in this language: an ISO 639-1 code (en, fr).")
+
+
 def _statement_types(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
     """``--type writing --type belief`` or ``--type writing,belief``: the statement types named."""
     known = [t.value for t in StatementType]

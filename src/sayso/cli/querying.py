@@ -12,7 +12,7 @@ from ..errors import InputError, SaysoError
 from ..types import ActorType, QuoteKind, StatementType
 from .app import main
 from .options import (
-    _FILTER_DATE_HELP, _db_option, _open_store, _date, _statement_types,
+    _FILTER_DATE_HELP, _db_option, _lang_option, _open_store, _date, _statement_types,
     _emit, _json_array, _csv_lines, _color,
 )
 
@@ -32,6 +32,7 @@ from .options import (
 @click.option("--outlet", default=None, help="Outlet name contains this (case-insensitive).")
 @click.option("--since", callback=_date, default=None, help=f"Published on or after: {_FILTER_DATE_HELP}.")
 @click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
+@_lang_option
 @click.option("--search", default=None, help='Full-text search in the quote text: words (all must occur), "a phrase", or FTS5 syntax (tax* OR budget).')
 @click.option("--article", type=int, default=None, help="Only quotes of this article id.")
 @click.option("--include-unattributed", is_flag=True,
@@ -42,17 +43,17 @@ from .options import (
 @click.option("--color/--no-color", default=None, help="Colour the table (default: when a terminal).")
 def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | None, types: tuple[str, ...],
            certainty: str | None, polarity: str | None, stance: str | None, outlet: str | None, since: str | None, until: str | None,
-           search: str | None, article: int | None, include_unattributed: bool, limit: int | None, fmt: str,
+           lang: str | None, search: str | None, article: int | None, include_unattributed: bool, limit: int | None, fmt: str,
            color: bool | None) -> None:
     """List stored quotes, newest first, filtered by speaker, topic actor, kind, statement type,
-    outlet, date or text; quotes nobody is named for are left out unless asked for."""
+    outlet, date, language or text; quotes nobody is named for are left out unless asked for."""
     from ..store import QuoteFilter
     from ..store import queries
     from ..views import quote_table
 
     flt = QuoteFilter(speaker=speaker, about=about, kind=kind.lower() if kind else None, type=types,
-                      certainty=certainty, polarity=polarity, stance=stance, outlet=outlet, since=since, until=until, search=search,
-                      article=article, attributed=not include_unattributed, limit=limit)
+                      certainty=certainty, polarity=polarity, stance=stance, outlet=outlet, since=since, until=until, lang=lang,
+                      search=search, article=article, attributed=not include_unattributed, limit=limit)
     with _open_store(db) as store:
         found = queries.quotes(store, flt)
         if fmt == "table":
@@ -224,15 +225,16 @@ def _find_article(store, ref: str):
 @click.option("--outlet", default=None, help="Only articles whose outlet contains this.")
 @click.option("--since", callback=_date, default=None, help=f"Only articles published on or after: {_FILTER_DATE_HELP}.")
 @click.option("--until", callback=_date, default=None, help=f"Only articles published on or before: {_FILTER_DATE_HELP}.")
+@_lang_option
 @click.option("--unnamed", is_flag=True, help="Graphs: include unnamed actors.")
 def export(db: Path | None, fmt: str, out: Path | None, table: str | None, outlet: str | None,
-           since: str | None, until: str | None, unnamed: bool) -> None:
+           since: str | None, until: str | None, lang: str | None, unnamed: bool) -> None:
     """Export articles and quotes (JSONL, CSV) or the actor network (GEXF, GraphML for Gephi):
     who quotes, mentions or relates to whom, with edge weights and relation types."""
     from .. import export as exporting
     from ..store import ArticleFilter
 
-    flt = ArticleFilter(outlet=outlet, since=since, until=until)
+    flt = ArticleFilter(outlet=outlet, since=since, until=until, lang=lang)
     if fmt == "brat" and (out is None or out.is_file()):
         raise InputError("--format brat writes a folder of .txt and .ann files: give it with --out DIR")
     with _open_store(db) as store:

@@ -11,9 +11,11 @@ from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from ..errors import StoreError
 from ..ingest.record import normalize_date
 from ..network import actor_graph
 from ..store import queries
+from ..store.filters import language_code
 from ..store.queries import ArticleFilter, QuoteFilter
 from ..schema import vocabularies
 from ..types import ActorType, Certainty, Polarity, QuoteKind, Stance, StatementType
@@ -53,6 +55,8 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 
 Outlet = Annotated[Optional[str], _text("Outlet name contains this (case-insensitive).")]
 Since = Annotated[Optional[str], _text("Published on or after this ISO date (2024-03-01).")]
 Until = Annotated[Optional[str], _text("Published on or before this ISO date (the whole day).")]
+Lang = Annotated[Optional[str], Query(max_length=MAX_TEXT, description="The article's language, an ISO 639-1 "
+                                                                   "code (en, fr).")]
 ArticleId = Annotated[int, Path(ge=0, le=MAX_ID, description="The article id.")]
 ActorId = Annotated[int, Path(ge=0, le=MAX_ID, description="The actor id.")]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such item."}}
@@ -70,6 +74,13 @@ def _date(name: str, value: str | None) -> str | None:
     if parsed is None:
         raise HTTPException(422, f"{name}: {value!r} is not a date; use YYYY-MM-DD")
     return parsed
+
+
+def _lang(value: str | None) -> str | None:
+    try:
+        return language_code(value) if value else None
+    except StoreError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _search(value: str | None) -> str | None:
@@ -96,12 +107,18 @@ def _link(request: Request, **params: Any) -> str:
 @router.get("/articles", response_model=ArticlePage, tags=["articles"], responses=INVALID,
             summary="List stored articles, newest first")
 def list_articles(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
+                  lang: Lang = None,
                   search: Annotated[Optional[str], _text("Full-text search over title and text.")] = None,
+                  facets: Annotated[bool, Query(description="Also count the matches per language.")] = False,
                   offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+                        lang=_lang(lang))
     store, words = _state(request).store(), _search(search)
     rows = list(queries.articles(store, flt, search=words, newest_first=True, offset=offset, limit=limit))
-    return _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
+    page = _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
+    if facets:
+        page["facets"] = {"lang": queries.article_languages(store, flt, search=words)}
+    return page
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=NOT_FOUND,
@@ -134,16 +151,16 @@ def list_quotes(
     certainty: Annotated[Optional[Certainty], Query(description="How the statement is put.")] = None,
     polarity: Annotated[Optional[Polarity], Query(description="negative: a denial.")] = None,
     stance: Annotated[Optional[Stance], Query(description="The reporter's stance, from the cue.")] = None,
-    outlet: Outlet = None, since: Since = None, until: Until = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None, lang: Lang = None,
     article: Annotated[Optional[int], _id("Only quotes of this article id.")] = None,
     attributed: Annotated[bool, Query(description="false: also quotes with neither a speaker nor a source "
                                                   "named in the text.")] = True,
-    facets: Annotated[bool, Query(description="Also count the matches per kind, type, certainty, outlet, "
-                                              "speaker, month…")] = False,
+    facets: Annotated[bool, Query(description="Also count the matches per kind, type, certainty, language, "
+                                              "outlet, speaker, month…")] = False,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = QuoteFilter(
-        outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+        outlet=outlet or None, since=_date("since", since), until=_date("until", until), lang=_lang(lang),
         speaker=speaker or None, about=about or None, kind=kind.value if kind else None,
         type=tuple(t.value for t in type or ()), certainty=certainty.value if certainty else None,
         polarity=polarity.value if polarity else None,

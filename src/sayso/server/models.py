@@ -61,7 +61,7 @@ class FacetValue(BaseModel):
 class QuotePage(Page):
     items: list[QuoteRow]
     facets: Optional[dict[str, list[FacetValue]]] = Field(
-        None, description="With facets=true: counts per kind, type, certainty, polarity, stance, outlet, speaker "
+        None, description="With facets=true: counts per kind, type, certainty, polarity, stance, lang, outlet, speaker "
                           "and month over all matching quotes.")
 
 
@@ -88,6 +88,8 @@ class ClaimPage(Page):
 
 class ArticlePage(Page):
     items: list[ArticleRow]
+    facets: Optional[dict[str, list[FacetValue]]] = Field(
+        None, description="With facets=true: counts per lang over all matching articles.")
 
 
 class ActorPage(Page):

@@ -1,5 +1,5 @@
-"""Stored articles: the listing (in stored order or newest first, one page or all), its count,
-one article by id, URL or path, and the ids a re-analysis selects."""
+"""Stored articles: the listing (in stored order or newest first, one page or all), its count and
+languages, one article by id, URL or path, and the ids a re-analysis selects."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -12,7 +12,7 @@ from .rows import ArticleRow, article_row
 from .store import Store
 
 _ARTICLE_SELECT = """
-SELECT a.id, a.url, a.title, a.published, a.outlet, a.author, a.source, a.source_key, a.fetched_at,
+SELECT a.id, a.url, a.title, a.published, a.outlet, a.author, a.lang, a.source, a.source_key, a.fetched_at,
        a.ingested_at, a.content_hash, a.meta,
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
        (SELECT count(*) FROM article_actors x WHERE x.article_id = a.id) AS actors
@@ -45,6 +45,16 @@ def count_articles(store: Store, flt: ArticleFilter = ArticleFilter(), *, search
     """How many articles :func:`articles` lists with this filter and search."""
     where, params = _article_where(store, flt, search)
     return int(store.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0])
+
+
+def article_languages(store: Store, flt: ArticleFilter = ArticleFilter(), *, search: str | None = None
+                      ) -> list[dict[str, Any]]:
+    """How the articles :func:`articles` lists split by language, most first:
+    ``[{"value": "en", "count": 12}, {"value": None, "count": 1}]`` (None: not told)."""
+    where, params = _article_where(store, flt, search)
+    return [{"value": row[0], "count": row[1]} for row in store.conn.execute(
+        "SELECT a.lang AS value, count(*) AS n FROM articles a" + where + " GROUP BY value ORDER BY n DESC, value",
+        params)]
 
 
 def get_article(store: Store, article_id: int) -> ArticleRow | None:

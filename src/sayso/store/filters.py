@@ -22,6 +22,11 @@ class ArticleFilter:
     outlet: str | None = None  # case-insensitive substring of the outlet name
     since: str | None = None  # ISO date: published on or after
     until: str | None = None  # ISO date: published on or before (the whole day)
+    lang: str | None = None  # ISO 639-1 code of the article's language: "fr"
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            object.__setattr__(self, "lang", language_code(self.lang))
 
     def sql(self, alias: str = "a") -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
@@ -35,6 +40,9 @@ class ArticleFilter:
         if self.until:
             clauses.append(f"{alias}.published < ?")
             params.append(self.until + "\uffff")  # "2024-03-01T10:00" is still on the 1st
+        if self.lang:
+            clauses.append(f"{alias}.lang = ?")
+            params.append(self.lang)
         return clauses, params
 
 
@@ -58,6 +66,7 @@ class QuoteFilter(ArticleFilter):
     limit: int | None = None
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         given = (self.type,) if isinstance(self.type, str) else tuple(self.type or ())
         known = {t.value for t in StatementType}
         wrong = [t for t in given if str(t).lower() not in known]
@@ -65,6 +74,16 @@ class QuoteFilter(ArticleFilter):
             raise StoreError(f"type: {wrong[0]!r} is not a statement type; use one or several of "
                              f"{', '.join(t.value for t in StatementType)}")
         object.__setattr__(self, "type", tuple(dict.fromkeys(str(t).lower() for t in given)))
+
+
+def language_code(value: str) -> str | None:
+    """``value`` as the ISO 639-1 code articles are stored with ("FR " → "fr"); None for blank."""
+    code = value.strip().lower()
+    if not code:
+        return None
+    if not re.fullmatch(r"[a-z]{2}", code):
+        raise StoreError(f"lang: {value!r} is not a language code; use two letters of ISO 639-1 (en, fr, de)")
+    return code
 
 
 def like_literal(value: str) -> str:

@@ -11,6 +11,7 @@ from .articles import (
     actor_names,
     article_actor_ids,
     article_ids,
+    article_languages,
     article_text,
     article_texts,
     articles,
@@ -28,7 +29,8 @@ from .rows import ActorProfile, ActorRow, ArticleRow, QuoteRow, RelationRow, Tie
 
 __all__ = [
     "ActorProfile", "ActorRow", "ArticleFilter", "ArticleRow", "QuoteFilter", "QuoteRow", "RelationRow", "Tie",
-    "actor_ids", "actor_names", "actor_profile", "actors", "article_actor_ids", "article_ids", "article_text",
+    "actor_ids", "actor_names", "actor_profile", "actors", "article_actor_ids", "article_ids",
+    "article_languages", "article_text",
     "article_texts", "articles", "co_quoted", "count_actors", "count_articles", "count_quotes",
     "count_relations", "find_actor", "find_article", "fts_query", "get_actor", "get_article", "like_literal",
     "mentions_by_article", "missing_articles", "quote_facets", "quote_spans_by_url", "quotes",

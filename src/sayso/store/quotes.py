@@ -82,11 +82,11 @@ def count_quotes(store: Store, flt: QuoteFilter = QuoteFilter()) -> int:
 def quote_facets(store: Store, flt: QuoteFilter = QuoteFilter(), *, top: int = 20
                  ) -> dict[str, list[dict[str, Any]]]:
     """How the quotes matching ``flt`` split by kind, statement type, certainty, polarity, stance,
-    outlet, speaker and month of publication: ``{"kind": [{"value": "direct", "count": 12}, …], …}``."""
+    language, outlet, speaker and month of publication: ``{"kind": [{"value": "direct", "count": 12}, …], …}``."""
     where, params = _quote_where(store, flt)
     base = "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id" + where
     columns = {"kind": "q.kind", "type": "q.type", "certainty": "q.certainty", "polarity": "q.polarity",
-               "stance": "q.stance", "outlet": "a.outlet", "month": "substr(a.published, 1, 7)"}
+               "stance": "q.stance", "lang": "a.lang", "outlet": "a.outlet", "month": "substr(a.published, 1, 7)"}
     facets: dict[str, list[dict[str, Any]]] = {}
     for name, column in columns.items():
         facets[name] = [{"value": row[0], "count": row[1]} for row in store.conn.execute(

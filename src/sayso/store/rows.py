@@ -119,6 +119,7 @@ class ArticleRow:
     published: str | None
     outlet: str | None
     author: str | None
+    lang: str | None  # ISO 639-1; None: too short or mixed to tell, or stored before sayso kept it
     source: str | None
     source_key: str | None
     fetched_at: str | None

@@ -8,7 +8,8 @@ one (e.g. when the engine gains quote fields such as ``certainty``, move them ou
 Tables (Datasette-friendly: plain names, foreign keys, FTS5 over ``articles`` and ``quotes``):
 
 - ``runs``: one row per ingest run (sources, model, counts): provenance of every article.
-- ``articles``: text, metadata (url, title, published, outlet, author), content hash, source.
+- ``articles``: text, metadata (url, title, published, outlet, author), language, content hash,
+  source.
 - ``actors``: people, organisations, outlets… merged across articles by normalised name and
   type; unnamed descriptions ("a senior official") stay local to their article.
 - ``actor_aliases``, ``actor_roles``: every name and role seen for an actor, with counts.
@@ -33,10 +34,11 @@ Views: ``quotes_with_speakers``, ``relations_with_actors``, ``articles_overview`
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..types import VOCABULARIES
+from .statements import statements
 
 APPLICATION_ID = 0x5A7590  # marks a file as a sayso database (PRAGMA application_id)
 
@@ -401,25 +403,9 @@ def _v4_quote_type(conn: sqlite3.Connection) -> None:
     """``quotes.type``, the statement type, from ``extra`` where stored there, checked like every
     vocabulary column."""
     sync_vocabularies(conn)  # a store of version 3 may not know the statement types yet
-    for statement in _statements(_V4_QUOTE_TYPE):
+    for statement in statements(_V4_QUOTE_TYPE):
         conn.execute(statement)
     _vocabulary_check(conn, "quotes", "type", "statement_type")
-
-
-def _statements(script: str) -> Iterator[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` aware, so
-    trigger bodies with inner semicolons stay whole)."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--") and not buffer.strip():
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                yield buffer.strip()
-            buffer = ""
-    if buffer.strip():
-        yield buffer.strip()
 
 
 # Sentence embeddings of quotes' propositions, kept by sayso claims (sayso.claims.vectors): float16
@@ -436,12 +422,23 @@ CREATE TABLE proposition_vectors (
 """
 
 
+# Each article's language (ISO 639-1, sayso.language; NULL: too short or mixed to tell) as a column
+# to filter on; ``extra`` keeps it too, so the analysis reads back unchanged. Stores written since
+# the analysis carried ``lang`` have it in ``extra``; older ones stay NULL until sayso reanalyse.
+_V6_ARTICLE_LANG = """
+ALTER TABLE articles ADD COLUMN lang TEXT;
+UPDATE articles SET lang = json_extract(extra, '$.lang') WHERE json_valid(extra);
+CREATE INDEX articles_lang ON articles(lang);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, mentions, quotes, relations, FTS5 and views", _V1),
     Migration(2, "quote certainty, polarity, stance and parts; relation claimant, quote, span", _V2),
     Migration(3, "vocabularies table; their columns take only its values", _v3),
     Migration(4, "quote statement type (speech, writing, belief, intention, unspecified)", _v4_quote_type),
     Migration(5, "proposition sentence vectors, kept by sayso claims", _V5_PROPOSITION_VECTORS),
+    Migration(6, "article language (ISO 639-1), from the analysis", _V6_ARTICLE_LANG),
 )
 
 LATEST = MIGRATIONS[-1].version

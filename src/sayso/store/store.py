@@ -28,7 +28,8 @@ from ..types import Analysis
 from . import writing
 from .analyses import analysis_dict
 from .keys import content_hash, normalize_name
-from .schema import APPLICATION_ID, LATEST, MIGRATIONS, _statements, sync_vocabularies
+from .schema import APPLICATION_ID, LATEST, MIGRATIONS, sync_vocabularies
+from .statements import statements
 from .writing import analysis_extra, as_json
 
 __all__ = ["Store", "content_hash", "normalize_name", "write_error"]
@@ -170,7 +171,7 @@ class Store:
                 if callable(migration.apply):
                     migration.apply(self.conn)
                 else:
-                    for statement in _statements(migration.apply):
+                    for statement in statements(migration.apply):
                         self.conn.execute(statement)
                 self.conn.execute("INSERT INTO migrations(version, name) VALUES (?, ?)",
                                   (migration.version, migration.name))
@@ -263,12 +264,13 @@ class Store:
         with self.transaction() as conn:
             article_id = conn.execute(
                 """INSERT INTO articles(url, content_hash, title, published, outlet, author, source,
-                       source_key, fetched_at, ingested_at, run_id, text, warnings, meta, extra)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       source_key, fetched_at, ingested_at, run_id, text, warnings, meta, extra, lang)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (url, digest, record.title, record.published, record.outlet, record.author,
                  record.source, record.key, record.fetched, _now(), run_id, analysis.text,
                  json.dumps(list(analysis.warnings), ensure_ascii=False),
-                 json.dumps(record.meta, ensure_ascii=False, default=str), as_json(analysis_extra(data))),
+                 json.dumps(record.meta, ensure_ascii=False, default=str), as_json(analysis_extra(data)),
+                 analysis.lang),
             ).lastrowid
             assert article_id is not None  # an INSERT's row id
             writing.add_rows(conn, article_id, data, analysis.text)
@@ -293,9 +295,9 @@ class Store:
         with self.transaction(), self._savepoint("replace_analysis"):
             quote_ids = writing.quote_ids(self.conn, article_id)
             touched = writing.remove_rows(self.conn, article_id)
-            self.conn.execute("UPDATE articles SET warnings = ?, extra = ? WHERE id = ?",
+            self.conn.execute("UPDATE articles SET warnings = ?, extra = ?, lang = ? WHERE id = ?",
                               (json.dumps(list(analysis.warnings), ensure_ascii=False),
-                               as_json(analysis_extra(data)), article_id))
+                               as_json(analysis_extra(data)), analysis.lang, article_id))
             actors = writing.add_rows(self.conn, article_id, data, analysis.text, quote_ids)
             writing.settle_actors(self.conn, article_id, touched | set(actors.values()))
         return True

@@ -10,6 +10,16 @@ export function quoteWords(q) {
   if (!q.parts || q.parts.length < 2) return q.text;
   return q.parts.map((p) => q.text.slice(p[0] - q.start, p[1] - q.start)).join(" … ");
 }
+/** A language code as its English name ("fr" → "French"); the code itself when the browser has no name
+    for it, "unknown language" for none (too short or mixed to tell). */
+export function languageName(code) {
+  if (!code) return "unknown language";
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
 /** An actor type as words ("nationality or group"), never its code ("norp"). */
 export function typeWord(type) { return term("actor_type", String(type || "")).toLowerCase(); }
 /** The colour class of the i-th speaker: ten hand-picked ones, then hues spread by the golden

@@ -1,10 +1,10 @@
 /* #/ : quote search with facets. */
 import { api, current, focusHeading, h, pager, put, say, setHash, view } from "../core.js";
 import { term, values } from "../vocabularies.js";
-import { plural, quoteItem } from "../words.js";
+import { languageName, plural, quoteItem } from "../words.js";
 
 const PAGE = 25;
-const FILTERS = ["search", "speaker", "outlet", "kind", "type", "certainty", "since", "until"];
+const FILTERS = ["search", "speaker", "outlet", "lang", "kind", "type", "certainty", "since", "until"];
 
 export async function searchView(params, token) {
   document.title = "Quotes — sayso";
@@ -21,6 +21,7 @@ export async function searchView(params, token) {
           list: "speakers", placeholder: "e.g. Lopez", autocomplete: "off" })),
         h("datalist", { id: "speakers" }),
         field("f-outlet", "Outlet", select("f-outlet", "outlet", "Any outlet")),
+        field("f-lang", "Language", select("f-lang", "lang", "Any language")),
         field("f-kind", "Kind", select("f-kind", "kind", "Any kind")),
         field("f-type", "Type", select("f-type", "type", "Any type")),
         field("f-certainty", "Certainty", select("f-certainty", "certainty", "Any certainty")),
@@ -83,6 +84,7 @@ export async function runSearch(params, token) {
   if (!current(token)) return;
   const facets = page.facets || {};
   fillSelect(form.elements.outlet, (facets.outlet || []).filter((f) => f.value), params.get("outlet"), String);
+  fillSelect(form.elements.lang, (facets.lang || []).filter((f) => f.value), params.get("lang"), languageName);
   const kinds = (facets.kind || []).concat(values("quote_kind").filter((k) => !(facets.kind || []).some((f) => f.value === k))
     .map((k) => ({ value: k, count: 0 })));
   fillSelect(form.elements.kind, kinds, params.get("kind"), (k) => term("quote_kind", k));
