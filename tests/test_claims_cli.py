@@ -64,3 +64,11 @@ def test_claims_bad_input_is_a_clear_error(dam_db, tmp_path):
     assert missing.returncode != 0 and b"Traceback" not in missing.stderr
     bad = sayso_cmd("claims", "--db", str(dam_db), "--threshold", "2")
     assert bad.returncode == 2 and b"threshold" in bad.stderr
+
+
+def test_claims_in_one_language(dam_db):
+    english = json.loads(ok(sayso_cmd("claims", "--db", str(dam_db), "--format", "json", "--lang", "EN")))
+    assert english == json.loads(ok(sayso_cmd("claims", "--db", str(dam_db), "--format", "json")))
+    assert json.loads(ok(sayso_cmd("claims", "--db", str(dam_db), "--format", "json", "--lang", "fr"))) == []
+    bad = sayso_cmd("claims", "--db", str(dam_db), "--lang", "french")
+    assert bad.returncode == 2 and b"language code" in bad.stderr and b"Traceback" not in bad.stderr

@@ -33,8 +33,14 @@ def test_claims_page_matches_the_library(claims_client):
     assert claims_client.get("/claims", params={"min_sources": 3}).json()["total"] < page["total"]
 
 
+def test_claims_in_one_language(claims_client):
+    english = claims_client.get("/claims", params={"lang": "en"}).json()
+    assert english["total"] == claims_client.get("/claims").json()["total"] >= 3  # the dam story is in English
+    assert claims_client.get("/claims", params={"lang": "fr"}).json()["total"] == 0
+
+
 @pytest.mark.parametrize("params", [{"threshold": "0"}, {"verdict": "maybe"}, {"min_sources": "0"},
-                                    {"since": "yesterday"}])
+                                    {"since": "yesterday"}, {"lang": "french"}])
 def test_bad_claim_parameters_are_422(claims_client, params):
     response = claims_client.get("/claims", params=params)
     assert response.status_code == 422 and response.json()["detail"]

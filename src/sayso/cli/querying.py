@@ -74,6 +74,7 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | 
 @click.option("--since", callback=_date, default=None, help=f"Published on or after: {_FILTER_DATE_HELP}.")
 @click.option("--until", callback=_date, default=None, help=f"Published on or before: {_FILTER_DATE_HELP}.")
 @click.option("--search", default=None, help="Only statements matching this full-text search (as in sayso quotes).")
+@_lang_option
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
               help="Keep claims told by at least this many sources (outlets).")
 @click.option("--threshold", type=click.FloatRange(min=0.05, max=1.0), default=None,
@@ -85,7 +86,7 @@ def quotes(db: Path | None, speaker: str | None, about: str | None, kind: str | 
               show_default=True, help="text for reading; json (an array of claims), jsonl or csv (a row per report).")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
 def claims(db: Path | None, speaker: str | None, about: str | None, outlet: str | None, since: str | None,
-           until: str | None, search: str | None, min_sources: int, threshold: float | None,
+           until: str | None, search: str | None, lang: str | None, min_sources: int, threshold: float | None,
            contradictions: bool, limit: int | None, fmt: str, color: bool | None) -> None:
     """Claims across sources: statements that several outlets report, grouped by what they say,
     with whether the reports agree or contradict each other (one affirms, another denies)."""
@@ -93,7 +94,7 @@ def claims(db: Path | None, speaker: str | None, about: str | None, outlet: str 
     from ..store import QuoteFilter
     from ..views import claim_view
 
-    flt = QuoteFilter(speaker=speaker, about=about, outlet=outlet, since=since, until=until, search=search)
+    flt = QuoteFilter(speaker=speaker, about=about, outlet=outlet, since=since, until=until, search=search, lang=lang)
     with _open_store(db, write=True) as store:  # keeps the sentence vectors it encodes (unless read-only)
         found = claiming.find_claims(store, flt, threshold=threshold or settings.get("claims_similarity"),
                                      paraphrase=settings.get("claims_paraphrase"),

@@ -185,11 +185,11 @@ def list_claims(
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Told by at least this many outlets.")] = 2,
     threshold: Annotated[Optional[float], Query(ge=0.05, le=1.0, description="Sentence-embedding cosine that links "
                                                 "two propositions (default: the claims_similarity setting).")] = None,
-    outlet: Outlet = None, since: Since = None, until: Until = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None, lang: Lang = None,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
     flt = QuoteFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
-                      speaker=speaker or None, about=about or None, search=_search(search))
+                      speaker=speaker or None, about=about or None, search=_search(search), lang=_lang(lang))
     found = _state(request).claims(flt, threshold=threshold or settings.get("claims_similarity"),
                                    paraphrase=settings.get("claims_paraphrase"),
                                    contradiction=settings.get("claims_contradiction"), min_sources=min_sources,
