@@ -58,18 +58,23 @@ def _planned_acts(span, inside: set[int]) -> list[Token]:
     banning Muslims" tell what is proposed (by the noun's possessor, when the text names one)."""
     acts = []
     for token in span:
-        if token.pos_ != "VERB" or not any(c.dep_ in _OBJECTS for c in token.children):
-            continue
-        noun = token.head
-        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            pass  # "proposal to ban …"
-        elif token.dep_ == "pcomp" and token.tag_ == "VBG" and noun.dep_ == "prep" and noun.lower_ == "for":
-            noun = noun.head  # "plan for banning …"
-        else:
-            continue
-        if noun.i in inside and noun.pos_ == "NOUN":
+        noun = _planning_noun(token)
+        if noun is not None and noun.i in inside and any(c.dep_ in _OBJECTS for c in token.children):
             acts.append(token)
     return acts
+
+
+def _planning_noun(verb: Token) -> Token | None:
+    """The noun whose act ``verb`` is: "proposal" of "proposal to ban …", "plan" of "plan for
+    banning …"."""
+    if verb.pos_ != "VERB":
+        return None
+    noun = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and noun.dep_ == "prep" and noun.lower_ == "for":
+        noun = noun.head
+    elif verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return noun if noun.pos_ == "NOUN" else None
 
 
 def _clause_heads(span, inside: set[int]) -> list[Token]:
@@ -152,8 +157,8 @@ def _subject(head: Token) -> Token | None:
         return next(c for c in head.head.head.children if c.dep_ == "dobj")
     if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
         return _subject(head.head)  # "was careless and broke the rules": the same subject
-    noun = head.head.head if head.dep_ == "pcomp" else head.head
-    if head.dep_ in {"acl", "pcomp"} and noun.pos_ == "NOUN":
+    noun = _planning_noun(head)
+    if noun is not None:
         # "Trump's proposal to ban …": the possessor proposes; "his proposal": nobody the clause names
         return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     return None
