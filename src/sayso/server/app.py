@@ -189,7 +189,8 @@ def create_app(store_path: str | Path, allow_ingest: bool = False, *, host: str 
     Store(path, create=allow_ingest).close()  # fails early and clearly; migrates an older file
     state = ServerState(path, allow_ingest=allow_ingest, max_bytes=max_bytes, max_chars=max_chars,
                         fetcher_factory=fetcher_factory, nlp_in_process=nlp_in_process, api_token=token,
-                        base_url=str(settings.get("serve_base_url") if base_url is None else base_url))
+                        base_url=str(settings.get("serve_base_url") if base_url is None else base_url),
+                        model=options.model)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

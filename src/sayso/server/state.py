@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from .. import settings
 from ..claims import Claim, find_claims
 from ..errors import Busy, ClientGone, ExtractionError
+from ..options import DEFAULTS
 from ..store import QuoteFilter, Store
 from ..store.queries import quotes_version
 
@@ -37,18 +38,22 @@ POLL_SECONDS = 0.25  # how often a waiting extraction asks whether its client is
 NLP_WORKERS = 1  # on two cores the other is left to the readers
 
 
-def load_nlp() -> None:
-    """Load the spaCy pipeline (in the NLP worker), returning nothing to send back."""
+def load_nlp(model: str) -> None:
+    """Load the spaCy pipeline ``model`` (in the NLP worker), returning nothing to send back."""
     from ..nlp import load_pipeline
 
-    load_pipeline()
+    load_pipeline(model)
 
 
 class ServerState:
     def __init__(self, store_path: str | Path, *, allow_ingest: bool = False, max_bytes: int | None = None,
                  max_chars: int | None = None, max_pending: int = 512, fetcher_factory: Any = None,
-                 nlp_in_process: bool = True, api_token: str = "", base_url: str = "") -> None:
+                 nlp_in_process: bool = True, api_token: str = "", base_url: str = "",
+                 model: str = DEFAULTS.model) -> None:
+        """``model``: the spaCy pipeline the NLP worker loads before the first request (the
+        one the app's options analyse with)."""
         self.store_path = str(store_path)
+        self.model = model
         self.allow_ingest = allow_ingest
         self.max_bytes = int(settings.get("serve_max_bytes") if max_bytes is None else max_bytes)
         self.max_chars = int(settings.get("serve_max_chars") if max_chars is None else max_chars)
@@ -101,7 +106,7 @@ class ServerState:
             if self._nlp is None:
                 if self.nlp_in_process:  # spawn: never fork a process that runs threads
                     self._nlp = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                    initializer=load_nlp)
+                                                    initializer=load_nlp, initargs=(self.model,))
                 else:
                     self._nlp = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-nlp")
             return self._nlp
@@ -159,7 +164,7 @@ class ServerState:
 
     def warm_up(self) -> None:
         """Start the NLP worker and load the pipeline in the background."""
-        self._executor().submit(load_nlp)
+        self._executor().submit(load_nlp, self.model)
 
     # -- writing --------------------------------------------------------------------------------
     async def run_write(self, func: Callable[..., T], *args: Any) -> T:
