@@ -33,7 +33,18 @@ NOT_STATEMENTS = [
     "Smith added 25 points and eight rebounds.",
     "The company posted a loss of $3 million.",
     "Police arrested and questioned the student on Monday.",
+    # what is commonly held names nobody; a name given in quotes is no statement
+    "Its round shape is believed to bring good luck.",
+    'The refugee team named their robot "Robogee" and listed their country as "Hope" on their shirts.',
+    # an event with its date before a colon is a headline's topic, not its speaker
+    "World Cup 2018 day five: Sweden, Belgium, England win three points\n\nSweden beat South Korea on Monday.",
 ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_words_inside_the_source_are_not_its_quote(engine):
+    text = 'The "History" section of the site explains that the attack was prompted by a video.'
+    assert "History" not in [content for content, _ in quotes(text, engine)]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -141,3 +152,47 @@ def test_an_indirect_content_of_one_word_is_no_statement():
     cue = doc[2:3]
     one = Draft(QuoteKind.INDIRECT, start, start + len("Mohamed"), cue=cue, cue_verb=cue.root)
     assert statements._not_a_statement(build_context(doc), one)
+
+
+@pytest.mark.parametrize("sentence, cue, content, attitude", [
+    ("With Wikinews, Sarvis discusses his background and his plans.", "discusses", "his background and his plans", True),
+    ("The minister defended the government's record on housing.", "defended", "the government's record on housing", True),
+    ("Officials cited privacy rules in their reply.", "cited", "privacy rules", True),
+    ("Freedom Magazine attacked high-ranking defectors from the church.", "attacked", "high-ranking defectors from the church", True),
+    ("The union announced the start of talks with the city.", "announced", "the start of talks with the city", False),
+    ("The council requested more details from the company.", "requested", "more details from the company", False),
+    ("She described the ruling as historic.", "described", "the ruling as historic", False),
+])
+def test_a_noun_phrase_after_a_cue_is_an_attitude_unless_the_cue_carries_a_message(sentence, cue, content, attitude):
+    """"discussed his background" reports a topic, "defended the record" an attitude to a thing:
+    attributions, but no statement; "announced the start of talks" and "described X as Y" are."""
+    from sayso.extractors import statements
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.nlp import load_pipeline
+
+    doc = load_pipeline()(sentence)
+    start = sentence.index(content)
+    cue_span = doc.char_span(sentence.index(cue), sentence.index(cue) + len(cue))
+    speaker = doc[: cue_span.start]
+    draft = Draft(QuoteKind.INDIRECT, start, start + len(content), cue=cue_span, cue_verb=cue_span.root,
+                  speaker_span=speaker)
+    selection = statements.select(build_context(doc), [draft])
+    assert (selection.attitudes, selection.statements) == (([draft], []) if attitude else ([], [draft]))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_attitudes_are_reported_apart_with_their_own_ids(engine):
+    analysis = sayso.extract("The mayor defended the library closures at a news conference on Monday. "
+                             "She said the city could not afford them.", engine=engine)
+    assert "the library closures" not in [q.text for q in analysis.quotes]
+    assert all(a.id.startswith("t") and analysis.text[a.start : a.end] == a.text for a in analysis.attitudes)
+    assert "the city could not afford them" in [q.text for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_signed_pull_quote_is_the_signers_not_the_last_speakers(engine):
+    text = ("Other sites such as Gawker.com have stated that they will keep hosting the video.\n\n"
+            "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram")
+    found = [speaker for content, speaker in quotes(text, engine) if content.startswith("So far")]
+    assert found == ["Matthew Ingram"]

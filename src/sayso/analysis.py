@@ -58,12 +58,14 @@ def assemble(context: DocContext, drafts: Sequence[Draft], rule_drafts: Sequence
     statements = sorted(selection.statements, key=lambda d: (d.start, d.end))
     relation_drafts = find_relations(doc, book, context.resolver)
     actors, ids = book.actors()
-    quotes = [_quote(doc, text, number, draft, ids) for number, draft in enumerate(statements, start=1)]
+    quotes = [_quote(doc, text, f"q{number}", draft, ids) for number, draft in enumerate(statements, start=1)]
+    attitudes = [_quote(doc, text, f"t{number}", draft, ids) for number, draft in enumerate(selection.attitudes, start=1)]
     hosts = _Hosts(quotes)
     relations = [_relation(text, number, draft, hosts, ids) for number, draft in enumerate(relation_drafts, start=1)]
     return Analysis(text=text, actors=tuple(actors), quotes=tuple(quotes),
                     relations=tuple(r for r in relations if r is not None),
-                    scare_quotes=scare_quotes(context, quotes, selection.unattributed))
+                    scare_quotes=scare_quotes(context, quotes, selection.unattributed),
+                    attitudes=tuple(attitudes))
 
 
 def scare_quotes(context: DocContext, quotes: Sequence[Quote], unattributed: Sequence[Span]) -> tuple[ScareQuote, ...]:
@@ -100,10 +102,10 @@ class _Hosts:
         return self.quotes[min(found)] if found else None
 
 
-def _quote(doc: Doc, text: str, number: int, draft: Draft, ids: dict[int, str]) -> Quote:
+def _quote(doc: Doc, text: str, key: str, draft: Draft, ids: dict[int, str]) -> Quote:
     verdict = assess(doc, draft.parts or ((draft.start, draft.end),), draft.cue_verb)
     return Quote(
-        id=f"q{number}",
+        id=key,
         kind=draft.kind,
         start=draft.start,
         end=draft.end,

@@ -217,6 +217,28 @@ def _precise(draft: Draft) -> bool:
     return draft.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL} and draft.cue is not None
 
 
+#: A tagger's quotation shorter than this share of the rules' quotation around it is a piece of
+#: it; a longer one is the same quotation, read with other edges.
+PIECE = 0.8
+
+
+def _without_fragments(model: list[Draft], rules: Sequence[Draft]) -> list[Draft]:
+    """The tagger's quotations, each piece of one the rules read whole replaced by that whole: a
+    direct quote is the text between its marks (docs/annotation.md), so "Because I have the
+    clear sensation" inside a longer quotation is no statement of its own."""
+    direct = [r for r in rules if r.kind == QuoteKind.DIRECT]
+    by_rule = Intervals([(r.start, r.end) for r in direct])
+    kept, wholes = [], {}
+    for d in model:
+        whole = next((r for r in (direct[k] for k in by_rule.overlapping(d.start, d.end))
+                      if r.start <= d.start and d.end <= r.end and d.end - d.start < PIECE * (r.end - r.start)), None)
+        if d.kind != QuoteKind.DIRECT or whole is None:
+            kept.append(d)
+        else:
+            wholes[id(whole)] = whole
+    return kept + list(wholes.values())
+
+
 def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBRID) -> list[Draft]:
     """One list of drafts from both engines; where a rule quote and a tagger quote cover the
     same stretch (half of the shorter one), ``strategy`` says which is kept."""
@@ -226,6 +248,7 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
         first, second = list(rules), list(model)
     elif strategy in {"model-first", "model-fill"}:
         first, second = list(model), list(rules)
+        first = _without_fragments(first, rules)
         if strategy == "model-fill":
             by_rule = Intervals([(r.start, r.end) for r in rules])
             first = [_fill(d, [rules[k] for k in by_rule.overlapping(d.start, d.end) if _overlap(d, rules[k]) >= 0.5])

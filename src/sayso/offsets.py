@@ -26,6 +26,7 @@ def to_original(analysis: Analysis, norm: Normalized) -> Analysis:
         quotes=tuple(mapper.quote(q) for q in analysis.quotes),
         relations=tuple(mapper.relation(r) for r in analysis.relations),
         scare_quotes=tuple(mapper.scare(s) for s in analysis.scare_quotes),
+        attitudes=tuple(mapper.quote(q) for q in analysis.attitudes),
     )
 
 

@@ -40,6 +40,9 @@ def render(analysis: Analysis, *, color: bool = False, title: str | None = None)
     if analysis.scare_quotes:
         lines += ["", style(f"Scare quotes ({len(analysis.scare_quotes)})", bold=True)]
         lines += [f"  “{s.text}” [{s.start}:{s.end}]" for s in analysis.scare_quotes]
+    if analysis.attitudes:  # no statements: an attitude to a thing, or a topic
+        lines += ["", style(f"Attitudes and topics ({len(analysis.attitudes)})", bold=True)]
+        lines += [_quote_line(analysis, a, style) + f" {a.text}" for a in analysis.attitudes]
     return "\n".join(lines)
 
 

@@ -357,6 +357,9 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     relations: tuple[Relation, ...] = ()
     scare_quotes: tuple[ScareQuote, ...] = ()
+    #: Attitudes to a thing or topics with no proposition ("attacked Machado", "discussed his
+    #: background"), ids ``t1``…: attributions in PolNeAR's sense, not statements.
+    attitudes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
     lang: str | None = None  # ISO 639-1, given or identified; None: too short or mixed to tell
     meta: dict[str, Any] = field(default_factory=dict)
@@ -372,6 +375,7 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "relations": [r.to_dict() for r in self.relations],
             "scare_quotes": [s.to_dict() for s in self.scare_quotes],
+            "attitudes": [q.to_dict() for q in self.attitudes],
             "warnings": list(self.warnings),
             "lang": self.lang,
         }
@@ -387,6 +391,7 @@ class Analysis:
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
             scare_quotes=tuple(ScareQuote.from_dict(s) for s in data.get("scare_quotes", ())),
+            attitudes=tuple(Quote.from_dict(q) for q in data.get("attitudes", ())),
             warnings=tuple(data.get("warnings", ())),
             lang=data.get("lang"),
             meta=dict(data.get("meta", {})),

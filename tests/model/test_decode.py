@@ -103,6 +103,18 @@ def test_combine_keeps_one_quote_per_stretch():
         combine(rules, model, "coin-toss")
 
 
+def test_combine_reads_a_quotation_whole_not_the_taggers_pieces_of_it():
+    # "We face a dangerous sentence. … Because I have the clear sensation that …": the tagger's
+    # pieces inside the rules' whole quotation are not statements of their own.
+    whole = Draft(QuoteKind.DIRECT, 0, 200, cue=object())  # type: ignore[arg-type]
+    pieces = [Draft(QuoteKind.DIRECT, 0, 80), Draft(QuoteKind.DIRECT, 81, 115), Draft(QuoteKind.DIRECT, 150, 199)]
+    elsewhere = Draft(QuoteKind.DIRECT, 300, 320)
+    for strategy in ("model-first", "model-fill"):
+        assert combine([whole], pieces + [elsewhere], strategy) == [whole, elsewhere]
+    # the same quotation read with other edges stays the tagger's
+    assert [(d.start, d.end) for d in combine([whole], [Draft(QuoteKind.DIRECT, 1, 199)], "model-first")] == [(1, 199)]
+
+
 def test_reported_speech_without_marks_stays_in_the_paragraph_of_its_cue():
     text = "Dam breach: what we know\n\nThe dam broke on Tuesday, officials said, after heavy rain."
     doc = spacy.blank("en")(text)

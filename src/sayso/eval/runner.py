@@ -34,7 +34,8 @@ def same_text(analysis: Analysis, text: str) -> None:
 
 
 def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttribution]:
-    """sayso's quotes as predicted attributions, in offsets of the gold ``text``."""
+    """sayso's quotes and attitudes as predicted attributions, in offsets of the gold ``text``
+    (PolNeAR's attributions include an attitude to a thing: "attacked Machado")."""
     same_text(analysis, text)
     return [
         PredictedAttribution(
@@ -44,7 +45,7 @@ def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttributio
             kind=quote.kind.value,
             content_parts=tuple(quote.parts) if len(quote.parts) > 1 else (),
         )
-        for quote in analysis.quotes
+        for quote in analysis.quotes + analysis.attitudes
     ]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -27,19 +27,11 @@ from ..types import ActorType, QuoteKind
 from . import lexicons
 from .context import DocContext
 from .drafts import Draft
-from .marks import trim_space
+from .paragraphs import CREDIT, Part, is_reporters_line, paragraphs  # noqa: F401 (paragraphs: the module's API)
 from .speakers import mention_span, subject_of
+from .transcripts import transcript_turns
 
-Part = tuple[int, int]
 
-_SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
-_CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$", re.IGNORECASE)
-_TURN = re.compile(r"^([A-Z][^:\n.,;!?\"“”]{0,50}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
-#: A title or headline has at most this many words; a longer line without an end is a sentence.
-_TITLE_WORDS = 30
-#: A line that ends inside a sentence, and a single line break followed by a lower-case word.
-_RUNS_ON = re.compile(r"[,;][\"'”’»]*\s*$")
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*[a-z]")
 _OPENING = "\"“‘'«`"
 
 
@@ -49,6 +41,9 @@ class Selection:
 
     statements: list[Draft]
     unattributed: list[Part]
+    #: Reports of an attitude to a thing or of a topic, with no proposition ("attacked Machado",
+    #: "discussed his background"): attributions in PolNeAR's sense, not statements.
+    attitudes: list[Draft] = field(default_factory=list)
 
 
 def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] = ()) -> Selection:
@@ -69,7 +64,9 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     drafts = [_signed(context, d) for d in drafts]
     drafts = [_subject_source(context, d) for d in drafts]
     drafts = _floating(context, sorted(drafts, key=lambda d: (d.start, d.end)))
-    kept, unattributed = [], []
+    kept: list[Draft] = []
+    unattributed: list[Part] = []
+    attitudes: list[Draft] = []
     for draft in drafts:
         if draft.speaker is None and draft.speaker_span is None and not _reporting(draft):
             # "Statements with no source at all are not someone's quote": with neither a source
@@ -79,39 +76,12 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             if draft.kind == QuoteKind.DIRECT:
                 unattributed.append((draft.start, draft.end))
             continue
-        if _not_a_statement(context, draft):
-            continue
-        kept.append(draft)
-    return Selection(kept, unattributed)
+        if not _not_a_statement(context, draft):
+            (attitudes if _attitude(context, draft) else kept).append(draft)
+    return Selection(kept, unattributed, attitudes)
 
 
-# -- paragraphs and the reporter's lines ------------------------------------------------------
-def paragraphs(text: str) -> list[Part]:
-    """Each non-empty line of ``text`` as a (start, end) span, edge spaces trimmed."""
-    out = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = trim_space(text, *match.span())
-        if end > start:
-            out.append((start, end))
-    return out
-
-
-def is_reporters_line(text: str, line: Part) -> bool:
-    """A headline, section title, caption or credit: the reporter's own words.
-
-    A title does not end as a sentence does ("Karsk dam: what we know"; "Interview"); a caption
-    ends with its credit ("Formica fusca, from file. Image: Mathias Krumbholz.").
-    """
-    words = text[line[0] : line[1]]
-    if _CREDIT.search(words):
-        return True
-    if _RUNS_ON.search(words) or _WRAPPED.match(text, line[1]):
-        # A hard-wrapped sentence goes on in the next line ("“Yes,”⏎said Maria Lopez."): a line
-        # that stops at a comma, or runs on into a lower-case word, is no title.
-        return False
-    return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS
-
-
+# -- the reporter's lines ---------------------------------------------------------------------
 def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Part]) -> bool:
     line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if line is None:
@@ -129,87 +99,15 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     if draft.cue is None or draft.cue.text != ":" or draft.speaker_span is None:
         return False
     label = draft.speaker_span
-    if label.start_char != line[0] or _CREDIT.search(text, line[0], line[1]):
+    if label.start_char != line[0] or CREDIT.search(text, line[0], line[1]):
         return False  # "Belle Image: Nick Moreau." names a photographer, not a speaker
     speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in lexicons.load("source_nouns")
+    # "FIFA World Cup 2018 day five: Sweden, Belgium, England win": an event with its date or
+    # number is a story's topic, not its speaker.
+    speaks = speaks and not any(t.like_num or t.ent_type_ in _WHEN for t in label)
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     explainer = first is not None and len(first) and first[0].tag_ in {"WP", "WRB", "WDT"}
     return speaks and not explainer
-
-
-# -- interview transcripts --------------------------------------------------------------------
-@dataclass(frozen=True)
-class Turn:
-    """One turn of an interview: its whole span (label included), and its statement if it is
-    an answer (a question is nobody's statement)."""
-
-    span: Part
-    draft: Draft | None
-
-
-def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
-    """The turns of an interview transcript, if the text holds one.
-
-    Paragraphs that start with a name and a colon are turns ("Nick Bos: Me and a studymate …")
-    when at least three do, under two labels or more, and one label only asks questions (the
-    interviewer: "Wikinews: What first attracted you to researching ants?"). A turn runs on over
-    the following paragraphs until the next label or a set-off quotation; titles and captions
-    between its paragraphs are not part of it.
-    """
-    text = context.text
-    labelled = []
-    for index, (start, end) in enumerate(lines):
-        match = _TURN.match(text, start, end)
-        if match is None or match.end(2) != end:
-            continue
-        label = match.group(1).strip()
-        if not _is_label(label):
-            continue
-        labelled.append((index, label, match.start(1), match.start(1) + len(label), match.start(2)))
-    if len(labelled) < 3 or len({label for _, label, *_ in labelled}) < 2:
-        return []
-    questions: dict[str, list[bool]] = {}
-    for index, label, *_ in labelled:
-        asked = text[lines[index][0] : lines[index][1]].rstrip(" \"'”’)").endswith("?")
-        questions.setdefault(label, []).append(asked)
-    asking = {label for label, asked in questions.items()
-              if label.lower() in lexicons.load("interviewer_labels") or sum(asked) * 2 > len(asked)}
-    if not asking or asking == set(questions):
-        return []
-    starts = {index for index, *_ in labelled}
-    turns = []
-    for index, label, label_start, label_end, body in labelled:
-        parts = [(body, lines[index][1])]
-        following = index + 1
-        while following < len(lines) and following not in starts:
-            line = lines[following]
-            following += 1
-            if text[line[0]] in _OPENING:
-                break  # a pull quote set off from the transcript
-            if not is_reporters_line(text, line):  # a caption or title between paragraphs
-                parts.append(line)
-        span = (label_start, parts[-1][1])
-        draft = None
-        if label not in asking:
-            draft = _turn_draft(context, parts, label_start, label_end)
-        turns.append(Turn(span, draft))
-    return turns
-
-
-def _is_label(label: str) -> bool:
-    """A speaker's name as a transcript prints it: capitalised words, at most five."""
-    words = label.split()
-    return 0 < len(words) <= 5 and label.lower() not in lexicons.load("not_turn_labels") and all(w[0].isupper() for w in words) \
-        and not any(w.lower() in lexicons.load("not_turn_labels") for w in words)
-
-
-def _turn_draft(context: DocContext, parts: list[Part], label_start: int, label_end: int) -> Draft | None:
-    mention = context.doc.char_span(label_start, label_end, alignment_mode="contract")
-    parts = [p for p in parts if p[1] > p[0]]
-    if mention is None or not parts:
-        return None
-    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=context.resolver.resolve(mention),
-                 speaker_span=mention, parts=tuple(parts) if len(parts) > 1 else ())
 
 
 # -- one speaker per statement ------------------------------------------------------------------
@@ -241,8 +139,8 @@ _SIGNATURE = re.compile(r"^\s*(?:[-—–―]{1,2}\s*)?([A-Z][\w'’.-]*(?:\s+[A
 def _signed(context: DocContext, draft: Draft) -> Draft:
     """A pull quote signed with the speaker's name: '"So far, it's the Internet: 1." - Matthew
     Ingram'; '"The future is only peace." Shimon Peres image: …'."""
-    if draft.kind != QuoteKind.DIRECT or draft.speaker is not None or draft.speaker_span is not None:
-        return draft
+    if draft.kind != QuoteKind.DIRECT or draft.speaker_span is not None or draft.speaker is not None and not draft.inherited:
+        return draft  # a signature outweighs a speaker carried over from the paragraph before
     doc, text = context.doc, context.text
     close = draft.end
     while close < len(text) and text[close] in "\"”’'.,!?":
@@ -265,7 +163,7 @@ def _signed(context: DocContext, draft: Draft) -> Draft:
     if dashed:
         dash = close + tail.index(match.group(0).strip()[0])
         cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
-    return replace(draft, speaker=context.resolver.resolve(mention), speaker_span=mention, cue=cue)
+    return replace(draft, speaker=context.resolver.resolve(mention), speaker_span=mention, cue=cue, inherited=False)
 
 
 def _floating(context: DocContext, drafts: list[Draft]) -> list[Draft]:
@@ -319,6 +217,8 @@ def _not_a_statement(context: DocContext, draft: Draft) -> bool:
     verb = _cue_verb(draft)
     if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
         return True
+    if _inside_source(draft) or _naming(draft, verb):
+        return True
     content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if content is None:
         return False
@@ -327,9 +227,39 @@ def _not_a_statement(context: DocContext, draft: Draft) -> bool:
     if draft.kind == QuoteKind.INDIRECT and not _proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
-        cue = set() if draft.cue is None else {t.lemma_.lower() for t in draft.cue}
-        return _referent(content, cue | ({verb.lemma_.lower()} if verb is not None else set()))
+        return _referent(content, _cue_words(draft, verb))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and _manner(verb, content)
+
+
+def _attitude(context: DocContext, draft: Draft) -> bool:
+    """An indirect report whose content is a noun phrase that names a topic or the target of an
+    attitude, not a message ("discussed his background", "attacked the defectors")."""
+    if draft.kind != QuoteKind.INDIRECT:
+        return False
+    content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if content is None or _proposition(content, context) or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
+        return False
+    return _topic(content, _cue_words(draft, _cue_verb(draft)))
+
+
+def _cue_words(draft: Draft, verb: Token | None) -> set[str]:
+    cue = set() if draft.cue is None else {t.lemma_.lower() for t in draft.cue}
+    return cue | ({verb.lemma_.lower()} if verb is not None else set())
+
+
+def _inside_source(draft: Draft) -> bool:
+    """Words inside the source's own mention are no quote of it: 'The "History" section'."""
+    source, cue = draft.speaker_span, draft.cue
+    if cue is not None and source is not None and source.start <= cue.start < source.end:
+        return False  # a mention run over its own cue is misread, not the quote
+    return source is not None and source.start_char <= draft.start and draft.end <= source.end_char
+
+
+def _naming(draft: Draft, verb: Token | None) -> bool:
+    """Quoted words that a naming verb gives a thing are its name: 'named their robot
+    "Robogee"'."""
+    return draft.kind in {QuoteKind.MIXED, QuoteKind.PARTIAL} and verb is not None \
+        and verb.lemma_.lower() in lexicons.load("naming_verbs")
 
 
 def _reporting(draft: Draft) -> bool:
@@ -350,13 +280,15 @@ def _cue_verb(draft: Draft) -> Token | None:
 
 
 def _sourceless_passive(verb: Token) -> bool:
-    """A passive cue without its agent names no source when its subject is the listener or the
-    thing foreseen: "Residents were told to leave", "Markets were expected to react". (Other
+    """A passive cue without its agent names no source when its subject is the listener, the
+    thing foreseen or what is commonly held: "Residents were told to leave", "Markets were
+    expected to react", "It is believed to bring good luck". (Other
     passives keep their content: "The plan is intended to …", "He was quoted as saying".)"""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
-    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
+    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs") \
+            | lexicons.load("common_belief_verbs"):
         return True
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
@@ -377,18 +309,37 @@ def _anonymity(verb: Token, content: SpacySpan) -> bool:
 
 
 _FINITE = {"VBD", "VBP", "VBZ", "MD"}
+#: Clauses that describe a noun rather than state anything: relative clauses, participles and
+#: infinitives that modify it.
+_NOUN_MODIFIERS = {"relcl", "acl"}
 
 
 def _proposition(content: SpacySpan, context: DocContext) -> bool:
-    """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or quoted words."""
+    """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or quoted words;
+    not a noun phrase whose verbs all sit in its modifiers ("the member who wishes to leave",
+    "the option to come", "examples … including", "the conflict involving the Church")."""
     if any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
         return True
+    modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
+                 and content.start <= t.head.i < content.end and t is not content.root for m in t.subtree}
     for token in content:
-        if token.tag_ in _FINITE or token.tag_ == "VBG" and token.dep_ not in {"amod", "compound"}:
+        if token.i in modifiers:
+            continue
+        if token.tag_ in _FINITE or token.tag_ == "VBG" and token.dep_ not in {"amod", "compound", "prep"}:
             return True
         if token.pos_ in {"VERB", "AUX"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
             return True
     return False
+
+
+def _topic(content: SpacySpan, cue: set[str]) -> bool:
+    """A noun phrase is a message only for a cue whose object can be one ("announced the start
+    of talks", "called for a ceasefire"); after any other cue it is a topic or the target of an
+    attitude ("discussed his background", "defended the government's record"). A noun phrase
+    with a predicate of its own ("described the ruling as historic") is a proposition."""
+    if cue & lexicons.load("message_object_verbs"):
+        return False
+    return not any(t.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or t.lower_ == "as" for t in content)
 
 
 def _referent(content: SpacySpan, cue: set[str]) -> bool:
@@ -422,3 +373,4 @@ def _manner(verb: Token, content: SpacySpan) -> bool:
 
 
 _FIGURES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"}

@@ -1,0 +1,45 @@
+"""An article's paragraphs, and which of them are the reporter's own lines (headlines, section
+titles, captions and credits), which hold no statement unless they carry their own
+attribution."""
+from __future__ import annotations
+
+import re
+
+from .marks import trim_space
+
+Part = tuple[int, int]
+
+_SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
+#: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").
+CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$", re.IGNORECASE)
+#: A title or headline has at most this many words; a longer line without an end is a sentence.
+_TITLE_WORDS = 30
+#: A line that ends inside a sentence, and a single line break followed by a lower-case word.
+_RUNS_ON = re.compile(r"[,;][\"'”’»]*\s*$")
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*[a-z]")
+
+
+def paragraphs(text: str) -> list[Part]:
+    """Each non-empty line of ``text`` as a (start, end) span, edge spaces trimmed."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = trim_space(text, *match.span())
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def is_reporters_line(text: str, line: Part) -> bool:
+    """A headline, section title, caption or credit: the reporter's own words.
+
+    A title does not end as a sentence does ("Karsk dam: what we know"; "Interview"); a caption
+    ends with its credit ("Formica fusca, from file. Image: Mathias Krumbholz.").
+    """
+    words = text[line[0] : line[1]]
+    if CREDIT.search(words):
+        return True
+    if _RUNS_ON.search(words) or _WRAPPED.match(text, line[1]):
+        # A hard-wrapped sentence goes on in the next line ("“Yes,”⏎said Maria Lopez."): a line
+        # that stops at a comma, or runs on into a lower-case word, is no title.
+        return False
+    return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS

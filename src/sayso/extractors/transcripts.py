@@ -1,0 +1,93 @@
+"""Interview transcripts: an answer is one statement of its labelled speaker, and the
+interviewer's questions are nobody's (docs/annotation.md)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import lexicons
+from .context import DocContext
+from .drafts import Draft
+from .paragraphs import Part, is_reporters_line
+from ..types import QuoteKind
+
+_TURN = re.compile(r"^([A-Z][^:\n.,;!?\"“”]{0,50}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_OPENING = "\"“‘'«`"
+
+
+# -- turns ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Turn:
+    """One turn of an interview: its whole span (label included), and its statement if it is
+    an answer (a question is nobody's statement)."""
+
+    span: Part
+    draft: Draft | None
+
+
+def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
+    """The turns of an interview transcript, if the text holds one.
+
+    Paragraphs that start with a name and a colon are turns ("Nick Bos: Me and a studymate …")
+    when at least three do, under two labels or more, and one label only asks questions (the
+    interviewer: "Wikinews: What first attracted you to researching ants?"). A turn runs on over
+    the following paragraphs until the next label or a set-off quotation; titles and captions
+    between its paragraphs are not part of it.
+    """
+    text = context.text
+    labelled = []
+    for index, (start, end) in enumerate(lines):
+        match = _TURN.match(text, start, end)
+        if match is None or match.end(2) != end:
+            continue
+        label = match.group(1).strip()
+        if not _is_label(label):
+            continue
+        labelled.append((index, label, match.start(1), match.start(1) + len(label), match.start(2)))
+    if len(labelled) < 3 or len({label for _, label, *_ in labelled}) < 2:
+        return []
+    questions: dict[str, list[bool]] = {}
+    for index, label, *_ in labelled:
+        asked = text[lines[index][0] : lines[index][1]].rstrip(" \"'”’)").endswith("?")
+        questions.setdefault(label, []).append(asked)
+    asking = {label for label, asked in questions.items()
+              if label.lower() in lexicons.load("interviewer_labels") or sum(asked) * 2 > len(asked)}
+    if not asking or asking == set(questions):
+        return []
+    starts = {index for index, *_ in labelled}
+    turns = []
+    for index, label, label_start, label_end, body in labelled:
+        parts = [(body, lines[index][1])]
+        following = index + 1
+        while following < len(lines) and following not in starts:
+            line = lines[following]
+            following += 1
+            if text[line[0]] in _OPENING:
+                break  # a pull quote set off from the transcript
+            if not is_reporters_line(text, line):  # a caption or title between paragraphs
+                parts.append(line)
+        span = (label_start, parts[-1][1])
+        draft = None
+        if label not in asking:
+            draft = _turn_draft(context, parts, label_start, label_end)
+        turns.append(Turn(span, draft))
+    return turns
+
+
+def _is_label(label: str) -> bool:
+    """A speaker's name as a transcript prints it: capitalised words, at most five."""
+    words = label.split()
+    return 0 < len(words) <= 5 and label.lower() not in lexicons.load("not_turn_labels") and all(w[0].isupper() for w in words) \
+        and not any(w.lower() in lexicons.load("not_turn_labels") for w in words)
+
+
+def _turn_draft(context: DocContext, parts: list[Part], label_start: int, label_end: int) -> Draft | None:
+    mention = context.doc.char_span(label_start, label_end, alignment_mode="contract")
+    parts = [p for p in parts if p[1] > p[0]]
+    if mention is None or not parts:
+        return None
+    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=context.resolver.resolve(mention),
+                 speaker_span=mention, parts=tuple(parts) if len(parts) > 1 else ())
+
+
