@@ -164,3 +164,22 @@ def test_acronym_modifying_a_noun_names_its_actor(engine):
     text = ("The deputies of the Lega Nord 2 Lombardia (LN2L) filed a complaint.\n\nThe LN2L party said the "
             "regional government must refund the local administrations.")
     assert speaker_of(text, "refund", engine) == "Lega Nord 2 Lombardia"
+
+
+_FILLER = " ".join(["Crop yields vary with the weather and the soil from one year to the next."] * 20)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_description_of_the_same_class_takes_up_the_story_subject_however_far_back(engine):
+    text = ("A research team from the University of Sheffield analysed crop data over fifty years. "
+            f"{_FILLER}\n\nThe researchers found that ozone pollution harmed soybean crops.")
+    assert speaker_of(text, "ozone pollution harmed", engine) == "A research team"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_unnamed_study_named_later_is_the_named_study(engine):
+    text = ("A new study has found that many school children do not get enough iodine.\n\n"
+            "The Australian National Iodine Nutrition Study was published in a medical journal this week. "
+            "The report says that salt should be iodised.")
+    assert speaker_of(text, "many school children", engine) == "The Australian National Iodine Nutrition Study"
+    assert speaker_of(text, "salt should be iodised", engine) == "The Australian National Iodine Nutrition Study"

@@ -133,7 +133,10 @@ def format_markdown(report: EvalReport) -> str:
         f"Measured on the **{report.split}** split of **{report.corpus}**: {report.articles} articles, "
         f"{report.gold_attributions} gold attributions (first annotator's file per article; "
         f"{report.mismatches} annotated span texts disagree with the article text).",
-        "Numbers are percentages, micro-averaged over the corpus.",
+        "Numbers are percentages, micro-averaged over the corpus. sayso's predictions are its "
+        "quotes and its attitudes (a cue with a topic or target for object: \"attacked Machado\"), "
+        "both attributions in PolNeAR's scheme; sayso lists the second apart because they state "
+        "no proposition.",
         "",
         "- *Exact span match*: a span counts only if it equals a gold span of its role after "
         "trimming whitespace, punctuation and quote marks at both ends (discontinuous gold "

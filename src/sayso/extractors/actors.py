@@ -40,6 +40,7 @@ class Cluster:
     speaker: bool = False
     pronouns: Counter = field(default_factory=Counter)
     locations: int = 0  # mentions that name a location ("outside Al-Qaim")
+    head: str = ""  # an unnamed actor's head noun, singular ("team" in "a research team from MIT")
 
     @property
     def type(self) -> ActorType:
@@ -120,25 +121,40 @@ class ActorBook:
         if span[0].lower_ not in lexicons.load("definites"):
             return None
         head = singular(span.root.lemma_.lower())
+        kinds = lexicons.table("description_heads")
+        kind = kinds.get(head)
+
+        def same(words: list[str]) -> bool:
+            """The head noun, or one of its class ("the scientists" → "a research team")."""
+            last = [singular(w) for w in words[-1:]]
+            return last == [head] or kind is not None and bool(last) and kinds.get(last[0]) == kind
+
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
                 continue
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
-            if [singular(w) for w in cluster.words[-1:]] == [head] \
-                    or any([singular(w) for w in name_words(role)[-1:]] == [head] for role in cluster.roles):
+            if same(list(cluster.words)) or same([cluster.head]) or any(same(list(name_words(role))) for role in cluster.roles):
                 return cluster
         return None
 
     def _introduced_as(self, span: SpacySpan) -> Cluster | None:
         """ "One poster admitted … The poster wrote": a definite description takes up the
-        indefinite phrase with the same head noun a few sentences back, which becomes the actor."""
+        indefinite phrase with the same head noun (or one of its class: "a research team" … "the
+        scientists") a few sentences back, which becomes the actor."""
         root, doc = span.root, self.doc
         if root.pos_ != "NOUN":
             return None
-        for token in reversed(doc[max(0, span.start - _INTRODUCTION_WINDOW) : span.start]):
-            if token.pos_ == "NOUN" and token.lemma_.lower() == root.lemma_.lower() and any(
+        kinds = lexicons.table("description_heads")
+        kind = kinds.get(singular(root.lemma_.lower()))
+        # A study or a research team is the story's subject: "The researchers found" takes up "A
+        # research team from MIT" however far back; other nouns look a few sentences back.
+        window = span.start if kind is not None else _INTRODUCTION_WINDOW
+        for token in reversed(doc[max(0, span.start - window) : span.start]):
+            lemma = token.lemma_.lower()
+            alike = lemma == root.lemma_.lower() or kind is not None and kinds.get(singular(lemma)) == kind
+            if token.pos_ == "NOUN" and alike and any(
                     c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites") for c in token.children):
                 earlier = doc[token.left_edge.i : token.i + 1]
                 if self.at_token(token) is None:
@@ -179,6 +195,7 @@ class ActorBook:
         else:
             label = "PERSON" if not named else "ORG"
         cluster = self._new(core.text, name_words(core.text), named=named)
+        cluster.head = "" if named else singular(head.lemma_.lower())
         cluster.labels[label] += 1
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"} \
@@ -238,11 +255,18 @@ class ActorBook:
         return sorted((c for c in self.clusters if c.mentions), key=lambda c: min(c.mentions))
 
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
-        """Actor records with ids a1, a2, … in order of first mention, and id by cluster key."""
+        """Actor records with ids a1, a2, … in order of first mention, and id by cluster key; an
+        unnamed actor the article names later is that named actor."""
+        named_later = self.named_later()
         records, ids = [], {}
-        for number, cluster in enumerate(self.ordered(), start=1):
+        clusters = [c for c in self.ordered() if c.key not in named_later]
+        for number, cluster in enumerate(clusters, start=1):
             actor_id = f"a{number}"
             ids[cluster.key] = actor_id
+            mentions = set(cluster.mentions)
+            for unnamed in (u for u in self.clusters if named_later.get(u.key) is cluster):
+                ids[unnamed.key] = actor_id
+                mentions.update(unnamed.mentions)
             records.append(
                 Actor(
                     id=actor_id,
@@ -250,11 +274,28 @@ class ActorBook:
                     type=cluster.type,
                     aliases=tuple(a for a in cluster.aliases if a != cluster.name),
                     roles=tuple(cluster.roles),
-                    mentions=tuple(sorted(cluster.mentions)),
+                    mentions=tuple(sorted(mentions)),
                     named=cluster.named,
                 )
             )
         return records, ids
+
+    def named_later(self) -> dict[int, Cluster]:
+        """Unnamed actors of a class the story follows (a study, a research team) that the
+        article names later, by key: "A new study … found" and, further down, "the Australian
+        National Iodine Nutrition Study", the only study it names."""
+        kinds = lexicons.table("description_heads")
+        out = {}
+        for unnamed in self.clusters:
+            kind = kinds.get(unnamed.head)
+            if unnamed.named or kind is None or not unnamed.mentions:
+                continue
+            first = min(unnamed.mentions)
+            names = [c for c in self.clusters if c.named and c.mentions and min(c.mentions) > first
+                     and c.words and kinds.get(singular(c.words[-1])) == kind]
+            if len(names) == 1:
+                out[unnamed.key] = names[0]
+        return out
 
 
 def _bare_name(cluster: Cluster) -> bool:
