@@ -36,6 +36,8 @@ NOT_STATEMENTS = [
     # what is commonly held names nobody; a name given in quotes is no statement
     "Its round shape is believed to bring good luck.",
     'The refugee team named their robot "Robogee" and listed their country as "Hope" on their shirts.',
+    # reported words with no source at all are nobody's statement
+    "Montalvo was charged with taking hard drives from the organization.",
     # an event with its date before a colon is a headline's topic, not its speaker
     "World Cup 2018 day five: Sweden, Belgium, England win three points\n\nSweden beat South Korea on Monday.",
 ]

@@ -68,11 +68,12 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     unattributed: list[Part] = []
     attitudes: list[Draft] = []
     for draft in drafts:
-        if draft.speaker is None and draft.speaker_span is None and not _reporting(draft):
-            # "Statements with no source at all are not someone's quote": with neither a source
-            # nor a reporting cue, a quotation in marks stays available as unattributed words
-            # and anything else is dropped. ("… have been accused of hurting civilians" keeps
-            # its content: the cue still reports an accusation.)
+        if draft.speaker is None and draft.speaker_span is None and (
+                draft.kind != QuoteKind.DIRECT or not _reporting(draft)):
+            # "Statements with no source at all are not someone's quote": reported words with no
+            # source ("was charged with taking …", 'to "streamline" processing') are dropped; a
+            # quotation in marks with no source and no reporting cue stays available as
+            # unattributed words.
             if draft.kind == QuoteKind.DIRECT:
                 unattributed.append((draft.start, draft.end))
             continue
