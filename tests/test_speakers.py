@@ -183,3 +183,23 @@ def test_an_unnamed_study_named_later_is_the_named_study(engine):
             "The report says that salt should be iodised.")
     assert speaker_of(text, "many school children", engine) == "The Australian National Iodine Nutrition Study"
     assert speaker_of(text, "salt should be iodised", engine) == "The Australian National Iodine Nutrition Study"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a titled surname spelt otherwise later in the article is the person named before
+    ("Lydia Buchtmann, a spokeswoman for Food Standards Australia, said the agency was looking at new rules.\n\n"
+     "“The issue is complicated,” Ms Bauchtman said.", "The issue is complicated", "Lydia Buchtmann"),
+    # a missing comma runs the name into the next noun phrase: the name still speaks
+])
+def test_a_name_misspelt_is_still_the_person(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected
+
+
+def test_a_name_run_on_into_the_next_noun_phrase_is_still_the_person():
+    # a missing comma runs the name into the next noun phrase ("Rathbun the Scientology" as one
+    # entity): the name still speaks
+    text = ("Mark Rathbun left the church in 2004.\n\nAccording to Rathbun the Scientology property in question "
+            "was returned by mail to the organization by Montalvo shortly after he left.")
+    names = [a.name for a in sayso.extract(text, engine="rules").actors]
+    assert "Rathbun the Scientology" not in names and "Mark Rathbun" in names

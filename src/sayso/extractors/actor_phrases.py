@@ -34,6 +34,10 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     # is not part of a name.
     if end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start + 1].is_title:
         start += 1
+    # "According to Rathbun the Scientology property …": with a comma missing, the NER runs a
+    # name into the next noun phrase; a lower-case "the" right after a name ends it.
+    end = next((t.i for t in doc[start + 1 : end] if t.lower_ == "the" and not t.is_title
+                and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha), end)
     if start >= end:
         return None
     return doc[start:end]

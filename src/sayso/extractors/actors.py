@@ -22,6 +22,10 @@ from .names import ACRONYM, initials, is_part_of, name_words, singular
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
 _INTRODUCTION_WINDOW = 150
+#: A titled surname this long or longer, at most this many edits from a person's surname named
+#: earlier, is a misspelling of it ("Bauchtman" for "Buchtmann").
+_MIN_VARIANT_LENGTH = 7
+_MAX_EDITS = 2
 
 
 @dataclass
@@ -96,6 +100,9 @@ class ActorBook:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
         words = name_words(span.text)
         cluster = self._match(words, label)
+        bare = [w for w in words if w not in lexicons.titles()]
+        if cluster is None and label == "PERSON" and len(bare) == 1 and (display is not None or len(bare) < len(words)):
+            cluster = self._spelt_otherwise(bare[0])
         if cluster is None:
             cluster = self._new(span.text, words)
         elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
@@ -226,6 +233,15 @@ class ActorBook:
         for token in span:
             self._by_token.setdefault(token.i, cluster)
 
+    def _spelt_otherwise(self, surname: str) -> Cluster | None:
+        """The one person named earlier whose surname this titled one misspells: "Lydia
+        Buchtmann … Ms Bauchtman said" (same initial, at most two edits, a long name)."""
+        if len(surname) < _MIN_VARIANT_LENGTH:
+            return None
+        near = [c for c in self.clusters if c.named and len(c.words) > 1 and c.labels.get("PERSON")
+                and c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
+        return near[0] if len(near) == 1 else None
+
     def _match(self, words: tuple[str, ...], label: str) -> Cluster | None:
         if not words:
             return None
@@ -296,6 +312,17 @@ class ActorBook:
             if len(names) == 1:
                 out[unnamed.key] = names[0]
         return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: the fewest insertions, deletions and substitutions from a to b."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def _bare_name(cluster: Cluster) -> bool:
