@@ -198,3 +198,28 @@ def test_a_signed_pull_quote_is_the_signers_not_the_last_speakers(engine):
             "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram")
     found = [speaker for content, speaker in quotes(text, engine) if content.startswith("So far")]
     assert found == ["Matthew Ingram"]
+
+
+def test_one_cue_reports_one_statement():
+    """An indirect part and the quotation right after it, read off one cue, are one mixed
+    statement in two parts; a second cue starts another statement."""
+    from sayso.extractors import statements
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.nlp import load_pipeline
+
+    text = ('Heald said although ozone is known to harm crops, "nobody has looked at these together". '
+            'Heald added that yields would fall.')
+    doc = load_pipeline()(text)
+    said = doc.char_span(text.index("said"), text.index("said") + 4)
+    added = doc.char_span(text.index("added"), text.index("added") + 5)
+    heald = doc[0:1]
+    first = text.index("although"), text.index(', "nobody')
+    second = text.index("nobody"), text.index('together"') + len("together")
+    third = text.index("yields"), text.index("fall") + 4
+    drafts = [Draft(QuoteKind.INDIRECT, *first, speaker_span=heald, cue=said, cue_verb=said.root),
+              Draft(QuoteKind.DIRECT, *second, speaker_span=heald, cue=said, cue_verb=said.root),
+              Draft(QuoteKind.INDIRECT, *third, speaker_span=doc.char_span(text.rindex("Heald"), text.rindex("Heald") + 5),
+                    cue=added, cue_verb=added.root)]
+    found = statements.select(build_context(doc), drafts).statements
+    assert [(d.kind, d.parts) for d in found] == [(QuoteKind.MIXED, (first, second)), (QuoteKind.INDIRECT, ())]

@@ -79,7 +79,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             continue
         if not _not_a_statement(context, draft):
             (attitudes if _attitude(context, draft) else kept).append(draft)
-    return Selection(kept, unattributed, attitudes)
+    return Selection(_one_per_cue(context, kept), unattributed, attitudes)
 
 
 # -- the reporter's lines ---------------------------------------------------------------------
@@ -125,6 +125,26 @@ def _split_at_attribution(draft: Draft, rules: Sequence[Draft]) -> list[Draft]:
             head = draft.parts[:k]
             return [replace(draft, end=head[-1][1], parts=head if len(head) > 1 else ()), other]
     return [draft]
+
+
+def _one_per_cue(context: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """One cue reports one statement: 'Heald said although temperature and ozone are known to
+    impact crop yields, "nobody has looked at these together"' is one statement in two parts
+    (mixed), not an indirect one and a direct one. Statements in text order; only neighbours
+    with nothing but punctuation between them merge."""
+    out: list[Draft] = []
+    for draft in drafts:
+        last = out[-1] if out else None
+        if last is not None and draft.cue is not None and last.cue is not None and last.cue == draft.cue \
+                and _same_speaker(last, draft) and last.end <= draft.start \
+                and not any(ch.isalnum() or ch == "\n" for ch in context.text[last.end : draft.start]) \
+                and QuoteKind.TRANSCRIPT not in {last.kind, draft.kind}:
+            parts = (last.parts or ((last.start, last.end),)) + (draft.parts or ((draft.start, draft.end),))
+            kind = last.kind if last.kind == draft.kind else QuoteKind.MIXED
+            out[-1] = replace(last, kind=kind, end=draft.end, parts=parts)
+            continue
+        out.append(draft)
+    return out
 
 
 def _same_speaker(a: Draft, b: Draft) -> bool:
