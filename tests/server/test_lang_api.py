@@ -55,3 +55,22 @@ def test_a_bad_language_is_422_with_a_message(client, path, value):
     body = response.json()
     message = body.get("message") or body["detail"]
     assert "lang" in message and ("ISO 639-1" in message or "1000 characters" in message)
+
+
+def test_quote_rows_carry_their_articles_language(client):
+    rows = client.get("/quotes").json()["items"]
+    assert {q["article_id"]: q["lang"] for q in rows} == {1: "en", 2: "fr", 3: None}
+
+
+def test_relations_and_the_graph_filter_by_language(client):
+    every = client.get("/relations").json()
+    french = client.get("/relations", params={"lang": "fr"}).json()
+    english = client.get("/relations", params={"lang": "en"}).json()
+    assert every["total"] >= french["total"] + english["total"]
+    assert all(r["article_id"] == 2 for r in french["items"]) and all(r["article_id"] == 1 for r in english["items"])
+    assert french["total"] >= 1
+    nodes = {n["id"] for n in client.get("/graph").json()["nodes"]}
+    french_nodes = {n["id"] for n in client.get("/graph", params={"lang": "fr"}).json()["nodes"]}
+    assert french_nodes and french_nodes < nodes
+    for path in ("/relations", "/graph"):
+        assert client.get(path, params={"lang": "french"}).status_code == 422

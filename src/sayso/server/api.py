@@ -247,10 +247,11 @@ def list_relations(
     actor_id: Annotated[Optional[int], _id("Subject, object or claimant is this actor.")] = None,
     predicate: Annotated[Optional[str], _text("Relation type: funds, backs, member_of…")] = None,
     article: Annotated[Optional[int], _id("Only relations of this article id.")] = None,
-    outlet: Outlet = None, since: Since = None, until: Until = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None, lang: Lang = None,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+                        lang=_lang(lang))
     store, predicate = _state(request).store(), predicate or None
     rows = list(queries.relations(store, flt, actor_id=actor_id, predicate=predicate, article=article,
                                   offset=offset, limit=limit))
@@ -267,12 +268,13 @@ def graph(
     co_quoted: Annotated[bool, Query(description="Also link speakers quoted in the same articles.")] = False,
     unnamed: Annotated[bool, Query(description='Include unnamed actors ("officials").')] = False,
     max_nodes: Annotated[int, Query(ge=1, le=1000, description="Keep at most this many actors.")] = 150,
-    outlet: Outlet = None, since: Since = None, until: Until = None,
+    outlet: Outlet = None, since: Since = None, until: Until = None, lang: Lang = None,
 ) -> dict[str, Any]:
     store = _state(request).store()
     if actor_id is not None and queries.get_actor(store, actor_id) is None:
         raise HTTPException(404, f"no actor with id {actor_id}; list them with GET /actors")
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until))
+    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+                        lang=_lang(lang))
     return actor_graph(store, flt, actor_id=actor_id, depth=depth, unnamed=unnamed, co_quoted=co_quoted,
                        max_nodes=max_nodes)
 

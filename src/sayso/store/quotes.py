@@ -12,7 +12,7 @@ _QUOTE_SELECT = """
 SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char, q.end_char,
        s.name AS speaker, q.speaker_id, s.type AS speaker_type, q.speaker_text,
        q.cue, m.name AS medium, q.medium_id, q.inherited, q.certainty, q.polarity, q.stance, q.type, q.extra,
-       a.published, a.outlet, a.title, a.url,
+       a.published, a.outlet, a.title, a.url, a.lang,
        (SELECT json_group_array(json_array(qp.start_char, qp.end_char)) FROM quote_parts qp
         WHERE qp.quote_id = q.id) AS parts
 FROM quotes q

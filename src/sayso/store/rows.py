@@ -35,6 +35,7 @@ class QuoteRow:
     url: str | None
     extra: dict[str, Any] = field(default_factory=dict)
     parts: list[list[int]] = field(default_factory=list)  # a split quote's pieces, article offsets
+    lang: str | None = None  # the article's language (ISO 639-1); None: not told
 
     def __post_init__(self) -> None:
         parse_fields(self, kind=QuoteKind, speaker_type=ActorType, certainty=Certainty, polarity=Polarity,
@@ -175,7 +176,7 @@ def quote_row(row: Any) -> QuoteRow:
         certainty=row["certainty"], polarity=row["polarity"], stance=row["stance"], type=row["type"],
         published=row["published"], outlet=row["outlet"],
         title=row["title"], url=row["url"], extra=extra,
-        parts=sorted(json.loads(row["parts"] or "[]")),
+        parts=sorted(json.loads(row["parts"] or "[]")), lang=row["lang"],
     )
 
 
