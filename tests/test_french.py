@@ -58,6 +58,21 @@ def test_bare_role_refers_back_to_the_named_speaker():
     assert ("direct", "Les résultats sont clairs", "Valentin Sapounov") in found
 
 
+def test_a_name_set_beside_the_source_speaks_and_stays_one_actor():
+    analysis, found = _one("Les pirates ont volé trois millions d'euros. Selon la fédération des banques, Febelfin, "
+                           "« le montant est plutôt de 700 000 euros ».\n\nFebelfin a rappelé que les banques "
+                           "électroniques restent sûres.")
+    assert ("according_to", "le montant est plutôt de 700 000 euros", "Febelfin") in found
+    assert [q[2] for q in found] == ["Febelfin", "Febelfin"]
+    assert [a.name for a in analysis.actors].count("Febelfin") == 1
+
+
+def test_a_definite_description_of_an_organisation_is_the_one_named_before():
+    _, found = _one("Amnesty International a publié mardi un rapport sur les prisons syriennes. Pour l'organisation "
+                    "militant pour les droits de l'Homme, l'usage de la torture y est systématique.")
+    assert ("according_to", "l'usage de la torture y est systématique", "Amnesty International") in found
+
+
 def test_journalistic_conditional_is_the_reporters_hedge_not_the_speakers():
     analysis = extract("Selon le procureur Jean Dupont, trois millions d'euros auraient été volés.", engine="rules",
                        lang="fr")

@@ -17,6 +17,7 @@ from .. import lexicons
 
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
+_DEFINITE = {"le", "la", "l'", "les"}
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -162,9 +163,19 @@ class Book:
             earlier = self.last_before(span.start_char, kinds) if kinds else None
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)
-        for entity in self.entities:
-            if not entity.named and entity.words == words:
-                return self.mention(entity, span.start_char, span.end_char)
+        head = span.root.lower_
+        if span[0].lower_.replace("’", "'") in _DEFINITE and head in lexicons.load("org_nouns", LANG) \
+                and not any(t.pos_ == "PROPN" for t in span):
+            # "Pour l'organisation militant pour les droits de l'Homme, …" after "l'ONG Human Rights
+            # Watch": a definite description of an organisation is the one named last before it.
+            earlier = self.last_before(span.start_char, {ActorType.ORG})
+            if earlier is not None:
+                return self.mention(earlier, span.start_char, span.end_char)
+        # The same words name the same actor, whatever the NER made of them elsewhere ("Febelfin a
+        # rappelé" after "Febelfin" read as a place): a name first, else an earlier description.
+        same = sorted((e for e in self.entities if e.words == words), key=lambda e: not e.named)
+        if same:
+            return self.mention(same[0], span.start_char, span.end_char)
         kind = ActorType.ORG if head in lexicons.load("org_nouns", LANG) or head in lexicons.load(
             "document_nouns", LANG) else ActorType.PERSON if head in lexicons.load("person_nouns", LANG) \
             else ActorType.GROUP if span.root.morph.get("Number", []) == ["Plur"] else ActorType.PERSON

@@ -275,6 +275,9 @@ class Reader:
             if first >= len(outside) or comma is None or comma.i == outside[first].i:
                 continue
             source = self.doc[outside[first].i : comma.i]
+            apposed = _apposed_name_end(self.doc, comma.i + 1)
+            if apposed is not None:  # "Selon la fédération des banques, Febelfin, « … »"
+                source, comma = self.doc[outside[first].i : apposed], self.doc[apposed]
             if not is_source(source, word == "pour"):
                 continue
             cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else token.i + 1]
@@ -407,3 +410,16 @@ class Reader:
 
     def _pronoun(self, token: Token) -> SpacySpan:
         return self.doc[token.i : token.i + 1]
+
+
+def _apposed_name_end(doc: Doc, first: int) -> int | None:
+    """The comma that closes a name set beside a source ("la fédération des banques, Febelfin,
+    « … »"): capitalised words from ``first`` up to a comma, or None."""
+    end = first
+    while end < len(doc) and end - first < APPOSED_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    return end if first < end < len(doc) and doc[end].text == "," else None
+
+
+#: Most words of a name set beside a source between commas.
+APPOSED_NAME_WORDS = 4
