@@ -223,3 +223,19 @@ def test_one_cue_reports_one_statement():
                     cue=added, cue_verb=added.root)]
     found = statements.select(build_context(doc), drafts).statements
     assert [(d.kind, d.parts) for d in found] == [(QuoteKind.MIXED, (first, second)), (QuoteKind.INDIRECT, ())]
+
+
+def test_a_noun_phrase_with_a_scare_quoted_word_is_still_a_topic():
+    from sayso.extractors import statements
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.nlp import load_pipeline
+
+    text = 'On his blog he now discusses ants, science and "non-scientific" communication.'
+    doc = load_pipeline()(text)
+    cue = doc.char_span(text.index("discusses"), text.index("discusses") + len("discusses"))
+    start = text.index("ants")
+    draft = Draft(QuoteKind.MIXED, start, len(text) - 1, speaker_span=doc.char_span(text.index("he"), text.index("he") + 2),
+                  cue=cue, cue_verb=cue.root)
+    selection = statements.select(build_context(doc), [draft])
+    assert (selection.attitudes, selection.statements) == ([draft], [])

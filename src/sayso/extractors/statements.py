@@ -253,14 +253,26 @@ def _not_a_statement(context: DocContext, draft: Draft) -> bool:
 
 
 def _attitude(context: DocContext, draft: Draft) -> bool:
-    """An indirect report whose content is a noun phrase that names a topic or the target of an
-    attitude, not a message ("discussed his background", "attacked the defectors")."""
-    if draft.kind != QuoteKind.INDIRECT:
+    """An indirect or mixed report whose content is a noun phrase that names a topic or the
+    target of an attitude, not a message ("discussed his background", "attacked the defectors")."""
+    if draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
         return False
     content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if content is None or _proposition(content, context) or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
+    if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
+        return False
+    if draft.kind == QuoteKind.MIXED:
+        # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
+        # word or two in marks inside a noun phrase do not make it a proposition.
+        quoted = [t for t in content if context.in_quote[t.i] >= 0 and not t.is_punct]
+        if len(quoted) > SCARE_WORDS or _proposition(content, context, marks=False):
+            return False
+    elif _proposition(content, context):
         return False
     return _topic(content, _cue_words(draft, _cue_verb(draft)))
+
+
+#: Words in marks a noun phrase may hold and still name a topic, not quote anybody.
+SCARE_WORDS = 3
 
 
 def _cue_words(draft: Draft, verb: Token | None) -> set[str]:
@@ -335,11 +347,12 @@ _FINITE = {"VBD", "VBP", "VBZ", "MD"}
 _NOUN_MODIFIERS = {"relcl", "acl"}
 
 
-def _proposition(content: SpacySpan, context: DocContext) -> bool:
-    """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or quoted words;
-    not a noun phrase whose verbs all sit in its modifiers ("the member who wishes to leave",
-    "the option to come", "examples … including", "the conflict involving the Church")."""
-    if any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
+def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) -> bool:
+    """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or (with ``marks``)
+    quoted words; not a noun phrase whose verbs all sit in its modifiers ("the member who wishes
+    to leave", "the option to come", "examples … including", "the conflict involving the
+    Church")."""
+    if marks and any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
         return True
     modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
                  and content.start <= t.head.i < content.end and t is not content.root for m in t.subtree}
