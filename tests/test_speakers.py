@@ -203,3 +203,11 @@ def test_a_name_run_on_into_the_next_noun_phrase_is_still_the_person():
             "was returned by mail to the organization by Montalvo shortly after he left.")
     names = [a.name for a in sayso.extract(text, engine="rules").actors]
     assert "Rathbun the Scientology" not in names and "Mark Rathbun" in names
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_they_takes_up_people_not_a_plural_thing(engine):
+    text = ("A research team from the University of Sheffield studied crops. The researchers found that ozone "
+            "harmed soybeans. Several scenarios were considered because of uncertainty. They estimated that "
+            "food needs would rise by half.")
+    assert speaker_of(text, "food needs would rise", engine) == "A research team"

@@ -201,12 +201,19 @@ class SpeakerResolver:
         plural subject noun before any place name; the noun phrase becomes an actor if need be."""
         plural = [(t.left_edge.i, t.i + 1, self.book.at_token(t)) for t in sent
                   if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
-                  and self._visible(t.i, pronoun) and t.i != pronoun.i]
+                  and self._visible(t.i, pronoun) and t.i != pronoun.i and self._can_speak(t)]
         if not plural:
             return found
         kept = [m for m in found if m[2].type not in {ActorType.GPE, ActorType.LOC}]
         return sorted(kept + [p for p in plural if not any(m[0] <= p[1] - 1 < m[1] for m in kept)],
                       key=lambda m: (m[0], m[1]))
+
+    def _can_speak(self, noun: Token) -> bool:
+        """A plural noun for people or a known actor: "the researchers", "Scientology officials"
+        speak; "several scenarios" do not."""
+        lemma = noun.lemma_.lower()
+        return self.book.at_token(noun) is not None or noun.tag_ == "NNPS" or lemma in lexicons.agent_nouns() \
+            or lemma in lexicons.load("person_nouns") or lemma in lexicons.table("description_heads")
 
     def _turn_speaker(self, pronoun: Token) -> Cluster | None:
         """In an interview transcript, "I" outside quotation marks is whoever holds the turn: the
