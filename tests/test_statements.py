@@ -239,3 +239,18 @@ def test_a_noun_phrase_with_a_scare_quoted_word_is_still_a_topic():
                   cue=cue, cue_verb=cue.root)
     selection = statements.select(build_context(doc), [draft])
     assert (selection.attitudes, selection.statements) == ([draft], [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, content", [
+    # the clause of a claim noun is a proposition, whatever the cue
+    ("The army rejected accusations that its soldiers had fired on civilians.", "its soldiers had fired on civilians"),
+])
+def test_still_statements(text, content, engine):
+    assert any(content in found for found, _ in quotes(text, engine))
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])  # the rules do not read "is thought to have told"
+def test_a_speaker_hedged_by_is_thought_to_still_speaks(engine):
+    found = quotes("The chef is thought to have told staff that the restaurant would not reopen.", engine)
+    assert any("the restaurant would not reopen" in content for content, _ in found)

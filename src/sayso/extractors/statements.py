@@ -320,9 +320,11 @@ def _sourceless_passive(verb: Token) -> bool:
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
-    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs") \
-            | lexicons.load("common_belief_verbs"):
+    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
         return True
+    if verb.lemma_.lower() in lexicons.load("common_belief_verbs"):
+        # "The chef is thought to have told staff that …": the subject still speaks, hedged.
+        return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children)
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
     return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
@@ -354,8 +356,11 @@ def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) ->
     Church")."""
     if marks and any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
         return True
+    # "accusations that its soldiers had fired": the clause of a claim noun is its proposition.
+    claims = lexicons.load("proposition_nouns") | lexicons.load("claim_nouns")
     modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
-                 and content.start <= t.head.i < content.end and t is not content.root for m in t.subtree}
+                 and content.start <= t.head.i < content.end and t is not content.root
+                 and t.head.lemma_.lower() not in claims for m in t.subtree}
     for token in content:
         if token.i in modifiers:
             continue
