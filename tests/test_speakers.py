@@ -170,29 +170,29 @@ _FILLER = " ".join(["Crop yields vary with the weather and the soil from one yea
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_description_of_the_same_class_takes_up_the_story_subject_however_far_back(engine):
-    text = ("A research team from the University of Sheffield analysed crop data over fifty years. "
-            f"{_FILLER}\n\nThe researchers found that ozone pollution harmed soybean crops.")
-    assert speaker_of(text, "ozone pollution harmed", engine) == "A research team"
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_an_unnamed_study_named_later_is_the_named_study(engine):
-    text = ("A new study has found that many school children do not get enough iodine.\n\n"
-            "The Australian National Iodine Nutrition Study was published in a medical journal this week. "
-            "The report says that salt should be iodised.")
-    assert speaker_of(text, "many school children", engine) == "The Australian National Iodine Nutrition Study"
-    assert speaker_of(text, "salt should be iodised", engine) == "The Australian National Iodine Nutrition Study"
-
-
-@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("text, words, expected", [
+    # a description of the same class takes up the story's subject however far back
+    ("A research team from the University of Sheffield analysed crop data over fifty years. "
+     f"{_FILLER}\n\nThe researchers found that ozone pollution harmed soybean crops.", "ozone pollution harmed",
+     "A research team"),
+    # an unnamed study named later is the named study, and "the report" with it
+    ("A new study has found that many school children do not get enough iodine.\n\n"
+     "The Australian National Iodine Nutrition Study was published in a medical journal this week. "
+     "The report says that salt should be iodised.", "many school children",
+     "The Australian National Iodine Nutrition Study"),
+    ("A new study has found that many school children do not get enough iodine.\n\n"
+     "The Australian National Iodine Nutrition Study was published in a medical journal this week. "
+     "The report says that salt should be iodised.", "salt should be iodised",
+     "The Australian National Iodine Nutrition Study"),
     # a titled surname spelt otherwise later in the article is the person named before
     ("Lydia Buchtmann, a spokeswoman for Food Standards Australia, said the agency was looking at new rules.\n\n"
      "“The issue is complicated,” Ms Bauchtman said.", "The issue is complicated", "Lydia Buchtmann"),
-    # a missing comma runs the name into the next noun phrase: the name still speaks
+    # "they" takes up people, not a plural thing
+    ("A research team from the University of Sheffield studied crops. The researchers found that ozone "
+     "harmed soybeans. Several scenarios were considered because of uncertainty. They estimated that "
+     "food needs would rise by half.", "food needs would rise", "A research team"),
 ])
-def test_a_name_misspelt_is_still_the_person(text, words, expected, engine):
+def test_descriptions_misspellings_and_plurals_find_the_actor(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected
 
 
@@ -203,11 +203,3 @@ def test_a_name_run_on_into_the_next_noun_phrase_is_still_the_person():
             "was returned by mail to the organization by Montalvo shortly after he left.")
     names = [a.name for a in sayso.extract(text, engine="rules").actors]
     assert "Rathbun the Scientology" not in names and "Mark Rathbun" in names
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_they_takes_up_people_not_a_plural_thing(engine):
-    text = ("A research team from the University of Sheffield studied crops. The researchers found that ozone "
-            "harmed soybeans. Several scenarios were considered because of uncertainty. They estimated that "
-            "food needs would rise by half.")
-    assert speaker_of(text, "food needs would rise", engine) == "A research team"
