@@ -17,7 +17,6 @@ from .. import lexicons
 
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
-_DEFINITE = {"le", "la", "l'", "les"}
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -164,7 +163,7 @@ class Book:
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)
         head = span.root.lower_
-        if span[0].lower_.replace("’", "'") in _DEFINITE and head in lexicons.load("org_nouns", LANG) \
+        if span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG) and head in lexicons.load("org_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" for t in span):
             # "Pour l'organisation militant pour les droits de l'Homme, …" after "l'ONG Human Rights
             # Watch": a definite description of an organisation is the one named last before it.
