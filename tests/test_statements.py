@@ -254,3 +254,14 @@ def test_still_statements(text, content, engine):
 def test_a_speaker_hedged_by_is_thought_to_still_speaks(engine):
     found = quotes("The chef is thought to have told staff that the restaurant would not reopen.", engine)
     assert any("the restaurant would not reopen" in content for content, _ in found)
+
+
+def test_a_plan_to_act_is_a_proposition():
+    from sayso.extractors import statements
+    from sayso.extractors.context import build_context
+    from sayso.nlp import load_pipeline
+
+    text = "Opponents rebuked him for his proposal to temporarily ban Muslims from entering the country."
+    doc = load_pipeline()(text)
+    content = doc.char_span(text.index("his proposal"), len(text) - 1)
+    assert statements._proposition(content, build_context(doc))

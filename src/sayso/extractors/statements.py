@@ -356,8 +356,10 @@ def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) ->
     Church")."""
     if marks and any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
         return True
-    # "accusations that its soldiers had fired": the clause of a claim noun is its proposition.
-    claims = lexicons.load("proposition_nouns") | lexicons.load("claim_nouns")
+    # "accusations that its soldiers had fired", "his plan to ban …": the clause of a claim or a
+    # plan is its proposition.
+    claims = lexicons.load("proposition_nouns") | lexicons.load("claim_nouns") | lexicons.load("intention_nouns") \
+        | lexicons.load("message_object_verbs")
     modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
                  and content.start <= t.head.i < content.end and t is not content.root
                  and t.head.lemma_.lower() not in claims for m in t.subtree}
