@@ -103,7 +103,7 @@ class _Hosts:
 
 
 def _quote(doc: Doc, text: str, key: str, draft: Draft, ids: dict[int, str]) -> Quote:
-    verdict = assess(doc, draft.parts or ((draft.start, draft.end),), draft.cue_verb)
+    verdict = assess(doc, draft.pieces, draft.cue_verb)
     return Quote(
         id=key,
         kind=draft.kind,
@@ -117,14 +117,14 @@ def _quote(doc: Doc, text: str, key: str, draft: Draft, ids: dict[int, str]) -> 
         medium=None if draft.medium is None else ids.get(draft.medium.key),
         medium_mention=_chars(draft.medium_span),
         inherited=draft.inherited,
-        parts=draft.parts or ((draft.start, draft.end),),
+        parts=draft.pieces,
         certainty=verdict.certainty,
         polarity=verdict.polarity,
         hedges=verdict.markers,
         stance=verdict.stance,
         type=statement_type(draft.kind, draft.cue, draft.cue_verb, draft.speaker_span,
                             None if draft.speaker is None else draft.speaker.type),
-        propositions=propositions(doc, draft.parts or ((draft.start, draft.end),), text),
+        propositions=propositions(doc, draft.pieces, text),
     )
 
 

@@ -31,6 +31,11 @@ class Draft:
     parts: tuple[tuple[int, int], ...] = ()
     cue_verb: Token | None = None
 
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The content's parts, or its one span when it is in one piece."""
+        return self.parts or ((self.start, self.end),)
+
 
 class DraftSet:
     """The drafts found so far, one quote per stretch of text: a quote in marks wins over the

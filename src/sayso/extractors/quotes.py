@@ -223,7 +223,7 @@ class _RuleReader:
         for draft in drafts:
             previous = out[-1] if out else None
             if previous is not None and previous.kind == draft.kind == QuoteKind.DIRECT and self._split_pair(previous, draft):
-                parts = (previous.parts or ((previous.start, previous.end),)) + ((draft.start, draft.end),)
+                parts = previous.pieces + ((draft.start, draft.end),)
                 out[-1] = replace(previous, end=draft.end, parts=parts)
                 continue
             out.append(draft)

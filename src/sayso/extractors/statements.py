@@ -139,7 +139,7 @@ def _one_per_cue(context: DocContext, drafts: list[Draft]) -> list[Draft]:
                 and _same_speaker(last, draft) and last.end <= draft.start \
                 and not any(ch.isalnum() or ch == "\n" for ch in context.text[last.end : draft.start]) \
                 and QuoteKind.TRANSCRIPT not in {last.kind, draft.kind}:
-            parts = (last.parts or ((last.start, last.end),)) + (draft.parts or ((draft.start, draft.end),))
+            parts = last.pieces + draft.pieces
             kind = last.kind if last.kind == draft.kind else QuoteKind.MIXED
             out[-1] = replace(last, kind=kind, end=draft.end, parts=parts)
             continue
