@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sayso
-from sayso.extractors.statements import is_reporters_line, paragraphs
+from sayso.extractors.paragraphs import is_reporters_line, paragraphs
 from sayso.model.loader import available
 from sayso.types import QuoteKind
 

@@ -9,6 +9,9 @@ from .marks import trim_space
 
 Part = tuple[int, int]
 
+#: Marks that open a quotation: a paragraph starting with one is set off as a quote.
+OPENING_MARKS = "\"“‘'«`"
+
 _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 #: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").
 CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$", re.IGNORECASE)

@@ -27,12 +27,10 @@ from ..types import ActorType, QuoteKind
 from . import lexicons
 from .context import DocContext
 from .drafts import Draft
-from .paragraphs import CREDIT, Part, is_reporters_line, paragraphs  # noqa: F401 (paragraphs: the module's API)
+from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
 from .transcripts import transcript_turns
 
-
-_OPENING = "\"“‘'«`"
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Par
     line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if line is None:
         return False
-    if draft.kind == QuoteKind.DIRECT and text[line[0]] in _OPENING:
+    if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
     return not _own_attribution(doc, text, draft, line)

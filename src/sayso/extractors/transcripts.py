@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from . import lexicons
 from .context import DocContext
 from .drafts import Draft
-from .paragraphs import Part, is_reporters_line
+from .paragraphs import OPENING_MARKS, Part, is_reporters_line
 from ..types import QuoteKind
 
 _TURN = re.compile(r"^([A-Z][^:\n.,;!?\"“”]{0,50}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
-_OPENING = "\"“‘'«`"
 
 
 # -- turns ---------------------------------------------------------------------------------------
@@ -63,7 +62,7 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
         while following < len(lines) and following not in starts:
             line = lines[following]
             following += 1
-            if text[line[0]] in _OPENING:
+            if text[line[0]] in OPENING_MARKS:
                 break  # a pull quote set off from the transcript
             if not is_reporters_line(text, line):  # a caption or title between paragraphs
                 parts.append(line)
