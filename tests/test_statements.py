@@ -153,7 +153,7 @@ def test_an_indirect_content_of_one_word_is_no_statement():
     start = doc.text.index("Mohamed")
     cue = doc[2:3]
     one = Draft(QuoteKind.INDIRECT, start, start + len("Mohamed"), cue=cue, cue_verb=cue.root)
-    assert statements._not_a_statement(build_context(doc), one)
+    assert statements._not_a_statement(build_context(doc), one, doc.char_span(one.start, one.end))
 
 
 @pytest.mark.parametrize("sentence, cue, content, attitude", [

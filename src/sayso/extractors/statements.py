@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -75,8 +76,9 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             if draft.kind == QuoteKind.DIRECT:
                 unattributed.append((draft.start, draft.end))
             continue
-        if not _not_a_statement(context, draft):
-            (attitudes if _attitude(context, draft) else kept).append(draft)
+        content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        if not _not_a_statement(context, draft, content):
+            (attitudes if _attitude(context, draft, content) else kept).append(draft)
     return Selection(_one_per_cue(context, kept), unattributed, attitudes)
 
 
@@ -228,9 +230,9 @@ def _nobody_between(context: DocContext, previous: Draft, draft: Draft) -> bool:
 
 
 # -- what is not a statement ------------------------------------------------------------------
-def _not_a_statement(context: DocContext, draft: Draft) -> bool:
-    """Whether a draft with a source is still no statement (each rule gives its reason)."""
-    doc = context.doc
+def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
+    """Whether a draft with a source is still no statement (each rule gives its reason);
+    ``content`` is its span in the doc."""
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
@@ -238,7 +240,6 @@ def _not_a_statement(context: DocContext, draft: Draft) -> bool:
         return True
     if _inside_source(draft) or _naming(draft, verb):
         return True
-    content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if content is None:
         return False
     if verb is not None and _anonymity(verb, content):
@@ -250,12 +251,11 @@ def _not_a_statement(context: DocContext, draft: Draft) -> bool:
     return draft.kind == QuoteKind.INDIRECT and verb is not None and _manner(verb, content)
 
 
-def _attitude(context: DocContext, draft: Draft) -> bool:
+def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
     """An indirect or mixed report whose content is a noun phrase that names a topic or the
     target of an attitude, not a message ("discussed his background", "attacked the defectors")."""
     if draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
         return False
-    content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
     if draft.kind == QuoteKind.MIXED:
@@ -356,8 +356,7 @@ def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) ->
         return True
     # "accusations that its soldiers had fired", "his plan to ban …": the clause of a claim or a
     # plan is its proposition.
-    claims = lexicons.load("proposition_nouns") | lexicons.load("claim_nouns") | lexicons.load("intention_nouns") \
-        | lexicons.load("message_object_verbs")
+    claims = _claim_heads()
     modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
                  and content.start <= t.head.i < content.end and t is not content.root
                  and t.head.lemma_.lower() not in claims for m in t.subtree}
@@ -369,6 +368,13 @@ def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) ->
         if token.pos_ in {"VERB", "AUX"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _claim_heads() -> frozenset[str]:
+    """Nouns whose clause states what they claim or plan: "accusation", "plan", "proposal"."""
+    return lexicons.load("proposition_nouns") | lexicons.load("claim_nouns") | lexicons.load("intention_nouns") \
+        | lexicons.load("message_object_verbs")
 
 
 def _topic(content: SpacySpan, cue: set[str]) -> bool:
