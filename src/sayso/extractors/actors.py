@@ -128,13 +128,11 @@ class ActorBook:
         if span[0].lower_ not in lexicons.load("definites"):
             return None
         head = singular(span.root.lemma_.lower())
-        kinds = lexicons.table("description_heads")
-        kind = kinds.get(head)
 
         def same(words: list[str]) -> bool:
             """The head noun, or one of its class ("the scientists" → "a research team")."""
             last = [singular(w) for w in words[-1:]]
-            return last == [head] or kind is not None and bool(last) and kinds.get(last[0]) == kind
+            return last == [head] or bool(last) and same_class(head, last[0])
 
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
@@ -153,14 +151,13 @@ class ActorBook:
         root, doc = span.root, self.doc
         if root.pos_ != "NOUN":
             return None
-        kinds = lexicons.table("description_heads")
-        kind = kinds.get(singular(root.lemma_.lower()))
+        head = singular(root.lemma_.lower())
         # A study or a research team is the story's subject: "The researchers found" takes up "A
         # research team from MIT" however far back; other nouns look a few sentences back.
-        window = span.start if kind is not None else _INTRODUCTION_WINDOW
+        window = span.start if head in lexicons.table("description_heads") else _INTRODUCTION_WINDOW
         for token in reversed(doc[max(0, span.start - window) : span.start]):
             lemma = token.lemma_.lower()
-            alike = lemma == root.lemma_.lower() or kind is not None and kinds.get(singular(lemma)) == kind
+            alike = lemma == root.lemma_.lower() or same_class(head, singular(lemma))
             if token.pos_ == "NOUN" and alike and any(
                     c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites") for c in token.children):
                 earlier = doc[token.left_edge.i : token.i + 1]
@@ -300,18 +297,23 @@ class ActorBook:
         """Unnamed actors of a class the story follows (a study, a research team) that the
         article names later, by key: "A new study … found" and, further down, "the Australian
         National Iodine Nutrition Study", the only study it names."""
-        kinds = lexicons.table("description_heads")
         out = {}
         for unnamed in self.clusters:
-            kind = kinds.get(unnamed.head)
-            if unnamed.named or kind is None or not unnamed.mentions:
+            if unnamed.named or unnamed.head not in lexicons.table("description_heads") or not unnamed.mentions:
                 continue
             first = min(unnamed.mentions)
             names = [c for c in self.clusters if c.named and c.mentions and min(c.mentions) > first
-                     and c.words and kinds.get(singular(c.words[-1])) == kind]
+                     and c.words and same_class(unnamed.head, singular(c.words[-1]))]
             if len(names) == 1:
                 out[unnamed.key] = names[0]
         return out
+
+
+def same_class(a: str, b: str) -> bool:
+    """Two head nouns (singular lemmas) of one class of description: "scientist" and "team",
+    "report" and "study" (lexicon ``description_heads``)."""
+    kind = lexicons.table("description_heads").get(a)
+    return kind is not None and lexicons.table("description_heads").get(b) == kind
 
 
 def edit_distance(a: str, b: str) -> int:
