@@ -83,6 +83,12 @@ def _lang(value: str | None) -> str | None:
         raise HTTPException(422, str(exc)) from None
 
 
+def _articles(outlet: str | None, since: str | None, until: str | None, lang: str | None) -> ArticleFilter:
+    """The article filter of a request's outlet, date and language parameters."""
+    return ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
+                         lang=_lang(lang))
+
+
 def _search(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
@@ -111,8 +117,7 @@ def list_articles(request: Request, outlet: Outlet = None, since: Since = None, 
                   search: Annotated[Optional[str], _text("Full-text search over title and text.")] = None,
                   facets: Annotated[bool, Query(description="Also count the matches per language.")] = False,
                   offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
-                        lang=_lang(lang))
+    flt = _articles(outlet, since, until, lang)
     store, words = _state(request).store(), _search(search)
     rows = list(queries.articles(store, flt, search=words, newest_first=True, offset=offset, limit=limit))
     page = _page(request, rows, queries.count_articles(store, flt, search=words), offset, limit)
@@ -250,8 +255,7 @@ def list_relations(
     outlet: Outlet = None, since: Since = None, until: Until = None, lang: Lang = None,
     offset: Offset = 0, limit: Limit = 50,
 ) -> dict[str, Any]:
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
-                        lang=_lang(lang))
+    flt = _articles(outlet, since, until, lang)
     store, predicate = _state(request).store(), predicate or None
     rows = list(queries.relations(store, flt, actor_id=actor_id, predicate=predicate, article=article,
                                   offset=offset, limit=limit))
@@ -273,8 +277,7 @@ def graph(
     store = _state(request).store()
     if actor_id is not None and queries.get_actor(store, actor_id) is None:
         raise HTTPException(404, f"no actor with id {actor_id}; list them with GET /actors")
-    flt = ArticleFilter(outlet=outlet or None, since=_date("since", since), until=_date("until", until),
-                        lang=_lang(lang))
+    flt = _articles(outlet, since, until, lang)
     return actor_graph(store, flt, actor_id=actor_id, depth=depth, unnamed=unnamed, co_quoted=co_quoted,
                        max_nodes=max_nodes)
 
