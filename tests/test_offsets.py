@@ -37,6 +37,10 @@ def spans_of(analysis: sayso.Analysis):
         yield (relation.start, relation.end), relation.text
     for scare in analysis.scare_quotes:
         yield (scare.start, scare.end), scare.text
+    for attitude in analysis.attitudes:
+        yield (attitude.start, attitude.end), attitude.text
+        if attitude.cue_span is not None:
+            yield attitude.cue_span, attitude.cue
 
 
 def assert_offsets_into(text: str, analysis: sayso.Analysis) -> None:
@@ -45,7 +49,7 @@ def assert_offsets_into(text: str, analysis: sayso.Analysis) -> None:
     for (start, end), span_text in spans_of(analysis):
         assert text[start:end] == span_text
     spans = [m for a in analysis.actors for m in a.mentions]
-    for quote in analysis.quotes:
+    for quote in analysis.quotes + analysis.attitudes:
         spans += [s for s in (quote.speaker_mention, quote.medium_mention, *quote.parts) if s is not None]
     for relation in analysis.relations:
         spans += [relation.trigger] if relation.trigger else []
