@@ -164,6 +164,8 @@ def test_an_indirect_content_of_one_word_is_no_statement():
     ("The union announced the start of talks with the city.", "announced", "the start of talks with the city", False),
     ("The council requested more details from the company.", "requested", "more details from the company", False),
     ("She described the ruling as historic.", "described", "the ruling as historic", False),
+    ("The United States designated Kataib al-Wafa a terrorist organisation in 2021.", "designated",
+     "Kataib al-Wafa a terrorist organisation", False),
 ])
 def test_a_noun_phrase_after_a_cue_is_an_attitude_unless_the_cue_carries_a_message(sentence, cue, content, attitude):
     """"discussed his background" reports a topic, "defended the record" an attitude to a thing:

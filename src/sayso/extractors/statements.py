@@ -17,6 +17,7 @@ statements, in one pass over the doc:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -381,10 +382,15 @@ def _topic(content: SpacySpan, cue: set[str]) -> bool:
     """A noun phrase is a message only for a cue whose object can be one ("announced the start
     of talks", "called for a ceasefire"); after any other cue it is a topic or the target of an
     attitude ("discussed his background", "defended the government's record"). A noun phrase
-    with a predicate of its own ("described the ruling as historic") is a proposition."""
+    with a predicate of its own ("described the ruling as historic") is a proposition, and so are
+    two objects of one verb, the second predicated of the first ("designated the group a
+    terrorist organisation", which the parser reads as two objects)."""
     if cue & lexicons.load("message_object_verbs"):
         return False
-    return not any(t.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or t.lower_ == "as" for t in content)
+    if any(t.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or t.lower_ == "as" for t in content):
+        return False
+    objects = Counter(t.head.i for t in content if t.dep_ == "dobj" and not content.start <= t.head.i < content.end)
+    return not any(n > 1 for n in objects.values())
 
 
 def _referent(content: SpacySpan, cue: set[str]) -> bool:
