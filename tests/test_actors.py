@@ -115,3 +115,26 @@ def test_a_comma_phrase_about_the_clause_is_not_a_role():
     analysis = sayso.extract(text)
     assert not any("move" in role for role in _actor(analysis, "Harbour Police").roles)
     assert "veteran negotiator" in _actor(analysis, "Marta Quell").roles
+
+
+@pytest.mark.parametrize("part, whole, same", [
+    ("John Rauschenberg", "John-Christian G. Rauschenberg", True),
+    ("Hillary Clinton", "Hillary Rodham Clinton", True),
+    ("George Bush", "George W. Bush", True),
+    ("John Smith", "Jane Smith", False),
+    ("Rauschenberg", "John Rauschenberg", False),  # a lone surname is another rule's case
+    ("Mary Ann Lee", "Mary Lee", False),
+])
+def test_a_name_without_its_middle_names(part, whole, same):
+    from sayso.extractors.names import name_words, without_middle
+
+    assert without_middle(name_words(part), name_words(whole)) is same
+
+
+def test_a_person_named_without_middle_names_is_one_actor():
+    text = ("John-Christian G. Rauschenberg owns the bar.\n\n"
+            "\"It was a joke,\" John Rauschenberg said on Monday.")
+    analysis = sayso.extract(text, engine="rules")
+    people = [a for a in analysis.actors if "Rauschenberg" in a.name]
+    assert [a.name for a in people] == ["John-Christian G. Rauschenberg"]
+    assert analysis.quotes[0].speaker == people[0].id

@@ -267,3 +267,45 @@ def test_a_plan_to_act_is_a_proposition():
     doc = load_pipeline()(text)
     content = doc.char_span(text.index("his proposal"), len(text) - 1)
     assert statements._proposition(content, build_context(doc))
+
+
+NESTED = """Gazette: In an interview last year, Tom Reed said that the club would never leave the city. Do you agree?
+
+Ann Lee: Not quite. We talked about it for months. "Ann, please keep the club here," a neighbour told me. I say, "We will try." They think the owners want a new stadium.
+
+Gazette: What comes next?
+
+Ann Lee: A vote in June, I hope.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_third_persons_words_inside_an_interview_turn_are_their_own_statement(engine):
+    """A quotation of a third person in an answer, and a report with its source in a question,
+    are statements of their own; the answerer's own quoted words, and the views of others the
+    answer reports indirectly, stay part of the answer; the question itself is nobody's."""
+    analysis = sayso.extract(NESTED, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = {(q.text.rstrip(".,"), names.get(q.speaker)) for q in analysis.quotes if q.kind != QuoteKind.TRANSCRIPT}
+    assert ("that the club would never leave the city", "Tom Reed") in found
+    if engine != "rules":  # the rules read "Ann Lee: …" as one colon statement and propose no quote inside
+        assert any(t == "Ann, please keep the club here" for t, _ in found)
+    assert not any("We will try" in t or "owners want" in t or "Do you agree" in t for t, _ in found)
+    turns = [q for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
+    assert len(turns) == 2 and {names.get(q.speaker) for q in turns} == {"Ann Lee"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_turn_label_names_the_speaker_the_article_calls_by_surname(engine):
+    """ "Marymegan Daly:" labels the turns of the person the text calls "Daly": one actor, named
+    in full."""
+    text = ("Wikinews: How did you come to be involved with this discovery?\n\n"
+            "Marymegan Daly: Frank Rack got in touch after they returned from Antarctica.\n\n"
+            "Wikinews: What was your first reaction?\n\n"
+            "Marymegan Daly: I was amazed and really excited.\n\n"
+            "Anemone images. Daly explained how she obtained these images of the anatomy.\n")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    turns = [q for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
+    assert len(turns) == 2 and {names.get(q.speaker) for q in turns} == {"Marymegan Daly"}
+    assert [a.name for a in analysis.actors].count("Daly") == 0

@@ -17,7 +17,7 @@ from .actor_phrases import (core_phrase, kind_noun, parenthesised_acronym, roles
                             trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, vote
 from .lookup import MentionIndex
-from .names import ACRONYM, initials, is_part_of, name_words, singular
+from .names import ACRONYM, initials, is_part_of, name_words, singular, without_middle
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
@@ -254,6 +254,9 @@ class ActorBook:
                 cluster.acronyms.add(acronym)
                 return cluster
             if is_part_of(words, cluster.words) and _compatible(label, cluster):
+                return cluster
+            if label == "PERSON" and cluster.labels.get("PERSON") and (
+                    without_middle(words, cluster.words) or without_middle(cluster.words, words)):
                 return cluster
             if is_part_of(cluster.words, words) and (
                 _compatible(label, cluster) and (label == "PERSON" or cluster.labels.get("PERSON"))

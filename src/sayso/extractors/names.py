@@ -35,3 +35,12 @@ def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     if len(part) >= len(whole) or not part:
         return False
     return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
+
+
+def without_middle(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """A person's name without its middle names or initials: "John Rauschenberg" is
+    "John-Christian G. Rauschenberg", "Hillary Clinton" is "Hillary Rodham Clinton"."""
+    if not 2 <= len(part) < len(whole) or (part[0], part[-1]) != (whole[0], whole[-1]):
+        return False
+    rest = iter(whole[1:-1])
+    return all(word in rest for word in part[1:-1])

@@ -31,7 +31,7 @@ from .context import DocContext
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
-from .transcripts import transcript_turns
+from .transcripts import reported_inside, transcript_turns
 
 
 
@@ -56,8 +56,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
         drafts = list({(d.start, d.end): d for d in pieces}.values())
     turns = transcript_turns(context, lines)
     if turns:
-        spans = [t.span for t in turns]
-        drafts = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
+        drafts = [d for d in drafts if all(not t.span[0] <= d.start < t.span[1] or reported_inside(t, d) for t in turns)]
         drafts += [t.draft for t in turns if t.draft is not None]
     reporter = [line for line in lines if is_reporters_line(text, line)]
     drafts = [d for d in drafts if not _in_reporters_line(doc, text, d, reporter)]

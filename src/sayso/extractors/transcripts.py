@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import lexicons
 from .context import DocContext
 from .drafts import Draft
+from .names import name_words
 from .paragraphs import OPENING_MARKS, Part, is_reporters_line
 from ..types import QuoteKind
 
@@ -23,6 +24,7 @@ class Turn:
 
     span: Part
     draft: Draft | None
+    label: Part  # the speaker's name before the colon
 
 
 def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
@@ -70,8 +72,29 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
         draft = None
         if label not in asking:
             draft = _turn_draft(context, parts, label_start, label_end)
-        turns.append(Turn(span, draft))
+        turns.append(Turn(span, draft, (label_start, label_end)))
     return turns
+
+
+def reported_inside(turn: Turn, draft: Draft) -> bool:
+    """Whether a report inside ``turn`` is a statement of its own: a third person's quotation in
+    an answer ("she said, "Thank you, Mets Poet""), or any report with its source in a question
+    ("Stephen Colbert said that …"). The answerer's own words and the views of others that an
+    answer reports indirectly stay part of the answer."""
+    source = draft.speaker_span
+    if draft.inherited or draft.cue is None or source is None or not turn.label[1] <= source.start_char < turn.span[1]:
+        return False
+    if source.root.pos_ == "PRON" and set(source.root.morph.get("Person")) & {"1", "2"}:
+        return False  # "I say …", "Do you think …": the turn's own voices
+    if turn.draft is None:
+        return True
+    if draft.kind not in {QuoteKind.DIRECT, QuoteKind.MIXED} or draft.speaker is turn.draft.speaker is not None:
+        return False
+    # The cue says these words: it shares a sentence with the quotation ("I say, "We will try."
+    # They think …": "think" is not what said "We will try").
+    doc = draft.cue.doc
+    sentences = {doc.char_span(i, i + 1, alignment_mode="expand").sent.start for i in (draft.start, draft.end - 1)}
+    return draft.cue.sent.start in sentences
 
 
 def _is_label(label: str) -> bool:
@@ -86,7 +109,14 @@ def _turn_draft(context: DocContext, parts: list[Part], label_start: int, label_
     parts = [p for p in parts if p[1] > p[0]]
     if mention is None or not parts:
         return None
-    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=context.resolver.resolve(mention),
+    speaker = context.book.at_token(mention.root)
+    if len(mention) > 1 and (speaker is None or len(name_words(mention.text)) > len(speaker.words)):
+        # A turn label names its speaker in full ("Marymegan Daly:" where the NER saw only "Daly"
+        # in the text): it is a named mention of that person, not an actor of its own.
+        kind = mention.root.ent_type_ if mention.root.ent_type_ in {"ORG", "NORP", "GPE"} else "PERSON"
+        speaker = context.book.add_named(mention, kind)
+        speaker.speaker = True
+    return Draft(QuoteKind.TRANSCRIPT, parts[0][0], parts[-1][1], speaker=speaker or context.resolver.resolve(mention),
                  speaker_span=mention, parts=tuple(parts) if len(parts) > 1 else ())
 
 
