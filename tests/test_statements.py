@@ -309,3 +309,39 @@ def test_a_turn_label_names_the_speaker_the_article_calls_by_surname(engine):
     turns = [q for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
     assert len(turns) == 2 and {names.get(q.speaker) for q in turns} == {"Marymegan Daly"}
     assert [a.name for a in analysis.actors].count("Daly") == 0
+
+
+SET_OFF = """Fuel queues grow in Kabwe
+
+Motorists have queued for four days in the town of Kabwe.
+
+Rio, a reader of the Zambian Watchdog, responds:
+
+It is not only Kabwe; some filling stations in Ndola have no diesel either. I filled up my tanks to be safe.
+
+Another reader, Mubiana Sitwala, thinks that the shortage has another cause:
+
+If the issue is country wide your concern can be genuine, but this is an isolated case. The minister said that "the ship has docked" and the fuel will come.
+
+Czar has a logical explanation:
+
+Politics done to appease hustlers will not develop this country.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_paragraph_introduced_by_a_cue_and_a_colon_is_its_speakers_quotation(engine):
+    """A blockquote without marks, once the page's HTML is gone: the paragraph after "X
+    responds:" is X's words, whole; an indirect report before the colon stays a statement of its
+    own; a third person quoted in marks inside stays theirs; no cue, no speaker ("Czar has a
+    logical explanation:")."""
+    analysis = sayso.extract(SET_OFF, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.kind, q.text, names.get(q.speaker)) for q in analysis.quotes]
+    first = SET_OFF.index("It is not only")
+    assert (QuoteKind.DIRECT, SET_OFF[first : SET_OFF.index("to be safe.") + len("to be safe.")], "Rio") in found
+    second = [f for f in found if f[1].startswith("If the issue is country wide")]
+    assert len(second) == 1 and second[0][0] == QuoteKind.DIRECT and second[0][2] == "Mubiana Sitwala"
+    assert second[0][1].endswith("the fuel will come.")
+    assert any(t.startswith("that the shortage has another cause") for _, t, _ in found)
+    assert not any(t.startswith("Politics done") for _, t, _ in found)

@@ -225,18 +225,29 @@ PIECE = 0.8
 def _without_fragments(model: list[Draft], rules: Sequence[Draft]) -> list[Draft]:
     """The tagger's quotations, each piece of one the rules read whole replaced by that whole: a
     direct quote is the text between its marks (docs/annotation.md), so "Because I have the
-    clear sensation" inside a longer quotation is no statement of its own."""
+    clear sensation" inside a longer quotation is no statement of its own. A quotation set off as
+    a paragraph of its own is read whole too: a report the tagger finds inside it is its
+    speaker's words, unless it quotes a third person whom the quotation names ("… Saudi officials
+    said that "the justice system is fair" …")."""
     direct = [r for r in rules if r.kind == QuoteKind.DIRECT]
     by_rule = Intervals([(r.start, r.end) for r in direct])
     kept, wholes = [], {}
     for d in model:
         whole = next((r for r in (direct[k] for k in by_rule.overlapping(d.start, d.end))
-                      if r.start <= d.start and d.end <= r.end and d.end - d.start < PIECE * (r.end - r.start)), None)
-        if d.kind != QuoteKind.DIRECT or whole is None:
+                      if r.start <= d.start and d.end <= r.end
+                      and (r.set_off or d.kind == QuoteKind.DIRECT and d.end - d.start < PIECE * (r.end - r.start))), None)
+        if whole is None or whole.set_off and _quotes_within(d, whole):
             kept.append(d)
-        else:
+        if whole is not None:
             wholes[id(whole)] = whole
     return kept + list(wholes.values())
+
+
+def _quotes_within(draft: Draft, whole: Draft) -> bool:
+    """A quotation in marks whose source is named inside ``whole``."""
+    source = draft.speaker_span
+    return draft.kind in {QuoteKind.DIRECT, QuoteKind.MIXED} and source is not None \
+        and whole.start <= source.start_char < whole.end
 
 
 def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBRID) -> list[Draft]:

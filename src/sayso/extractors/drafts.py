@@ -30,6 +30,8 @@ class Draft:
     inherited: bool = False
     parts: tuple[tuple[int, int], ...] = ()
     cue_verb: Token | None = None
+    #: A quotation set off as a paragraph of its own, without marks (a blockquote).
+    set_off: bool = False
 
     @property
     def pieces(self) -> tuple[tuple[int, int], ...]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
+from .blockquotes import set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
 from .drafts import Draft, DraftSet
@@ -65,7 +66,7 @@ class _RuleReader:
                 continue
             if draft is not None:
                 found.add(draft)
-        for draft in self._colon_lines():
+        for draft in self._colon_lines() + set_off_quotations(self.context):
             found.add(draft)
         drafts = sorted(found.drafts(), key=lambda d: (d.start, d.end))
         return self._inherit(self._join_split(drafts))

@@ -1,0 +1,48 @@
+"""Quotations set off as paragraphs of their own, without marks: a web page's blockquote once
+its HTML is gone. "Rio, a Zambian Watchdog reader, responds:" and the next paragraph is what
+Rio wrote."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..types import QuoteKind
+from .context import DocContext
+from .cues import attribution
+from .drafts import Draft
+from .paragraphs import OPENING_MARKS, Part, is_reporters_line, paragraphs
+
+#: The shortest set-off quotation, in characters: less is a label or a stray line.
+_SHORTEST = 20
+
+
+def set_off_quotations(context: DocContext) -> list[Draft]:
+    """A paragraph that ends with a cue and a colon introduces the next paragraph as its
+    speaker's words, unless that paragraph opens a quotation in marks (which the quotation rules
+    read), is a caption or title, or the cue has no stated speaker."""
+    text = context.text
+    lines = paragraphs(text)
+    drafts = []
+    for line, following in zip(lines, lines[1:]):
+        verb = _introducing_cue(context, line)
+        if verb is None or text[following[0]] in OPENING_MARKS or is_reporters_line(text, following):
+            continue
+        start, end = following
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        fields = attribution(context, verb)
+        if fields.get("speaker_span") is None or end - start < _SHORTEST:
+            continue
+        drafts.append(Draft(QuoteKind.DIRECT, start, end, set_off=True, **fields))
+    return drafts
+
+
+def _introducing_cue(context: DocContext, line: Part) -> Token | None:
+    """The cue verb of the sentence a paragraph ends with, when it ends with a colon."""
+    body = context.text[line[0] : line[1]].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body), alignment_mode="expand")
+    if colon is None:
+        return None
+    sentence = colon[0].sent
+    return next((t for t in reversed(sentence) if t.i < colon[0].i and context.is_cue(t)), None)
