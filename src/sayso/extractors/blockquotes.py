@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import QuoteKind
+from . import lexicons
 from .context import DocContext
 from .cues import attribution
 from .drafts import Draft
-from .paragraphs import OPENING_MARKS, Part, is_reporters_line, paragraphs
+from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
 
 #: The shortest set-off quotation, in characters: less is a label or a stray line.
 _SHORTEST = 20
@@ -24,8 +25,9 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     drafts = []
     for line, following in zip(lines, lines[1:]):
         verb = _introducing_cue(context, line)
-        if verb is None or text[following[0]] in OPENING_MARKS or is_reporters_line(text, following):
-            continue
+        if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
+                or _introducing_cue(context, following) is not None:
+            continue  # a quotation in marks, a caption, or the next introduction
         start, end = following
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -44,5 +46,11 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body), alignment_mode="expand")
     if colon is None:
         return None
-    sentence = colon[0].sent
-    return next((t for t in reversed(sentence) if t.i < colon[0].i and context.is_cue(t)), None)
+    before = [t for t in reversed(colon[0].sent) if t.i < colon[0].i]
+    return next((t for t in before if context.is_cue(t)), None) or next((t for t in before if _gives_message(t)), None)
+
+
+def _gives_message(verb: Token) -> bool:
+    """A verb whose object is a message: "offered more figures", "has a logical explanation"."""
+    nouns = lexicons.load("message_nouns") | lexicons.load("document_nouns") | lexicons.load("proposition_nouns")
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)

@@ -85,8 +85,8 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
 # -- the reporter's lines ---------------------------------------------------------------------
 def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Part]) -> bool:
     line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
-    if line is None:
-        return False
+    if line is None or draft.set_off and not CREDIT.search(text, *line):
+        return False  # a set-off quotation need not end as a sentence ends: "Mwanakayaya says: ⏎ the man is shameless"
     if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
