@@ -203,3 +203,14 @@ def test_a_name_run_on_into_the_next_noun_phrase_is_still_the_person():
             "was returned by mail to the organization by Montalvo shortly after he left.")
     names = [a.name for a in sayso.extract(text, engine="rules").actors]
     assert "Rathbun the Scientology" not in names and "Mark Rathbun" in names
+
+
+def test_a_source_span_that_stops_before_the_apposed_name_still_resolves_to_it():
+    """A tagger may give "Another reader" as the source of "Another reader, Kapyololo, thinks …":
+    the name in apposition is the speaker, not a new unnamed reader."""
+    from sayso.extractors.context import build_context
+    from sayso.nlp import load_pipeline
+
+    context = build_context(load_pipeline()("Another reader, Kapyololo, thinks that fuel shortages are a sign of poor governance."))
+    found = context.resolver.resolve(context.doc[0:2])
+    assert found is not None and found.name == "Kapyololo"

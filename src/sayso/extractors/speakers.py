@@ -105,7 +105,10 @@ class SpeakerResolver:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             # A name modifying a plural noun is not the speaker: "Scientology officials".
             # "the M5S party": an acronym the NER missed there still names its actor.
-            cluster = next((found for t in span if t.dep_ in {"appos", "compound"} and t.head == root
+            # "Another reader, Kapyololo, thinks": the name in apposition names the speaker even
+            # when the source span a tagger gave stops before it.
+            apposed = [t for t in root.children if t.dep_ == "appos" and not span.start <= t.i < span.end]
+            cluster = next((found for t in [*span, *apposed] if t.dep_ in {"appos", "compound"} and t.head == root
                             and not (t.dep_ == "compound" and root.tag_ == "NNS")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
                             if found is not None), None)
