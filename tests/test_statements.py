@@ -356,3 +356,17 @@ def test_a_paragraph_introduced_by_a_cue_and_a_colon_is_its_speakers_quotation(e
     assert (QuoteKind.DIRECT, "Politics done to appease hustlers will not develop this country.", "Czar") in found
     assert (QuoteKind.DIRECT, "the man is shameless,the economy is hanging", "Archritius Mwanakayaya") in found
     assert not any("Kubrock" in t for _, t, _ in found)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words", [
+    ("Yemen faces a food crisis. It is hoped that the crisis will be discussed at the conference in Riyadh.",
+     "the crisis will be discussed"),
+    ("The secretary declined to speculate as to whether the troops might stay longer.", "speculate"),
+    ("The minister refused to comment on the report.", "comment"),
+])
+def test_no_statement_without_a_named_source_or_when_nothing_was_said(engine, text, words):
+    """An expletive "it" names nobody ("It is hoped that …"), and a refusal to speak reports no
+    words (docs/annotation.md: a refusal to give details is not a statement)."""
+    analysis = sayso.extract(text, engine=engine)
+    assert not any(words in q.text for q in analysis.quotes)

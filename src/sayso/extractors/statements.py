@@ -236,7 +236,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
+    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or _refusal(verb)):
         return True
     if _inside_source(draft) or _naming(draft, verb):
         return True
@@ -318,6 +318,8 @@ def _sourceless_passive(verb: Token) -> bool:
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
+    if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "It is hoped that …", "It was reported that …": nobody is named
     if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
         return True
     if verb.lemma_.lower() in lexicons.load("common_belief_verbs"):
@@ -326,6 +328,12 @@ def _sourceless_passive(verb: Token) -> bool:
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
     return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+
+
+def _refusal(verb: Token) -> bool:
+    """ "declined to comment", "refused to say whether …": nothing was said."""
+    return verb.lemma_.lower() in lexicons.load("refusal_verbs") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.speech_verbs() for c in verb.children)
 
 
 def _reporters_question(verb: Token) -> bool:
