@@ -236,7 +236,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or _refusal(verb)):
+    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
         return True
     if _inside_source(draft) or _naming(draft, verb):
         return True
@@ -253,9 +253,13 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
 
 def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
     """An indirect or mixed report whose content is a noun phrase that names a topic or the
-    target of an attitude, not a message ("discussed his background", "attacked the defectors")."""
+    target of an attitude, not a message ("discussed his background", "attacked the defectors"),
+    or a refusal to speak ("declined to comment")."""
     if draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
         return False
+    verb = _cue_verb(draft)
+    if verb is not None and _refusal(verb):
+        return True
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
     if draft.kind == QuoteKind.MIXED:
@@ -266,7 +270,7 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
             return False
     elif _proposition(content, context):
         return False
-    return _topic(content, _cue_words(draft, _cue_verb(draft)))
+    return _topic(content, _cue_words(draft, verb))
 
 
 #: Words in marks a noun phrase may hold and still name a topic, not quote anybody.
