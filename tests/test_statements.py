@@ -372,3 +372,12 @@ def test_no_statement_without_a_named_source_or_when_nothing_was_said(engine, te
     assert not any(words in q.text for q in analysis.quotes)
     if not text.startswith("Yemen"):  # a refusal is listed apart, as an attitude
         assert any(words in t.text for t in analysis.attitudes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_given_by_a_naming_participle_is_no_statement(engine):
+    """ 'in a post titled "…" said:' — the marks hold the post's title, not what was said."""
+    text = 'Optimum Sports, in a very detailed post titled "Rashidi Yekini 1963-2012" said:\n\nHe scored the first goal at the World Cup.'
+    analysis = sayso.extract(text, engine=engine)
+    assert not any("1963" in q.text for q in analysis.quotes)
+    assert [q.text for q in analysis.quotes] == ["He scored the first goal at the World Cup."]

@@ -242,6 +242,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if content is None:
         return False
+    if _title(content, verb):
+        return True
     if verb is not None and _anonymity(verb, content):
         return True
     if draft.kind == QuoteKind.INDIRECT and not _proposition(content, context):
@@ -295,6 +297,14 @@ def _naming(draft: Draft, verb: Token | None) -> bool:
     "Robogee"'."""
     return draft.kind in {QuoteKind.MIXED, QuoteKind.PARTIAL} and verb is not None \
         and verb.lemma_.lower() in lexicons.load("naming_verbs")
+
+
+def _title(content: SpacySpan, verb: Token | None) -> bool:
+    """Words a naming participle gives a work are its title, whatever cue is near: 'in a post
+    titled "Rashidi Yekini 1963-2012" said:', 'wrote a post entitled "Hunger in Yemen"'."""
+    head = content.root.head
+    return head is not verb and head.dep_ in {"acl", "amod"} and content.root.dep_ in {"oprd", "dobj", "attr", "xcomp"} \
+        and head.lemma_.lower() in lexicons.load("naming_verbs") and not content.start <= head.i < content.end
 
 
 def _reporting(draft: Draft) -> bool:
