@@ -381,3 +381,26 @@ def test_a_title_given_by_a_naming_participle_is_no_statement(engine):
     analysis = sayso.extract(text, engine=engine)
     assert not any("1963" in q.text for q in analysis.quotes)
     assert [q.text for q in analysis.quotes] == ["He scored the first goal at the World Cup."]
+
+
+@pytest.mark.parametrize("line, speaker, cue", [
+    ("Farieha Aziz comments on BoloBhi:", "Farieha Aziz", "comments"),  # "comments" parsed as a noun
+    ("Charlayne Hunter-Gault hopes that press freedom will come up at the summit:", "Charlayne Hunter-Gault", "hopes"),
+    ("Endalk summarises online commentaries about press freedom:", "Endalk", "summarises"),
+])
+def test_a_line_that_introduces_a_set_off_quotation_however_it_parses(line, speaker, cue):
+    text = f"{line}\n\nThe ban is a restriction on freedom of expression and it must end now."
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.kind, names.get(q.speaker), q.cue) for q in analysis.quotes if q.text.startswith("The ban")]
+    assert found == [(QuoteKind.DIRECT, speaker, cue)]
+
+
+def test_a_cue_inside_a_quoted_headline_does_not_introduce_the_quotation():
+    text = ('Gist Only wrote a rather controversial headline “Late Yekini’s Wife blames the Media”:\n\n'
+            'A former wife of the striker said the media had hounded him for years.')
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    set_off = [q for q in analysis.quotes if q.text.startswith("A former wife")]
+    assert [(q.kind, q.cue) for q in set_off] == [(QuoteKind.DIRECT, "wrote")]
+    assert names.get(set_off[0].speaker, "").startswith("Gist")

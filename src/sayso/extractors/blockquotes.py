@@ -3,6 +3,8 @@ its HTML is gone. "Rio, a Zambian Watchdog reader, responds:" and the next parag
 Rio wrote."""
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from ..types import QuoteKind
@@ -32,6 +34,8 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         while end > start and text[end - 1].isspace():
             end -= 1
         fields = attribution(context, verb)
+        if fields.get("speaker_span") is None:
+            fields.update(_named_before(context, verb))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
         drafts.append(Draft(QuoteKind.DIRECT, start, end, set_off=True, **fields))
@@ -46,11 +50,32 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body), alignment_mode="expand")
     if colon is None:
         return None
-    before = [t for t in reversed(colon[0].sent) if t.i < colon[0].i]
-    return next((t for t in before if context.is_cue(t)), None) or next((t for t in before if _gives_message(t)), None)
+    before = [t for t in reversed(colon[0].sent) if t.i < colon[0].i and context.in_quote[t.i] < 0]
+    return next((t for t in before if context.is_cue(t) or _introducing(t)), None) \
+        or next((t for t in before if _gives_message(t)), None)
+
+
+def _introducing(token: Token) -> bool:
+    """The head of a line that introduces a quotation, however the parser read it: in "Farieha
+    Aziz comments on BoloBhi:" it takes "comments" for a noun, in "X hopes that …" for "hop"."""
+    if token.dep_ != "ROOT" or token.i == token.sent.start:
+        return False
+    words = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")}
+    return bool(words & (lexicons.cue_verbs() | lexicons.load("introducing_verbs")))
 
 
 def _gives_message(verb: Token) -> bool:
     """A verb whose object is a message: "offered more figures", "has a logical explanation"."""
     nouns = lexicons.load("message_nouns") | lexicons.load("document_nouns") | lexicons.load("proposition_nouns")
     return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _named_before(context: DocContext, head: Token) -> dict[str, Any]:
+    """The speaker of an introducing line the parser read as a noun phrase: the name it takes as
+    a modifier ("Farieha Aziz" in "Farieha Aziz comments on BoloBhi:")."""
+    modifiers = [c for c in head.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < head.i]
+    if not modifiers:
+        return {}
+    span = context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1]
+    speaker = context.resolver.resolve(span)
+    return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}
