@@ -404,3 +404,23 @@ def test_a_cue_inside_a_quoted_headline_does_not_introduce_the_quotation():
     set_off = [q for q in analysis.quotes if q.text.startswith("A former wife")]
     assert [(q.kind, q.cue) for q in set_off] == [(QuoteKind.DIRECT, "wrote")]
     assert names.get(set_off[0].speaker, "").startswith("Gist")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_post_under_an_account_handle_is_its_owners_quotation(engine):
+    """ "@SenRehmanMalik: …" is that account's post, verbatim (a direct quotation, the label left
+    out), and the account is the person the article names; after "Omar tweeted:" the post is
+    Omar's set-off quotation, once."""
+    text = ("Interior Minister Rehman Malik said the ban was lifted. Fiza Batool Gilani, his aide, agreed.\n\n"
+            "Omar tweeted:\n\n@OmarMash: The food crisis is only going to increase in severity.\n\n"
+            "The minister wrote on Monday.\n\n"
+            "@SenRehmanMalik:\u00a0Dear All yes I spoke to PM and informed him.\n\n"
+            "@FizaBatoolGilan: The Prime Minister has ordered the IT Minister to restore Twitter.\n")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.kind, q.text.rstrip("."), names.get(q.speaker)) for q in analysis.quotes if q.kind == QuoteKind.DIRECT]
+    assert found == [
+        (QuoteKind.DIRECT, "The food crisis is only going to increase in severity", "Omar"),
+        (QuoteKind.DIRECT, "Dear All yes I spoke to PM and informed him", "Rehman Malik"),
+        (QuoteKind.DIRECT, "The Prime Minister has ordered the IT Minister to restore Twitter", "Fiza Batool Gilani"),
+    ]

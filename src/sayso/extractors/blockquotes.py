@@ -3,6 +3,7 @@ its HTML is gone. "Rio, a Zambian Watchdog reader, responds:" and the next parag
 Rio wrote."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Token
@@ -14,6 +15,7 @@ from .cues import attribution
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
 
+_HANDLE_LABEL = re.compile(r"@\w{1,30}:[ \u00a0]+")
 #: The shortest set-off quotation, in characters: less is a label or a stray line.
 _SHORTEST = 20
 
@@ -33,6 +35,9 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         start, end = following
         while end > start and text[end - 1].isspace():
             end -= 1
+        label = _HANDLE_LABEL.match(text, start, end)
+        if label is not None:
+            start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
         if fields.get("speaker_span") is None:
             fields.update(_named_before(context, verb))

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .blockquotes import set_off_quotations
+from .actors import Cluster
 from .context import DocContext
 from .cues import attribution, claim_clause
 from .drafts import Draft, DraftSet
@@ -66,7 +67,9 @@ class _RuleReader:
                 continue
             if draft is not None:
                 found.add(draft)
-        for draft in self._colon_lines() + set_off_quotations(self.context):
+        set_off = set_off_quotations(self.context)
+        # "Omar tweeted: ⏎ @OmarMash: …": the post is the set-off quotation of the named speaker.
+        for draft in [d for d in self._colon_lines() if not any(s.start <= d.start < s.end for s in set_off)] + set_off:
             found.add(draft)
         drafts = sorted(found.drafts(), key=lambda d: (d.start, d.end))
         return self._inherit(self._join_split(drafts))
@@ -80,14 +83,32 @@ class _RuleReader:
                 colon -= 1
             speaker = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
             cue = self.doc.char_span(colon, colon + 1)
-            if speaker is None or cue is None or not _is_name_phrase(speaker):
+            handle = _HANDLE.fullmatch(line.group(1).strip()) is not None
+            if speaker is None or cue is None or not (handle or _is_name_phrase(speaker)):
                 continue
             start, end = _trim(self.text, line.start(2), line.end(2))
             if end - start < _SHORTEST_COLON_LINE:
                 continue
-            kind = QuoteKind.DIRECT if self._in_region(start, end) else QuoteKind.INDIRECT
-            drafts.append(Draft(kind, start, end, speaker=self.resolver.resolve(speaker), speaker_span=speaker, cue=cue))
+            kind = QuoteKind.DIRECT if handle or self._in_region(start, end) else QuoteKind.INDIRECT
+            owner = self._account_owner(line.group(1).strip(), line.start()) if handle else None
+            drafts.append(Draft(kind, start, end, speaker=owner or self.resolver.resolve(speaker), speaker_span=speaker,
+                                cue=cue, set_off=handle))
         return drafts
+
+    def _account_owner(self, handle: str, before: int) -> Cluster | None:
+        """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
+        → Rehman Malik, "@Addameer_ps" → Addameer."""
+        account = handle.lstrip("@").replace("_", "").lower()
+        for cluster in reversed(self.book.ordered()):
+            words = [w for w in cluster.words if len(w) > 2]
+            if not (cluster.named and cluster.mentions and min(cluster.mentions)[0] < before and words):
+                continue
+            # The surname and the word before it, the whole name cut short ("@FizaBatoolGilan"), or
+            # a long first word ("@Addameer_ps": Addameer Prisoner Support and Human Rights Association).
+            if all(w in account for w in words[-2:]) or len(account) >= 8 and "".join(words).startswith(account) \
+                    or len(words[0]) >= 6 and account.startswith(words[0]):
+                return cluster
+        return None
 
     def _in_region(self, start: int, end: int) -> bool:
         """Whether a quoted region starts at or before ``start`` and ends at ``end`` or one
@@ -267,7 +288,9 @@ class _RuleReader:
 
 #: A speaker label before a colon is a short noun phrase: "Iraq's interior ministry".
 _NAME_PHRASE_TOKENS = 6
-_COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?: +([^\n]{8,})$", re.MULTILINE)
+_COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTILINE)
+#: A social-media handle as a line's label: "@OmarMash: …" is that account's post, verbatim.
+_HANDLE = re.compile(r"@\w{1,30}")
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:
