@@ -113,3 +113,13 @@ def test_mixed_languages_in_one_batch_are_each_read():
     assert outcomes["en"].analysis.lang == "en" and outcomes["en"].analysis.quotes
     assert outcomes["fr"].analysis.lang == "fr" and outcomes["fr"].analysis.quotes
     assert outcomes["de"].analysis.lang == "de" and not outcomes["de"].analysis.quotes
+
+
+def test_a_name_set_beside_a_long_description_speaks():
+    """ "L'ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, …, a indiqué": the
+    source may stop before the end of the description; the name after its comma speaks."""
+    text = ("L’ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, aujourd’hui professeur "
+            "à l’université américaine de Beyrouth, a indiqué que les exécutions sommaires ne sont pas inhabituelles.")
+    analysis = extract(text)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Timor Goksel"]

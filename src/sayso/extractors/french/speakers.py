@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: How many sentences back a statement's speaker stays the likeliest antecedent of a pronoun.
 RECENT_SENTENCES = 4
+#: Most words of a description that may follow the source before the name set beside it.
+_DESCRIPTION_TAIL = 8
 
 
 def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
@@ -69,7 +71,13 @@ def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
     """"Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé": the name the
     description is set beside."""
     doc = reader.doc
-    for comma, name in ((source.start - 1, source.start - 2), (source.end, source.end + 1)):
+    # "L'ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, …": the source may
+    # stop before the rest of the description; the name follows the comma that ends it.
+    end = source.end
+    while end < len(doc) and end - source.end < _DESCRIPTION_TAIL and doc[end].text != "," \
+            and source.root in doc[end].ancestors:
+        end += 1
+    for comma, name in ((source.start - 1, source.start - 2), (end, end + 1)):
         # "le ministre des Finances, Yannis Stournaras": the name set after it, too
         if not (0 <= name < len(doc)) or doc[comma].text != ",":
             continue
