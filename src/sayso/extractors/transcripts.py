@@ -84,7 +84,7 @@ def reported_inside(turn: Turn, draft: Draft) -> bool:
     source = draft.speaker_span
     if draft.inherited or draft.cue is None or source is None or not turn.label[1] <= source.start_char < turn.span[1]:
         return False
-    if source.root.pos_ == "PRON" and set(source.root.morph.get("Person")) & {"1", "2"}:
+    if source.root.pos_ == "PRON" and set(source.root.morph.get("Person", [])) & {"1", "2"}:
         return False  # "I say …", "Do you think …": the turn's own voices
     if turn.draft is None:
         return True
@@ -93,8 +93,8 @@ def reported_inside(turn: Turn, draft: Draft) -> bool:
     # The cue says these words: it shares a sentence with the quotation ("I say, "We will try."
     # They think …": "think" is not what said "We will try").
     doc = draft.cue.doc
-    sentences = {doc.char_span(i, i + 1, alignment_mode="expand").sent.start for i in (draft.start, draft.end - 1)}
-    return draft.cue.sent.start in sentences
+    edges = [doc.char_span(i, i + 1, alignment_mode="expand") for i in (draft.start, draft.end - 1)]
+    return draft.cue.sent.start in {edge.sent.start for edge in edges if edge is not None}
 
 
 def _is_label(label: str) -> bool:
