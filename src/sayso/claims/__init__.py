@@ -3,10 +3,13 @@ reports agree or contradict one another.
 
 Only statements with a clause take part: each stored statement is reduced (when its article is
 analysed) to propositions: subject, predicate, object, negation, modality, times, numbers and
-names (:mod:`sayso.extractors.propositions`). Two propositions from different articles tell one
-claim when their subjects are one actor of the store (or the same words), their predicates have
-one sense ("advocated" and "opposing" both speak of support), their numbers, times and names
-agree, and their sentence embeddings are close (:mod:`.matching`, :mod:`.embeddings`). Each
+names (:mod:`sayso.extractors.propositions`), completed at search time from the text: a quoted
+fragment's subject, a pronoun's actor (:mod:`.statements`, :mod:`.fragments`, :mod:`.subjects`).
+Two propositions from different articles tell one claim when their subjects are one actor of
+the store (or the same words; a subject nobody resolved asks more of the rest), their
+predicates have one sense ("advocated" and "opposing" both speak of support), their numbers,
+times and names agree, and their sentence embeddings are close (:mod:`.matching`,
+:mod:`.embeddings`). Each
 report then affirms, hedges or denies the claim's proposition (:mod:`.positions`); a claim is a
 contradiction when two sources assert opposite polarities of it (:mod:`.grouping`).
 """
@@ -15,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .grouping import CONTRADICTION, PARAPHRASE, THRESHOLD, find_claims
+from .grouping import CONTRADICTION, PARAPHRASE, THRESHOLD, UNKNOWN_SUBJECT, find_claims
 from .records import Claim, Evidence, Link, Report
 
-__all__ = ["CONTRADICTION", "PARAPHRASE", "THRESHOLD", "Claim", "Evidence", "Link", "Report", "claim_lines",
-           "find_claims"]
+__all__ = ["CONTRADICTION", "PARAPHRASE", "THRESHOLD", "UNKNOWN_SUBJECT", "Claim", "Evidence", "Link", "Report",
+           "claim_lines", "find_claims"]
 
 
 def claim_lines(claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:

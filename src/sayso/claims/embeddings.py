@@ -19,7 +19,7 @@ from ..errors import ConfigError
 
 DIMENSIONS = 384
 MAX_TOKENS = 128  # the encoder was trained on texts of at most 128 word pieces
-BATCH = 64
+BATCH = 8  # small batches keep a batch's activations in cache: a third faster on one core than 64
 TOKENIZER = Path(__file__).resolve().parent.parent / "model" / "minilm" / "tokenizer.json"
 
 

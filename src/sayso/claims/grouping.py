@@ -1,8 +1,12 @@
 """Claims from statements: link the propositions that tell one claim, group them, and read each
 report's position on the claim.
 
-A claim is a group of clauses every two of which (from different articles) are linked
-(complete linkage: a clause linked to two others does not chain them into one claim); a
+Two clauses are linked when their sentence embeddings are close enough for what else agrees:
+one actor and one predicate sense ``threshold``, other senses ``paraphrase``, a subject the
+store could not resolve :data:`UNKNOWN_SUBJECT` (or ``threshold`` when nearly all their words
+agree); a pair whose weighted words are too far apart for the cosine it needs is not encoded.
+A claim is a group of clauses most pairs of which (from different articles) are linked
+(:data:`LINKAGE`: a clause linked to two others does not chain them into one claim); a
 statement of two clauses may tell two claims, each by one of its clauses. The
 strongest links are taken first. It is kept when at least ``min_sources`` sources (outlets; an
 article without an outlet is a source of its own) tell it. A claim is a contradiction only when
@@ -17,7 +21,8 @@ from dataclasses import dataclass, replace
 
 from ..store import Store
 from ..store.queries import QuoteFilter, QuoteRow, quotes
-from .matching import candidates, details_agree, predicates_compatible
+from .matching import (candidates, details_agree, lexical_similarity, predicates_compatible, subjects_agree,
+                       word_weights)
 from .positions import Reading, position, read
 from .records import Claim, Link, Report
 from .statements import Clause, article_texts, clauses
@@ -26,6 +31,11 @@ from .vectors import vectors
 THRESHOLD = 0.7  # embedding cosine of two propositions that links them (same subject, same predicate sense)
 PARAPHRASE = 0.85  # …or, with predicates of different senses, the cosine that says they paraphrase
 STRUCTURE_BONUS = 0.1  # how much lower the cosine may be when subject actor, predicate sense and objects agree
+UNKNOWN_SUBJECT = 0.8  # …or, when a subject is unknown (an unresolved "he", another head word), with one sense
+# A pair is encoded only when the cosine of its IDF-weighted lemmas comes within this of the
+# embedding cosine it needs (0.3 for 0.7): encoding is most of a search's cost.
+LEXICAL_MARGIN = 0.4
+LEXICAL_AGREEMENT = 0.7  # …that word overlap, which lets a pair of unknown subjects link as if they were one
 LINKAGE = 0.5  # the share of cross-article pairs of two groups that must be linked to merge them (1: complete linkage)
 CONTRADICTION = 0.8  # the least cosine of an affirming and a denying report for a contradiction
 
@@ -39,18 +49,21 @@ class _Edge:
 
 
 def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: float = THRESHOLD,
-                paraphrase: float = PARAPHRASE, contradiction: float = CONTRADICTION, min_sources: int = 2,
+                paraphrase: float = PARAPHRASE, contradiction: float = CONTRADICTION,
+                unknown_subject: float = UNKNOWN_SUBJECT, min_sources: int = 2,
                 verdict: str | None = None, limit: int | None = None) -> list[Claim]:
     """Claims told by at least ``min_sources`` sources among the quotes ``flt`` selects, most
     sources first (contradictions first among equals). ``verdict``: only ``agree`` or
     ``contradict`` claims. ``flt.outlet`` keeps the claims that outlet tells (with the other
-    sources that tell them), not only its own statements, which alone make no claim."""
+    sources that tell them), not only its own statements, which alone make no claim.
+    ``unknown_subject``: the cosine two clauses need when the store resolved neither subject to
+    one actor (an unresolved "he", two other head words) and their words do not nearly agree."""
     outlet = (flt.outlet or "").strip().casefold()
     rows = list(quotes(store, replace(flt, limit=None, outlet=None, attributed=False)))
     texts = article_texts(store, {r.article_id for r in rows})
     items = clauses(store, rows, texts)
     articles = [r.article_id for r in rows]
-    edges = _edges(store, rows, items, threshold, paraphrase)
+    edges = _edges(store, rows, items, threshold, paraphrase, unknown_subject)
     # Clauses are grouped, not statements: "while Clinton was careless, no prosecutor would bring
     # a case" tells two claims, one by each clause.
     best = {(min(e.i, e.j), max(e.i, e.j)): e for e in edges}
@@ -67,32 +80,51 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
 
 
 def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: float,
-           paraphrase: float) -> list[_Edge]:
+           paraphrase: float, unknown_subject: float = UNKNOWN_SUBJECT) -> list[_Edge]:
     articles = [r.article_id for r in rows]
+    weights = word_weights(items)
     pairs = []
     for i, j in candidates(items, articles):
         agreement = details_agree(items[i], items[j])
-        if agreement.compatible:
-            pairs.append((i, j, agreement.shared))
-    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+        lexical = lexical_similarity(items[i], items[j], weights)
+        least = _least(items[i], items[j], threshold, paraphrase, lexical, unknown_subject)
+        # A pair whose words are too far apart to reach the cosine it needs is not encoded
+        # ("Trump said the wall will be paid for" / "Trump said the polls are rigged").
+        if agreement.compatible and least <= 1.0 and lexical >= least - LEXICAL_MARGIN:
+            pairs.append((i, j, least, agreement.shared))
+    needed = sorted({k for i, j, _, _ in pairs for k in (i, j)})
     found = vectors(store, [(rows[items[k].row].id, items[k].index) for k in needed], [items[k].sentence for k in needed])
     vector = {k: found[n] for n, k in enumerate(needed)}
     edges = []
-    for i, j, shared in pairs:
+    for i, j, least, shared in pairs:
         similarity = float(vector[i] @ vector[j])
-        least = threshold if predicates_compatible(items[i], items[j]) else max(threshold, paraphrase)
-        if _structure_agrees(items[i], items[j]):
-            least -= STRUCTURE_BONUS
         if similarity >= least:
             edges.append(_Edge(i, j, similarity, shared))
     return edges
+
+
+def _least(a: Clause, b: Clause, threshold: float, paraphrase: float, lexical: float,
+           unknown_subject: float = UNKNOWN_SUBJECT) -> float:
+    """The cosine two clauses need to be linked (above 1: they cannot be), ``lexical`` the
+    cosine of their weighted words."""
+    same_sense = predicates_compatible(a, b)
+    if subjects_agree(a, b) == "unknown":
+        # "He’s the founder of ISIS" / "Obama was the founder of ISIS": one sense, and close.
+        # Nearly the same words make up for the unknown subject ("they were not marked classified
+        # at the time they were sent" / "none of the messages was marked classified at the time …").
+        agree = lexical >= LEXICAL_AGREEMENT
+        if same_sense:
+            return threshold if agree else max(threshold, unknown_subject)
+        return max(threshold, paraphrase) if agree else 2.0
+    least = threshold if same_sense else max(threshold, paraphrase)
+    return least - STRUCTURE_BONUS if _structure_agrees(a, b) else least
 
 
 def _structure_agrees(a: Clause, b: Clause) -> bool:
     """Actors of one name as subjects, one predicate sense and two object words in common:
     structure enough to trust a lower embedding cosine ("he never advocated cutting the pension
     fund" / "Renner … opposing cuts to the pension fund", where opposite verbs pull the cosine down)."""
-    if a.subject_id is None or b.subject_id is None or a.subject_key != b.subject_key \
+    if a.subject_id is None or b.subject_id is None or subjects_agree(a, b) != "same" \
             or not predicates_compatible(a, b):
         return False
     skip = {a.proposition.predicate.split(" ", 1)[0], b.proposition.predicate.split(" ", 1)[0]}

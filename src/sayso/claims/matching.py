@@ -2,19 +2,24 @@
 numbers, times and names, and sentence embeddings close enough to be paraphrases.
 
 Candidates come from an index on (subject, predicate) and (subject, object word), so only
-propositions that share a subject and something it does are compared; a key shared by more
-than :data:`COMMON` propositions ("Trump say") gives no candidates. Negation is left out of
-matching on purpose: "X funded Y" and "X did not fund Y" are one claim, which the positions
-then show as a contradiction.
+propositions that share a subject and something it does are compared, and on (predicate sense,
+word) whoever the subject, for subjects the store could not resolve ("they were not marked
+classified" / "none of the messages was marked classified"); two actors of two names are never
+compared. A key shared by more than :data:`COMMON` propositions ("Trump say") gives no
+candidates. Negation is left out of matching on purpose: "X funded Y" and "X did not fund Y" are
+one claim, which the positions then show as a contradiction.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .statements import Clause
+from .subjects import role
 
 COMMON = 150  # an index key shared by more propositions than this makes no candidates
 # Predicates of one sense, and predicates whose sense is the negation of another's
@@ -35,6 +40,7 @@ _BELOW = {"less", "fewer", "under", "below"}
 _ABOVE = {"more", "over", "above"}
 
 
+@lru_cache(maxsize=65536)
 def canonical(predicate: str) -> tuple[str, bool]:
     """The predicate's sense and whether it negates it: "advocate" → (support, False),
     "oppose" → (support, True), "plan build" → (build, False), "be careless" → (careless, False)."""
@@ -78,46 +84,94 @@ class Agreement:
     shared: tuple[str, ...]
 
 
+@lru_cache(maxsize=65536)
+def _keyed(written: tuple[str, ...], key: Callable[[str], str]) -> dict[str, str]:
+    """Details by their comparable keys, kept once for every pair that asks (never changed)."""
+    return {key(x): x for x in written}
+
+
 def details_agree(a: Clause, b: Clause) -> Agreement:
     """Numbers, times and names must agree when both give them: "$1.3 million in March" and
     "less than $1.3 million in June" are two claims; a detail only one gives is no conflict."""
     shared: list[str] = []
     for field, key in (("numbers", number_key), ("times", name_key), ("names", name_key)):
-        left = {key(x): x for x in getattr(a.proposition, field)}
-        right = {key(x) for x in getattr(b.proposition, field)}
+        left = _keyed(getattr(a.proposition, field), key)
+        right = _keyed(getattr(b.proposition, field), key).keys()
         if left and right:
             common = [left[k] for k in left if k in right]
-            if field == "numbers" and set(left) != right or not common:
+            if field == "numbers" and left.keys() != right or not common:
                 return Agreement(False, ())
             shared += common
     return Agreement(True, tuple(shared))
 
 
+def subjects_agree(a: Clause, b: Clause) -> str:
+    """Whether two clauses speak of one subject: "same" (one actor by name, the same head word,
+    or both without a subject), "different" (two actors of two names), or "unknown" (a pronoun the
+    store could not resolve, "He’s the founder of ISIS"; two other heads, "none of her emails" /
+    "they"; an act without its agent, "to ban Muslims")."""
+    if a.subject_id is not None and b.subject_id is not None:
+        return "same" if a.subject_id == b.subject_id or a.subject_key == b.subject_key else "different"
+    if a.subject_id is None and b.subject_id is None and a.subject_key == b.subject_key \
+            and not role(a.subject_key) and (a.subject_key or a.proposition.subject is b.proposition.subject is None):
+        return "same"
+    return "unknown"
+
+
 def candidates(items: Sequence[Clause], articles: Sequence[int], *, keys_needed: int = 2) -> list[tuple[int, int]]:
     """Pairs of clause indexes (i < j) from different articles that share a subject and at
-    least ``keys_needed`` of: the predicate's sense, a content word of the clause."""
+    least ``keys_needed`` of: the predicate's sense, a content word of the clause; or, when one
+    subject is unknown ("he" unresolved, another head word), the predicate's sense and
+    ``keys_needed`` content words."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, clause in enumerate(items):
         subject = clause.subject_key
-        if not subject and clause.proposition.subject is not None:
-            continue  # a subject without a head word to key on
         # A clause without a subject ("to temporarily ban Muslims from entering the United States")
         # is keyed by what it does: it meets other subjectless clauses that share its words.
         subject_words = set(clause.subject.casefold().split())
-        keys = {"p:" + canonical(clause.proposition.predicate)[0]}
-        keys |= {"w:" + lemma for lemma in clause.proposition.lemmas if lemma not in subject_words}
-        for key in keys:
-            index[(subject, key)].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
+        sense = canonical(clause.proposition.predicate)[0]
+        words = {lemma for lemma in clause.proposition.lemmas if lemma not in subject_words}
+        keys = {"p:" + sense} | {"w:" + lemma for lemma in words}
+        if subject or clause.proposition.subject is None:
+            for key in keys:
+                index[(subject, key)].append(i)
+        for lemma in words - set(clause.proposition.predicate.split()):
+            index[("*" + sense, lemma)].append(i)  # one sense, whoever its subject
+    size = len(items)
+    shared: tuple[dict[int, int], dict[int, int]] = (defaultdict(int), defaultdict(int))  # with the subject, the sense
+    for (subject, _), members in index.items():
         if len(members) < 2 or len(members) > COMMON:
             continue
-        for x, i in enumerate(members):
-            article = articles[items[i].row]
-            for j in members[x + 1:]:
-                if articles[items[j].row] != article:
-                    shared[(i, j)] += 1
-    return sorted(pair for pair, n in shared.items() if n >= keys_needed)
+        counts = shared[subject.startswith("*")]
+        sources = [articles[items[i].row] for i in members]
+        for x, i in enumerate(members):  # members are in index order: i < j
+            for j, article in zip(members[x + 1:], sources[x + 1:]):
+                if article != sources[x]:
+                    counts[i * size + j] += 1
+    found = {pair for counts in shared for pair, n in counts.items() if n >= keys_needed}
+    pairs = (divmod(pair, size) for pair in sorted(found))
+    return [(i, j) for i, j in pairs if subjects_agree(items[i], items[j]) != "different"]
+
+
+def word_weights(items: Sequence[Clause]) -> dict[str, float]:
+    """Each lemma's inverse document frequency over the clauses (a rare word says more)."""
+    counts: dict[str, int] = defaultdict(int)
+    for clause in items:
+        for lemma in set(clause.proposition.lemmas):
+            counts[lemma] += 1
+    return {lemma: math.log((len(items) + 1) / n) for lemma, n in counts.items()}
+
+
+def lexical_similarity(a: Clause, b: Clause, weights: dict[str, float]) -> float:
+    """Cosine of two clauses' lemma sets weighted by ``weights``: a cheap stand-in for the
+    embedding's, to leave pairs too far apart unencoded."""
+    left, right = frozenset(a.proposition.lemmas), frozenset(b.proposition.lemmas)
+    norm = math.sqrt(_mass(left, weights) * _mass(right, weights))
+    return sum(weights.get(w, 0.0) ** 2 for w in left & right) / norm if norm else 0.0
+
+
+def _mass(lemmas: frozenset[str], weights: dict[str, float]) -> float:
+    return sum(weights.get(w, 0.0) ** 2 for w in lemmas)
 
 
 def predicates_compatible(a: Clause, b: Clause) -> bool:

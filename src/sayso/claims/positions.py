@@ -5,7 +5,9 @@ A report is read against the shared proposition, not as a whole: "extremely care
 reasonable prosecutor would bring such a case" affirms "extremely careless" (the negation is in
 another clause); "never advocated amnesty" and "criticised him for opposing amnesty" both say
 he is not for amnesty (a negated "advocate", an "oppose" of the same sense), so they agree; "could
-erode" hedges. A reporting verb of denial ("denied that …") denies what it reports.
+erode" hedges, and so does an embedded question ("whether Clinton faces prosecution"). A
+reporting verb of denial ("denied that …") denies what it reports, and so does a negated cue of
+a neg-raising verb ("did not recommend that she face charges").
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..store.queries import QuoteRow
+from .lexicon import words
 from .matching import canonical
 from .records import Evidence
 from .statements import Clause
@@ -50,6 +53,11 @@ def read(clause: Clause, row: QuoteRow) -> Reading:
         if found is not None:
             evidence.append(Evidence(found[0], p.start + found[1], p.start + found[2], "opposite"))
     hedged = p.modality is not None
+    opening = re.match(r"\W*(\w+)", p.text)
+    if opening is not None and opening.group(1).casefold() in words("question_words"):
+        # "whether Clinton faces prosecution": asked, not asserted
+        hedged = True
+        evidence.append(Evidence(opening.group(1), p.start + opening.start(1), p.start + opening.end(1), "hedge"))
     parts = row.parts or [[row.start, row.end]]
     for marker in row.extra.get("hedges", ()):
         if any(s <= marker["start"] < e for s, e in parts):
@@ -60,7 +68,19 @@ def read(clause: Clause, row: QuoteRow) -> Reading:
         elif marker["kind"] == "hedge":
             hedged = True
             evidence.append(Evidence(marker["text"], marker["start"], marker["end"], "hedge"))
+        elif marker["kind"] == "negation" and _raises_negation(row.cue, marker["text"]):
+            # "did not recommend that she face charges": recommended that she not face them
+            negative = not negative
+            evidence.append(Evidence(marker["text"], marker["start"], marker["end"], "negation"))
     return Reading(negative=negative, hedged=hedged, evidence=tuple(sorted(evidence, key=lambda e: e.start)))
+
+
+def _raises_negation(cue: str | None, negation: str) -> bool:
+    """Whether a negation on the cue negates what it reports: a cue of a neg-raising verb
+    ("did not recommend", "don't think"; ``lexicons/negation_raising_verbs.txt``)."""
+    if not cue or negation.casefold() not in cue.casefold():
+        return False
+    return any(word in words("negation_raising_verbs") for word in re.findall(r"[a-z]+", cue.casefold()))
 
 
 def position(reading: Reading, negative_claim: bool) -> str:

@@ -1,28 +1,27 @@
 """The statements a claim search works on: stored quotes with their propositions and each
-proposition's subject, resolved to the store's actor when it names one.
+proposition's subject, resolved to the store's actor when it names one (:mod:`.subjects`).
 
 Propositions are made when an article is analysed and stored with its quotes; a store written
 by an older sayso has none, and its statements are parsed here instead (slower: run
-``sayso reanalyse`` once to store them).
+``sayso reanalyse`` once to store them). Here they are completed from the text alone: a quoted
+fragment's proposition (:mod:`.fragments`), a contracted "be" read as "be", an inverted copula
+turned round; and trimmed: a clause that only frames the next one is none.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..store import Store, queries
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
+from .fragments import fragment_propositions
+from .lexicon import words as lexicon
+from .subjects import bare, genders, head_words, resolve, specificational, written_words
 
 MIN_WORDS = 2  # content words a clause needs besides its subject's head (or its actor)
-# First-person subjects in a direct quote are its speaker ("I never advocated amnesty," Rubio said).
-_SELF = {"i", "we", "me", "us", "myself", "ourselves"}
-_THIRD = {"he", "she"}
-# Words after a subject's head: "the founder of ISIS", "Clinton and her aides" (the first conjunct leads).
-_POSTMODIFIERS = {"of", "who", "which", "that", "in", "at", "on", "for", "with", "from", "and"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -35,29 +34,30 @@ class Clause:
     subject_id: int | None  # the store's actor named as subject (or the speaker, for "I", "we")
     subject_name: str  # that actor's name, or the subject's words
     index: int = 0  # the proposition's index among the statement's
+    reading: str = ""  # the words the encoder reads ("" : the clause's, with its subject when outside it)
 
-    @property
+    @cached_property
     def subject_key(self) -> str:
-        """What two subjects must share: the actor's last name ("Senator Paul Renner" and
-        "Renner", which the store may keep apart), else the head word of the subject's words
-        ("the new tariffs" and "the tariffs": tariffs)."""
-        words = re.findall(r"[\w'-]+", (self.subject_name if self.subject_id is not None else self.subject).casefold())
-        if self.subject_id is None:
-            cut = next((k for k, w in enumerate(words) if k and w in _POSTMODIFIERS), len(words))
-            words = [w for w in words[:cut] if w not in _DETERMINERS]
-        return words[-1].removesuffix("'s") if words else ""
+        """What two subjects must share: the actor's name as the subject writes it ("Senator Paul
+        Renner" and "Renner", which the store may keep apart; "Trump" even when the store took
+        "Trump's 1995" for a name), else its last name; else the head word of the subject's
+        words ("the new tariffs" and "the tariffs": tariffs; "none of her emails": emails)."""
+        if self.subject_id is not None:
+            name = [bare(w) for w in written_words(self.subject_name)]
+            written = {bare(w) for w in written_words(self.subject)}
+            return next((w for w in reversed(name) if w in written), name[-1] if name else "")
+        head = head_words(self.subject)
+        return bare(head[-1]) if head else ""
 
     @property
     def sentence(self) -> str:
         """The words the encoder reads: the clause, with its subject when the clause leaves it out
-        ("opposing amnesty" after "criticised Rubio for")."""
+        ("opposing amnesty" after "criticised Rubio for"), a pronoun as the actor it names."""
+        if self.reading:
+            return self.reading
         p = self.proposition
         if p.subject is not None and not (p.start <= p.subject[0] < p.end):
             return f"{self.subject} {p.text}"
-        if self.subject_id is not None and self.subject.casefold() in _THIRD | _SELF and p.subject is not None:
-            # "he never advocated …" read as "Paul Renner never advocated …"
-            at = p.subject[0] - p.start
-            return p.text[:at] + self.subject_name + p.text[at + len(self.subject):]
         return p.text
 
 
@@ -95,20 +95,52 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
     if missing:
         for i, parsed in zip(missing, parse_propositions([rows[i] for i in missing])):
             props[i] = parsed
+    for i, (row, ps) in enumerate(zip(rows, props)):
+        # quoted fragments: "extremely careless" after "said Clinton was"
+        props[i] = tuple(ps or ()) + fragment_propositions(row, texts[row.article_id], ps or ())
     mentions = _mentions(store, {r.article_id for r, p in zip(rows, props) if p})
+    sexes = genders(mentions, texts)
     names = _names(store, {a for spans in mentions.values() for _, _, a in spans}
                    | {r.speaker_id for r in rows if r.speaker_id is not None})
     found = []
     for i, (row, ps) in enumerate(zip(rows, props)):
         text = texts[row.article_id]
         for index, p in enumerate(ps or ()):
+            if frames(p, ps or (), text):
+                continue
+            p = specificational(copula(p, text), text, mentions.get(row.article_id, []))
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
-            actor = _subject_actor(p, subject, row, mentions.get(row.article_id, []))
+            resolved = resolve(p, subject, row, text, mentions.get(row.article_id, []), names, sexes)
+            actor = resolved.actor
             if not says_enough(p, subject, actor is not None):
                 continue
             found.append(Clause(row=i, index=index, proposition=p, subject=subject, subject_id=actor,
-                                subject_name=names.get(actor, subject) if actor is not None else subject))
+                                subject_name=names.get(actor, subject) if actor is not None else subject,
+                                reading=resolved.sentence))
     return found
+
+
+def frames(p: Proposition, others: Sequence[Proposition], text: str) -> bool:
+    """Whether a clause only frames the next one, its content: "Trump simply meant | that Obama's
+    policies created the conditions …", "I think | we will win", "It is abundantly clear | that
+    …". Without an object (or with an empty subject) and followed at once by another clause of the
+    statement, it tells nothing of its own."""
+    empty = p.subject is not None and text[p.subject[0]:p.subject[1]].casefold() in lexicon("expletives")
+    return (p.object is None or empty) and any(q.start > p.start and q.start >= p.end
+                                                and not text[p.end:q.start].strip() for q in others)
+
+
+def copula(p: Proposition, text: str) -> Proposition:
+    """A clause whose verb is a contracted "be" the tagger left unlemmatised ("He’s the founder of
+    ISIS": "’") is read as "be" and its complement's head ("be founder"), as "He is the founder" is."""
+    verb, _, rest = p.predicate.partition(" ")
+    if verb not in lexicon("be_contractions") or p.object is None:
+        return p
+    head = head_words(text[p.object[0]:p.object[1]])
+    if not head:
+        return p
+    lemma = next((lemma for lemma in p.lemmas if head[-1].startswith(lemma)), head[-1])
+    return replace(p, predicate=" ".join(["be", lemma] + ([rest] if rest else [])))
 
 
 def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
@@ -116,40 +148,9 @@ def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
     subject's head word, or besides the whole subject when that names an actor. "you know" and
     "Trump lied" say too little; a subject's modifiers are part of what is claimed ("at least 12
     people were missing", "the spring inspection had been cancelled")."""
-    words = re.findall(r"[\w'-]+", subject.casefold())
-    if is_actor:
-        subject_words = words
-    else:
-        cut = next((k for k, w in enumerate(words) if k and w in _POSTMODIFIERS), len(words))
-        subject_words = [w for w in words[:cut] if w not in _DETERMINERS][-1:]  # the head: "people"
+    subject_words = written_words(subject) if is_actor else head_words(subject)[-1:]  # the head: "people"
     left = [lemma for lemma in p.lemmas if not any(w == lemma or w.startswith(lemma) for w in subject_words)]
     return len(left) >= MIN_WORDS
-
-
-def _subject_actor(p: Proposition, subject: str, row: QuoteRow, mentions: list[tuple[int, int, int]]) -> int | None:
-    """The actor the subject names: a mention that is the subject's head ("Florida Sen. Marco
-    Rubio"), not a modifier of it ("the Trump campaign"), or its first conjunct ("Clinton and her
-    aides") or possessor ("Clinton's use of email"); "I" and "we" are the speaker."""
-    if p.subject is None:
-        return None
-    if subject.casefold() in _SELF and row.kind in {"direct", "mixed", "transcript"}:
-        return row.speaker_id
-    pronoun = subject.casefold() in _THIRD and row.kind in {"indirect", "according_to"}
-    start, end = p.subject
-    if " and " in subject:  # "Clinton and her aides": the first conjunct leads
-        end = start + subject.index(" and ")
-    length = max(1, end - start)
-    best = None
-    for m_start, m_end, actor in mentions:
-        if m_start >= end:
-            break
-        if m_start >= start and m_end <= end and (m_end == end or (m_end - m_start) / length >= 0.6):
-            best = actor
-        elif m_start == start and subject[m_end - start:m_end - start + 2] in {"'s", "’s"} and best is None:
-            best = actor  # "Clinton's use of private email servers": what the possessor did
-    if best is None and pronoun:
-        return row.speaker_id  # "Renner said he never advocated …": he is the speaker
-    return best
 
 
 def _mentions(store: Store, articles: set[int]) -> dict[int, list[tuple[int, int, int]]]:

@@ -1,0 +1,123 @@
+"""Which clauses a claim search compares and links (sayso.claims.matching, .grouping) and how a
+negated cue reads (sayso.claims.positions): hand-made clauses, no model and no store."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sayso.claims import grouping
+from sayso.claims.matching import candidates, lexical_similarity, subjects_agree, word_weights
+from sayso.claims.positions import read
+from sayso.claims.statements import Clause
+from sayso.store.rows import QuoteRow
+from sayso.types import Proposition
+
+
+def _clause(subject: str, predicate: str, lemmas: str, *, actor: int | None = None, name: str = "",
+            row: int = 0) -> Clause:
+    text = f"{subject} {predicate} {lemmas}".strip()
+    p = Proposition(start=0, end=len(text), text=text, subject=(0, len(subject)) if subject else None,
+                    predicate=predicate, lemmas=tuple(lemmas.split()))
+    return Clause(row=row, proposition=p, subject=subject, subject_id=actor, subject_name=name or subject)
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    (_clause("Clinton", "be", "", actor=6, name="Hillary Clinton"), _clause("Mrs. Clinton", "be", "", actor=9,
+                                                                          name="Mrs. Clinton"), "same"),
+    (_clause("Kasich", "raise", "", actor=4), _clause("Trump", "raise", "", actor=1), "different"),
+    (_clause("Hillary", "be", "", actor=6, name="Hillary Clinton"), _clause("Clinton", "be", "", actor=6,
+                                                                           name="Hillary Clinton"), "same"),
+    (_clause("they", "mark", ""), _clause("they", "mark", ""), "unknown"),
+    (_clause("the tariffs", "rise", ""), _clause("the new tariffs", "rise", ""), "same"),
+    (_clause("He", "be founder", ""), _clause("Obama", "be founder", "", actor=24), "unknown"),  # unresolved
+    (_clause("he", "be founder", ""), _clause("he", "be founder", ""), "unknown"),  # two "he" need not be one man
+    (_clause("none of her emails", "mark", ""), _clause("they", "mark", ""), "unknown"),
+    (_clause("", "ban", ""), _clause("", "ban", ""), "same"),  # two acts without their agent
+])
+def test_subjects_agree(a, b, relation):
+    assert subjects_agree(a, b) == relation
+
+
+def test_candidates_meet_across_unknown_subjects_on_one_sense_and_two_words():
+    items = [_clause("none of the messages", "mark", "message mark classified time send", row=0),
+             _clause("they", "mark", "mark classified time send", row=1),
+             _clause("Kasich", "mark", "mark classified time send", actor=4, row=2),
+             _clause("Trump", "mark", "mark classified time send", actor=1, row=3)]
+    pairs = candidates(items, [10, 11, 12, 13])
+    assert (0, 1) in pairs  # "none of the messages" / "they": same sense, same words
+    assert (2, 3) not in pairs  # two actors are two subjects, whatever they say
+
+
+def test_lexical_similarity_weighs_rare_words():
+    items = [_clause("", "mark", "mark classified time send"), _clause("", "mark", "mark classified time send"),
+             _clause("", "say", "say time"), _clause("", "say", "say time vote"), _clause("", "win", "win vote time")]
+    weights = word_weights(items)
+    assert lexical_similarity(items[0], items[1], weights) == pytest.approx(1.0)
+    assert lexical_similarity(items[0], items[2], weights) < 0.2  # only the common "time"
+    assert weights["classified"] > weights["time"]
+
+
+@pytest.mark.parametrize("a, b, lexical, least", [
+    # one actor, one sense: the threshold
+    (_clause("Trump", "win", "win", actor=1), _clause("Trump", "win", "win", actor=1), 0.5, 0.7),
+    # an unknown subject needs a closer cosine …
+    (_clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark"), 0.5, 0.8),
+    # … unless nearly all words agree
+    (_clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark"), 0.8, 0.7),
+    # an unknown subject with another sense: only as a paraphrase in nearly the same words
+    (_clause("she", "send", "send"), _clause("none of her emails", "mark", "mark"), 0.8, 0.85),
+    (_clause("she", "send", "send"), _clause("none of her emails", "mark", "mark"), 0.5, 2.0),
+])
+def test_the_cosine_a_pair_needs(a, b, lexical, least):
+    assert grouping._least(a, b, 0.7, 0.85, lexical) == pytest.approx(least)
+
+
+def test_the_cosine_an_unknown_subject_needs_is_a_setting():
+    a, b = _clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark")
+    assert grouping._least(a, b, 0.7, 0.85, 0.5, unknown_subject=0.9) == pytest.approx(0.9)
+
+
+def test_a_pair_too_far_apart_in_words_is_not_encoded(monkeypatch):
+    rows = [_row(n) for n in range(3)]
+    items = [_clause("Trump", "say", "say wall pay mexico", actor=1, row=0),
+             _clause("Trump", "say", "say wall pay mexico", actor=1, row=1),
+             _clause("Trump", "say", "say poll rig media", actor=1, row=2)]
+    asked: list[str] = []
+
+    def vectors(store, keys, sentences):
+        asked.extend(sentences)
+        return np.ones((len(sentences), 4), dtype=np.float32) / 2
+
+    monkeypatch.setattr(grouping, "vectors", vectors)
+    monkeypatch.setattr(grouping, "candidates", lambda items, articles: [(0, 1), (0, 2), (1, 2)])
+    edges = grouping._edges(None, rows, items, 0.7, 0.85)
+    assert [(e.i, e.j) for e in edges] == [(0, 1)]
+    assert "Trump say say poll rig media" not in asked  # the wall and the polls share only "say"
+
+
+def _row(n: int, cue: str | None = "said", hedges: tuple[dict, ...] = ()) -> QuoteRow:
+    return QuoteRow(id=n, article_id=n, local_id=f"q{n}", kind="indirect", text="that she face criminal charges",
+                    start=100, end=130, speaker=None, speaker_id=None, speaker_type=None, speaker_as=None, cue=cue,
+                    medium=None, medium_id=None, inherited=False, certainty=None, polarity=None, stance=None,
+                    type=None, published=None, outlet=None, title=None, url=None, extra={"hedges": list(hedges)})
+
+
+@pytest.mark.parametrize("cue, negative", [
+    ("did not recommend", True),  # "did not recommend that she face charges": that she not face them
+    ("don't think", True),
+    ("did not say", False),  # not saying it is no denial of it
+])
+def test_a_negated_cue_of_a_neg_raising_verb_negates_what_it_reports(cue, negative):
+    at = 90 + cue.index("n")
+    word = "not" if "not" in cue else "n't"
+    row = _row(1, cue=cue, hedges=({"text": word, "start": at, "end": at + len(word), "kind": "negation"},))
+    clause = _clause("she", "face", "face criminal charge")
+    assert read(clause, row).negative is negative
+
+
+def test_an_embedded_question_hedges():
+    row = _row(1)
+    p = Proposition(start=100, end=133, text="whether Clinton faces prosecution", subject=(108, 115),
+                    predicate="face", lemmas=("clinton", "face", "prosecution"))
+    reading = read(Clause(row=0, proposition=p, subject="Clinton", subject_id=6, subject_name="Clinton"), row)
+    assert reading.hedged and [(e.text, e.kind) for e in reading.evidence] == [("whether", "hedge")]
