@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..store.queries import QuoteRow
 from ..types import Proposition
-from .lexicon import table, words
+from ..extractors.lexicons import load as words, table
 from .subjects import head_words
 
 _OPENING = "“\"‘'"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..store.queries import QuoteRow
-from .lexicon import words
+from ..extractors.lexicons import load as words
 from .matching import canonical
 from .records import Evidence
 from .statements import Clause

@@ -18,7 +18,7 @@ from ..store import Store, queries
 from ..store.queries import QuoteRow
 from ..types import Marker, Proposition
 from .fragments import fragment_propositions
-from .lexicon import words as lexicon
+from ..extractors.lexicons import load as lexicon
 from .subjects import bare, genders, head_words, resolve, specificational, written_words
 
 MIN_WORDS = 2  # content words a clause needs besides its subject's head (or its actor)

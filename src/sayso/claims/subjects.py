@@ -19,8 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..store.queries import QuoteRow
 from ..types import Proposition
-from .lexicon import table
-from .lexicon import words as lexicon
+from ..extractors.lexicons import load as lexicon, table
 
 Mention = tuple[int, int, int]  # start, end, actor id
 WINDOW = 1500  # how far back (characters) a pronoun's antecedent may be named

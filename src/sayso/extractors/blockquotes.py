@@ -4,6 +4,7 @@ Rio wrote."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -15,7 +16,9 @@ from .cues import attribution
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
 
-_HANDLE_LABEL = re.compile(r"@\w{1,30}:[ \u00a0]+")
+#: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
+HANDLE = r"@\w{1,30}"
+_HANDLE_LABEL = re.compile(HANDLE + r":[ \u00a0]+")
 #: The shortest set-off quotation, in characters: less is a label or a stray line.
 _SHORTEST = 20
 
@@ -26,11 +29,11 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     read), is a caption or title, or the cue has no stated speaker."""
     text = context.text
     lines = paragraphs(text)
+    cues = [_introducing_cue(context, line) for line in lines]
     drafts = []
-    for line, following in zip(lines, lines[1:]):
-        verb = _introducing_cue(context, line)
+    for verb, following, next_cue in zip(cues, lines[1:], cues[1:]):
         if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
-                or _introducing_cue(context, following) is not None:
+                or next_cue is not None:
             continue  # a quotation in marks, a caption, or the next introduction
         start, end = following
         while end > start and text[end - 1].isspace():
@@ -66,13 +69,22 @@ def _introducing(token: Token) -> bool:
     if token.dep_ != "ROOT" or token.i == token.sent.start:
         return False
     words = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")}
-    return bool(words & (lexicons.cue_verbs() | lexicons.load("introducing_verbs")))
+    return bool(words & _introducing_words())
 
 
 def _gives_message(verb: Token) -> bool:
     """A verb whose object is a message: "offered more figures", "has a logical explanation"."""
-    nouns = lexicons.load("message_nouns") | lexicons.load("document_nouns") | lexicons.load("proposition_nouns")
-    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "dobj" and c.lemma_.lower() in _message_nouns() for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _introducing_words() -> frozenset[str]:
+    return lexicons.cue_verbs() | lexicons.load("introducing_verbs")
+
+
+@lru_cache(maxsize=1)
+def _message_nouns() -> frozenset[str]:
+    return lexicons.load("message_nouns") | lexicons.load("document_nouns") | lexicons.load("proposition_nouns")
 
 
 def _named_before(context: DocContext, head: Token) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
-from .blockquotes import set_off_quotations
 from .actors import Cluster
+from .blockquotes import HANDLE, set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
 from .drafts import Draft, DraftSet
@@ -289,8 +289,7 @@ class _RuleReader:
 #: A speaker label before a colon is a short noun phrase: "Iraq's interior ministry".
 _NAME_PHRASE_TOKENS = 6
 _COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTILINE)
-#: A social-media handle as a line's label: "@OmarMash: …" is that account's post, verbatim.
-_HANDLE = re.compile(r"@\w{1,30}")
+_HANDLE = re.compile(HANDLE)
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:
