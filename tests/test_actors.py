@@ -138,3 +138,11 @@ def test_a_person_named_without_middle_names_is_one_actor():
     people = [a for a in analysis.actors if "Rauschenberg" in a.name]
     assert [a.name for a in people] == ["John-Christian G. Rauschenberg"]
     assert analysis.quotes[0].speaker == people[0].id
+
+
+def test_a_name_ends_at_a_colon():
+    """ "Jack Herrick: Sure." — the NER may run a turn label into its answer; the name stops there."""
+    analysis = sayso.extract("Wikinews: Could you explain what wikiHow is?\n\n"
+                             "Jack Herrick: Sure. wikiHow is a collaborative effort to build the largest manual.")
+    assert "Jack Herrick" in [a.name for a in analysis.actors]
+    assert not any(":" in a.name for a in analysis.actors)

@@ -120,6 +120,18 @@ def _write(path, *docs):
     path.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in docs), encoding="utf-8")
 
 
+def test_a_turn_label_outside_the_gold_does_not_hide_the_speaker_it_names():
+    text = "Daly studies anemones.\n\nMarymegan Daly: I would love to go."
+    daly, label, me = (text.index("Daly"), 4), (text.index("Marymegan Daly"), 14), (text.index("I would"), 1)
+    spans = [(s, s + n) for s, n in (daly, label, me)]
+    entity = Entity("1", "person", (Mention(*spans[0], spans[0], "name", "Daly"),
+                                    Mention(*spans[2], spans[2], "pronoun", "I")))
+    doc = CorefDocument("interview_toy", "interview", text, (entity,))
+    actors = [PredictedActor("a1", "Marymegan Daly", tuple(spans))]  # the label is no GUM mention
+    scores, errors = score_document(doc, actors, [PredictedQuote(spans[2], "a1")])
+    assert scores.speakers["pronoun-1st/2nd"] == Resolution(1, 1, 1), errors
+
+
 def test_read_documents_filters_genres_and_refuses_held_out_test_documents(tmp_path):
     _write(tmp_path / "news.jsonl", DOC)
     assert [d.name for d in read_documents(tmp_path)] == ["news_toy"]

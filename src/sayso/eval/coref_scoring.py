@@ -255,8 +255,10 @@ def score_document(doc: CorefDocument, actors: Sequence[PredictedActor], quotes:
 
     def anchor(actor: PredictedActor, exclude: int | None) -> Entity | None:
         """The gold entity an actor stands for: where the mentions spelled as its name mostly lie
-        (else those spelled as an alias, else all)."""
-        spans = [s for s in actor.mentions if exclude is None or mention_of[(actor.id, s)] != exclude]
+        (else those spelled as an alias, else all), among the mentions the gold annotates (an
+        interview's turn label is sayso's mention of the speaker, but no mention in GUM)."""
+        spans = [s for s in actor.mentions if mention_of[(actor.id, s)] is not None
+                 and (exclude is None or mention_of[(actor.id, s)] != exclude)]
         aliases = {a.strip() for a in actor.aliases}
         named = ([s for s in spans if doc.text[s[0]:s[1]].strip() == actor.name.strip()]
                  or [s for s in spans if doc.text[s[0]:s[1]].strip() in aliases] or spans)

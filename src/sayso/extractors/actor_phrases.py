@@ -21,8 +21,9 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     # "The World Health Organisation (WHO)": the NER may take in the bracket; the name ends
-    # before it (the acronym inside is read as an alias).
-    end = next((t.i for t in ent[1:] if t.text in "(["), end)
+    # before it (the acronym inside is read as an alias). A colon ends it too: "Jack Herrick:
+    # Sure." is a turn label and its answer.
+    end = next((t.i for t in ent[1:] if t.text in "([" or t.text == ":"), end)
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
             and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1

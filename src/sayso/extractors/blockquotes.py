@@ -4,6 +4,7 @@ Rio wrote."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +16,7 @@ from .context import DocContext
 from .cues import attribution
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
+from .speakers import mention_span, subject_of
 
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
 HANDLE = r"@\w{1,30}"
@@ -31,7 +33,7 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     lines = paragraphs(text)
     cues = [_introducing_cue(context, line) for line in lines]
     drafts = []
-    for verb, following, next_cue in zip(cues, lines[1:], cues[1:]):
+    for k, (verb, following, next_cue) in enumerate(zip(cues, lines[1:], cues[1:]), start=1):
         if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
                 or next_cue is not None:
             continue  # a quotation in marks, a caption, or the next introduction
@@ -39,15 +41,49 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         while end > start and text[end - 1].isspace():
             end -= 1
         label = _HANDLE_LABEL.match(text, start, end)
+        if label is not None and not (context.is_cue(verb) or _introducing(verb) or _gives_message(verb)):
+            continue  # "Some Singaporeans are distrustful …:" then "@sochris: …": the account's post
         if label is not None:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
         if fields.get("speaker_span") is None:
-            fields.update(_named_before(context, verb))
+            fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb)))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
-        drafts.append(Draft(QuoteKind.DIRECT, start, end, set_off=True, **fields))
+        parts = _with_translation(text, lines, cues, k, (start, end))
+        drafts.append(Draft(QuoteKind.DIRECT, start, parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (),
+                            set_off=True, **fields))
     return drafts
+
+
+def _with_translation(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
+    """A set-off quotation in another script, with the paragraphs after it: more of it in that
+    script, then as many in the article's script, its translation (docs/annotation.md: the
+    original and its translation are one statement)."""
+    if not _foreign(text[first[0] : first[1]]):
+        return [first]
+    parts, originals = [first], 1
+    for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
+        if cue is not None or CREDIT.search(text, *line):
+            break
+        body = text[line[0] : line[1]].rstrip()
+        if _foreign(body) and len(parts) == originals:
+            originals += 1
+        elif _foreign(body) or len(parts) == 2 * originals or body.endswith(":"):
+            break
+        parts.append((line[0], line[0] + len(body)))
+    return parts if len(parts) > originals else [first]
+
+
+def _foreign(passage: str) -> bool:
+    """Mostly written in a script other than the Latin one ("她的新歌 …", "Սերժ Սարգսյանը …")."""
+    letters = [ch for ch in passage if ch.isalpha()]
+    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+    return bool(letters) and latin < FOREIGN * len(letters)
+
+
+#: The share of Latin letters below which a passage is in another script.
+FOREIGN = 0.5
 
 
 def _introducing_cue(context: DocContext, line: Part) -> Token | None:
@@ -58,9 +94,29 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body), alignment_mode="expand")
     if colon is None:
         return None
-    before = [t for t in reversed(colon[0].sent) if t.i < colon[0].i and context.in_quote[t.i] < 0]
-    return next((t for t in before if context.is_cue(t) or _introducing(t)), None) \
+    sentence = colon[0].sent
+    before = [t for t in reversed(sentence) if t.i < colon[0].i and context.in_quote[t.i] < 0]
+    found = next((t for t in before if context.is_cue(t) or _introducing(t)), None) \
         or next((t for t in before if _gives_message(t)), None)
+    if found is not None:
+        return found
+    # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
+    # addressed the editors:"); else the main cue of an earlier sentence of the line ("Elaine Ee
+    # believes that …. Instead, the government should free up the media:").
+    if sentence.root.pos_ in {"VERB", "AUX"} and _named(subject_of(sentence.root)):
+        return sentence.root
+    doc, first = context.doc, sentence.start
+    while first > 0 and doc[first - 1].idx >= line[0]:
+        first -= 1
+    return next((t for t in reversed(doc[first : sentence.start]) if context.in_quote[t.i] < 0 and t.dep_ == "ROOT"
+                 and context.is_cue(t) and t.pos_ in {"VERB", "AUX"} and _named(subject_of(t, context.is_cue))), None)
+
+
+def _named(subject: Token | None) -> bool:
+    """A subject that names someone: a person, an organisation or a group, or an account."""
+    return subject is not None and unicodedata.name(subject.text[0], "").startswith("LATIN") and (subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.pos_ == "PROPN"
+                                    and subject.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "EVENT"}
+                                    or subject.text.startswith("@"))
 
 
 def _introducing(token: Token) -> bool:
@@ -96,3 +152,16 @@ def _named_before(context: DocContext, head: Token) -> dict[str, Any]:
     span = context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1]
     speaker = context.resolver.resolve(span)
     return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}
+
+
+def _subject_above(context: DocContext, verb: Token) -> dict[str, Any]:
+    """The speaker of a cue the parser hangs under another verb: "He began by saying:"."""
+    for above in verb.ancestors:
+        if above.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(above)
+            if subject is None or context.in_quote[subject.i] >= 0 or subject.tag_ in {"WDT", "WP"}:
+                return {}
+            span = mention_span(subject)
+            speaker = context.resolver.resolve(span)
+            return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}
+    return {}

@@ -28,6 +28,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2
 _SHORTEST_CONTENT = 3
 #: The shortest statement after a colon, in characters: "Tamimi: No." is a label, not a quote.
 _SHORTEST_COLON_LINE = 8
+#: The share of a handle that one word of a name must spell to be its owner.
+SPELLED = 0.6
 #: The longest gap between the two halves of a split quote, in characters: "…," he said, "…".
 _SPLIT_GAP = 120
 #: A quote inherits the previous speaker across at most this many line breaks (one paragraph on).
@@ -105,7 +107,10 @@ class _RuleReader:
                 continue
             # The surname and the word before it, the whole name cut short ("@FizaBatoolGilan"), or
             # a long first word ("@Addameer_ps": Addameer Prisoner Support and Human Rights Association).
-            if all(w in account for w in words[-2:]) or len(account) >= 8 and "".join(words).startswith(account) \
+            # One short word is no spelling of a handle ("Ali" is not "@alihzinsaf").
+            if len(words) > 1 and all(w in account for w in words[-2:]) \
+                    or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
+                    or len(account) >= 8 and "".join(words).startswith(account) \
                     or len(words[0]) >= 6 and account.startswith(words[0]):
                 return cluster
         return None

@@ -17,7 +17,6 @@ statements, in one pass over the doc:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -31,6 +30,8 @@ from .context import DocContext
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
+from .contents import claim_heads, manner, proposition, referent, topic
+from .titles import naming, title, titled_work, without_titles
 from .transcripts import reported_inside, transcript_turns
 
 
@@ -62,6 +63,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     drafts = [d for d in drafts if not _in_reporters_line(doc, text, d, reporter)]
     drafts = [_signed(context, d) for d in drafts]
     drafts = [_subject_source(context, d) for d in drafts]
+    drafts = [d for d in (without_titles(doc, text, d) for d in drafts) if d is not None]
     drafts = _floating(context, sorted(drafts, key=lambda d: (d.start, d.end)))
     kept: list[Draft] = []
     unattributed: list[Part] = []
@@ -238,41 +240,45 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     verb = _cue_verb(draft)
     if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
         return True
-    if _inside_source(draft) or _naming(draft, verb):
+    if _inside_source(draft) or naming(draft, verb):
         return True
     if content is None:
         return False
-    if _title(content, verb):
+    if title(content, verb) or titled_work(content, context.text):
         return True
     if verb is not None and _anonymity(verb, content):
         return True
-    if draft.kind == QuoteKind.INDIRECT and not _proposition(content, context):
+    if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
-        return _referent(content, _cue_words(draft, verb))
-    return draft.kind == QuoteKind.INDIRECT and verb is not None and _manner(verb, content)
+        return referent(content, _cue_words(draft, verb))
+    return draft.kind == QuoteKind.INDIRECT and verb is not None and manner(verb, content)
 
 
 def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
     """An indirect or mixed report whose content is a noun phrase that names a topic or the
     target of an attitude, not a message ("discussed his background", "attacked the defectors"),
-    or a refusal to speak ("declined to comment")."""
+    or a refusal to speak ("declined to comment"), or a report whose cue is no word of saying,
+    believing or finding ("objected to the kiosks because …", "expressed serious concerns")."""
     if draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
         return False
     verb = _cue_verb(draft)
     if verb is not None and _refusal(verb):
         return True
+    if draft.kind == QuoteKind.INDIRECT and draft.cue is not None and not _telling(draft.cue) \
+            and not (content is not None and content.root.lemma_.lower() in claim_heads()):
+        return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
         quoted = [t for t in content if context.in_quote[t.i] >= 0 and not t.is_punct]
-        if len(quoted) > SCARE_WORDS or _proposition(content, context, marks=False):
+        if len(quoted) > SCARE_WORDS or proposition(content, context, marks=False):
             return False
-    elif _proposition(content, context):
+    elif proposition(content, context):
         return False
-    return _topic(content, _cue_words(draft, verb))
+    return topic(content, _cue_words(draft, verb))
 
 
 #: Words in marks a noun phrase may hold and still name a topic, not quote anybody.
@@ -292,27 +298,31 @@ def _inside_source(draft: Draft) -> bool:
     return source is not None and source.start_char <= draft.start and draft.end <= source.end_char
 
 
-def _naming(draft: Draft, verb: Token | None) -> bool:
-    """Quoted words that a naming verb gives a thing are its name: 'named their robot
-    "Robogee"'."""
-    return draft.kind in {QuoteKind.MIXED, QuoteKind.PARTIAL} and verb is not None \
-        and verb.lemma_.lower() in lexicons.load("naming_verbs")
-
-
-def _title(content: SpacySpan, verb: Token | None) -> bool:
-    """Words a naming participle gives a work are its title, whatever cue is near: 'in a post
-    titled "Rashidi Yekini 1963-2012" said:', 'wrote a post entitled "Hunger in Yemen"'."""
-    head = content.root.head
-    return head is not verb and head.dep_ in {"acl", "amod"} and content.root.dep_ in {"oprd", "dobj", "attr", "xcomp"} \
-        and head.lemma_.lower() in lexicons.load("naming_verbs") and not content.start <= head.i < content.end
-
-
 def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
     words = {t.lemma_.lower() for t in draft.cue} | {t.lower_ for t in draft.cue}
     return bool(words & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
+
+
+def _telling(cue: SpacySpan) -> bool:
+    """Whether a cue holds a word of saying, believing or finding, as a verb or as a noun ("came
+    to the conclusion", "put out a call for")."""
+    if all(t.is_punct for t in cue):
+        return True  # "Tamimi: …", a signed "… - Matthew Ingram"
+    # "hopes" and "hoped" are sometimes read as forms of "hop"
+    words = {t.lemma_.lower() for t in cue} | {t.lower_.removesuffix(end) for t in cue for end in ("s", "d")}
+    return bool(words & _telling_words())
+
+
+@lru_cache(maxsize=1)
+def _telling_words() -> frozenset[str]:
+    nouns = ("message_object_verbs", "claim_nouns", "belief_nouns", "intention_nouns", "message_nouns", "proposition_nouns",
+             "accusing_verbs", "claiming_verbs", "denial_verbs", "doubt_verbs", "doubting_objects", "foreseeing_verbs",
+             "writing_verbs", "introducing_verbs", "addressed_speech_verbs")
+    return lexicons.cue_verbs() | lexicons.representation_verbs() | frozenset({"according"}).union(
+        *(lexicons.load(name) for name in nouns))
 
 
 def _cue_verb(draft: Draft) -> Token | None:
@@ -363,86 +373,4 @@ def _anonymity(verb: Token, content: SpacySpan) -> bool:
     return head.lemma_.lower() in {"name", "identify"} and any(c.dep_ == "auxpass" for c in head.children)
 
 
-_FINITE = {"VBD", "VBP", "VBZ", "MD"}
-#: Clauses that describe a noun rather than state anything: relative clauses, participles and
-#: infinitives that modify it.
-_NOUN_MODIFIERS = {"relcl", "acl"}
-
-
-def _proposition(content: SpacySpan, context: DocContext, marks: bool = True) -> bool:
-    """A clause, a to-infinitive, a that/whether/wh-clause, a gerund clause, or (with ``marks``)
-    quoted words; not a noun phrase whose verbs all sit in its modifiers ("the member who wishes
-    to leave", "the option to come", "examples … including", "the conflict involving the
-    Church")."""
-    if marks and any(context.in_quote[t.i] >= 0 for t in content if not t.is_punct):
-        return True
-    # "accusations that its soldiers had fired", "his plan to ban …": the clause of a claim or a
-    # plan is its proposition.
-    claims = _claim_heads()
-    modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
-                 and content.start <= t.head.i < content.end and t is not content.root
-                 and t.head.lemma_.lower() not in claims for m in t.subtree}
-    for token in content:
-        if token.i in modifiers:
-            continue
-        if token.tag_ in _FINITE or token.tag_ == "VBG" and token.dep_ not in {"amod", "compound", "prep"}:
-            return True
-        if token.pos_ in {"VERB", "AUX"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-            return True
-    return False
-
-
-@lru_cache(maxsize=None)
-def _claim_heads() -> frozenset[str]:
-    """Nouns whose clause states what they claim or plan: "accusation", "plan", "proposal"."""
-    return lexicons.load("proposition_nouns") | lexicons.load("claim_nouns") | lexicons.load("intention_nouns") \
-        | lexicons.load("message_object_verbs")
-
-
-def _topic(content: SpacySpan, cue: set[str]) -> bool:
-    """A noun phrase is a message only for a cue whose object can be one ("announced the start
-    of talks", "called for a ceasefire"); after any other cue it is a topic or the target of an
-    attitude ("discussed his background", "defended the government's record"). A noun phrase
-    with a predicate of its own ("described the ruling as historic") is a proposition, and so are
-    two objects of one verb, the second predicated of the first ("designated the group a
-    terrorist organisation", which the parser reads as two objects)."""
-    if cue & lexicons.load("message_object_verbs"):
-        return False
-    if any(t.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or t.lower_ == "as" for t in content):
-        return False
-    objects = Counter(t.head.i for t in content if t.dep_ == "dobj" and not content.start <= t.head.i < content.end)
-    return not any(n > 1 for n in objects.values())
-
-
-def _referent(content: SpacySpan, cue: set[str]) -> bool:
-    """A noun phrase that is the listener, a relative pronoun or a figure is no proposition:
-    "questioned the student", "told The Huffington Post", "rejects which", "added 25 points",
-    "posted a loss of $3 million". (A noun phrase of a communication verb often is one:
-    "announced the start of talks", "requested donations", "endorsed Clinton".)"""
-    head = content.root
-    if head.tag_ == "WDT":
-        return True
-    if cue & lexicons.load("addressee_verbs") and (
-            head.pos_ in {"PRON", "PROPN"} or head.ent_type_ in {"PERSON", "ORG", "NORP"}
-            or head.lemma_.lower() in lexicons.agent_nouns()):
-        return True
-    return _figure(head)
-
-
-def _figure(head: Token) -> bool:
-    """A number of things, or a sum: "25 points", "a loss of $3 million"."""
-    if head.ent_type_ in _FIGURES or any(c.dep_ == "nummod" for c in head.children):
-        return True
-    return any(p.ent_type_ in _FIGURES for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj")
-
-
-def _manner(verb: Token, content: SpacySpan) -> bool:
-    """A participle clause hanging from the cue tells how it was said, not what: "tweeted using
-    his @POTUS account"."""
-    root = content.root
-    return root.tag_ == "VBG" and root.dep_ == "advcl" and root.head == verb and root.lemma_.lower() not in lexicons.cue_verbs()
-
-
-_FIGURES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"}

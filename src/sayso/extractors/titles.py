@@ -1,0 +1,81 @@
+"""Names and titles in quotation marks: the words a text gives a thing or a work as its name are
+no statement of anyone's ('named their robot "Robogee"', 'a documentary entitled "America's
+Dangerous Game"', 'in a recent blog post, "The Failed US Policy in Yemen":')."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..types import QuoteKind
+from . import lexicons
+from .drafts import Draft
+from .paragraphs import OPENING_MARKS
+
+#: Short words a title leaves in lower case ("Policy in Yemen", "Speaks out about the …").
+_MINOR = 4
+#: A title is a phrase, not a passage.
+_LONGEST = 16
+
+
+def naming(draft: Draft, verb: Token | None) -> bool:
+    """Quoted words that a naming verb gives a thing are its name: 'named their robot
+    "Robogee"'."""
+    return draft.kind in {QuoteKind.MIXED, QuoteKind.PARTIAL} and verb is not None \
+        and verb.lemma_.lower() in lexicons.load("naming_verbs")
+
+
+def title(content: SpacySpan, verb: Token | None) -> bool:
+    """Words a naming participle gives a work are its title, whatever cue is near: 'in a post
+    titled "Rashidi Yekini 1963-2012" said:', 'wrote a post entitled "Hunger in Yemen"'."""
+    head = content.root.head
+    return head is not verb and head.dep_ in {"acl", "amod"} and content.root.dep_ in {"oprd", "dobj", "attr", "xcomp"} \
+        and head.lemma_.lower() in lexicons.load("naming_verbs") and not content.start <= head.i < content.end
+
+
+def titled_work(content: SpacySpan, text: str) -> bool:
+    """A quotation right after a naming word ('entitled "…"', however the parser attaches it),
+    or a title-cased quotation right after the work it names ('a recent blog post, "The Failed
+    US Policy in Yemen"'). ``text`` is the doc's text (spaCy joins it anew on each access)."""
+    doc = content.doc
+    start = content.start_char
+    if start == 0 or text[start - 1] not in OPENING_MARKS:
+        return False
+    before = content.start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space or doc[before].text in OPENING_MARKS):
+        if "\n" in doc[before].text:
+            return False
+        before -= 1
+    if before < 0:
+        return False
+    word = doc[before]
+    if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
+        return True
+    works = lexicons.load("document_nouns") | lexicons.load("work_nouns")
+    return (word.lemma_.lower() in works or word.lower_ in works) and _title_case(content)
+
+
+def _title_case(content: SpacySpan) -> bool:
+    """Most words capitalised, as titles are ("The Failed US Policy in Yemen")."""
+    words = [t.text for t in content if t.is_alpha]
+    major = [w for w in words if len(w) >= _MINOR or w[0].isupper()]
+    return 2 <= len(words) <= _LONGEST and len(major) >= 2 \
+        and sum(w[0].isupper() for w in major) >= 0.75 * len(major) and words[0][0].isupper()
+
+
+def without_titles(doc: Doc, text: str, draft: Draft) -> Draft | None:
+    """A quotation in parts without the parts that are titles ('In a post entitled "…", X said:
+    "…"' is X's one quotation after the title); ``None`` when nothing else is left."""
+    if len(draft.parts) < 2:
+        return draft
+    parts = []
+    for start, end in draft.parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not titled_work(span, text):
+            parts.append((start, end))
+    if len(parts) == len(draft.parts):
+        return draft
+    if not parts:
+        return None
+    return replace(draft, start=parts[0][0], end=parts[-1][1], parts=tuple(parts) if len(parts) > 1 else ())
