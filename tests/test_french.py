@@ -123,3 +123,25 @@ def test_a_name_set_beside_a_long_description_speaks():
     analysis = extract(text)
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Timor Goksel"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a long description before the name set beside it
+    ("Le boson a été découvert. L'un des deux porte-parole des équipes scientifiques ayant participé à la recherche "
+     "de la particule, Joe Incandela, a annoncé : « C'est un résultat provisoire, mais il est très solide ».",
+     "Joe Incandela"),
+    # the organisation inside the description is what the person works for, whatever the NER says of it
+    ("Le boson a été découvert. De son côté, le directeur général du Science & Technology Facilities Council "
+     "britannique, John Womersley a déclaré : « Je peux confirmer qu'une particule a été découverte. »",
+     "John Womersley"),
+    # "qui" after an apposition stands for the name, not for the last noun before it
+    ("Le premier ministre s'est entretenu avec Arnaud Montebourg, le ministre du redressement productif, qui a "
+     "déclaré au Sénat que le gouvernement n'acceptait pas le plan en l'état.", "Arnaud Montebourg"),
+    # a bare noun is no source: "an ajoutant" (for "en ajoutant") keeps the sentence's speaker
+    ("Le président du directoire de PSA, Philippe Varin, a précisé que « personne ne sera laissé au bord du chemin » "
+     "an ajoutant : « nous sommes conscients de nos responsabilités ».", "Philippe Varin"),
+])
+def test_the_person_a_description_is_set_beside_speaks(text, speaker):
+    analysis = extract(text, engine="rules", lang="fr")
+    names = {a.id: a.name for a in analysis.actors}
+    assert analysis.quotes and {names.get(q.speaker) for q in analysis.quotes} == {speaker}

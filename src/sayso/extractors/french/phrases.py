@@ -49,6 +49,11 @@ def antecedent(qui: Token) -> SpacySpan | None:
     i = qui.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
+    clause = qui.head
+    if clause.dep_ == "acl:relcl" and clause.head.pos_ in {"NOUN", "PROPN"} and clause.head.i < qui.i:
+        # "Arnaud Montebourg, le ministre du redressement productif, qui a déclaré": the noun
+        # the parser hangs the relative clause on, before the words next to "qui"
+        return phrase(clause.head)
     if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
         return None
     return phrase(doc[i])

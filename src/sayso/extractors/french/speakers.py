@@ -18,12 +18,15 @@ if TYPE_CHECKING:
 #: How many sentences back a statement's speaker stays the likeliest antecedent of a pronoun.
 RECENT_SENTENCES = 4
 #: Most words of a description that may follow the source before the name set beside it.
-_DESCRIPTION_TAIL = 8
+_DESCRIPTION_TAIL = 20
 
 
 def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
     """The actor behind a source: a name in it, a pronoun's antecedent (the last speaker
     nearby, else the subject before it), or the description itself."""
+    if source is not None and len(source) == 1 and source[0].pos_ == "NOUN" \
+            and source[0].lower_.lstrip("-") not in lexicons.load("pronouns", LANG):
+        source = None  # a bare noun with no determiner names nobody ("an ajoutant", a typo of "en")
     if source is None or not len(source):
         nearby = [f for f in reader.found if f.sentence == number and f.speaker is not None]
         return nearby[-1].speaker if nearby else None
@@ -43,15 +46,29 @@ def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, 
         entity = reader.book.last_before(offset, {ActorType.PERSON, ActorType.ORG})
         return None if entity is None else reader.book.mention(entity, source.start_char, source.end_char)
     named = reader.book.named_in(source.start_char, source.end_char)
+    apposed = _apposed(reader, source)
+    if named is not None and source[0].pos_ == "DET":
+        # "le directeur général du Science & Technology Facilities Council, John Womersley": a
+        # description names what the person works for; the person set beside it speaks.
+        person = apposed if apposed is not None and apposed.type == ActorType.PERSON else _person_after_comma(reader, source)
+        if person is not None and person is not named:
+            return reader.book.mention(person, source.start_char, source.end_char)
     if named is not None:
         return named
-    apposed = _apposed(reader, source)
     if apposed is not None:
         return reader.book.mention(apposed, source.start_char, source.end_char)
     inside = _name_after_comma(reader, source)
     if inside is not None:
         return inside
     return reader.book.describe(source)
+
+
+def _person_after_comma(reader: Reader, source: SpacySpan) -> Entity | None:
+    """A person named right after a comma inside the source ("le directeur du …, John
+    Womersley")."""
+    starts = {reader.doc[t.i + 1].idx for t in source[:-1] if t.text == ","}
+    return next((e for e in reader.book.entities if e.named and e.type == ActorType.PERSON
+                 and any(s in starts for s, _ in e.mentions)), None)
 
 
 def _name_after_comma(reader: Reader, source: SpacySpan) -> Entity | None:
