@@ -511,3 +511,16 @@ def test_a_quotation_in_another_script_and_its_translation_are_one_statement():
     found = [(names.get(q.speaker), [text[s:e][:8] for s, e in q.parts]) for q in analysis.quotes
              if q.kind == QuoteKind.DIRECT]
     assert found == [("Johnny Cheung", ["求主使青年人有清", "Pray for"])]
+
+
+def test_a_blockquote_goes_on_in_the_writers_own_voice_and_stops_at_the_reporters():
+    text = ("Joel Simon, the director of the committee, writes a public letter to the president:\n\n"
+            "Dear President Obama:\n\n"
+            "As you prepare to host the summit, we call on you to consider the role of an independent press.\n\n"
+            "We urge you to raise the cases of the jailed journalists with your guests.\n\n"
+            "The summit opens on Friday at Camp David, and the prime minister is expected to attend.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    letter = [q for q in analysis.quotes if q.text.startswith("Dear President")]
+    assert [(names.get(q.speaker), len(q.parts)) for q in letter] == [("Joel Simon", 3)]
+    assert "Camp David" not in letter[0].text

@@ -59,9 +59,10 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
 def _with_translation(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
     """A set-off quotation in another script, with the paragraphs after it: more of it in that
     script, then as many in the article's script, its translation (docs/annotation.md: the
-    original and its translation are one statement)."""
+    original and its translation are one statement). In the article's script, the paragraphs
+    after it that go on in the writer's own voice ("I", "we", "you") or after an ellipsis."""
     if not _foreign(text[first[0] : first[1]]):
-        return [first]
+        return _continued(text, lines, cues, k, first)
     parts, originals = [first], 1
     for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
         if cue is not None or CREDIT.search(text, *line):
@@ -73,6 +74,27 @@ def _with_translation(text: str, lines: list[Part], cues: list[Token | None], k:
             break
         parts.append((line[0], line[0] + len(body)))
     return parts if len(parts) > originals else [first]
+
+
+def _continued(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
+    parts = [first]
+    for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
+        body = text[line[0] : line[1]].rstrip()
+        if cue is not None or CREDIT.search(text, *line) or body[:1] in OPENING_MARKS \
+                or not (_PERSONAL.search(_unquoted(body)) or body.startswith(_ELLIPSES)):
+            break
+        parts.append((line[0], line[0] + len(body)))
+    return parts
+
+
+#: The writer's own voice, which a reporter's narration seldom takes.
+_PERSONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")
+_ELLIPSES = ("[...]", "[…]", "...", "…")
+_QUOTED = re.compile(r"[“\"«][^”\"»\n]*[”\"»]")
+
+
+def _unquoted(body: str) -> str:
+    return _QUOTED.sub(" ", body)
 
 
 def _foreign(passage: str) -> bool:
