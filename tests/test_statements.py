@@ -524,3 +524,14 @@ def test_a_blockquote_goes_on_in_the_writers_own_voice_and_stops_at_the_reporter
     letter = [q for q in analysis.quotes if q.text.startswith("Dear President")]
     assert [(names.get(q.speaker), len(q.parts)) for q in letter] == [("Joel Simon", 3)]
     assert "Camp David" not in letter[0].text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_post_and_its_translation_under_one_handle_are_one_quotation(engine):
+    text = ("Tunisian netizens reacted to the verdict on Twitter on Thursday, and many of them were angry at the court.\n\n"
+            "@FelFel_: Le verdict est un compromis entre les deux camps.\n\n"
+            "@FelFel_: The verdict is a compromise between the two camps.\n\n"
+            "@HouyemTN: The court has made a big mistake today and the whole country will pay for it.")
+    analysis = sayso.extract(text, engine=engine)
+    direct = [[text[s:e][:9] for s, e in q.parts] or [q.text[:9]] for q in analysis.quotes if q.kind == QuoteKind.DIRECT]
+    assert direct == [["Le verdic", "The verdi"], ["The court"]]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..language import ENGLISH, detect
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .actors import Cluster
@@ -95,7 +96,7 @@ class _RuleReader:
             owner = self._account_owner(line.group(1).strip(), line.start()) if handle else None
             drafts.append(Draft(kind, start, end, speaker=owner or self.resolver.resolve(speaker), speaker_span=speaker,
                                 cue=cue, set_off=handle))
-        return drafts
+        return _with_translations(self.text, drafts)
 
     def _account_owner(self, handle: str, before: int) -> Cluster | None:
         """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
@@ -327,3 +328,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _with_translations(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A post and its translation posted under the same handle in the next paragraph
+    ("@FelFel_: Le verdict est …" then "@FelFel_: The verdict is …") are one quotation in two
+    parts (docs/annotation.md); the translation is in English, the post is not."""
+    out: list[Draft] = []
+    for draft in drafts:
+        last = out[-1] if out else None
+        if last is not None and last.set_off and draft.set_off and not last.parts \
+                and last.speaker_span is not None and draft.speaker_span is not None \
+                and last.speaker_span.text == draft.speaker_span.text \
+                and not any(ch.isalnum() for ch in text[last.end : draft.speaker_span.start_char]) \
+                and detect(text[last.start : last.end]).lang not in {ENGLISH, None} \
+                and detect(text[draft.start : draft.end]).lang == ENGLISH:
+            out[-1] = replace(last, end=draft.end, parts=((last.start, last.end), (draft.start, draft.end)))
+            continue
+        out.append(draft)
+    return out
