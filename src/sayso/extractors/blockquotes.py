@@ -8,12 +8,13 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import QuoteKind
 from . import lexicons
 from .context import DocContext
-from .cues import attribution
+from .cues import attribution, word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
 from .speakers import mention_span, subject_of
@@ -50,14 +51,14 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
             fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb)))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
-        parts = _with_translation(text, lines, cues, k, (start, end))
+        parts = _quotation_parts(text, lines, cues, k, (start, end))
         drafts.append(Draft(QuoteKind.DIRECT, start, parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (),
                             set_off=True, **fields))
     return drafts
 
 
-def _with_translation(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
-    """A set-off quotation in another script, with the paragraphs after it: more of it in that
+def _quotation_parts(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
+    """The paragraphs of a set-off quotation. In another script: more of it in that
     script, then as many in the article's script, its translation (docs/annotation.md: the
     original and its translation are one statement). In the article's script, the paragraphs
     after it that go on in the writer's own voice ("I", "we", "you") or after an ellipsis."""
@@ -77,6 +78,7 @@ def _with_translation(text: str, lines: list[Part], cues: list[Token | None], k:
 
 
 def _continued(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:
+    """The paragraphs after ``first`` that keep the writer's voice, up to the next introduction."""
     parts = [first]
     for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
         body = text[line[0] : line[1]].rstrip()
@@ -100,8 +102,11 @@ def _unquoted(body: str) -> str:
 def _foreign(passage: str) -> bool:
     """Mostly written in a script other than the Latin one ("她的新歌 …", "Սերժ Սարգսյանը …")."""
     letters = [ch for ch in passage if ch.isalpha()]
-    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
-    return bool(letters) and latin < FOREIGN * len(letters)
+    return bool(letters) and sum(map(_latin, letters)) < FOREIGN * len(letters)
+
+
+def _latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
 
 
 #: The share of Latin letters below which a passage is in another script.
@@ -135,10 +140,12 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
 
 
 def _named(subject: Token | None) -> bool:
-    """A subject that names someone: a person, an organisation or a group, or an account."""
-    return subject is not None and unicodedata.name(subject.text[0], "").startswith("LATIN") and (subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.pos_ == "PROPN"
-                                    and subject.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "EVENT"}
-                                    or subject.text.startswith("@"))
+    """A subject that names someone, in the article's script: a person, an organisation or a
+    group, or an account."""
+    if subject is None or not _latin(subject.text[0]):
+        return False
+    return subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.text.startswith("@") \
+        or subject.pos_ == "PROPN" and subject.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "EVENT"}
 
 
 def _introducing(token: Token) -> bool:
@@ -146,8 +153,7 @@ def _introducing(token: Token) -> bool:
     Aziz comments on BoloBhi:" it takes "comments" for a noun, in "X hopes that …" for "hop"."""
     if token.dep_ != "ROOT" or token.i == token.sent.start:
         return False
-    words = {token.lemma_.lower(), token.lower_, token.lower_.removesuffix("s")}
-    return bool(words & _introducing_words())
+    return bool(word_forms(token) & _introducing_words())
 
 
 def _gives_message(verb: Token) -> bool:
@@ -171,9 +177,7 @@ def _named_before(context: DocContext, head: Token) -> dict[str, Any]:
     modifiers = [c for c in head.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < head.i]
     if not modifiers:
         return {}
-    span = context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1]
-    speaker = context.resolver.resolve(span)
-    return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}
+    return _speaker(context, context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1])
 
 
 def _subject_above(context: DocContext, verb: Token) -> dict[str, Any]:
@@ -183,7 +187,11 @@ def _subject_above(context: DocContext, verb: Token) -> dict[str, Any]:
             subject = subject_of(above)
             if subject is None or context.in_quote[subject.i] >= 0 or subject.tag_ in {"WDT", "WP"}:
                 return {}
-            span = mention_span(subject)
-            speaker = context.resolver.resolve(span)
-            return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}
+            return _speaker(context, mention_span(subject))
     return {}
+
+
+def _speaker(context: DocContext, span: SpacySpan) -> dict[str, Any]:
+    """The draft fields of a speaker mention that resolves to an actor; none if it does not."""
+    speaker = context.resolver.resolve(span)
+    return {"speaker_span": span, "speaker": speaker} if speaker is not None else {}

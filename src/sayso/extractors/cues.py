@@ -90,3 +90,9 @@ def medium_span(verb: Token) -> SpacySpan | None:
         if child.lower_ == "to" and verb.lemma_.lower() in lexicons.load("addressed_speech_verbs"):
             return mention_span(pobj)
     return None
+
+
+def word_forms(token: Token, endings: tuple[str, ...] = ("s",)) -> set[str]:
+    """The lexicon words a cue token may stand for, however the tagger lemmatised it: "hopes"
+    and "hoped" are sometimes read as forms of "hop", "comments" as a noun."""
+    return {token.lemma_.lower(), token.lower_} | {token.lower_.removesuffix(end) for end in endings}

@@ -26,11 +26,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
+from .contents import claim_heads, manner, proposition, referent, topic
 from .context import DocContext
+from .cues import word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
-from .contents import claim_heads, manner, proposition, referent, topic
 from .titles import naming, title, titled_work, without_titles
 from .transcripts import reported_inside, transcript_turns
 
@@ -311,8 +312,7 @@ def _telling(cue: SpacySpan) -> bool:
     to the conclusion", "put out a call for")."""
     if all(t.is_punct for t in cue):
         return True  # "Tamimi: …", a signed "… - Matthew Ingram"
-    # "hopes" and "hoped" are sometimes read as forms of "hop"
-    words = {t.lemma_.lower() for t in cue} | {t.lower_.removesuffix(end) for t in cue for end in ("s", "d")}
+    words = set().union(*(word_forms(t, ("s", "d")) for t in cue))
     return bool(words & _telling_words())
 
 

@@ -4,6 +4,7 @@ Dangerous Game"', 'in a recent blog post, "The Failed US Policy in Yemen":')."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -52,8 +53,12 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     word = doc[before]
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
-    works = lexicons.load("document_nouns") | lexicons.load("work_nouns")
-    return (word.lemma_.lower() in works or word.lower_ in works) and _title_case(content)
+    return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content)
+
+
+@lru_cache(maxsize=1)
+def _works() -> frozenset[str]:
+    return lexicons.load("document_nouns") | lexicons.load("work_nouns")
 
 
 def _title_case(content: SpacySpan) -> bool:
