@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         # each variant assembled as engines.analyze does: the rules' own drafts beside any
         # combination that holds them (they tell where a speaker's quote ends)
         variants = {"rules": (rules, ()), "trained": (model, ()),
-                    **{s: (combine(rules, model, s), rules) for s in STRATEGIES}}
+                    **{s: (combine(rules, model, s, context.text), rules) for s in STRATEGIES}}
         for name, (drafts, beside) in variants.items():
             analysis = assemble(context, drafts, beside)
             predicted = sayso_predictions(analysis, article.text)

@@ -535,3 +535,20 @@ def test_a_post_and_its_translation_under_one_handle_are_one_quotation(engine):
     analysis = sayso.extract(text, engine=engine)
     direct = [[text[s:e][:9] for s, e in q.parts] or [q.text[:9]] for q in analysis.quotes if q.kind == QuoteKind.DIRECT]
     assert direct == [["Le verdic", "The verdi"], ["The court"]]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_pledge_reads_past_a_parenthesis_between_dashes_and_the_described_subject_speaks(engine):
+    """The parser hangs "from entering the U.S." on the noun before the dashes; the content reads
+    on past them. The relative clause after "X is a liar and bully who …" speaks of X."""
+    text = ("Editor’s note: Donald Trump regularly incites political violence and is a serial liar, rampant "
+            "xenophobe, racist, misogynist and birther who has repeatedly pledged to ban all Muslims — 1.6 "
+            "billion members of an entire religion — from entering the U.S.")
+    assert quotes(text, engine) == [("to ban all Muslims — 1.6 billion members of an entire religion — "
+                                     "from entering the U.S", "Donald Trump")]
+
+
+def test_a_parenthesis_followed_by_a_new_clause_stays_out_of_the_content():
+    text = "The mayor said she would resign — a move nobody expected — and the council agreed."
+    [(content, _)] = quotes(text, "rules")
+    assert content.startswith("she would resign") and "council" not in content

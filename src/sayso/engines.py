@@ -5,10 +5,12 @@ resolves to its actor), certainty and relations, so they differ only in which qu
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .analysis import Proposal, Proposer, analyze_doc
@@ -37,6 +39,8 @@ STRATEGIES = ("model-fill", "model-first", "rules-first", "precise")
 
 _EDGE = " \t\n,;:—–-"
 _OPENING, _CLOSING = "“\"'‘«", "”\"'’»"
+_WORDS = re.compile(r"\w+")
+_DASH_CHARACTERS = "—–―"
 
 
 #: What every ``--engine`` option and the settings accept: an engine, or ``auto``.
@@ -82,7 +86,7 @@ def by_hybrid(tagger: Tagger, strategy: str = HYBRID) -> Proposer:
     (the rules read first, so their speakers are resolved in the order the rule engine's are)."""
     def propose(context: DocContext) -> Proposal:
         rules = rule_drafts(context)
-        return combine(rules, tagged_drafts(context, tagger), strategy), rules
+        return combine(rules, tagged_drafts(context, tagger), strategy, context.text), rules
     return propose
 
 
@@ -195,12 +199,20 @@ def _overlap(a: Draft, b: Draft) -> float:
     return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
 
 
-def _fill(draft: Draft, twins: Sequence[Draft]) -> Draft:
+def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     """The tagger's quote, with the cue, medium and speaker the rules found for it where it has
-    none."""
+    none. Where its content is a stray word or two ("to ban" of "pledged to ban all …") or stops at a dash the
+    rules read past ("to ban all Muslims — 1.6 billion … — from entering the U.S."), the rules'
+    content stands."""
     twin = next((t for t in twins if t.cue is not None or t.speaker_span is not None), None)
     if twin is None:
         return draft
+    if text and draft.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) \
+            and _content_words(text, draft) < 2 <= _content_words(text, twin):
+        return twin
+    if text and not draft.parts and twin.start <= draft.start < draft.end < twin.end \
+            and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
+        draft = replace(draft, end=twin.end)
     fields: dict[str, Any] = {}
     if draft.cue is None and twin.cue is not None:
         fields.update(cue=twin.cue, cue_verb=twin.cue_verb, medium=twin.medium, medium_span=twin.medium_span)
@@ -210,6 +222,24 @@ def _fill(draft: Draft, twins: Sequence[Draft]) -> Draft:
     if draft.speaker_span is None and twin.speaker_span is not None:
         fields.update(speaker=twin.speaker, speaker_span=twin.speaker_span, inherited=twin.inherited)
     return replace(draft, **fields) if fields else draft
+
+
+def _without_pieces(drafts: list[Draft]) -> list[Draft]:
+    """Reported contents less those inside another of the same cue: the tagger may cut one
+    content in two ("at" | "least one of those episodes …"), and the rules' whole stands for the
+    stray piece."""
+    spans = Intervals([(d.start, d.end) for d in drafts])
+    return [d for d in drafts if d.kind != QuoteKind.INDIRECT or d.cue is None or not any(
+        (o.start, o.end) != (d.start, d.end) and _same_cue(o, d)
+        for o in (drafts[k] for k in spans.containing(d.start, d.end)))]
+
+
+def _same_cue(a: Draft, b: Draft) -> bool:
+    return a.cue is not None and b.cue is not None and b.cue.start < a.cue.end and a.cue.start < b.cue.end
+
+
+def _content_words(text: str, draft: Draft) -> int:
+    return sum(w.lower() not in STOP_WORDS for w in _WORDS.findall(text[draft.start:draft.end]))
 
 
 def _precise(draft: Draft) -> bool:
@@ -250,9 +280,10 @@ def _quotes_within(draft: Draft, whole: Draft) -> bool:
         and whole.start <= source.start_char < whole.end
 
 
-def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBRID) -> list[Draft]:
+def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBRID, text: str = "") -> list[Draft]:
     """One list of drafts from both engines; where a rule quote and a tagger quote cover the
-    same stretch (half of the shorter one), ``strategy`` says which is kept."""
+    same stretch (half of the shorter one), ``strategy`` says which is kept (``text``, the
+    article's, lets ``model-fill`` see a tagger's content that is no content)."""
     if strategy == "precise":
         first, second = [d for d in rules if _precise(d)], list(model)
     elif strategy == "rules-first":
@@ -262,8 +293,8 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
         first = _without_fragments(first, rules)
         if strategy == "model-fill":
             by_rule = Intervals([(r.start, r.end) for r in rules])
-            first = [_fill(d, [rules[k] for k in by_rule.overlapping(d.start, d.end) if _overlap(d, rules[k]) >= 0.5])
-                     for d in first]
+            first = _without_pieces([_fill(d, [rules[k] for k in by_rule.overlapping(d.start, d.end)
+                                               if _overlap(d, rules[k]) >= 0.5], text) for d in first])
     else:
         raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
     # Only drafts that share text can cover half of one another.

@@ -1,6 +1,8 @@
 """Decoding the tagger's spans into attributions: links follow the parse, then proximity."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -125,3 +127,30 @@ def test_reported_speech_without_marks_stays_in_the_paragraph_of_its_cue():
     assert _one_paragraph(text, whole, {}) == [(text.index("what"), text.index("\n"))]  # no cue: the first part's
     inside = [(text.index("The dam"), text.index(", officials"))]
     assert _one_paragraph(text, inside, {"cue": cue}) == inside
+
+
+def test_model_fill_takes_the_rules_content_for_a_taggers_stray_word_or_a_cut_at_a_dash():
+    text = "Trump has pledged to ban all Muslims — 1.6 billion people — from entering the U.S."
+    doc = spacy.blank("en")(text)
+    cue = doc[2:3]  # "pledged"
+    rule = Draft(QuoteKind.INDIRECT, 18, len(text) - 1, cue=cue)
+    stray = Draft(QuoteKind.INDIRECT, 18, 24, cue=cue)  # "to ban"
+    cut = Draft(QuoteKind.INDIRECT, 18, 36)  # "to ban all Muslims"
+    assert combine([rule], [stray], "model-fill", text) == [rule]
+    # a stray word under another cue is no reading of the same report
+    assert combine([rule], [replace(stray, cue=doc[1:2])], "model-fill", text) != [rule]
+    [filled] = combine([rule], [cut], "model-fill", text)
+    assert (filled.start, filled.end, filled.cue) == (rule.start, rule.end, cue)
+    # without the text, the tagger's edges stand
+    assert [(d.start, d.end) for d in combine([rule], [cut], "model-fill")] == [(18, 36)]
+
+
+def test_model_fill_keeps_one_content_where_the_tagger_cut_it_in_two():
+    # "Those who met him say at least one of those episodes played a role": the tagger read "at" and
+    # "least one …" under one cue; the rules' whole content stands, once.
+    text = "Those who met him say at least one of those episodes played a role in his death."
+    doc = spacy.blank("en")(text)
+    cue = doc[4:5]  # "say"
+    rule = Draft(QuoteKind.INDIRECT, 22, len(text) - 1, cue=cue)
+    pieces = [Draft(QuoteKind.INDIRECT, 22, 24, cue=cue), Draft(QuoteKind.INDIRECT, 25, len(text) - 1, cue=cue)]
+    assert combine([rule], pieces, "model-fill", text) == [rule]

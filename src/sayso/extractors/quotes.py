@@ -24,6 +24,9 @@ from .quotations import FRAGMENT_WORDS, Quotation
 from .speakers import mention_span, subject_of
 
 _TRAILING = " \t\n,;:—–-"
+_DASHES = {"—", "–", "--", "―"}
+#: The longest parenthesis between dashes, in tokens, that a reported content reads past.
+_PARENTHESIS = 15
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2} ")
 #: The shortest content kept, in characters: less is a stray word of the parse ("it", "so").
 _SHORTEST_CONTENT = 3
@@ -164,7 +167,7 @@ class _RuleReader:
             if number >= 0 and len(outside) < 2:
                 return None  # the clause is a quotation in marks, found as such
             left, right = self._clause_bounds(verb, clause)
-            start, end = _span_chars(doc, left, right)
+            start, end = _span_chars(doc, left, _through_dashes(doc, right))
         elif (claim := claim_clause(verb)) is not None:
             # "rejected accusations that …", "cast doubt on the claim that …": the content is the
             # clause the noun introduces.
@@ -174,7 +177,7 @@ class _RuleReader:
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         ) is not None:
             # "Tamimi vowed to fight on": an intention, reported.
-            start, end = _span_chars(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+            start, end = _span_chars(doc, xcomp.left_edge.i, _through_dashes(doc, xcomp.right_edge.i + 1))
         elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
             # "The plan, he said, will fail." / "The plan will fail, he said."
             head = verb.head
@@ -304,6 +307,22 @@ def _is_name_phrase(span: SpacySpan) -> bool:
         return False
     return all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM", "CCONJ"} for t in span) \
         and any(t.pos_ == "PROPN" or t.ent_type_ for t in span)
+
+
+def _through_dashes(doc: Doc, end: int) -> int:
+    """The end of a content the parser cut at a parenthesis between dashes: "pledged to ban all
+    Muslims — 1.6 billion members of an entire religion — from entering the U.S." reads on past
+    the closing dash, over the phrase that completes the clause."""
+    if end >= len(doc) or doc[end].text not in _DASHES:
+        return end
+    sentence_end = doc[end].sent.end
+    closing = next((t.i for t in doc[end + 1 : min(sentence_end, end + 1 + _PARENTHESIS)] if t.text in _DASHES), None)
+    if closing is None or closing + 1 >= sentence_end:
+        return end
+    after = doc[closing + 1]
+    if after.pos_ not in {"ADP", "SCONJ", "PART", "ADV"} or after.is_punct:
+        return end  # "— a move that surprised many — and left": the sentence goes on, not the clause
+    return min(sentence_end, after.right_edge.i + 1)
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -46,6 +46,19 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     return None
 
 
+def _described(noun: Token) -> Token | None:
+    """The subject a predicate noun describes: in "Trump is a serial liar, xenophobe and bully who
+    has pledged …" the relative clause speaks of Trump, not of "bully". None for a noun that is
+    no predicate of "be", or that is a name of its own."""
+    if noun.ent_type_:
+        return None
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return subject_of(noun.head)
+
+
 def mention_span(token: Token) -> SpacySpan:
     """The noun phrase a subject token heads, without edge punctuation."""
     doc = token.doc
@@ -120,6 +133,9 @@ class SpeakerResolver:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 noun = clause.head
+                described = _described(noun)
+                if described is not None:
+                    return self.resolve(mention_span(described), speaking)
                 return self.resolve(self.doc[noun.left_edge.i : noun.i + 1], speaking)
             return None
         if cluster is None and root.dep_ == "appos":
