@@ -146,3 +146,23 @@ def test_a_name_ends_at_a_colon():
                              "Jack Herrick: Sure. wikiHow is a collaborative effort to build the largest manual.")
     assert "Jack Herrick" in [a.name for a in analysis.actors]
     assert not any(":" in a.name for a in analysis.actors)
+
+
+def test_a_name_known_as_another_is_one_actor_and_a_first_name_is_its_person():
+    text = ('The death of Ampon Tangnopponkul, known locally as "Akong", is described by many netizens as a '
+            'shame. Akong was sentenced to 20 years in jail. He had long battled with oral cancer. Activists '
+            'campaigned to free Akong. During the trial, Ampon admitted not knowing how to send SMS messages. '
+            'He wept throughout the trial, Akong said.')
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "Ampon Tangnopponkul")
+    assert {"Akong", "Ampon"} <= set(actor.aliases)
+    assert not any(a.name in {"Akong", "Ampon"} for a in analysis.actors)
+    assert {analysis.actor(q.speaker) for q in analysis.quotes} == {actor}
+
+
+def test_who_after_a_message_by_a_person_is_that_person():
+    text = ("In response to comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said that the "
+            "by-election would solely be on local issues – Jackson Tan points out that the country is too small.")
+    analysis = sayso.extract(text, engine="rules")
+    said = [q for q in analysis.quotes if q.text.startswith("that the by-election")]
+    assert [analysis.actor(q.speaker).name for q in said] == ["Tharman Shanmugaratnam"]

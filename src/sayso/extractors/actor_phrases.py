@@ -2,7 +2,7 @@
 the text gives it (pre-name descriptions, appositives), and noun-phrase cores of descriptions."""
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
 from .names import ACRONYM
@@ -137,3 +137,34 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
     if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and ACRONYM.match(doc[i + 1].text):
         return doc[i + 1 : i + 2]
     return None
+
+
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+#: Words that may stand around "known as": "also known as", "known locally as".
+_KNOWN_ADVERBS = {"also", "locally", "better", "widely", "popularly", "commonly", "affectionately", "simply"}
+
+
+def nickname_after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
+    """The other name a name is given right after it: "Ampon Tangnopponkul, known locally as
+    "Akong"", "…, also known as …", "…, aka …", "…, nicknamed …" (capitalised words)."""
+    i = name.end
+    if i >= len(doc) or doc[i].text not in {",", "("}:
+        return None
+    i += 1
+    while i < len(doc) and doc[i].lower_ in _KNOWN_ADVERBS:
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "known":
+        i += 1
+        while i < len(doc) and doc[i].lower_ in _KNOWN_ADVERBS:
+            i += 1
+        if i >= len(doc) or doc[i].lower_ != "as":
+            return None
+    elif i >= len(doc) or doc[i].lower_ not in {"aka", "a.k.a.", "nicknamed"}:
+        return None
+    i += 1
+    while i < len(doc) and doc[i].text in _QUOTE_MARKS:
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    return doc[i:end] if end > i else None

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
-from .actor_phrases import (core_phrase, kind_noun, parenthesised_acronym, roles_of, strip_det, subtree,
-                            trim_entity, with_title)
+from .actor_phrases import (core_phrase, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
+                            subtree, trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, initials, is_part_of, name_words, singular, without_middle
@@ -26,6 +26,7 @@ _INTRODUCTION_WINDOW = 150
 #: earlier, is a misspelling of it ("Bauchtman" for "Buchtmann").
 _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
+
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Cluster:
     aliases: dict[str, None] = field(default_factory=dict)
     roles: dict[str, None] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
+    nicknames: set[tuple[str, ...]] = field(default_factory=set)  # "known as" names' words
     speaker: bool = False
     pronouns: Counter = field(default_factory=Counter)
     locations: int = 0  # mentions that name a location ("outside Al-Qaim")
@@ -243,7 +245,8 @@ class ActorBook:
         if not words:
             return None
         for cluster in reversed(self.clusters):
-            if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms):
+            if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
+                                  or words in cluster.nicknames):
                 return cluster
         acronym = "".join(words)
         place = label in {"GPE", "LOC"} and " ".join(words) in lexicons.places()
@@ -272,29 +275,47 @@ class ActorBook:
 
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
         """Actor records with ids a1, a2, … in order of first mention, and id by cluster key; an
-        unnamed actor the article names later is that named actor."""
-        named_later = self.named_later()
+        actor that is another under a shorter name (:meth:`merged`) is that actor."""
+        merged = self.merged()
         records, ids = [], {}
-        clusters = [c for c in self.ordered() if c.key not in named_later]
+        clusters = [c for c in self.ordered() if c.key not in merged]
         for number, cluster in enumerate(clusters, start=1):
             actor_id = f"a{number}"
             ids[cluster.key] = actor_id
             mentions = set(cluster.mentions)
-            for unnamed in (u for u in self.clusters if named_later.get(u.key) is cluster):
-                ids[unnamed.key] = actor_id
-                mentions.update(unnamed.mentions)
+            aliases = dict(cluster.aliases)
+            for other in (u for u in self.clusters if merged.get(u.key) is cluster):
+                ids[other.key] = actor_id
+                mentions.update(other.mentions)
+                if other.named:
+                    aliases.update({other.name: None, **other.aliases})
             records.append(
                 Actor(
                     id=actor_id,
                     name=cluster.name,
                     type=cluster.type,
-                    aliases=tuple(a for a in cluster.aliases if a != cluster.name),
+                    aliases=tuple(a for a in aliases if a != cluster.name),
                     roles=tuple(cluster.roles),
                     mentions=tuple(sorted(mentions)),
                     named=cluster.named,
                 )
             )
         return records, ids
+
+    def merged(self) -> dict[int, Cluster]:
+        """Actors that are another actor under a shorter name, by key: an unnamed one the article
+        names later (:meth:`named_later`), and a one-word name that is the first or last word of
+        exactly one person's full name ("Ampon" of "Ampon Tangnopponkul", whatever the NER
+        called it), when no place, outlet or acronym."""
+        out = self.named_later()
+        people = [c for c in self.clusters if c.named and len(c.words) > 1 and c.mentions and c.type == ActorType.PERSON]
+        for single in self.clusters:
+            if len(single.words) != 1 or not single.mentions or not _bare_name(single) or single.key in out:
+                continue
+            owners = [p for p in people if single.words[0] in (p.words[0], p.words[-1])]
+            if len(owners) == 1:
+                out[single.key] = owners[0]
+        return out
 
     def named_later(self) -> dict[int, Cluster]:
         """Unnamed actors of a class the story follows (a study, a research team) that the
@@ -342,8 +363,10 @@ def _compatible(label: str, cluster: Cluster) -> bool:
     top = cluster.labels.most_common(1)[0][0] if cluster.labels else label
     if label == top or label == "PERSON" and cluster.labels.get("PERSON"):
         return True  # a name once read as a person's stays open to that person's other mentions
-    # spaCy often tags an unfamiliar surname as GPE or ORG: let it join a person.
-    return top == "PERSON" and label in {"GPE", "ORG", "NORP", "LOC"}
+    # spaCy often tags an unfamiliar surname as GPE or ORG: let it join a person (a person by
+    # the votes of all its mentions so far, when the NER labels are split).
+    person = top == "PERSON" or bool(cluster.labels.get("PERSON")) and cluster.type == ActorType.PERSON
+    return person and label in {"GPE", "ORG", "NORP", "LOC"}
 
 
 # -- reading the article ------------------------------------------------------------------------
@@ -359,6 +382,12 @@ def find_actors(doc: Doc) -> ActorBook:
             continue
         display = with_title(name)
         cluster = book.add_named(name, ent.label_, display if display is not name else None)
+        nickname = nickname_after(doc, name)
+        if nickname is not None and nickname.text != cluster.name:
+            # "Ampon Tangnopponkul, known locally as "Akong"": one actor under two names.
+            cluster.nicknames.add(name_words(nickname.text))
+            cluster.aliases[nickname.text] = None
+            book._add_mention(cluster, nickname)
         for role in roles_of(name, display):
             cluster.add_role(role)
         kind = kind_noun(name)

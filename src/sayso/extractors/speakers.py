@@ -59,6 +59,12 @@ def _described(noun: Token) -> Token | None:
     return subject_of(noun.head)
 
 
+def _message(noun: Token) -> bool:
+    """A noun for words said or written ("comments", "remarks", "statement")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicons.load("message_nouns") or lemma in lexicons.load("document_nouns")
+
+
 def mention_span(token: Token) -> SpacySpan:
     """The noun phrase a subject token heads, without edge punctuation."""
     doc = token.doc
@@ -133,6 +139,11 @@ class SpeakerResolver:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 noun = clause.head
+                named = self._named_before(root) if root.lower_ == "who" and _message(noun) else None
+                if named is not None:
+                    # "comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said …":
+                    # a message does not speak; "who" is the person named just before it.
+                    return self.resolve(self.doc[named.start : named.end], speaking)
                 described = _described(noun)
                 if described is not None:
                     return self.resolve(mention_span(described), speaking)
@@ -151,6 +162,19 @@ class SpeakerResolver:
         if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
+
+    def _named_before(self, pronoun: Token) -> SpacySpan | None:
+        """The person's name right before a relative pronoun, past a comma or dash."""
+        i = pronoun.i - 1
+        while i >= 0 and self.doc[i].text in {",", "–", "—", "-"}:
+            i -= 1
+        cluster = self.book.at_token(self.doc[i]) if i >= 0 else None
+        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
+            return None
+        first = i
+        while first > 0 and self.book.at_token(self.doc[first - 1]) is cluster:
+            first -= 1
+        return self.doc[first : i + 1]
 
     def _after_participle(self, span: SpacySpan) -> Cluster | None:
         """ "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …": when the parser
