@@ -145,3 +145,35 @@ def test_the_person_a_description_is_set_beside_speaks(text, speaker):
     analysis = extract(text, engine="rules", lang="fr")
     names = {a.id: a.name for a in analysis.actors}
     assert analysis.quotes and {names.get(q.speaker) for q in analysis.quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a role before a name is no part of it, and the bare role later names that person
+    ("Barack Obama était à Columbus. « Nous avons créé des emplois », s'est réjoui le président Obama. Mitt Romney a promis un "
+     "« nouveau départ ». Le président a prévu de revenir chaque jour dans l'Ohio.",
+     "de revenir chaque jour dans l'Ohio", "Barack Obama"),
+    # a present participle says what the subject of its clause says
+    ("Philippe Varin a cependant réfuté l'idée d'un prêt par l’État affirmant : « nous avons une sécurité "
+     "financière importante » ; cette option sera analysée.", "nous avons une sécurité financière importante",
+     "Philippe Varin"),
+    # an acronym and its expansion set beside it are one actor; "le rapport" is the report named before
+    ("Le rapport final du BEA, le Bureau d'enquêtes et d'analyses de la DGAC, conclut que l'accident a été "
+     "provoqué par une combinaison de facteurs. Selon le rapport, le pilote a cabré au lieu de piquer.",
+     "le pilote a cabré au lieu de piquer", "Bureau d'enquêtes"),
+    # a description set beside a name names that person when it comes back
+    ("L’ancien porte-parole de la mission onusienne en Syrie, Timor Goksel, a indiqué que les exécutions sont "
+     "rares. Mais l’ancien porte-parole de la mission onusienne en Syrie fait remarquer que les combattants "
+     "peuvent agir de manière débridée.", "que les combattants peuvent agir de manière débridée", "Timor Goksel"),
+])
+def test_a_speaker_named_before_under_another_form(text, content, speaker):
+    _, found = _one(text)
+    assert [s for _, c, s in found if c == content] == [speaker]
+
+
+def test_a_name_written_again_is_its_person_whatever_the_ner_made_of_it():
+    text = ("Le président d'honneur du Front national, Jean-Marie Le Pen, a accordé une interview au journal Le Monde. "
+            "« Je vous vois », lui avait dit Christian Jacob, "
+            "président du groupe UMP.\n\nDans l'interview, Jean-Marie Le Pen revient sur le parti, la démographie "
+            "européenne, ainsi que l'islam. « Le maître sera l'islam », prévient-il.")
+    _, found = _one(text)
+    assert [s for _, c, s in found if c.startswith("Le maître")] == ["Jean-Marie Le Pen"]

@@ -18,6 +18,9 @@ from .. import lexicons
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
 _WORD = re.compile(r"[\w’'-]+")
+_SPELT = re.compile(r"\b([A-Z]{2,6}), (?:le |la |les |l'|l’)")
+#: Particles that belong to a surname: "Le Pen", "de Villepin".
+_PARTICLES = {"Le", "La", "de", "De", "du", "Du", "van", "von", "da", "di", "Di"}
 
 
 def name_words(text: str) -> tuple[str, ...]:
@@ -31,6 +34,13 @@ def name_words(text: str) -> tuple[str, ...]:
     if words and words[0].startswith("l'"):
         words[0] = words[0][2:]
     return tuple(w.strip(".,") for w in words if w.strip(".,"))
+
+
+def _expansion_words(name: str) -> list[str]:
+    """The words of a name whose initials make its acronym: "Bureau d'enquêtes et d'analyses" →
+    bureau, enquêtes, analyses."""
+    words = [re.sub(r"^[dl][’']", "", w.lower()) for w in name.split()]
+    return [w for w in words if w and w not in {"de", "des", "du", "la", "le", "les", "et", "en", "pour", "sur"}]
 
 
 def _initials(text: str) -> set[str]:
@@ -47,6 +57,7 @@ class Entity:
     named: bool = True
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)  # acronyms spelt out beside the name
 
     def acronym(self) -> str:
         return "".join(w[0] for w in self.words if w not in {"de", "des", "du", "la", "le", "et"})
@@ -61,6 +72,45 @@ class Book:
         for ent in doc.ents:
             if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG):
                 self.add_named(ent)  # "le Président-candidat" is a role, not a name
+        self._names_again()
+        self._acronyms_spelt()
+
+    def _acronyms_spelt(self) -> None:
+        """An acronym with its expansion set beside it names one actor: "le BEA, le Bureau
+        d'enquêtes et d'analyses" (the expansion's initials open the acronym; the NER may have
+        cut the expansion short, and may not have read the acronym as a name at all)."""
+        for found in _SPELT.finditer(self.doc.text):
+            full = next((e for e in self.entities if any(s == found.end() for s, _ in e.mentions)), None)
+            if full is None:
+                continue
+            initials = "".join(w[0] for w in _expansion_words(full.name))
+            if len(initials) >= 2 and found.group(1).lower().startswith(initials):
+                full.acronyms.add(found.group(1).lower())
+                full.mentions = sorted(full.mentions + [found.span(1)])
+
+    def _names_again(self) -> None:
+        """A person's name written again is a mention of that person, whatever the NER made of
+        it ("Jean-Marie Le Pen revient sur …" read as "Jean-Marie" and a noun): the full name,
+        and the surname (with its particle: "Le Pen") when no other person bears it."""
+        text = self.doc.text
+        people = [e for e in self.entities if e.named and e.type == ActorType.PERSON and e.mentions]
+        taken = sorted(m for e in self.entities for m in e.mentions)
+        surnames: dict[str, list[Entity]] = {}
+        for person in people:
+            written = text[person.mentions[0][0]:person.mentions[0][1]].split()
+            if len(written) > 1:
+                surname = " ".join(written[-2:]) if written[-2] in _PARTICLES else written[-1]
+                surnames.setdefault(surname, []).append(person)
+        forms = [(person.name, person) for person in people if " " in person.name] \
+            + [(surname, owners[0]) for surname, owners in surnames.items() if len(owners) == 1]
+        for form, person in forms:
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                start, end = match.span()
+                if not any(s < end and start < e for s, e in taken):
+                    person.mentions.append((start, end))
+                    taken.append((start, end))
+        for person in people:
+            person.mentions.sort()
 
     # -- named actors -----------------------------------------------------------------------
     def add_named(self, ent: SpacySpan, label: str | None = None) -> Entity | None:
@@ -81,7 +131,8 @@ class Book:
         found.mentions.append((name.start_char, name.end_char))
         role = self.doc[name.start - 1] if name.start else None
         nouns = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
-        if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles:
+        if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles \
+                and role.lower_ not in lexicons.load("titles", LANG):
             found.roles.append(role.lower_)  # "le président Obama", "l'ONG Human Rights Watch"
         return found
 
@@ -95,7 +146,7 @@ class Book:
                 and (not initials or any(w[0] in initials for w in entity.words))
             whole = len(entity.words) < len(words) and words[-len(entity.words):] == entity.words \
                 and entity.type == ActorType.PERSON and kind == ActorType.PERSON
-            acronym = len(words) == 1 and words[0] == entity.acronym() and len(words[0]) > 1
+            acronym = len(words) == 1 and (words[0] == entity.acronym() and len(words[0]) > 1 or words[0] in entity.acronyms)
             if same or acronym or (part and entity.type == ActorType.PERSON) or whole:
                 if best is None or entity.mentions[-1] > best.mentions[-1]:
                     best = entity  # "Le Pen" after "Marine Le Pen": the one last mentioned
@@ -134,6 +185,15 @@ class Book:
             entity.mentions.append((start, end))
         return entity
 
+    def described_as(self, entity: Entity, span: SpacySpan) -> Entity:
+        """A mention of ``entity`` by the description ``span`` set beside its name; the same
+        description later names it again ("l'ancien porte-parole de la mission …")."""
+        description = " ".join(name_words(span.text))
+        definite = span[0].pos_ == "DET" or span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG)
+        if definite and len(description.split()) > 1 and description not in entity.roles:
+            entity.roles.append(description)
+        return self.mention(entity, span.start_char, span.end_char)
+
     def describe(self, span: SpacySpan) -> Entity:
         """The actor a description names: a bare role refers back to the last named actor of
         its kind ("l'expert" → V. Sapounov); any other description is an actor of its own."""
@@ -143,8 +203,9 @@ class Book:
         names = [t for t in span if (t.pos_ == "PROPN" and t.is_title or t.is_upper and len(t) > 1)
                  and t.lower_ not in roles]
         if names and all(t in names or t.pos_ in {"DET", "ADP"} or t.lower_ in lexicons.load("document_nouns", LANG)
-                         for t in span):
-            # An unknown name ("HRW", "le documentaire d'Al Jazeera"): an organisation that speaks.
+                         or t.pos_ == "ADJ" and t.i < names[0].i for t in span):
+            # An unknown name ("HRW", "le documentaire d'Al Jazeera", "le rapport final du BEA"): an
+            # organisation that speaks.
             first, last = names[0], names[-1]
             named = self.add_named(self.doc[first.i : last.i + 1], "ORG")
             if named is not None:
@@ -153,6 +214,9 @@ class Book:
                     if role and role not in named.roles:
                         named.roles.append(role)
                 return self.mention(named, span.start_char, span.end_char)
+        described = [e for e in self.entities if " ".join(words) in e.roles and any(s < span.start_char for s, _ in e.mentions)]
+        if len(words) > 1 and described:
+            return self.mention(described[-1], span.start_char, span.end_char)
         if len(words) == 1:
             for entity in sorted(self.entities, key=lambda e: -max(s for s, _ in e.mentions) if e.mentions else 0):
                 if head in entity.roles and any(s < span.start_char for s, _ in entity.mentions):
@@ -200,9 +264,11 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     titles = lexicons.load("titles", LANG)
+    roles = lexicons.load("person_nouns", LANG)
     while start < end and (doc[start].lower_ in titles or doc[start].pos_ == "DET" and doc[start].is_lower
-                           or doc[start].is_punct):
-        start += 1
+                           or doc[start].is_punct
+                           or doc[start].lower_ in roles and start + 1 < end and doc[start + 1].is_title):
+        start += 1  # "président Obama": the role is no part of the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None

@@ -52,11 +52,11 @@ def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, 
         # description names what the person works for; the person set beside it speaks.
         person = apposed if apposed is not None and apposed.type == ActorType.PERSON else _person_after_comma(reader, source)
         if person is not None and person is not named:
-            return reader.book.mention(person, source.start_char, source.end_char)
+            return reader.book.described_as(person, source)
     if named is not None:
         return named
     if apposed is not None:
-        return reader.book.mention(apposed, source.start_char, source.end_char)
+        return reader.book.described_as(apposed, source)
     inside = _name_after_comma(reader, source)
     if inside is not None:
         return inside
@@ -131,4 +131,7 @@ def _subject_antecedent(reader: Reader, number: int, pronoun: SpacySpan) -> Spac
     first = reader.sentences[max(0, number - 1)][0]
     candidates = [t for t in reader.tokens(first, pronoun.start_char)
                   if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and reader.outside(t)]
-    return phrase(candidates[-1]) if candidates else None
+    # The subject of a main clause before that of a clause inside it: "les hackers n'avaient
+    # plus qu'à attendre que les internautes se connectent. Ils envoyaient …": the hackers.
+    main = [t for t in candidates if t.head.dep_ == "ROOT"]
+    return phrase((main or candidates)[-1]) if candidates else None

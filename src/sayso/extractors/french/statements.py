@@ -233,6 +233,11 @@ class Reader:
         before its auxiliaries, skipping an apposition between commas ("Nadim Houry,
         responsable de l'organisation, précise")."""
         heads = [verb] + [verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
+        if verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+                and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            # "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a present
+            # participle says what the subject of the clause it hangs from says.
+            heads = [verb] + [a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:1]
         for head in heads:
             subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
             if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics"):
