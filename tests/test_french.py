@@ -177,3 +177,23 @@ def test_a_name_written_again_is_its_person_whatever_the_ner_made_of_it():
             "européenne, ainsi que l'islam. « Le maître sera l'islam », prévient-il.")
     _, found = _one(text)
     assert [s for _, c, s in found if c.startswith("Le maître")] == ["Jean-Marie Le Pen"]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    # "faire savoir que": a cue phrase; the "il" after "qu'" is the content's subject, not an inversion
+    ("Mais le Conseil des droits de l’Homme de l’ONU a fait savoir qu’il pourrait s’agir de crimes contre "
+     "l’humanité.", "qu’il pourrait s’agir de crimes contre l’humanité", "fait savoir", "Conseil"),
+    # a request with a negated infinitive
+    ("Depuis 2011, la Commission européenne demande aux pilotes de ne pas suivre les informations du "
+     "directeur de vol.", "de ne pas suivre les informations du directeur de vol", "demande", "Commission"),
+])
+def test_cue_phrases_and_negated_requests(text, content, cue, speaker):
+    analysis, found = _one(text)
+    assert [c for _, c, _ in found] == [content]
+    assert analysis.quotes[0].cue == cue
+    assert speaker in (found[0][2] or "")
+
+
+def test_savoir_alone_reports_nothing():
+    _, found = _one("Le ministre veut savoir qui a parlé aux journalistes hier soir.")
+    assert found == []

@@ -140,8 +140,6 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
 
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
-#: Words that may stand around "known as": "also known as", "known locally as".
-_KNOWN_ADVERBS = {"also", "locally", "better", "widely", "popularly", "commonly", "affectionately", "simply"}
 
 
 def nickname_after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
@@ -151,11 +149,11 @@ def nickname_after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
     if i >= len(doc) or doc[i].text not in {",", "("}:
         return None
     i += 1
-    while i < len(doc) and doc[i].lower_ in _KNOWN_ADVERBS:
+    while i < len(doc) and doc[i].lower_ in lexicons.load("known_as_adverbs"):
         i += 1
     if i < len(doc) and doc[i].lower_ == "known":
         i += 1
-        while i < len(doc) and doc[i].lower_ in _KNOWN_ADVERBS:
+        while i < len(doc) and doc[i].lower_ in lexicons.load("known_as_adverbs"):
             i += 1
         if i >= len(doc) or doc[i].lower_ != "as":
             return None

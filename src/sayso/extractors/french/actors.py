@@ -19,8 +19,6 @@ LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
 _WORD = re.compile(r"[\w’'-]+")
 _SPELT = re.compile(r"\b([A-Z]{2,6}), (?:le |la |les |l'|l’)")
-#: Particles that belong to a surname: "Le Pen", "de Villepin".
-_PARTICLES = {"Le", "La", "de", "De", "du", "Du", "van", "von", "da", "di", "Di"}
 
 
 def name_words(text: str) -> tuple[str, ...]:
@@ -99,7 +97,7 @@ class Book:
         for person in people:
             written = text[person.mentions[0][0]:person.mentions[0][1]].split()
             if len(written) > 1:
-                surname = " ".join(written[-2:]) if written[-2] in _PARTICLES else written[-1]
+                surname = " ".join(written[-2:]) if written[-2].lower() in lexicons.load("surname_particles", LANG) else written[-1]
                 surnames.setdefault(surname, []).append(person)
         forms = [(person.name, person) for person in people if " " in person.name] \
             + [(surname, owners[0]) for surname, owners in surnames.items() if len(owners) == 1]

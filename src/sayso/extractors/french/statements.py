@@ -330,11 +330,14 @@ class Reader:
             s, e = content
             kind = QuoteKind.MIXED if any(s <= r.inner_start and r.inner_end <= e for r in self.regions) \
                 else QuoteKind.INDIRECT
+            first = verb.i - 1 if " " in lemma else verb.i  # "fait savoir": the light verb heads the cue
             if subject is None:
-                inverted = next((t for t in self.doc[verb.i + 1 : verb.i + 3] if t.lower_ in _words("subject_clitics")), None)
-                subject = self._pronoun(inverted) if inverted is not None else self.subject_before(verb)
+                # "estime-t-il que …", not "a fait savoir qu'il …" (the content's own subject)
+                inverted = next((t for t in self.doc[verb.i + 1 : verb.i + 3] if t.lower_ in _words("subject_clitics")
+                                 and t.nbor(-1).lower_ not in _words("que")), None)
+                subject = self._pronoun(inverted) if inverted is not None else self.subject_before(self.doc[first])
             used.add(verb.i)
-            yield Found(kind, [content], number, self.doc[verb.i : verb.i + 1], lemma, subject, type=cue_type(lemma))
+            yield Found(kind, [content], number, self.doc[first : verb.i + 1], lemma, subject, type=cue_type(lemma))
 
     def _complement(self, verb: Token, limit: int) -> tuple[int, int] | None:
         """The clause a cue takes: "que …", an infinitive ("affirment avoir découvert …"), or
@@ -348,7 +351,7 @@ class Reader:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if token.morph.get("VerbForm", []) == ["Inf"] and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.lower_ in {"de", "d'"} and i + 1 < len(doc) and doc[i + 1].morph.get("VerbForm", []) == ["Inf"] \
+            if token.lower_ in {"de", "d'"} and _infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
                     and cue_lemma(verb) in _words("de_infinitive_verbs"):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
@@ -415,6 +418,13 @@ class Reader:
 
     def _pronoun(self, token: Token) -> SpacySpan:
         return self.doc[token.i : token.i + 1]
+
+
+def _infinitive_after(doc: Doc, i: int) -> bool:
+    """An infinitive at token ``i``, perhaps negated: "de ne pas suivre"."""
+    if i + 2 < len(doc) and doc[i].lower_ in {"ne", "n'"} and doc[i + 1].lower_ in _words("negations"):
+        i += 2
+    return i < len(doc) and doc[i].morph.get("VerbForm", []) == ["Inf"]
 
 
 def _apposed_name_end(doc: Doc, first: int) -> int | None:

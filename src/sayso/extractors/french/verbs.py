@@ -21,6 +21,8 @@ _TYPES = (("speech_verbs", StatementType.SPEECH), ("writing_verbs", StatementTyp
 _ER = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "a", "èrent", "era", "eront", "erait")
 _IR = ("it", "is", "issent", "i", "ie", "ies", "issait", "issaient", "issant", "ira")
 _RE = ("", "s", "ent", "u", "ue", "ait", "aient", "ant", "it")
+#: Forms of the light verbs of the cue phrases ("faire savoir") that the rules above miss.
+_IRREGULAR = {"faire": {"fait", "font", "faisait", "faisaient", "fera", "feront", "ferait", "fit"}}
 
 
 def forms(infinitive: str) -> set[str]:
@@ -73,6 +75,12 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"}:
         return None  # "la demande", "du rapport": a noun after all
     found = _table().get(token.lower_) or _table().get(token.lemma_.lower())
+    if found is not None and " " in found[0]:
+        # "fait savoir que …": a verb that reports only after its light verb
+        light = found[0].split(" ", 1)[0]
+        before = token.nbor(-1) if token.i else None
+        if before is None or before.lemma_.lower() != light and before.lower_ not in forms(light) | _IRREGULAR.get(light, set()):
+            return None
     return None if found is None else found[0]
 
 
