@@ -197,3 +197,19 @@ def test_cue_phrases_and_negated_requests(text, content, cue, speaker):
 def test_savoir_alone_reports_nothing():
     _, found = _one("Le ministre veut savoir qui a parlé aux journalistes hier soir.")
     assert found == []
+
+
+def test_a_paragraph_signed_with_a_dash_and_a_name_is_that_persons_quotation():
+    text = ("L'agression a duré plusieurs minutes, avant qu'elle soit secourue par son collègue Ashraf Khalil.\n\n"
+            "J'ai été agrippée de partout. J'ai réalisé (plus tard), quand quelqu'un a reboutonné ma chemise, "
+            "qu'elle était ouverte, mais pas déchirée. —Sonia Dridi, journaliste\n\n"
+            "Le texte de la déclaration des syndicats a été publié par le quotidien régional — AFP")
+    _, found = _one(text)
+    assert [(k, c[:20], s) for k, c, s in found] == [("direct", "J'ai été agrippée de", "Sonia Dridi")]
+
+
+def test_a_cue_the_tagger_calls_an_adverb_still_frames_the_quotation():
+    text = ("Barack Obama était dans l'Ohio.\n\n« Nous avons appris que les entreprises avaient embauché plus de "
+            "personnes en octobre » s'est réjoui le président Obama à Hilliard.")
+    _, found = _one(text)
+    assert [(k, s) for k, _, s in found] == [("direct", "Barack Obama")]

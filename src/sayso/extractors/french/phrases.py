@@ -91,3 +91,23 @@ def clean(span: SpacySpan) -> SpacySpan | None:
     if not len(clean) or not any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ for t in clean):
         return None
     return clean
+
+
+def infinitive_after(doc: Doc, i: int) -> bool:
+    """An infinitive at token ``i``, perhaps negated: "de ne pas suivre"."""
+    if i + 2 < len(doc) and doc[i].lower_ in {"ne", "n'"} and doc[i + 1].lower_ in lexicons.load("negations", LANG):
+        i += 2
+    return i < len(doc) and doc[i].morph.get("VerbForm", []) == ["Inf"]
+
+
+def apposed_name_end(doc: Doc, first: int) -> int | None:
+    """The comma that closes a name set beside a source ("la fédération des banques, Febelfin,
+    « … »"): capitalised words from ``first`` up to a comma, or None."""
+    end = first
+    while end < len(doc) and end - first < APPOSED_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    return end if first < end < len(doc) and doc[end].text == "," else None
+
+
+#: Most words of a name set beside a source between commas.
+APPOSED_NAME_WORDS = 4

@@ -20,7 +20,8 @@ from ...types import ActorType, QuoteKind, StatementType
 from .. import lexicons
 from .actors import Book, Entity
 from .marks import Region, quotations, sentences, trim_content
-from .phrases import clean, comme_frame, is_source, noun_phrase_end, phrase
+from .phrases import apposed_name_end, clean, comme_frame, infinitive_after, is_source, noun_phrase_end, phrase
+from .signatures import Signed, signed_paragraphs
 from .speakers import speaker_of
 from .verbs import LANG, cue_lemma, cue_type
 
@@ -96,9 +97,23 @@ class Reader:
 
     # -- reading ------------------------------------------------------------------------------
     def run(self) -> list[Found]:
+        signed = signed_paragraphs(self.text)
         for number, (start, end) in enumerate(self.sentences):
             self._sentence(number, start, end)
+            for paragraph in (p for p in signed if start <= p.dash < end):
+                self._signed(number, paragraph)
         return self.found
+
+    def _signed(self, number: int, paragraph: Signed) -> None:
+        """A paragraph signed "—Sonia Dridi, journaliste" is her quotation, whatever was read inside it."""
+        if any(paragraph.start < r.end and r.start < paragraph.end for r in self.regions):
+            return  # a quotation in marks is read as such
+        name = self.doc.char_span(*paragraph.name, alignment_mode="contract")
+        if name is None:
+            return
+        self.found = [f for f in self.found if not (paragraph.start <= f.start < paragraph.end)]
+        self._add(Found(QuoteKind.DIRECT, [(paragraph.start, paragraph.end)], number,
+                        self.doc.char_span(paragraph.dash, paragraph.dash + 1, alignment_mode="expand"), None, name))
 
     def _sentence(self, number: int, start: int, end: int) -> None:
         regions = [r for r in self.regions if start <= r.start < end]
@@ -153,7 +168,8 @@ class Reader:
         start = i
         while i < len(after) and (after[i].lower_ in _words("clitics") or after[i].lower_ in _words("auxiliaries")
                                   or after[i].lower_ in _words("subject_clitics") and i > start
-                                  or after[i].pos_ == "ADV" and after[i].lower_ not in {"ne", "n'"}):
+                                  or after[i].pos_ == "ADV" and after[i].lower_ not in {"ne", "n'"}
+                                  and cue_lemma(after[i]) is None):  # "s'est réjoui", tagged an adverb
             i += 1
         if i >= len(after) or any(t.is_punct and t.text != "-t" for t in after[start:i]):
             return None
@@ -280,7 +296,7 @@ class Reader:
             if first >= len(outside) or comma is None or comma.i == outside[first].i:
                 continue
             source = self.doc[outside[first].i : comma.i]
-            apposed = _apposed_name_end(self.doc, comma.i + 1)
+            apposed = apposed_name_end(self.doc, comma.i + 1)
             if apposed is not None:  # "Selon la fédération des banques, Febelfin, « … »"
                 source, comma = self.doc[outside[first].i : apposed], self.doc[apposed]
             if not is_source(source, word == "pour"):
@@ -351,7 +367,7 @@ class Reader:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if token.morph.get("VerbForm", []) == ["Inf"] and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.lower_ in {"de", "d'"} and _infinitive_after(doc, i + 1) \
+            if token.lower_ in {"de", "d'"} and infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
                     and cue_lemma(verb) in _words("de_infinitive_verbs"):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
@@ -418,23 +434,3 @@ class Reader:
 
     def _pronoun(self, token: Token) -> SpacySpan:
         return self.doc[token.i : token.i + 1]
-
-
-def _infinitive_after(doc: Doc, i: int) -> bool:
-    """An infinitive at token ``i``, perhaps negated: "de ne pas suivre"."""
-    if i + 2 < len(doc) and doc[i].lower_ in {"ne", "n'"} and doc[i + 1].lower_ in _words("negations"):
-        i += 2
-    return i < len(doc) and doc[i].morph.get("VerbForm", []) == ["Inf"]
-
-
-def _apposed_name_end(doc: Doc, first: int) -> int | None:
-    """The comma that closes a name set beside a source ("la fédération des banques, Febelfin,
-    « … »"): capitalised words from ``first`` up to a comma, or None."""
-    end = first
-    while end < len(doc) and end - first < APPOSED_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
-        end += 1
-    return end if first < end < len(doc) and doc[end].text == "," else None
-
-
-#: Most words of a name set beside a source between commas.
-APPOSED_NAME_WORDS = 4
