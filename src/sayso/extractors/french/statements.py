@@ -249,7 +249,7 @@ class Reader:
         before its auxiliaries, skipping an apposition between commas ("Nadim Houry,
         responsable de l'organisation, précise")."""
         heads = [verb] + [verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
-        if verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+        if verb.morph.get("VerbForm", []) == ["Part"] and verb.morph.get("Tense", []) == ["Pres"] \
                 and not any(c.dep_.startswith("nsubj") for c in verb.children):
             # "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a present
             # participle says what the subject of the clause it hangs from says.
