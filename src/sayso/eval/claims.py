@@ -3,7 +3,8 @@
 The set's articles go into a temporary store (outlet = the PolNeAR publisher, date = its
 publication date, from ``metadata.tsv`` next to the splits; the default engine), claims are
 found over all its statements, and each system report is matched to the gold report of its
-article whose span overlaps it by at least half of the shorter of the two. Printed: gold reports
+article whose span overlaps it by at least half of the shorter of the two (the store keeps each
+text normalised; its offsets are mapped back to the set's). Printed: gold reports
 found as statements, same-claim pairwise precision/recall/F1 over cross-article pairs,
 contradiction precision/recall over (affirms, denies) pairs, and position accuracy.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ..claims import Claim, Report, find_claims
 from ..store.queries import quote_spans_by_url
+from ..text import Normalized, normalized
 from .claim_set import ClaimSet, GoldReport, load_claim_set
 
 URL = "https://polnear.example/{}"
@@ -95,9 +97,15 @@ def _match(article: str, start: int, end: int, gold: dict[str, list[GoldReport]]
 
 
 def score(claim_set: ClaimSet, claims: list[Claim], statements: dict[str, list[tuple[int, int]]],
-          split: str = "dev", keep_errors: bool = False) -> ClaimScores:
+          split: str = "dev", keep_errors: bool = False, stored: dict[str, Normalized] | None = None) -> ClaimScores:
     """Scores of ``claims`` (their articles named as in the set) against the set;
-    ``statements`` are every stored statement's span by article."""
+    ``statements`` are every stored statement's span by article. ``stored``: each article's
+    text as the store keeps it (normalised), with the way back to the set's offsets."""
+    def original(article: str, start: int, end: int) -> tuple[int, int]:
+        norm = (stored or {}).get(article)
+        return (start, end) if norm is None else norm.span(start, end)
+
+    statements = {a: [original(a, *span) for span in spans] for a, spans in statements.items()}
     gold: dict[str, list[GoldReport]] = defaultdict(list)
     for report in claim_set.reports:
         gold[report.article].append(report)
@@ -110,7 +118,7 @@ def score(claim_set: ClaimSet, claims: list[Claim], statements: dict[str, list[t
             # claims, and its gold report is the one its clause overlaps.
             span = (told.proposition_start, told.proposition_end) \
                 if told.proposition_end > told.proposition_start else (told.start, told.end)
-            g = _match(article, *span, gold)
+            g = _match(article, *original(article, *span), gold)
             if g is not None:
                 matched.append((number, told, g, article))
     errors: list[str] = []
@@ -169,4 +177,5 @@ def evaluate_claims(corpus: Path | str, split: str = "dev", folder: Path | str |
                 statements["/".join(url.rsplit("/", 2)[-2:])].append((start, end))
         finally:
             store.close()
-    return score(claim_set, claims, statements, split, keep_errors and split != "test")
+    stored = {article: normalized(text) for article, text in claim_set.texts.items()}
+    return score(claim_set, claims, statements, split, keep_errors and split != "test", stored)
