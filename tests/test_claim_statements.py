@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.claims.statements import says_enough
+from sayso.claims.statements import circumstance, says_enough
 from sayso.extractors.propositions import propositions
 
 
@@ -30,3 +30,16 @@ def test_a_clause_says_enough_to_be_a_claim(nlp, text, is_actor, enough):
 ])
 def test_an_asserted_adverbial_clause_is_a_proposition_of_its_own(nlp, text, clauses):
     assert [p.text for p in propositions(nlp(text), [(0, len(text))])] == clauses
+
+
+@pytest.mark.parametrize("text, circumstances", [
+    # a time (an office held) or a condition sets a claim's circumstance and tells none
+    ("The server was set up while she was secretary of state.", ["while she was secretary of state"]),
+    ("He pledged to make Mr. Icahn secretary of the Treasury if he wins the presidency.",
+     ["if he wins the presidency"]),
+    # a conceding "while" tells its claim
+    ("While the mayor was careless, no court would convict her.", []),
+])
+def test_clauses_of_time_or_condition_are_no_claims(nlp, text, circumstances):
+    found = propositions(nlp(text), [(0, len(text))])
+    assert [p.text for p in found if circumstance(p, text)] == circumstances

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sayso.claims import grouping
-from sayso.claims.matching import candidates, lexical_similarity, subjects_agree, word_weights
+from sayso.claims.matching import candidates, canonical, lexical_similarity, subjects_agree, word_weights
 from sayso.claims.positions import read
 from sayso.claims.statements import Clause
 from sayso.store.rows import QuoteRow
@@ -33,6 +33,7 @@ def _clause(subject: str, predicate: str, lemmas: str, *, actor: int | None = No
     (_clause("he", "be founder", ""), _clause("he", "be founder", ""), "unknown"),  # two "he" need not be one man
     (_clause("none of her emails", "mark", ""), _clause("they", "mark", ""), "unknown"),
     (_clause("", "ban", ""), _clause("", "ban", ""), "same"),  # two acts without their agent
+    (_clause("the Trump train", "leave", ""), _clause("the train", "leave", ""), "different"),
 ])
 def test_subjects_agree(a, b, relation):
     assert subjects_agree(a, b) == relation
@@ -61,19 +62,24 @@ def test_lexical_similarity_weighs_rare_words():
     # one actor, one sense: the threshold
     (_clause("Trump", "win", "win", actor=1), _clause("Trump", "win", "win", actor=1), 0.5, 0.7),
     # an unknown subject needs a closer cosine …
-    (_clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark"), 0.5, 0.8),
+    (_clause("they", "mark", "mark classified time"), _clause("none of the messages", "mark", "mark classified time"), 0.5, 0.8),
     # … unless nearly all words agree
-    (_clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark"), 0.8, 0.7),
+    (_clause("they", "mark", "mark classified time"), _clause("none of the messages", "mark", "mark classified time"), 0.8, 0.7),
     # an unknown subject with another sense: only as a paraphrase in nearly the same words
-    (_clause("she", "send", "send"), _clause("none of her emails", "mark", "mark"), 0.8, 0.85),
-    (_clause("she", "send", "send"), _clause("none of her emails", "mark", "mark"), 0.5, 2.0),
+    (_clause("she", "send", "send classified email"), _clause("none of her emails", "mark", "mark classified time"), 0.8, 0.85),
+    (_clause("she", "send", "send classified email"), _clause("none of her emails", "mark", "mark classified time"), 0.5, 2.0),
+    # two words and no name or number say too little to link across an unknown subject
+    (_clause("he", "be right", "absolutely right"), _clause("He", "be right", "absolutely right"), 1.0, 2.0),
+    # one head word named otherwise is another subject
+    (_clause("the Trump train", "leave", "train leave station"), _clause("the train", "leave", "train leave station"),
+     1.0, 2.0),
 ])
 def test_the_cosine_a_pair_needs(a, b, lexical, least):
     assert grouping._least(a, b, 0.7, 0.85, lexical) == pytest.approx(least)
 
 
 def test_the_cosine_an_unknown_subject_needs_is_a_setting():
-    a, b = _clause("they", "mark", "mark"), _clause("none of the messages", "mark", "mark")
+    a, b = _clause("they", "mark", "mark classified time"), _clause("none of the messages", "mark", "mark classified time")
     assert grouping._least(a, b, 0.7, 0.85, 0.5, unknown_subject=0.9) == pytest.approx(0.9)
 
 
@@ -121,3 +127,11 @@ def test_an_embedded_question_hedges():
                     predicate="face", lemmas=("clinton", "face", "prosecution"))
     reading = read(Clause(row=0, proposition=p, subject="Clinton", subject_id=6, subject_name="Clinton"), row)
     assert reading.hedged and [(e.text, e.kind) for e in reading.evidence] == [("whether", "hedge")]
+
+
+@pytest.mark.parametrize("predicate, sense", [
+    ("ban", ("allow", True)), ("bar", ("allow", True)),  # "to bar Muslims" is "to ban Muslims"
+    ("allow", ("allow", False)), ("advocate", ("support", False)), ("oppose", ("support", True)),
+])
+def test_predicates_are_read_as_a_sense_and_its_negation(predicate, sense):
+    assert canonical(predicate) == sense

@@ -196,9 +196,12 @@ _POSITION_COLORS = {"affirms": "green", "hedges": "yellow", "denies": "red"}
 
 def claim_label(claim: Claim) -> str:
     """The verdict as a reader should see it: "all deny" when every report denies the claim
-    (the reports agree, but on a denial), else "contradict" or "agree"."""
+    (the reports agree, but on a denial); "mixed" when some affirm and some deny but no pair is
+    close enough to call a contradiction; else "contradict" or "agree"."""
     if claim.verdict == "agree" and set(claim.positions) == {"denies"}:
         return "all deny"
+    if claim.verdict == "agree" and {"affirms", "denies"} <= set(claim.positions):
+        return "mixed"
     return claim.verdict
 
 
@@ -212,7 +215,7 @@ def claim_view(claims: list[Claim], *, color: bool = False) -> str:
     lines: list[str] = []
     for claim in claims:
         label = claim_label(claim)
-        verdict = style(label.upper(), fg={"contradict": "red", "all deny": "magenta"}.get(label, "green"), bold=True)
+        verdict = style(label.upper(), fg={"contradict": "red", "all deny": "magenta", "mixed": "yellow"}.get(label, "green"), bold=True)
         lines.append(f"{verdict}  claim #{claim.id} · {len(claim.sources)} sources · {len(claim.reports)} reports"
                      f" · shared words: {', '.join(claim.terms[:8])}")
         for link in claim.links[:6]:

@@ -36,6 +36,9 @@ UNKNOWN_SUBJECT = 0.8  # …or, when a subject is unknown (an unresolved "he", a
 # embedding cosine it needs (0.3 for 0.7): encoding is most of a search's cost.
 LEXICAL_MARGIN = 0.4
 LEXICAL_AGREEMENT = 0.7  # …that word overlap, which lets a pair of unknown subjects link as if they were one
+#: A clause of this many content words or fewer, with no name or number, links no clause of an
+#: unknown subject: "he's absolutely right" says too little to be one claim with another.
+MIN_AGREEING_WORDS = 2
 LINKAGE = 0.5  # the share of cross-article pairs of two groups that must be linked to merge them (1: complete linkage)
 CONTRADICTION = 0.8  # the least cosine of an affirming and a denying report for a contradiction
 
@@ -108,16 +111,28 @@ def _least(a: Clause, b: Clause, threshold: float, paraphrase: float, lexical: f
     """The cosine two clauses need to be linked (above 1: they cannot be), ``lexical`` the
     cosine of their weighted words."""
     same_sense = predicates_compatible(a, b)
-    if subjects_agree(a, b) == "unknown":
+    agreement = subjects_agree(a, b)
+    if agreement == "different":
+        return 2.0
+    if agreement == "unknown":
         # "He’s the founder of ISIS" / "Obama was the founder of ISIS": one sense, and close.
         # Nearly the same words make up for the unknown subject ("they were not marked classified
         # at the time they were sent" / "none of the messages was marked classified at the time …").
+        if _thin(a) or _thin(b):
+            return 2.0  # "he's absolutely right" said twice of whoever "he" is: nothing to check
         agree = lexical >= LEXICAL_AGREEMENT
         if same_sense:
             return threshold if agree else max(threshold, unknown_subject)
         return max(threshold, paraphrase) if agree else 2.0
     least = threshold if same_sense else max(threshold, paraphrase)
     return least - STRUCTURE_BONUS if _structure_agrees(a, b) else least
+
+
+def _thin(clause: Clause) -> bool:
+    """Too few words to tell a claim without knowing its subject: at most ``MIN_AGREEING_WORDS``
+    content words, and no name or number among them."""
+    p = clause.proposition
+    return len(p.lemmas) <= MIN_AGREEING_WORDS and not p.names and not p.numbers
 
 
 def _structure_agrees(a: Clause, b: Clause) -> bool:

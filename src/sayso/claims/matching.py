@@ -33,7 +33,7 @@ SYNONYMS = {"back": "support", "advocate": "support", "favor": "support", "favou
 OPPOSITES = {"oppose": "support", "reject": "support", "resist": "support", "fight": "support",
              "lose": "win", "trail": "lead", "fall": "rise", "decline": "rise", "drop": "rise",
              "decrease": "rise", "shrink": "rise", "deny": "admit", "ban": "allow", "forbid": "allow",
-             "block": "allow", "prohibit": "allow", "refuse": "agree", "fail": "succeed", "lack": "have"}
+             "block": "allow", "prohibit": "allow", "bar": "allow", "outlaw": "allow", "refuse": "agree", "fail": "succeed", "lack": "have"}
 _FILLER = {"the", "a", "an", "of", "in", "on", "at"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _BELOW = {"less", "fewer", "under", "below"}
@@ -107,15 +107,25 @@ def details_agree(a: Clause, b: Clause) -> Agreement:
 
 def subjects_agree(a: Clause, b: Clause) -> str:
     """Whether two clauses speak of one subject: "same" (one actor by name, the same head word,
-    or both without a subject), "different" (two actors of two names), or "unknown" (a pronoun the
+    or both without a subject), "different" (two actors of two names; one head word named
+    otherwise: "the Trump train", "the train"), or "unknown" (a pronoun the
     store could not resolve, "He’s the founder of ISIS"; two other heads, "none of her emails" /
     "they"; an act without its agent, "to ban Muslims")."""
     if a.subject_id is not None and b.subject_id is not None:
         return "same" if a.subject_id == b.subject_id or a.subject_key == b.subject_key else "different"
     if a.subject_id is None and b.subject_id is None and a.subject_key == b.subject_key \
             and not role(a.subject_key) and (a.subject_key or a.proposition.subject is b.proposition.subject is None):
-        return "same"
+        # one head word, but "the Trump train" is not "the train"
+        return "same" if _subject_names(a) == _subject_names(b) else "different"
     return "unknown"
+
+
+def _subject_names(clause: Clause) -> set[str]:
+    """The names inside a clause's subject words: those the analysis found, and capitalised words
+    after the first ("the Trump "train": Trump)."""
+    written = [w.replace("’", "'").strip("\"“”'‘.,").removesuffix("'s") for w in clause.subject.split()[1:]]
+    found = {name.replace("’", "'") for name in clause.proposition.names if name in clause.subject}
+    return found | {w for w in written if w[:1].isupper()}
 
 
 def candidates(items: Sequence[Clause], articles: Sequence[int], *, keys_needed: int = 2) -> list[tuple[int, int]]:

@@ -106,7 +106,7 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
     for i, (row, ps) in enumerate(zip(rows, props)):
         text = texts[row.article_id]
         for index, p in enumerate(ps or ()):
-            if frames(p, ps or (), text):
+            if frames(p, ps or (), text) or circumstance(p, text):
                 continue
             p = specificational(copula(p, text), text, mentions.get(row.article_id, []))
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
@@ -128,6 +128,21 @@ def frames(p: Proposition, others: Sequence[Proposition], text: str) -> bool:
     empty = p.subject is not None and text[p.subject[0]:p.subject[1]].casefold() in lexicon("expletives")
     return (p.object is None or empty) and any(q.start > p.start and q.start >= p.end
                                                 and not text[p.end:q.start].strip() for q in others)
+
+
+def circumstance(p: Proposition, text: str) -> bool:
+    """A clause of time or condition sets a claim's circumstance and tells none: "when she was
+    secretary of state", "if he wins the presidency" (``lexicons/circumstance_conjunctions.txt``)."""
+    first = p.text.split(" ", 1)[0].casefold()
+    before = text[max(0, p.start - 12) : p.start].split()
+    opener = first if first in lexicon("circumstance_conjunctions") or first == "while" \
+        else before[-1].casefold() if before else ""
+    if opener == "while":
+        # "while she was secretary of state": a time (an office held); "while Clinton was
+        # careless, …" concedes a claim
+        verb, _, rest = p.predicate.partition(" ")
+        return verb == "be" and rest.split(" ")[-1] in lexicon("titles")
+    return opener in lexicon("circumstance_conjunctions")
 
 
 def copula(p: Proposition, text: str) -> Proposition:

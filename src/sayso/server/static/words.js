@@ -35,11 +35,13 @@ export function speakerClass(i) {
   }
   return name;
 }
-/** A claim's verdict as a reader should see it: "all deny" when every report denies it. */
+/** A claim's verdict as a reader should see it: "all deny" when every report denies it, "mixed"
+ * when some affirm and some deny without a pair close enough to call a contradiction. */
 export function claimLabel(c) {
   if (c.verdict === "contradict") return "contradicted";
   const positions = Object.keys(c.positions || {});
-  return positions.length === 1 && positions[0] === "denies" ? "all deny" : "agreed";
+  if (positions.length === 1 && positions[0] === "denies") return "all deny";
+  return positions.includes("affirms") && positions.includes("denies") ? "mixed" : "agreed";
 }
 export function label(value) { return String(value || "").replace(/_/g, " "); }
 export function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }

@@ -26,7 +26,7 @@ export async function claimsView(params, token) {
       h("div", { class: "field" }, h("label", { for: "claim-verdict" }, "Reports"), verdictSelect),
       h("button", { type: "submit" }, "Find")));
   const claimItem = (c) => h("li", { class: "result claim" },
-    h("h2", {}, h("span", { class: "badge verdict-" + (claimLabel(c) === "all deny" ? "deny" : c.verdict) }, claimLabel(c)),
+    h("h2", {}, h("span", { class: "badge verdict-" + ({ "all deny": "deny", mixed: "mixed" }[claimLabel(c)] || c.verdict) }, claimLabel(c)),
       " " + plural(c.sources.length, "source") + ": " + c.sources.join(", ")),
     c.links.length ? h("ul", { class: "claim-why muted", "aria-label": "Why these reports are one claim" },
       c.links.slice(0, 6).map((k) => h("li", {},
