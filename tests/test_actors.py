@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import sayso
+from sayso.model.loader import available
 
 
 def _actor(analysis, name):
@@ -166,3 +167,12 @@ def test_who_after_a_message_by_a_person_is_that_person():
     analysis = sayso.extract(text, engine="rules")
     said = [q for q in analysis.quotes if q.text.startswith("that the by-election")]
     assert [analysis.actor(q.speaker).name for q in said] == ["Tharman Shanmugaratnam"]
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_title_set_beside_a_name_is_that_persons_role():
+    text = ("By around 10pm the block seemed to have been lifted, which resulted in tweets by Rehman Malik, "
+            "Interior Minister claiming responsibility for the unblocking of Twitter.")
+    analysis = sayso.extract(text, engine="hybrid")  # the rules read no statement here
+    said = [q for q in analysis.quotes if q.text.startswith("responsibility")]
+    assert [analysis.actor(q.speaker).name for q in said] == ["Rehman Malik"]

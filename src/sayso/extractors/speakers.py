@@ -116,7 +116,8 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
-        cluster = self._titled_name(span) or self._after_participle(span) or self.book.at_token(root)
+        cluster = self._apposed_title(span) or self._titled_name(span) or self._after_participle(span) \
+            or self.book.at_token(root)
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -175,6 +176,19 @@ class SpeakerResolver:
         while first > 0 and self.book.at_token(self.doc[first - 1]) is cluster:
             first -= 1
         return self.doc[first : i + 1]
+
+    def _apposed_title(self, span: SpacySpan) -> Cluster | None:
+        """ "tweets by Rehman Malik, Interior Minister claiming …": a title set beside a person's
+        name is that person's role, whatever the NER made of it."""
+        root = span.root
+        if root.dep_ != "appos" or root.lemma_.lower() not in lexicons.titles() \
+                or any(t.ent_type_ == "PERSON" for t in span[root.i - span.start + 1 :]):
+            return None  # "the Armenian President, Serzh Sargsyan": the name inside speaks
+        person = self.book.at_token(root.head)
+        if person is None or not person.named or person.type != ActorType.PERSON:
+            return None
+        person.add_role(span.text)
+        return person
 
     def _after_participle(self, span: SpacySpan) -> Cluster | None:
         """ "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …": when the parser
