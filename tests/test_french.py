@@ -213,3 +213,24 @@ def test_a_cue_the_tagger_calls_an_adverb_still_frames_the_quotation():
             "personnes en octobre » s'est réjoui le président Obama à Hilliard.")
     _, found = _one(text)
     assert [(k, s) for k, _, s in found] == [("direct", "Barack Obama")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a headline that names its own source
+    ("Proche-Orient : Yasser Arafat serait mort d'un empoisonnement au polonium, selon un reportage\n\n"
+     "4 juillet 2012. - La chaîne a diffusé un documentaire.", "Yasser Arafat serait mort d'un empoisonnement au polonium",
+     "un reportage"),
+    # "selon X" right after the clause, the sentence going on after X (the paper that published the poll speaks)
+    ("81% des Espagnols se disent contre ce projet de loi selon un sondage publié dans le quotidien El Pais, "
+     "et beaucoup ont peur.", "81% des Espagnols se disent contre ce projet de loi",
+     "un sondage publié dans le quotidien El Pais"),
+])
+def test_selon_after_the_clause_it_sources(text, content, speaker):
+    _, found = _one(text)
+    according = [(c, s) for k, c, s in found if k == "according_to"]
+    assert len(according) == 1 and content in according[0][0] and according[0][1] in speaker
+
+
+def test_selon_a_criterion_is_no_source():
+    _, found = _one("Les enfants sont classés selon leur âge dans les écoles du pays, et les parents ont protesté.")
+    assert [k for k, _, _ in found if k == "according_to"] == []

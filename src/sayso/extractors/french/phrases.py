@@ -70,8 +70,8 @@ def is_source(span: SpacySpan, pour: bool) -> bool:
     words = [t.lower_ for t in span if not t.is_punct]
     if not words or words[-1] in lexicons.load("not_sources", LANG) or words[0] in lexicons.load("not_sources", LANG):
         return False
-    if any(t.pos_ == "VERB" and t.morph.get("VerbForm", []) == ["Inf"] for t in span):
-        return False  # "pour terminer"
+    if span[0].pos_ == "VERB" and span[0].morph.get("VerbForm", []) == ["Inf"]:
+        return False  # "pour terminer" (not "selon un sondage publié dans le quotidien espagnol …")
     if not pour:
         return True
     heads = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)

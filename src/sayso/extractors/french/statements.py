@@ -293,6 +293,8 @@ class Reader:
             else:
                 continue
             comma = next((t for t in outside[first:] if t.text in {",", ";", ":"} or t.is_punct and t.text in ".!?"), None)
+            if comma is None and first < len(outside) and self.text[end : end + 1] in {"\n", ""}:
+                comma = self.doc[outside[-1].i + 1] if outside[-1].i + 1 < len(self.doc) else None  # a headline
             if first >= len(outside) or comma is None or comma.i == outside[first].i:
                 continue
             source = self.doc[outside[first].i : comma.i]
@@ -309,8 +311,12 @@ class Reader:
                 parts = [(opening.inner_start, opening.inner_end)]  # "Selon X, « … »"
             elif comma.text == "," and (not before or before.lower() in _words("sentence_openers")):
                 parts = [self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
-            elif before and comma.text != "," and len(before.split()) > 2:
+            elif before and len(before.split()) > 2 and comma.text != ",":
                 parts = [trim_content(self.text, start, token.idx)]  # "…, selon un reportage."
+            elif before and len(before.split()) > 2 and not self.text[start : token.idx].rstrip().endswith(",") \
+                    and is_source(source, True):
+                # "81 % des Espagnols se disent contre ce projet selon un sondage publié dans El Pais, et …"
+                parts = [trim_content(self.text, start, token.idx)]
             else:
                 continue
             if parts[0][1] - parts[0][0] < ACCORDING_MIN_CHARS:
