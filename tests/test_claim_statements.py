@@ -43,3 +43,13 @@ def test_an_asserted_adverbial_clause_is_a_proposition_of_its_own(nlp, text, cla
 def test_clauses_of_time_or_condition_are_no_claims(nlp, text, circumstances):
     found = propositions(nlp(text), [(0, len(text))])
     assert [p.text for p in found if circumstance(p, text)] == circumstances
+
+
+@pytest.mark.parametrize("text, negated", [
+    # a second verb shares the first one's auxiliary and negation ...
+    ("She had not sent or received emails that were marked classified.", [True, True]),
+    # ... unless it is set against it
+    ("She did not go but stayed home.", [True, False]),
+])
+def test_a_conjoined_verb_shares_the_negation_it_is_not_set_against(nlp, text, negated):
+    assert [p.negated for p in propositions(nlp(text), [(0, len(text))])] == negated

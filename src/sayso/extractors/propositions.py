@@ -201,6 +201,14 @@ def _proposition(doc: Doc, text: str, head: Token, inside: set[int]) -> Proposit
         words = [t for t in target.subtree if t.i in inside]
         object_span = _chars(words) if words else None
     markers, negated = predicate_markers(head, inside)
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} \
+            and not any(c.dep_ in _SUBJECTS or c.dep_ in {"aux", "auxpass", "neg"} for c in head.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in head.head.children):
+        # "she had not sent or received emails": the second verb shares the first's "had not"
+        # ("did not go but stayed home" does not)
+        shared, shared_negated = predicate_markers(head.head, inside)
+        markers = markers + [m for m in shared if m.kind in {MarkerKind.NEGATION, MarkerKind.HEDGE}]
+        negated = negated != shared_negated
     if xcomp is not None and xcomp.i in inside:
         more, negated_more = predicate_markers(xcomp, inside)
         markers, negated = markers + more, negated != negated_more
