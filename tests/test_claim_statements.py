@@ -53,3 +53,24 @@ def test_clauses_of_time_or_condition_are_no_claims(nlp, text, circumstances):
 ])
 def test_a_conjoined_verb_shares_the_negation_it_is_not_set_against(nlp, text, negated):
     assert [p.negated for p in propositions(nlp(text), [(0, len(text))])] == negated
+
+
+def test_a_negated_frame_of_belief_or_permission_negates_the_clause_it_frames(nlp, tmp_path):
+    import json
+
+    from sayso.batch import ingest
+    from sayso.claims.statements import article_texts, clauses
+    from sayso.store import Store
+    from sayso.store.queries import QuoteFilter, quotes
+
+    source = tmp_path / "a.jsonl"
+    text = ("Ann Lee said: “We will not allow Donald Trump to destroy the American economy. "
+            "I think the senator will win the vote.”")
+    source.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "s.db")
+    ingest([str(source)], store)
+    rows = list(quotes(store, QuoteFilter(attributed=False)))
+    found = {c.proposition.predicate: c.proposition.negated
+             for c in clauses(store, rows, article_texts(store, {r.article_id for r in rows}))}
+    store.close()
+    assert found.get("destroy") is True and found.get("win") is False

@@ -105,8 +105,17 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
     found = []
     for i, (row, ps) in enumerate(zip(rows, props)):
         text = texts[row.article_id]
+        raised: Proposition | None = None  # a negated frame whose negation falls on the next clause
         for index, p in enumerate(ps or ()):
-            if frames(p, ps or (), text) or circumstance(p, text):
+            if frames(p, ps or (), text):
+                raised = p if p.negated and p.predicate.split(" ")[0] in lexicon("negation_raising_verbs") else None
+                continue
+            if raised is not None:
+                # "I don't think we will win", "We will not allow Donald Trump to become president"
+                p = replace(p, negated=not p.negated, markers=tuple(sorted(
+                    p.markers + tuple(m for m in raised.markers if m.kind == "negation"), key=lambda m: m.start)))
+                raised = None
+            if circumstance(p, text):
                 continue
             p = specificational(copula(p, text), text, mentions.get(row.article_id, []))
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
