@@ -135,3 +135,22 @@ def test_an_embedded_question_hedges():
 ])
 def test_predicates_are_read_as_a_sense_and_its_negation(predicate, sense):
     assert canonical(predicate) == sense
+
+
+def test_one_claim_stays_for_one_set_of_statements():
+    from sayso.claims import Claim, Report
+
+    def report(quote: int) -> Report:
+        return Report(quote_id=quote, article_id=quote, local_id="q1", source=f"outlet {quote}", text="x", start=0,
+                      end=1, kind="direct", speaker=None, speaker_id=None, cue="said", certainty=None, polarity=None,
+                      position="affirms", published=None, title=None, url=None)
+
+    def claim(number: int, quotes: tuple[int, ...], similarity: float, contradictions=()) -> Claim:
+        return Claim(id=number, text="x", verdict="contradict" if contradictions else "agree", sources=(), speakers=(),
+                     terms=(), similarity=similarity, reports=tuple(report(q) for q in quotes),
+                     contradictions=contradictions)
+
+    agree, contradict, other = claim(1, (1, 2), 0.95), claim(2, (2, 1), 0.81, ((1, 2),)), claim(3, (1, 3), 0.9)
+    # two clauses of the same two statements: the claim that finds the contradiction stays
+    assert grouping._one_per_report_set([agree, contradict, other]) == [contradict, other]
+    assert grouping._one_per_report_set([agree, claim(4, (1, 2), 0.8)]) == [agree]

@@ -71,15 +71,30 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     # a case" tells two claims, one by each clause.
     best = {(min(e.i, e.j), max(e.i, e.j)): e for e in edges}
     groups = _complete_linkage(best, [articles[c.row] for c in items])
-    found = []
+    made = []
     taken: set[int] = set()
     for members in groups:
         claim = _claim(members, rows, items, best, texts, contradiction, taken)
-        if len(claim.sources) >= min_sources and (verdict is None or claim.verdict == verdict) \
-                and (not outlet or any(outlet in r.source.casefold() for r in claim.reports)):
-            found.append(claim)
+        if len(claim.sources) >= min_sources:
+            made.append(claim)
+    found = [c for c in _one_per_report_set(made) if (verdict is None or c.verdict == verdict)
+             and (not outlet or any(outlet in r.source.casefold() for r in c.reports))]
     found.sort(key=lambda c: (-len(c.sources), c.verdict != "contradict", -len(c.reports), c.id))
     return found[:limit] if limit is not None else found
+
+
+def _one_per_report_set(claims: list[Claim]) -> list[Claim]:
+    """One claim for one set of statements: two clauses of the same statements make two claims
+    ("one quote retold by two outlets", a clause each), which a reader would see twice, perhaps
+    with two verdicts. The one that finds a contradiction, else the most closely linked, stays."""
+    best: dict[frozenset[int], Claim] = {}
+    for claim in claims:
+        key = frozenset(r.quote_id for r in claim.reports)
+        kept = best.get(key)
+        if kept is None or (bool(claim.contradictions), claim.similarity) > (bool(kept.contradictions), kept.similarity):
+            best[key] = claim
+    chosen = {id(c) for c in best.values()}
+    return [c for c in claims if id(c) in chosen]
 
 
 def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: float,
