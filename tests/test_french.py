@@ -234,3 +234,20 @@ def test_selon_after_the_clause_it_sources(text, content, speaker):
 def test_selon_a_criterion_is_no_source():
     _, found = _one("Les enfants sont classés selon leur âge dans les écoles du pays, et les parents ont protesté.")
     assert [k for k, _, _ in found if k == "according_to"] == []
+
+
+def test_a_description_set_before_a_name_names_that_person_in_the_headline_too():
+    text = ("Élection américaine : le maire de New York appelle à voter Obama\n\n"
+            "1er novembre 2012. - Le maire de New York, Michael Bloomberg, appelle cet après-midi à voter pour "
+            "Barack Obama à l'élection présidentielle de mardi prochain.")
+    _, found = _one(text)
+    assert [(c, s) for _, c, s in found] == [("à voter Obama", "Michael Bloomberg"),
+                                            ("à voter pour Barack Obama à l'élection présidentielle de mardi prochain",
+                                             "Michael Bloomberg")]
+
+
+def test_a_name_the_tagger_missed_before_a_description_speaks():
+    text = ("Environ 2 000 citoyens ont manifesté aujourd'hui à Bamako. Nock Ag Attia, député touareg, a précisé "
+            "que les milices qui contrôlent le nord du pays ne représentent pas les Maliens.")
+    _, found = _one(text)
+    assert [s for _, c, s in found if c.startswith("que les milices")] == ["Nock Ag Attia"]

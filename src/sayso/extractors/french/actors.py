@@ -18,6 +18,8 @@ from .. import lexicons
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
 _WORD = re.compile(r"[\w’'-]+")
+#: A definite description that ends, with a comma, right where a name starts.
+_DESCRIPTION_BEFORE = re.compile(r"(?:^|(?<=[.!?:] )|(?<= - )|(?<=\n))((?:Le|La|Les|L['’])\s?[^,.;:\n«»]{2,80}), $")
 _SPELT = re.compile(r"\b([A-Z]{2,6}), (?:le |la |les |l'|l’)")
 
 
@@ -72,6 +74,21 @@ class Book:
                 self.add_named(ent)  # "le Président-candidat" is a role, not a name
         self._names_again()
         self._acronyms_spelt()
+        self._described_beside()
+
+    def _described_beside(self) -> None:
+        """A definite description set before a person's name between commas is that person's
+        ("Le maire de New York, Michael Bloomberg, appelle …"): the same description names them
+        anywhere in the article, the headline before it too."""
+        text = self.doc.text
+        for person in (e for e in self.entities if e.named and e.type == ActorType.PERSON):
+            for start, end in list(person.mentions):
+                found = _DESCRIPTION_BEFORE.search(text, max(0, start - 100), start)
+                if found is None or text[end : end + 1] != ",":
+                    continue
+                description = " ".join(name_words(found.group(1)))
+                if len(description.split()) > 1 and description not in person.roles:
+                    person.roles.append(description)
 
     def _acronyms_spelt(self) -> None:
         """An acronym with its expansion set beside it names one actor: "le BEA, le Bureau
@@ -212,7 +229,7 @@ class Book:
                     if role and role not in named.roles:
                         named.roles.append(role)
                 return self.mention(named, span.start_char, span.end_char)
-        described = [e for e in self.entities if " ".join(words) in e.roles and any(s < span.start_char for s, _ in e.mentions)]
+        described = [e for e in self.entities if " ".join(words) in e.roles]
         if len(words) > 1 and described:
             return self.mention(described[-1], span.start_char, span.end_char)
         if len(words) == 1:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 RECENT_SENTENCES = 4
 #: Most words of a description that may follow the source before the name set beside it.
 _DESCRIPTION_TAIL = 20
+#: Most words of a person's name the NER missed, set before a description.
+_NAME_WORDS = 4
 
 
 def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
@@ -101,6 +103,16 @@ def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
         for entity in reader.book.entities:
             if entity.named and any(s <= doc[name].idx < e for s, e in entity.mentions):
                 return entity
+    # "Nock Ag Attia, député touareg, a précisé": a name the NER missed, capitalised words
+    # that open the sentence or follow a full stop, set before the description
+    comma = source.start - 1
+    first = comma
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ in {"PROPN", "NOUN"} and comma - first < _NAME_WORDS:
+        first -= 1
+    if 0 <= comma < len(doc) and doc[comma].text == "," and comma - first >= 2 \
+            and any(t.pos_ == "PROPN" for t in doc[first:comma]) \
+            and (first == 0 or doc[first].is_sent_start or doc[first - 1].is_punct):
+        return reader.book.add_named(doc[first:comma], "PER")
     return None
 
 

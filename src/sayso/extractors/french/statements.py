@@ -373,7 +373,7 @@ class Reader:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if token.morph.get("VerbForm", []) == ["Inf"] and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.lower_ in {"de", "d'"} and infinitive_after(doc, i + 1) \
+            if token.lower_ in {"de", "d'", "à"} and infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
                     and cue_lemma(verb) in _words("de_infinitive_verbs"):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
