@@ -251,3 +251,18 @@ def test_a_name_the_tagger_missed_before_a_description_speaks():
             "que les milices qui contrôlent le nord du pays ne représentent pas les Maliens.")
     _, found = _one(text)
     assert [s for _, c, s in found if c.startswith("que les milices")] == ["Nock Ag Attia"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le CERN a annoncé aujourd'hui la découverte d'une nouvelle particule sub-atomique.",
+     "la découverte d'une nouvelle particule sub-atomique"),
+    ("Philippe Varin a cependant réfuté l'idée d'un prêt par l'État.", "l'idée d'un prêt par l'État"),
+])
+def test_a_message_verb_reports_its_noun_phrase_object(text, content):
+    _, found = _one(text)
+    assert [(k, c) for k, c, _ in found] == [("indirect", content)]
+
+
+def test_an_attitude_to_a_thing_reports_no_noun_phrase():
+    _, found = _one("Les manifestantes ont dénoncé le projet de loi du gouvernement conservateur de Mariano Rajoy.")
+    assert found == []

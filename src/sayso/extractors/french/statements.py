@@ -344,6 +344,8 @@ class Reader:
             if lemma is None or any(f.start <= verb.idx < f.end for f in self.found):
                 continue
             content = self._complement(verb, end)
+            if content is None and lemma in _words("message_object_verbs"):
+                content = self._object(verb, end)
             subject = None
             if content is None:
                 content, subject = self._postposed(verb, start)
@@ -383,6 +385,14 @@ class Reader:
             i += 1
             steps += 1
         return None
+
+    def _object(self, verb: Token, limit: int) -> tuple[int, int] | None:
+        """The noun phrase a message verb takes as object ("a annoncé la découverte d'une …")."""
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"), None)
+        if obj is None or not self.outside(obj):
+            return None
+        words = [t for t in obj.subtree if t.idx < limit]
+        return trim_content(self.text, words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
     def _postposed(self, verb: Token, start: int) -> tuple[tuple[int, int] | None, SpacySpan | None]:
         """"Des poils … appartiendraient au yéti, indique une analyse" — the reported clause
