@@ -148,13 +148,9 @@ def nickname_after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
     i = name.end
     if i >= len(doc) or doc[i].text not in {",", "("}:
         return None
-    i += 1
-    while i < len(doc) and doc[i].lower_ in lexicons.load("known_as_adverbs"):
-        i += 1
+    i = _past_adverbs(doc, i + 1)
     if i < len(doc) and doc[i].lower_ == "known":
-        i += 1
-        while i < len(doc) and doc[i].lower_ in lexicons.load("known_as_adverbs"):
-            i += 1
+        i = _past_adverbs(doc, i + 1)
         if i >= len(doc) or doc[i].lower_ != "as":
             return None
     elif i >= len(doc) or doc[i].lower_ not in {"aka", "a.k.a.", "nicknamed"}:
@@ -166,3 +162,10 @@ def nickname_after(doc: Doc, name: SpacySpan) -> SpacySpan | None:
     while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].is_alpha:
         end += 1
     return doc[i:end] if end > i else None
+
+
+def _past_adverbs(doc: Doc, i: int) -> int:
+    """The first token from ``i`` on that is no word around "known as" ("also", "locally")."""
+    while i < len(doc) and doc[i].lower_ in lexicons.load("known_as_adverbs"):
+        i += 1
+    return i

@@ -28,7 +28,6 @@ _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
 
 
-
 @dataclass
 class Cluster:
     """All mentions of one actor, gathered while reading the article."""

@@ -144,7 +144,8 @@ class SpeakerResolver:
                 if named is not None:
                     # "comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said …":
                     # a message does not speak; "who" is the person named just before it.
-                    return self.resolve(self.doc[named.start : named.end], speaking)
+                    named.speaker = named.speaker or speaking
+                    return named
                 described = _described(noun)
                 if described is not None:
                     return self.resolve(mention_span(described), speaking)
@@ -164,18 +165,13 @@ class SpeakerResolver:
             cluster.speaker = True
         return cluster
 
-    def _named_before(self, pronoun: Token) -> SpacySpan | None:
-        """The person's name right before a relative pronoun, past a comma or dash."""
+    def _named_before(self, pronoun: Token) -> Cluster | None:
+        """The person named right before a relative pronoun, past a comma or dash."""
         i = pronoun.i - 1
         while i >= 0 and self.doc[i].text in {",", "–", "—", "-"}:
             i -= 1
         cluster = self.book.at_token(self.doc[i]) if i >= 0 else None
-        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
-            return None
-        first = i
-        while first > 0 and self.book.at_token(self.doc[first - 1]) is cluster:
-            first -= 1
-        return self.doc[first : i + 1]
+        return cluster if cluster is not None and cluster.named and cluster.type == ActorType.PERSON else None
 
     def _apposed_title(self, span: SpacySpan) -> Cluster | None:
         """ "tweets by Rehman Malik, Interior Minister claiming …": a title set beside a person's

@@ -86,9 +86,7 @@ class Book:
                 found = _DESCRIPTION_BEFORE.search(text, max(0, start - 100), start)
                 if found is None or text[end : end + 1] != ",":
                     continue
-                description = " ".join(name_words(found.group(1)))
-                if len(description.split()) > 1 and description not in person.roles:
-                    person.roles.append(description)
+                _add_description(person, found.group(1))
 
     def _acronyms_spelt(self) -> None:
         """An acronym with its expansion set beside it names one actor: "le BEA, le Bureau
@@ -203,10 +201,8 @@ class Book:
     def described_as(self, entity: Entity, span: SpacySpan) -> Entity:
         """A mention of ``entity`` by the description ``span`` set beside its name; the same
         description later names it again ("l'ancien porte-parole de la mission …")."""
-        description = " ".join(name_words(span.text))
-        definite = span[0].pos_ == "DET" or span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG)
-        if definite and len(description.split()) > 1 and description not in entity.roles:
-            entity.roles.append(description)
+        if span[0].pos_ == "DET" or span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG):
+            _add_description(entity, span.text)
         return self.mention(entity, span.start_char, span.end_char)
 
     def describe(self, span: SpacySpan) -> Entity:
@@ -271,6 +267,13 @@ class Book:
                         roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
                   for e in ordered]
         return actors, ids
+
+
+def _add_description(entity: Entity, written: str) -> None:
+    """A definite description of more than one word, as a role that names ``entity`` again."""
+    description = " ".join(name_words(written))
+    if len(description.split()) > 1 and description not in entity.roles:
+        entity.roles.append(description)
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:

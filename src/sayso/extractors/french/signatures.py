@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 #: A dash, a person's capitalised name of two to four words (not an agency's credit, "— AFP"),
 #: and an optional role after a comma, at the end of a paragraph.
-_SIGNATURE = re.compile(r"\s*[—–―]\s*([A-ZÉÈ][\w'’.-]*(?: [A-ZÉÈ][\w'’.-]*){1,3})(?:,[^\n,.]{1,60})?\s*$")
+_SIGNATURE = re.compile(r"\s*([—–―])\s*([A-ZÉÈ][\w'’.-]*(?: [A-ZÉÈ][\w'’.-]*){1,3})(?:,[^\n,.]{1,60})?\s*$")
 #: The fewest characters a signed paragraph's words take: less is a caption or a credit.
 _SHORTEST = 40
 
@@ -29,8 +29,8 @@ def signed_paragraphs(text: str) -> list[Signed]:
         match = _SIGNATURE.search(line.group())
         if match is None or match.start() < _SHORTEST:
             continue
-        start, dash = line.start(), line.start() + match.start()
-        words = text[start:dash].rstrip()
-        found.append(Signed(start, start + len(words), dash + match.group().index(match.group().strip()[0]),
-                            (line.start() + match.start(1), line.start() + match.end(1))))
+        start = line.start()
+        words = text[start : start + match.start()].rstrip()
+        found.append(Signed(start, start + len(words), start + match.start(1),
+                            (start + match.start(2), start + match.end(2))))
     return found
