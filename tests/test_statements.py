@@ -181,6 +181,10 @@ def test_an_indirect_content_of_one_word_is_no_statement():
      "that press freedom will come up at the summit", False),
     # a message named as the content is reported whatever the cue
     ("Critics assailed his proposal to cut the budget.", "assailed", "his proposal to cut the budget", False),
+    # what a cue of telling is about is a topic, unless it is a claim or a plan
+    ("The ministry explained the changes on Monday.", "explained", "the changes", True),
+    ("The broadcaster reported news of the police response.", "reported", "news of the police response", True),
+    ("The company revealed plans to close the plant.", "revealed", "plans to close the plant", False),
 ])
 def test_a_noun_phrase_after_a_cue_is_an_attitude_unless_the_cue_carries_a_message(sentence, cue, content, attitude):
     """"discussed his background" reports a topic, "defended the record" an attitude to a thing:
@@ -324,6 +328,44 @@ def test_a_turn_label_names_the_speaker_the_article_calls_by_surname(engine):
     turns = [q for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
     assert len(turns) == 2 and {names.get(q.speaker) for q in turns} == {"Marymegan Daly"}
     assert [a.name for a in analysis.actors].count("Daly") == 0
+
+
+INTERRUPTED = """Gazette: Where do you advertise?
+
+Mario J. Lucero: A lot on the web. We used the local papers too.
+
+Rebecca: Depending on the election year --
+
+Mario J. Lucero: Who's buying the paper. So it changes.
+
+Gazette: Which books stand out?
+
+Rebecca: My favourite is Notes from the Underground. Other good ones:
+
+Austen, Jane. Pride and Prejudice
+
+London, Jack. White Fang
+
+Ed.: See the catalog for a full index.
+
+Gazette: Thank you.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_transcript_turns_with_initials_cut_short_or_opening_a_list(engine):
+    """A label may hold an initial ("Mario J. Lucero:"); a turn cut short by the next speaker
+    ("Depending on the election year --") is still a turn; the items of a list an answer opens
+    belong to it, an editor's note after them does not; one actor per label, whether or not
+    the parser saw a name there."""
+    analysis = sayso.extract(INTERRUPTED, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    turns = [(q.text, names.get(q.speaker)) for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
+    assert turns[:3] == [("A lot on the web. We used the local papers too.", "Mario J. Lucero"),
+                         ("Depending on the election year --", "Rebecca"),
+                         ("Who's buying the paper. So it changes.", "Mario J. Lucero")]
+    assert turns[3][0].startswith("My favourite") and turns[3][0].endswith("White Fang") and len(turns) == 4
+    assert [a.name for a in analysis.actors].count("Rebecca") == 1
 
 
 SET_OFF = """Fuel queues grow in Kabwe

@@ -52,12 +52,15 @@ def topic(content: SpacySpan, cue: set[str]) -> bool:
     """A noun phrase is a message only for a cue whose object can be one ("announced the start
     of talks", "called for a ceasefire"); after any other cue it is a topic or the target of an
     attitude ("discussed his background", "defended the government's record"), and so is a
-    feeling ("expressed her sadness", "voiced concerns regarding …"). A noun phrase
+    feeling ("expressed her sadness", "voiced concerns regarding …") or the object of a cue of
+    telling about ("explained the changes", unless a claim or plan: "revealed plans"). A noun phrase
     with a predicate of its own ("described the ruling as historic") is a proposition, and so are
     two objects of one verb, the second predicated of the first ("designated the group a
     terrorist organisation", which the parser reads as two objects)."""
-    if cue & lexicons.load("message_object_verbs") and content.root.lemma_.lower() not in lexicons.load("feeling_nouns"):
-        return False  # "expressed her sadness" states nothing
+    head = content.root.lemma_.lower()
+    told_about = cue & lexicons.load("topic_object_verbs") and head not in claim_heads()
+    if cue & lexicons.load("message_object_verbs") and not told_about and head not in lexicons.load("feeling_nouns"):
+        return False  # "expressed her sadness" states nothing; "explained the decision" names a topic
     if any(t.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} or t.lower_ == "as" for t in content):
         return False
     objects = Counter(t.head.i for t in content if t.dep_ == "dobj" and not content.start <= t.head.i < content.end)

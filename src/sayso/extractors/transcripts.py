@@ -13,7 +13,10 @@ from .names import name_words
 from .paragraphs import OPENING_MARKS, Part, is_reporters_line
 from ..types import QuoteKind
 
-_TURN = re.compile(r"^([A-Z][^:\n.,;!?\"“”]{0,50}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+#: A label is capitalised words before a colon; a period only ends an initial or a short title
+#: ("Mario J. Lucero:", "Dr. Ruth:").
+_TURN = re.compile(r"^([A-Z](?:[^:\n.,;!?\"“”]|(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2}))\.){0,50}?)"
+                   r":[ \t]+(\S[^\n]*)$", re.MULTILINE)
 
 
 # -- turns ---------------------------------------------------------------------------------------
@@ -60,14 +63,18 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
     turns = []
     for index, label, label_start, label_end, body in labelled:
         parts = [(body, lines[index][1])]
-        following = index + 1
+        following, listing = index + 1, text[body : lines[index][1]].rstrip().endswith(":")
         while following < len(lines) and following not in starts:
             line = lines[following]
             following += 1
-            if text[line[0]] in OPENING_MARKS:
-                break  # a pull quote set off from the transcript
-            if not is_reporters_line(text, line):  # a caption or title between paragraphs
-                parts.append(line)
+            if text[line[0]] in OPENING_MARKS or _note(text, line):
+                break  # a pull quote set off from the transcript, or an editor's note ("Ed.: See …")
+            title = is_reporters_line(text, line)
+            if title and not listing:
+                continue  # a caption or title between paragraphs
+            # the items of a list that the answer opens ("Other random good ones:") are part of it
+            listing = listing and title or text[line[0] : line[1]].rstrip().endswith(":")
+            parts.append(line)
         span = (label_start, parts[-1][1])
         draft = None
         if label not in asking:
@@ -97,6 +104,13 @@ def reported_inside(turn: Turn, draft: Draft) -> bool:
     return draft.cue.sent.start in {edge.sent.start for edge in edges if edge is not None}
 
 
+def _note(text: str, line: Part) -> bool:
+    """A line that opens with a note's label ("Ed.: …", "Update: …"); a caption's credit
+    ("Image: …") is none."""
+    match = _TURN.match(text, *line)
+    return match is not None and not _is_label(match.group(1).strip()) and not is_reporters_line(text, line)
+
+
 def _is_label(label: str) -> bool:
     """A speaker's name as a transcript prints it: capitalised words, at most five."""
     words = label.split()
@@ -110,9 +124,10 @@ def _turn_draft(context: DocContext, parts: list[Part], label_start: int, label_
     if mention is None or not parts:
         return None
     speaker = context.book.at_token(mention.root)
-    if len(mention) > 1 and (speaker is None or len(name_words(mention.text)) > len(speaker.words)):
+    if speaker is None or len(mention) > 1 and len(name_words(mention.text)) > len(speaker.words):
         # A turn label names its speaker in full ("Marymegan Daly:" where the NER saw only "Daly"
-        # in the text): it is a named mention of that person, not an actor of its own.
+        # in the text), or names one the NER missed there ("Rebecca:"): it is a named mention of
+        # that person, not an actor of its own.
         kind = mention.root.ent_type_ if mention.root.ent_type_ in {"ORG", "NORP", "GPE"} else "PERSON"
         speaker = context.book.add_named(mention, kind)
         speaker.speaker = True
