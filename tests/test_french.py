@@ -257,6 +257,10 @@ def test_a_name_the_tagger_missed_before_a_description_speaks():
     ("Le CERN a annoncé aujourd'hui la découverte d'une nouvelle particule sub-atomique.",
      "la découverte d'une nouvelle particule sub-atomique"),
     ("Philippe Varin a cependant réfuté l'idée d'un prêt par l'État.", "l'idée d'un prêt par l'État"),
+    # a demand reports what it demands
+    ("Le candidat des Frères musulmans exige la publication immédiate des résultats.",
+     "la publication immédiate des résultats"),
+    ("Les associations étudiantes réclament la gratuité scolaire.", "la gratuité scolaire"),
 ])
 def test_a_message_verb_reports_its_noun_phrase_object(text, content):
     _, found = _one(text)
@@ -266,3 +270,32 @@ def test_a_message_verb_reports_its_noun_phrase_object(text, content):
 def test_an_attitude_to_a_thing_reports_no_noun_phrase():
     _, found = _one("Les manifestantes ont dénoncé le projet de loi du gouvernement conservateur de Mariano Rajoy.")
     assert found == []
+
+
+def test_a_cue_set_inside_the_marks_starts_a_statement_of_its_own():
+    text = ("« Ces retards posent beaucoup de questions », ajoute Hassan, un manifestant. "
+            "« Moi, dit-il, j'ai l'impression que le conseil militaire veut garder le pouvoir ».")
+    _, found = _one(text)
+    assert [(c, s) for _, c, s in found] == [
+        ("Ces retards posent beaucoup de questions", "Hassan"),
+        ("Moi, dit-il, j'ai l'impression que le conseil militaire veut garder le pouvoir", "Hassan")]
+
+
+def test_a_name_between_commas_after_a_clause_is_the_subject():
+    text = ("Sans mentionner de noms, Nick De Santis le directeur sportif de l'équipe, a affirmé que certains "
+            "joueurs ne seront pas de retour.")
+    _, found = _one(text)
+    assert [s for _, c, s in found if c.startswith("que certains")] == ["Nick De Santis"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessive description beside the name, later alone
+    ("Thierry Roland commentait les matchs avec son complice de toujours, Jean-Michel Larqué, depuis 1986. "
+     "Selon son complice, « il se sentait faible ces derniers temps ».", "Jean-Michel Larqué"),
+    # a role the NER read as a name is the person who holds it
+    ("Le président François Hollande était à Nice. « Aucun Français ne doit être loin des urgences » estime "
+     "le président de la République.", "François Hollande"),
+])
+def test_a_description_names_the_person_it_was_given_to(text, speaker):
+    _, found = _one(text)
+    assert [s for *_, s in found] == [speaker]

@@ -70,8 +70,9 @@ class Book:
         self.doc = doc
         self.entities: list[Entity] = []
         for ent in doc.ents:
-            if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG):
-                self.add_named(ent)  # "le Président-candidat" is a role, not a name
+            if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG) \
+                    and not _role_first(ent):
+                self.add_named(ent)  # "le Président-candidat", "président de la République": a role, not a name
         self._names_again()
         self._acronyms_spelt()
         self._described_beside()
@@ -83,10 +84,25 @@ class Book:
         text = self.doc.text
         for person in (e for e in self.entities if e.named and e.type == ActorType.PERSON):
             for start, end in list(person.mentions):
-                found = _DESCRIPTION_BEFORE.search(text, max(0, start - 100), start)
-                if found is None or text[end : end + 1] != ",":
+                if text[end : end + 1] != ",":
                     continue
-                _add_description(person, found.group(1))
+                found = _DESCRIPTION_BEFORE.search(text, max(0, start - 100), start)
+                described = found.group(1) if found is not None else self._noun_phrase_before(start)
+                if described:
+                    _add_description(person, described)
+
+    def _noun_phrase_before(self, start: int) -> str | None:
+        """The noun phrase right before ", Name,", from its determiner: "avec son complice de
+        toujours, Jean-Michel Larqué, …" → "son complice de toujours"."""
+        comma = self.doc.char_span(start - 2, start - 1)
+        if comma is None or comma.text != ",":
+            return None
+        for token in reversed(self.doc[max(0, comma.start - 8) : comma.start]):
+            if token.is_punct:
+                return None
+            if token.pos_ == "DET" and token.i + 1 < comma.start and token.nbor(1).pos_ == "NOUN":
+                return self.doc[token.i : comma.start].text
+        return None
 
     def _acronyms_spelt(self) -> None:
         """An acronym with its expansion set beside it names one actor: "le BEA, le Bureau
@@ -225,9 +241,16 @@ class Book:
                     if role and role not in named.roles:
                         named.roles.append(role)
                 return self.mention(named, span.start_char, span.end_char)
-        described = [e for e in self.entities if " ".join(words) in e.roles]
+        described = [e for e in self.entities if any(r == " ".join(words) or r.startswith(" ".join(words) + " ")
+                                                     for r in e.roles)]
         if len(words) > 1 and described:
             return self.mention(described[-1], span.start_char, span.end_char)
+        holders = [e for e in self.entities if e.named and span.root.lower_ in e.roles
+                   and any(s < span.start_char for s, _ in e.mentions)]
+        if len(words) > 1 and len(holders) == 1 and span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG):
+            # "le président de la République" after "le président François Hollande": the one
+            # person the article gave that role
+            return self.mention(holders[0], span.start_char, span.end_char)
         if len(words) == 1:
             for entity in sorted(self.entities, key=lambda e: -max(s for s, _ in e.mentions) if e.mentions else 0):
                 if head in entity.roles and any(s < span.start_char for s, _ in entity.mentions):
@@ -274,6 +297,13 @@ def _add_description(entity: Entity, written: str) -> None:
     description = " ".join(name_words(written))
     if len(description.split()) > 1 and description not in entity.roles:
         entity.roles.append(description)
+
+
+def _role_first(ent: SpacySpan) -> bool:
+    """An entity that opens with a role noun not followed by a name ("président de la
+    République"), unlike "président Obama"."""
+    name = _trim(ent)
+    return name is not None and name[0].is_lower and name[0].lower_ in lexicons.load("person_nouns", LANG)
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:

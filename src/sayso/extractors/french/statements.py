@@ -23,7 +23,7 @@ from .marks import Region, quotations, sentences, trim_content
 from .phrases import apposed_name_end, clean, comme_frame, infinitive_after, is_source, noun_phrase_end, phrase
 from .signatures import Signed, signed_paragraphs
 from .speakers import speaker_of
-from .verbs import LANG, cue_lemma, cue_type
+from .verbs import LANG, cue_lemma, cue_type, incise
 
 #: Tokens after a cue within which its complement must start ("a annoncé mardi devant la presse que …").
 COMPLEMENT_WINDOW = 14
@@ -143,7 +143,7 @@ class Reader:
             taken.append(region)
             self._add(framed)
         for region in pending:
-            if region not in taken and not self._continues(number, region, start):
+            if region not in taken and not self._incised(number, region) and not self._continues(number, region, start):
                 self.scare.append(region)
         for found in self._indirect(number, start, end, tokens, used):
             self._add(found)
@@ -266,6 +266,11 @@ class Reader:
             while j >= 0 and doc[j].text != "," and not doc[j].is_sent_start and i - j < APPOSITION_WINDOW:
                 j -= 1
             if j >= 0 and doc[j].text == ",":
+                named = doc[j + 1]
+                if named.ent_iob_ == "B" and named.ent_type_ in {"PER", "ORG"}:
+                    # "Sans mentionner de noms, Nick De Santis le directeur sportif, a affirmé": the
+                    # name between the commas, not the clause before them, is the subject
+                    return next(e for e in doc.ents if e.start == named.i)
                 i = j - 1
         end = i + 1
         while i >= 0 and (doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "DET", "NUM"} or doc[i].lower_ in _words("de_forms")
@@ -416,6 +421,16 @@ class Reader:
         return content, subject
 
     # -- continuation and floating quotations --------------------------------------------------
+    def _incised(self, number: int, region: Region) -> bool:
+        """« Moi, dit-il, j'ai l'impression … »: the cue inside the marks frames them."""
+        found = incise(self.tokens(region.inner_start, region.inner_end))
+        if found is not None:
+            lemma = cue_lemma(found[0])
+            self._add(Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number,
+                            self.doc[found[0].i : found[0].i + 1], lemma, self._pronoun(found[1]), type=cue_type(lemma),
+                            region=region))
+        return found is not None
+
     def _continues(self, number: int, region: Region, start: int) -> bool:
         """A quotation that opens a sentence without a cue: the next words of the statement
         just before it, or the words of the one speaker the sentence before is about."""

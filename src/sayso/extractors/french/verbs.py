@@ -7,6 +7,7 @@ lemmatised "estime" by the small model).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -97,3 +98,13 @@ def cue_type(lemma: str | None) -> StatementType:
 def is_doubt(lemma: str | None) -> bool:
     """A denial or doubt: "a démenti", "nie", "conteste"."""
     return lemma is not None and lemma in lexicons.load("doubt", LANG)
+
+
+def incise(tokens: Sequence[Token]) -> tuple[Token, Token] | None:
+    """The cue verb and its subject clitic set between commas inside a quotation: « Moi,
+    dit-il, j'ai l'impression … » (a statement of its own, not the last one's next words)."""
+    for verb, clitic in zip(tokens, tokens[1:]):
+        if clitic.lower_ in {"-il", "-elle", "-ils", "-elles", "-on"} and verb.i and verb.nbor(-1).text == "," \
+                and cue_lemma(verb) is not None:
+            return verb, clitic
+    return None
