@@ -23,6 +23,9 @@ NOT_STATEMENTS = [
     # a headline is the reporter's, and so is a caption's credit
     "Iraqi cleric accused of funnelling Iranian money to armed groups\n\nThe cleric arrived in Basra on Monday.",
     "Karsk dam: what we know\n\nThe dam was built in 1961.",
+    # the writer's own voice is nobody's statement
+    "I believe the council made a serious mistake last year.",
+    "One would think that the vote in Hougang was fair.",
     "Black Widow and Captain America Image: Nick Moreau.",
     "Robert Sarvis. Image: Sarvis for Governor.",
     # a passive cue names no source: the subject is the listener or the topic

@@ -79,10 +79,24 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             if draft.kind == QuoteKind.DIRECT:
                 unattributed.append((draft.start, draft.end))
             continue
+        if _writers_voice(context, draft):
+            continue
         content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
         if not _not_a_statement(context, draft, content):
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
     return Selection(_one_per_cue(context, kept), unattributed, attitudes)
+
+
+def _writers_voice(context: DocContext, draft: Draft) -> bool:
+    """A report whose source is "I", "we", "you" or "one" outside quotation marks, naming no
+    actor, is the writer's own voice ("I believe it was a mistake", "One would think that …" in a
+    column or a quoted post), not somebody's statement; a quotation in marks stays."""
+    source = draft.speaker_span
+    if draft.speaker is not None or source is None or len(source) != 1 or draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED} \
+            or context.in_quote[source.start] >= 0:
+        return False
+    word = source[0]
+    return word.pos_ == "PRON" and bool(set(word.morph.get("Person", [])) & {"1", "2"}) or word.lower_ == "one"
 
 
 # -- the reporter's lines ---------------------------------------------------------------------
