@@ -261,6 +261,8 @@ def test_a_name_the_tagger_missed_before_a_description_speaks():
     ("Le candidat des Frères musulmans exige la publication immédiate des résultats.",
      "la publication immédiate des résultats"),
     ("Les associations étudiantes réclament la gratuité scolaire.", "la gratuité scolaire"),
+    ("Chez Bouygues Telecom, la direction a confirmé mardi un plan de départs volontaires.",
+     "un plan de départs volontaires"),
 ])
 def test_a_message_verb_reports_its_noun_phrase_object(text, content):
     _, found = _one(text)
@@ -299,3 +301,39 @@ def test_a_name_between_commas_after_a_clause_is_the_subject():
 def test_a_description_names_the_person_it_was_given_to(text, speaker):
     _, found = _one(text)
     assert [s for *_, s in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a conjoined verb shares its first verb's subject
+    ("Antoni Pastor fut exclu de son groupe et déclara alors : « Il faut savoir quel est le scénario limite. »",
+     "Il faut savoir quel est le scénario limite.", "Antoni Pastor"),
+    # a present participle's subject may come after it
+    ("Antoni Pastor est député. Estimant que « le catalan est notre propre langue », il vota contre le projet.",
+     "le catalan est notre propre langue", "Antoni Pastor"),
+    # an adverb between a postposed cue and its subject
+    ("« Les radiations ont endommagé les gènes des papillons », conclut tout simplement Joji Otaki.",
+     "Les radiations ont endommagé les gènes des papillons", "Joji Otaki"),
+    # a postposed cue reports the clause before it, not the noun phrase after it
+    ("L'Assemblée nationale a voté la confiance au gouvernement, a annoncé le président de l'Assemblée "
+     "Claude Bartolone.", "L'Assemblée nationale a voté la confiance au gouvernement", "Claude Bartolone"),
+])
+def test_subjects_conjoined_after_a_participle_or_a_postposed_cue(text, content, speaker):
+    _, found = _one(text)
+    assert [(c, s) for _, c, s in found] == [(content, speaker)]
+
+
+def test_c_est_a_dire_is_no_cue():
+    _, found = _one("Plus le papillon est exposé longtemps, plus son génome, c'est-à-dire son patrimoine "
+                    "génétique, est altéré.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # an acronym first, its expansion later
+    ("Chômage : 75 000 emplois menacés selon la CGT\n\nLa Confédération générale du travail estime que "
+     "la situation se dégrade.", "Confédération générale du travail"),
+])
+def test_an_acronym_and_its_expansion_are_one_actor(text, name):
+    analysis, found = _one(text)
+    assert {s for *_, s in found} == {name}
+    assert [a.name for a in analysis.actors if a.name in {name, "CGT"}] == [name]

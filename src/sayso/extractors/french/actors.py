@@ -176,7 +176,14 @@ class Book:
             whole = len(entity.words) < len(words) and words[-len(entity.words):] == entity.words \
                 and entity.type == ActorType.PERSON and kind == ActorType.PERSON
             acronym = len(words) == 1 and (words[0] == entity.acronym() and len(words[0]) > 1 or words[0] in entity.acronyms)
-            if same or acronym or (part and entity.type == ActorType.PERSON) or whole:
+            # "la CGT" … "la Confédération générale du travail": the expansion of an earlier acronym
+            letters = "".join(w[0] for w in _expansion_words(" ".join(words)))
+            spelt = len(entity.words) == 1 and len(words) > 1 and len(entity.words[0]) > 1 and (
+                entity.words[0] == letters or len(entity.words[0]) > 2 and letters.startswith(entity.words[0]))
+            # "Samsung" after "Samsung Electronics": the first word of one organisation's name
+            lead = len(words) == 1 and kind == entity.type == ActorType.ORG and entity.words[:1] == words \
+                and sum(1 for e in self.entities if e.type == ActorType.ORG and e.words[:1] == words) == 1
+            if same or acronym or spelt or lead or (part and entity.type == ActorType.PERSON) or whole:
                 if best is None or entity.mentions[-1] > best.mentions[-1]:
                     best = entity  # "Le Pen" after "Marine Le Pen": the one last mentioned
         return best
@@ -190,6 +197,8 @@ class Book:
                 whole = s <= start and end <= e  # "Febelfin a rappelé": a place-tagged name that speaks
                 if start < e and s < end and (entity.type in {ActorType.PERSON, ActorType.ORG} or whole):
                     before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
+                    while before and before[-1] in {"l'", "la", "le", "les"}:
+                        before.pop()  # "le président de l'Assemblée Claude Bartolone": of the Assembly
                     of = before and (before[-1] in lexicons.load("name_prepositions", LANG) or before[-1].endswith("d'"))
                     document = next((w for w in before if w in lexicons.load("document_nouns", LANG)), None)
                     if not of or document:
@@ -317,6 +326,6 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
                            or doc[start].is_punct
                            or doc[start].lower_ in roles and start + 1 < end and doc[start + 1].is_title):
         start += 1  # "président Obama": the role is no part of the name
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "VERB" and doc[end - 1].is_lower):
+        end -= 1  # "la Confédération générale du travail estime": the verb is no part of the name
     return doc[start:end] if end > start else None

@@ -196,8 +196,9 @@ class Reader:
                 j += 1
             if j < len(doc) and doc[j].ent_type_ == "PER":
                 i = j
-        while i < len(doc) and (doc[i].lower_ in _words("time_words") or doc[i].ent_type_ == "DATE"):
-            i += 1  # "a déclaré jeudi le ministre"
+        while i < len(doc) and (doc[i].lower_ in _words("time_words") or doc[i].ent_type_ == "DATE"
+                                or doc[i].pos_ == "ADV" and doc[i].lower_ not in {"ne", "n'", "pas"}):
+            i += 1  # "a déclaré jeudi le ministre", "conclut tout simplement Joji Otaki"
         end = noun_phrase_end(doc, i)
         return doc[i:end] if end > i else None
 
@@ -248,19 +249,29 @@ class Reader:
         """The subject of a cue before it: its parsed subject, else the noun phrase that ends
         before its auxiliaries, skipping an apposition between commas ("Nadim Houry,
         responsable de l'organisation, précise")."""
-        heads = [verb] + [verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
-        if verb.morph.get("VerbForm", []) == ["Part"] and verb.morph.get("Tense", []) == ["Pres"] \
-                and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        # "Il fut exclu … et déclara": a conjoined verb shares its first verb's subject
+        heads = [verb] + [verb.head] if verb.dep_ in {"xcomp", "ccomp", "conj"} else [verb]
+        participle = verb.morph.get("VerbForm", []) == ["Part"] and verb.morph.get("Tense", []) == ["Pres"] \
+            and not any(c.dep_.startswith("nsubj") for c in verb.children)
+        if participle:
             # "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a present
-            # participle says what the subject of the clause it hangs from says.
+            # participle says what the subject of the clause it hangs from says, also when that
+            # subject comes after it ("Estimant que « … », il vota contre").
             heads = [verb] + [a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:1]
         for head in heads:
-            subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
+            subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                            and (c.i < verb.i or participle and head.i != verb.i)), None)
             if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics"):
                 return phrase(subject)
         doc, i = self.doc, verb.i - 1
+        root = verb.sent.root
+        main = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i != verb.i and self.outside(c)), None)
+        if main is not None and verb.is_sent_start and verb.lower_.endswith("ant") and main.i > verb.i:
+            return phrase(main)  # "Estimant que « … », il vota contre": the main clause's subject
         while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"):
             i -= 1
+        if i >= 0 and doc[i].lower_ == "et" and main is not None and main.i < i:
+            return phrase(main)  # "Antoni Pastor fut exclu de son groupe et déclara : « … »"
         if i >= 0 and doc[i].text == ",":
             j = i - 1
             while j >= 0 and doc[j].text != "," and not doc[j].is_sent_start and i - j < APPOSITION_WINDOW:
@@ -348,12 +359,13 @@ class Reader:
             lemma = cue_lemma(verb)
             if lemma is None or any(f.start <= verb.idx < f.end for f in self.found):
                 continue
-            content = self._complement(verb, end)
+            content, subject = self._complement(verb, end), None
+            if content is None:
+                # "…, a annoncé le président de l'Assemblée": the clause before a postposed cue,
+                # before any noun phrase after it
+                content, subject = self._postposed(verb, start)
             if content is None and lemma in _words("message_object_verbs"):
                 content = self._object(verb, end)
-            subject = None
-            if content is None:
-                content, subject = self._postposed(verb, start)
             if content is None:
                 continue
             s, e = content

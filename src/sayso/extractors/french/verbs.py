@@ -75,6 +75,8 @@ def cue_lemma(token: Token) -> str | None:
         return None  # the small model tags some incises ("explique-t-il") as NOUN or ADJ
     if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"}:
         return None  # "la demande", "du rapport": a noun after all
+    if token.doc.text[max(0, token.idx - 3) : token.idx] == "-à-":
+        return None  # "c'est-à-dire" says nothing
     found = _table().get(token.lower_) or _table().get(token.lemma_.lower())
     if found is not None and " " in found[0]:
         # "fait savoir que …": a verb that reports only after its light verb
