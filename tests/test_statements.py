@@ -135,6 +135,8 @@ def test_a_headline_with_its_own_attribution_stays(engine):
 @pytest.mark.parametrize("line, reporters", [
     ("Karsk dam: what we know", True),
     ("Formica fusca, from file. Image: Mathias Krumbholz.", True),
+    ("President Armando Guebuza. Photo by World Economic Forum on Flickr (CC BY-SA 2.0).", True),
+    ("He said the photo by the river was fake and that he had never seen it.", False),
     ("Interview", True),
     ("The dam broke on Tuesday, officials said.", False),
     ("US President Barack Obama tweeted using his account:", False),

@@ -14,7 +14,10 @@ OPENING_MARKS = "\"“‘'«`"
 
 _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 #: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").
-CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$", re.IGNORECASE)
+CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$"
+                    # "… Photo by rabanito on Flickr (CC BY 2.0)": a credit that starts its sentence
+                    r"|(?:^|(?<=[.!?] ))(?:image|photo|photograph|picture)s?\s+(?:by|courtesy(?:\s+of)?|from)\s"
+                    r"(?:[^.:]|\.\d){1,80}\.?\s*$", re.IGNORECASE | re.MULTILINE)
 #: A title or headline has at most this many words; a longer line without an end is a sentence.
 _TITLE_WORDS = 30
 #: A line that ends inside a sentence, and a single line break followed by a lower-case word.
