@@ -313,6 +313,9 @@ def test_a_description_names_the_person_it_was_given_to(text, speaker):
     # an adverb between a postposed cue and its subject
     ("« Les radiations ont endommagé les gènes des papillons », conclut tout simplement Joji Otaki.",
      "Les radiations ont endommagé les gènes des papillons", "Joji Otaki"),
+    # an inverted postposed cue
+    ("Claude Bartolone a présidé la séance. Sur 544 votants, il y a eu 302 voix pour, a-t-il précisé.",
+     "Sur 544 votants, il y a eu 302 voix pour", "Claude Bartolone"),
     # a postposed cue reports the clause before it, not the noun phrase after it
     ("L'Assemblée nationale a voté la confiance au gouvernement, a annoncé le président de l'Assemblée "
      "Claude Bartolone.", "L'Assemblée nationale a voté la confiance au gouvernement", "Claude Bartolone"),

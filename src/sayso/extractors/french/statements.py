@@ -416,8 +416,9 @@ class Reader:
         before the cue, its subject after it."""
         doc = self.doc
         i = verb.i - 1
-        while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"):
-            i -= 1
+        while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"
+                          or doc[i].lower_.startswith("-") and doc[i].lower_ in _words("subject_clitics")):
+            i -= 1  # "…, a-t-il précisé"
         if i < 0 or doc[i].text != "," or doc[i].idx <= start:
             return None, None
         content = trim_content(self.text, start, doc[i].idx)
@@ -425,7 +426,8 @@ class Reader:
         if not any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in words) \
                 or any(f.start <= content[0] < f.end or content[0] <= f.start < content[1] for f in self.found):
             return None, None
-        inverted = next((t for t in doc[verb.i + 1 : verb.i + 3] if t.lower_ in _words("subject_clitics")), None)
+        inverted = next((t for t in list(doc[i + 1 : verb.i]) + list(doc[verb.i + 1 : verb.i + 3])
+                         if t.lower_ in _words("subject_clitics")), None)  # "…, a-t-il précisé", "…, précise-t-il"
         subject = self._pronoun(inverted) if inverted is not None else self._subject_after(verb)
         if subject is None:
             return None, None
