@@ -101,9 +101,9 @@ def _writers_voice(context: DocContext, draft: Draft) -> bool:
 
 # -- the reporter's lines ---------------------------------------------------------------------
 def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Part]) -> bool:
-    line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False  # a labelled turn cut short is still a turn: "Rebecca: Depending on the election year --"
+    line = next(((s, e) for s, e in reporter if s <= draft.start < e), None)
     if line is None or draft.set_off and not CREDIT.search(text, *line):
         return False  # a set-off quotation need not end as a sentence ends: "Mwanakayaya says: ⏎ the man is shameless"
     if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:

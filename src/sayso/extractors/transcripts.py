@@ -67,9 +67,9 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
         while following < len(lines) and following not in starts:
             line = lines[following]
             following += 1
-            if text[line[0]] in OPENING_MARKS or _note(text, line):
-                break  # a pull quote set off from the transcript, or an editor's note ("Ed.: See …")
             title = is_reporters_line(text, line)
+            if text[line[0]] in OPENING_MARKS or not title and _note(text, line):
+                break  # a pull quote set off from the transcript, or an editor's note ("Ed.: See …")
             if title and not listing:
                 continue  # a caption or title between paragraphs
             # the items of a list that the answer opens ("Other random good ones:") are part of it
@@ -105,10 +105,10 @@ def reported_inside(turn: Turn, draft: Draft) -> bool:
 
 
 def _note(text: str, line: Part) -> bool:
-    """A line that opens with a note's label ("Ed.: …", "Update: …"); a caption's credit
-    ("Image: …") is none."""
+    """A line that opens with a note's label ("Ed.: …", "Update: …"); the caller has ruled out a
+    caption's credit ("Image: …"), which is the reporter's line."""
     match = _TURN.match(text, *line)
-    return match is not None and not _is_label(match.group(1).strip()) and not is_reporters_line(text, line)
+    return match is not None and not _is_label(match.group(1).strip())
 
 
 def _is_label(label: str) -> bool:

@@ -167,6 +167,8 @@ class Book:
 
     def _match(self, words: tuple[str, ...], kind: ActorType, initials: set[str]) -> Entity | None:
         best = None
+        letters = "".join(w[0] for w in _expansion_words(" ".join(words)))  # the initials an acronym would have
+        sole_lead = len(words) == 1 and sum(1 for e in self.entities if e.type == ActorType.ORG and e.words[:1] == words) == 1
         for entity in self.entities:
             if not entity.named:
                 continue
@@ -177,12 +179,10 @@ class Book:
                 and entity.type == ActorType.PERSON and kind == ActorType.PERSON
             acronym = len(words) == 1 and (words[0] == entity.acronym() and len(words[0]) > 1 or words[0] in entity.acronyms)
             # "la CGT" … "la Confédération générale du travail": the expansion of an earlier acronym
-            letters = "".join(w[0] for w in _expansion_words(" ".join(words)))
             spelt = len(entity.words) == 1 and len(words) > 1 and len(entity.words[0]) > 1 and (
                 entity.words[0] == letters or len(entity.words[0]) > 2 and letters.startswith(entity.words[0]))
             # "Samsung" after "Samsung Electronics": the first word of one organisation's name
-            lead = len(words) == 1 and kind == entity.type == ActorType.ORG and entity.words[:1] == words \
-                and sum(1 for e in self.entities if e.type == ActorType.ORG and e.words[:1] == words) == 1
+            lead = sole_lead and kind == entity.type == ActorType.ORG and entity.words[:1] == words
             if same or acronym or spelt or lead or (part and entity.type == ActorType.PERSON) or whole:
                 if best is None or entity.mentions[-1] > best.mentions[-1]:
                     best = entity  # "Le Pen" after "Marine Le Pen": the one last mentioned

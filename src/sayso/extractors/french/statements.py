@@ -23,7 +23,7 @@ from .marks import Region, quotations, sentences, trim_content
 from .phrases import apposed_name_end, clean, comme_frame, infinitive_after, is_source, noun_phrase_end, phrase
 from .signatures import Signed, signed_paragraphs
 from .speakers import speaker_of
-from .verbs import LANG, cue_lemma, cue_type, incise
+from .verbs import LANG, cue_lemma, cue_type, incise, inverted_subject
 
 #: Tokens after a cue within which its complement must start ("a annoncé mardi devant la presse que …").
 COMPLEMENT_WINDOW = 14
@@ -417,7 +417,7 @@ class Reader:
         doc = self.doc
         i = verb.i - 1
         while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"
-                          or doc[i].lower_.startswith("-") and doc[i].lower_ in _words("subject_clitics")):
+                          or inverted_subject(doc[i])):
             i -= 1  # "…, a-t-il précisé"
         if i < 0 or doc[i].text != "," or doc[i].idx <= start:
             return None, None

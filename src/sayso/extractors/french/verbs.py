@@ -102,11 +102,16 @@ def is_doubt(lemma: str | None) -> bool:
     return lemma is not None and lemma in lexicons.load("doubt", LANG)
 
 
+def inverted_subject(token: Token) -> bool:
+    """A subject clitic joined to its verb by a hyphen: "-il" in "a-t-il précisé", "dit-il"."""
+    return token.lower_.startswith("-") and token.lower_ in lexicons.load("subject_clitics", LANG)
+
+
 def incise(tokens: Sequence[Token]) -> tuple[Token, Token] | None:
     """The cue verb and its subject clitic set between commas inside a quotation: « Moi,
     dit-il, j'ai l'impression … » (a statement of its own, not the last one's next words)."""
     for verb, clitic in zip(tokens, tokens[1:]):
-        if clitic.lower_ in {"-il", "-elle", "-ils", "-elles", "-on"} and verb.i and verb.nbor(-1).text == "," \
+        if inverted_subject(clitic) and verb.i and verb.nbor(-1).text == "," \
                 and cue_lemma(verb) is not None:
             return verb, clitic
     return None
