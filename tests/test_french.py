@@ -340,3 +340,55 @@ def test_an_acronym_and_its_expansion_are_one_actor(text, name):
     analysis, found = _one(text)
     assert {s for *_, s in found} == {name}
     assert [a.name for a in analysis.actors if a.name in {name, "CGT"}] == [name]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # intentions with an infinitive, requests with "à" and an infinitive
+    ("Le groupe Danone souhaite profiter de la croissance du marché en Asie.",
+     "profiter de la croissance du marché en Asie", "Danone"),
+    ("Le ministère de la Santé invite les Français à boire beaucoup d'eau.", "à boire beaucoup d'eau", "ministère"),
+    ("Le gouvernement britannique avait menacé d'envahir l'ambassade pour capturer le fugitif.",
+     "d'envahir l'ambassade pour capturer le fugitif", "gouvernement"),
+    # noun-phrase contents the parser misreads, and after a preposition
+    ("Les associations étudiantes réclament quant à elles la gratuité scolaire et indiquent leur refus.",
+     "la gratuité scolaire", "associations"),
+    ("David Martin a appelé au rejet du projet en raison de sa dangerosité.",
+     "rejet du projet en raison de sa dangerosité", "David Martin"),
+    ("Les syndicats de la CGT craignent une montée des tensions et des violences.",
+     "une montée des tensions et des violences", "syndicats"),
+    # an incise without quotation marks frames the words on both sides
+    ("L'ancien président Abdou Diouf était à Québec. Par ailleurs, poursuit Abdou Diouf, une langue n'a pas "
+     "d'avenir sans moyens économiques.",
+     "Par ailleurs, poursuit Abdou Diouf, une langue n'a pas d'avenir sans moyens économiques", "Abdou Diouf"),
+    # "pour qui", "de l'avis de", and "selon" inside the sentence
+    ("Cette annonce ne satisfait pas la CGT pour qui seule une hausse liée à l'inflation serait acceptable.",
+     "seule une hausse liée à l'inflation serait acceptable", "CGT"),
+    ("De l'avis de Pete Selleck, la langue française est une exigence à tous les postes.",
+     "la langue française est une exigence à tous les postes", "Pete Selleck"),
+    ("Au Congrès, selon l'agence Reuters, les républicains auront à nouveau le contrôle de la Chambre.",
+     "Au Congrès, selon l'agence Reuters, les républicains auront à nouveau le contrôle de la Chambre", "Reuters"),
+])
+def test_french_recall_rules(text, content, speaker):
+    _, found = _one(text)
+    assert content in [c for _, c, _ in found]
+    assert speaker in next(s for _, c, s in found if c == content)
+
+
+@pytest.mark.parametrize("text", [
+    # a cue in a condition reports nothing
+    "M. Romney doit remporter l'Ohio s'il souhaite déloger Barack Obama de la Maison Blanche.",
+    # "selon" that means "depending on", and a law that says nothing
+    "Ces faits sont passibles de la peine de mort ou, selon les juridictions, de la prison à vie.",
+])
+def test_french_non_statements(text):
+    assert _one(text)[1] == []
+
+
+def test_french_descriptions_take_up_the_actor_named_before():
+    text = ("Jean-Marc Ayrault a prononcé un discours. M. Ayrault a parlé une heure. Jean-François Copé a quitté la salle. "
+            "Mais le premier ministre a affirmé qu'il ne renoncera pas à la réforme.\n\n"
+            "Quelques associations étudiantes ont manifesté. Ces associations réclament la gratuité scolaire.")
+    analysis, found = _one(text)
+    speakers = {c: s for _, c, s in found}
+    assert speakers["qu'il ne renoncera pas à la réforme"] == "Jean-Marc Ayrault"
+    assert speakers["la gratuité scolaire"] == "Quelques associations étudiantes"

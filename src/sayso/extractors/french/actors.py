@@ -147,8 +147,8 @@ class Book:
         if name is None:
             return None
         words = name_words(name.text)
-        if not words:
-            return None
+        if not words or not any(sum(c.isalpha() for c in w) > 1 for w in words):
+            return None  # an elided word the NER took for a name: "n’", "l’"
         titled = name.start > 0 and self.doc[name.start - 1].lower_ in lexicons.load("titles", LANG)
         kind = ActorType.PERSON if titled else _NER[label or ent.label_]
         found = self._match(words, kind, _initials(name.text))
@@ -218,6 +218,32 @@ class Book:
                     best, where = entity, s
         return best
 
+    def most_named_before(self, offset: int, kinds: set[ActorType]) -> Entity | None:
+        """The named actor of one of ``kinds`` with the most mentions before ``offset`` (the
+        latest of equals)."""
+        scored = [(sum(1 for s, _ in e.mentions if s < offset), max((s for s, _ in e.mentions if s < offset), default=-1), e)
+                  for e in self.entities if e.type in kinds and e.named]
+        scored = [x for x in scored if x[0]]
+        return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+    def _noun_phrase_with_head(self, span: SpacySpan) -> SpacySpan | None:
+        """The last noun phrase before ``span`` in the same paragraph or the one before whose head
+        noun is ``span``'s ("Quelques associations étudiantes … Ces associations")."""
+        doc, root = self.doc, span.root
+        floor = doc.text.rfind("\n\n", 0, doc.text.rfind("\n\n", 0, span.start_char) if "\n\n" in doc.text[: span.start_char] else 0)
+        for token in reversed(doc[: span.start]):
+            if token.idx < max(floor, 0):
+                break
+            if token.pos_ == "NOUN" and token.lower_ == root.lower_:
+                start = token.i
+                while start > 0 and doc[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
+                    start -= 1
+                end = token.i + 1
+                while end < len(doc) and doc[end].pos_ == "ADJ":
+                    end += 1
+                return doc[start:end]
+        return None
+
     def mention(self, entity: Entity, start: int, end: int) -> Entity:
         if (start, end) not in entity.mentions:
             entity.mentions.append((start, end))
@@ -270,6 +296,29 @@ class Book:
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)
         head = span.root.lower_
+        opener = span[0].lower_.replace("’", "'")
+        if opener in lexicons.load("demonstratives", LANG):
+            # "Ces associations réclament …" after "Quelques associations étudiantes": the actor
+            # last named or described with the same head noun
+            same_head = [e for e in self.entities if any(s < span.start_char for s, _ in e.mentions)
+                         and (e.words and e.words[-1] == head or any(r.split()[-1] == head for r in e.roles if r)
+                              or head in e.name.lower().split())]
+            if same_head:
+                latest = max(same_head, key=lambda e: max(s for s, _ in e.mentions if s < span.start_char))
+                return self.mention(latest, span.start_char, span.end_char)
+            earlier_phrase = self._noun_phrase_with_head(span)
+            if earlier_phrase is not None:
+                return self.mention(self.describe(earlier_phrase), span.start_char, span.end_char)
+        noun = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), span.root)  # the parse may root "l’" (ADJ)
+        role = noun.lower_.removeprefix("ex-")
+        if opener in lexicons.load("definites", LANG) and role in lexicons.load("person_nouns", LANG) \
+                and not any(t.pos_ == "PROPN" and t.lower_.removeprefix("ex-") not in lexicons.load("person_nouns", LANG)
+                            for t in span):
+            # "le premier ministre", "l'ex-Président sénégalais" with no holder named: the person
+            # the article has named most so far
+            salient = self.most_named_before(span.start_char, {ActorType.PERSON})
+            if salient is not None:
+                return self.mention(salient, span.start_char, span.end_char)
         if span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG) and head in lexicons.load("org_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" for t in span):
             # "Pour l'organisation militant pour les droits de l'Homme, …" after "l'ONG Human Rights

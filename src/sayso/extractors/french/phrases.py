@@ -68,8 +68,10 @@ def is_source(span: SpacySpan, pour: bool) -> bool:
     if not len(span) or len(span) > MAX_SOURCE_TOKENS:
         return False
     words = [t.lower_ for t in span if not t.is_punct]
-    if not words or words[-1] in lexicons.load("not_sources", LANG) or words[0] in lexicons.load("not_sources", LANG):
-        return False
+    not_sources = lexicons.load("not_sources", LANG)
+    if not words or words[-1] in not_sources or words[0] in not_sources \
+            or span.root.lower_ in not_sources or span.root.lemma_.lower() in not_sources:
+        return False  # "selon le droit international", "selon les cas"
     if span[0].pos_ == "VERB" and span[0].morph.get("VerbForm", []) == ["Inf"]:
         return False  # "pour terminer" (not "selon un sondage publié dans le quotidien espagnol …")
     if not pour:
@@ -97,7 +99,13 @@ def infinitive_after(doc: Doc, i: int) -> bool:
     """An infinitive at token ``i``, perhaps negated: "de ne pas suivre"."""
     if i + 2 < len(doc) and doc[i].lower_ in {"ne", "n'"} and doc[i + 1].lower_ in lexicons.load("negations", LANG):
         i += 2
-    return i < len(doc) and doc[i].morph.get("VerbForm", []) == ["Inf"]
+    if i >= len(doc):
+        return False
+    token = doc[i]
+    # The small model tags some infinitives as participles ("menacé d'envahir"): a verb written
+    # as its own lemma with an infinitive's ending is one.
+    return token.morph.get("VerbForm", []) == ["Inf"] or token.pos_ == "VERB" and token.lower_ == token.lemma_.lower() \
+        and token.lower_.endswith(("er", "ir", "re"))
 
 
 def apposed_name_end(doc: Doc, first: int) -> int | None:

@@ -46,6 +46,35 @@ def _words(name: str) -> frozenset[str]:
     return lexicons.load(name, LANG)
 
 
+#: The written forms of the prepositions of ``prepositional_object_verbs``, articles included.
+_PREPOSITION_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "d'", "du", "des"}}
+
+
+def _according_phrase(text: str, token: Token) -> int | None:
+    """Where an "according to" phrase of several words that starts at ``token`` ends ("De
+    l'avis de X, …", "Aux yeux de X, …"), or None."""
+    if token.idx and text[token.idx - 1].isalpha():
+        return None
+    window = text[token.idx : token.idx + 40].lower().replace("’", "'")
+    found = next((p for p in _words("according_phrases") if window.startswith(p)
+                  and (p.endswith("'") or window[len(p) : len(p) + 1] in {" ", ""})), None)
+    return None if found is None else token.idx + len(found)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A cue in a condition reports nothing said: "s'il souhaite déloger B. Obama"."""
+    doc = verb.doc
+    return any(c.i < verb.i and c.dep_ in {"mark", "expl:comp"} and (
+        c.lower_ == "si" or c.lower_.replace("’", "'") == "s'" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in {"il", "ils"})
+        for c in verb.children)  # "s'il", not the reflexive "s'est dit"
+
+
+def _prepositions() -> dict[str, str]:
+    """Cue verb → the preposition that introduces its noun-phrase content ("appeler" → "à")."""
+    entries = (entry.partition("\t") for entry in _words("prepositional_object_verbs"))
+    return {verb.strip(): preposition.strip() for verb, _, preposition in entries}
+
+
 @dataclass
 class Found:
     """One statement while it is being read: its parts and what the frame around it says."""
@@ -300,12 +329,22 @@ class Reader:
         outside = [t for t in tokens if self.outside(t)]
         for k, token in enumerate(outside):
             word = token.lower_.replace("’", "'")
+            last = k
             if word == "d'" and k + 1 < len(outside) and outside[k + 1].lower_ == "après":
                 word, first = "d'après", k + 2
             elif word in lexicons.load("according", LANG):
                 first = k + 1
+                last = k
             elif word == "pour" and self._pour_heads(token, start):
                 first = k + 1
+            elif word == "pour" and k + 1 < len(outside) and outside[k + 1].lower_ == "qui":
+                whose = self._pour_qui(number, token, outside[k + 1], end)
+                found += [whose] if whose is not None else []
+                continue
+            elif (phrase_end := _according_phrase(self.text, token)) is not None:
+                word = self.text[token.idx : phrase_end].lower().replace("’", "'").strip()
+                first = next((j for j in range(k + 1, len(outside)) if outside[j].idx >= phrase_end), len(outside))
+                last = first - 1
             else:
                 continue
             comma = next((t for t in outside[first:] if t.text in {",", ";", ":"} or t.is_punct and t.text in ".!?"), None)
@@ -319,7 +358,7 @@ class Reader:
                 source, comma = self.doc[outside[first].i : apposed], self.doc[apposed]
             if not is_source(source, word == "pour"):
                 continue
-            cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else token.i + 1]
+            cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else outside[max(last, k)].i + 1]
             before = self.text[start : token.idx].strip(" ,")
             opening = next((r for r in self.regions if r.start >= comma.idx
                             and not self.text[comma.idx + 1 : r.start].strip()), None)
@@ -333,6 +372,15 @@ class Reader:
                     and is_source(source, True):
                 # "81 % des Espagnols se disent contre ce projet selon un sondage publié dans El Pais, et …"
                 parts = [trim_content(self.text, start, token.idx)]
+            elif before and comma.text == "," and self.text[start : token.idx].rstrip().endswith(","):
+                # "Au Congrès, selon les projections, les républicains auront …": both sides
+                opening_comma = self.text.rindex(",", start, token.idx)
+                parts = [trim_content(self.text, start, opening_comma),
+                         self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
+                if parts[1][1] <= parts[1][0]:
+                    continue
+                if self.text[start:opening_comma].split()[-1].lower().replace("’", "'") in {"qui", "que", "qu'"}:
+                    parts = parts[1:]  # "…, pour qui, selon ses sources, …": the clause opens after it
             else:
                 continue
             if parts[0][1] - parts[0][0] < ACCORDING_MIN_CHARS:
@@ -340,6 +388,26 @@ class Reader:
             found.append(Found(QuoteKind.ACCORDING_TO, parts, number, cue, word, source,
                                type=StatementType.UNSPECIFIED))
         return found
+
+    def _pour_qui(self, number: int, pour: Token, qui: Token, end: int) -> Found | None:
+        """"le Medef pour qui seule une augmentation … pourrait être acceptable": the clause after
+        "pour qui" is the view of the noun phrase before it."""
+        doc = self.doc
+        i = pour.i - 1 - (pour.i > 0 and doc[pour.i - 1].text == ",")
+        end = i + 1
+        while i >= 0 and (doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[i].lower_ in _words("de_forms")) and self.outside(doc[i]):
+            i -= 1
+        source = doc[i + 1 : end]
+        named = [e for e in doc.ents if source.start <= e.start and e.end <= source.end and e.label_ in {"PER", "ORG"}]
+        source = named[-1] if named else source  # "l'avis de Craig Murray, pour qui …"
+        if not len(source) or not is_source(source, True):
+            return None
+        content = self._clause(qui.idx + len(qui.text), Region(qui.idx, qui.idx + len(qui.text), qui.idx, qui.idx))
+        content = trim_content(self.text, content[0], content[1])
+        if content[1] - content[0] < ACCORDING_MIN_CHARS:
+            return None
+        return Found(QuoteKind.ACCORDING_TO, [content], number, self.doc[pour.i : qui.i + 1], "pour", source,
+                     type=StatementType.UNSPECIFIED)
 
     def _pour_heads(self, token: Token, start: int) -> bool:
         """"Pour X, …" attributes only at the head of a sentence, before a source ("Pour lui",
@@ -357,15 +425,19 @@ class Reader:
             if verb.i in used or not self.outside(verb):
                 continue
             lemma = cue_lemma(verb)
-            if lemma is None or any(f.start <= verb.idx < f.end for f in self.found):
+            if lemma is None or any(f.start <= verb.idx < f.end for f in self.found) or _hypothetical(verb):
                 continue
             content, subject = self._complement(verb, end), None
+            parts = [content] if content is not None else []
             if content is None:
                 # "…, a annoncé le président de l'Assemblée": the clause before a postposed cue,
                 # before any noun phrase after it
-                content, subject = self._postposed(verb, start)
+                parts, subject = self._postposed(verb, start, end)
+                content = parts[0] if parts else None
             if content is None and lemma in _words("message_object_verbs"):
                 content = self._object(verb, end)
+            if content is None and lemma in _prepositions():
+                content = self._object(verb, end, _prepositions()[lemma])
             if content is None:
                 continue
             s, e = content
@@ -378,7 +450,7 @@ class Reader:
                                  and t.nbor(-1).lower_ not in _words("que")), None)
                 subject = self._pronoun(inverted) if inverted is not None else self.subject_before(self.doc[first])
             used.add(verb.i)
-            yield Found(kind, [content], number, self.doc[first : verb.i + 1], lemma, subject, type=cue_type(lemma))
+            yield Found(kind, parts or [content], number, self.doc[first : verb.i + 1], lemma, subject, type=cue_type(lemma))
 
     def _complement(self, verb: Token, limit: int) -> tuple[int, int] | None:
         """The clause a cue takes: "que …", an infinitive ("affirment avoir découvert …"), or
@@ -403,36 +475,78 @@ class Reader:
             steps += 1
         return None
 
-    def _object(self, verb: Token, limit: int) -> tuple[int, int] | None:
-        """The noun phrase a message verb takes as object ("a annoncé la découverte d'une …")."""
-        obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"), None)
-        if obj is None or not self.outside(obj):
+    def _object(self, verb: Token, limit: int, preposition: str | None = None) -> tuple[int, int] | None:
+        """The noun phrase a message verb takes as object ("a annoncé la découverte d'une …"),
+        or after ``preposition`` ("a appelé au rejet du projet"): the parsed object, else the
+        words after the verb from a determiner or a noun up to a comma or the next clause
+        ("réclament quant à elles la gratuité scolaire", which the parser misreads)."""
+        obj = None if preposition else next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            if not self.outside(obj):
+                return None
+            words = [t for t in obj.subtree if t.idx < limit]
+            return trim_content(self.text, words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
+        doc, i = self.doc, verb.i + 1
+        while i < len(doc) and (doc[i].pos_ == "ADV" or inverted_subject(doc[i]) or doc[i].lower_ == "-t") \
+                and doc[i].lower_ not in _words("negations"):
+            if doc[i].lower_ == "quant" and i + 2 < len(doc) and doc[i + 2].pos_ == "PRON":
+                i += 2  # "réclament quant à elles la gratuité"
+            i += 1
+        if preposition is not None:
+            if i >= len(doc) or doc[i].lower_.replace("’", "'") not in _PREPOSITION_FORMS[preposition]:
+                return None
+            contracted = doc[i].lower_ in {"au", "aux", "du", "des"}  # the article is in the preposition
+            i += 1
+            if contracted and i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "NUM"}:
+                return self._noun_words(i, limit)
+        if i >= len(doc) or doc[i].pos_ not in {"DET", "NOUN", "NUM"} or doc[i].lower_ in _words("que") \
+                or doc[i].idx >= limit or not self.outside(doc[i]):
             return None
-        words = [t for t in obj.subtree if t.idx < limit]
-        return trim_content(self.text, words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
+        return self._noun_words(i, limit)
 
-    def _postposed(self, verb: Token, start: int) -> tuple[tuple[int, int] | None, SpacySpan | None]:
+    def _noun_words(self, first: int, limit: int) -> tuple[int, int] | None:
+        """From token ``first`` up to a comma, a semicolon, the next clause ("et indiquent …") or
+        ``limit``."""
+        doc, j = self.doc, first
+        while j < len(doc) and doc[j].idx < limit and not (doc[j].is_punct and doc[j].text in {",", ";", ":", ".", "!", "?", "(", "—"}):
+            if doc[j].pos_ == "CCONJ" and j + 1 < len(doc) and (doc[j + 1].pos_ in {"VERB", "AUX"}
+                                                              or doc[j + 1].lower_ in _words("clitics")):
+                break
+            j += 1
+        if j == first:
+            return None
+        return trim_content(self.text, doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text))
+
+    def _postposed(self, verb: Token, start: int, end: int) -> tuple[list[tuple[int, int]], SpacySpan | None]:
         """"Des poils … appartiendraient au yéti, indique une analyse" — the reported clause
-        before the cue, its subject after it."""
+        before the cue, its subject after it; an incise inside the sentence frames the words on
+        both sides ("Par ailleurs, poursuit X, une langue n'a pas d'avenir …")."""
         doc = self.doc
         i = verb.i - 1
         while i >= 0 and (doc[i].lower_ in _words("auxiliaries") or doc[i].lower_ in _words("clitics") or doc[i].pos_ == "ADV"
                           or inverted_subject(doc[i])):
             i -= 1  # "…, a-t-il précisé"
         if i < 0 or doc[i].text != "," or doc[i].idx <= start:
-            return None, None
+            return [], None
         content = trim_content(self.text, start, doc[i].idx)
-        words = self.tokens(*content)
-        if not any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in words) \
-                or any(f.start <= content[0] < f.end or content[0] <= f.start < content[1] for f in self.found):
-            return None, None
+        if any(f.start <= content[0] < f.end or content[0] <= f.start < content[1] for f in self.found):
+            return [], None
         inverted = next((t for t in list(doc[i + 1 : verb.i]) + list(doc[verb.i + 1 : verb.i + 3])
                          if t.lower_ in _words("subject_clitics")), None)  # "…, a-t-il précisé", "…, précise-t-il"
         subject = self._pronoun(inverted) if inverted is not None else self._subject_after(verb)
         if subject is None:
-            return None, None
+            return [], None
+        parts = [content]
+        after = max(inverted.i + 1 if inverted is not None else subject.end, verb.i + 1)
+        if after < len(doc) and doc[after].text == "," and doc[after].idx + 1 < end:
+            rest = self._clause(doc[after].idx + 1, Region(doc[after].idx, doc[after].idx + 1, doc[after].idx, doc[after].idx))
+            if rest[1] > rest[0] and not any(f.start <= rest[0] < f.end for f in self.found):
+                parts.append(rest)  # "Il est, disent-ils, la langue de …"
+        words = [t for s, e in parts for t in self.tokens(s, e)]
+        if not any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in words):
+            return [], None
         # "…, indique une analyse …, a annoncé X": the outermost speaker speaks.
-        return content, subject
+        return parts, subject
 
     # -- continuation and floating quotations --------------------------------------------------
     def _incised(self, number: int, region: Region) -> bool:
