@@ -16,8 +16,10 @@ _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 #: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").
 CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$"
                     # "… Photo by rabanito on Flickr (CC BY 2.0)": a credit that starts its sentence
-                    r"|(?:^|(?<=[.!?] ))(?:image|photo|photograph|picture)s?\s+(?:by|courtesy(?:\s+of)?|from)\s"
+                    r"|(?:^|(?<=[.!?] ))(?:image|photo|photograph|picture)s?\s+(?:(?:posted|taken|shared|uploaded)\s+)?(?:by|courtesy(?:\s+of)?|from)\s"
                     r"(?:[^.:]|\.\d){1,80}\.?\s*$", re.IGNORECASE | re.MULTILINE)
+#: A headline that asks or exclaims: one sentence with no quotation mark in it.
+_HEADLINE_QUESTION = re.compile(r"[^\"“”‘’«».!?]*[?!]$")
 #: A title or headline has at most this many words; a longer line without an end is a sentence.
 _TITLE_WORDS = 30
 #: A line that ends inside a sentence, and a single line break followed by a lower-case word.
@@ -48,4 +50,8 @@ def is_reporters_line(text: str, line: Part) -> bool:
         # A hard-wrapped sentence goes on in the next line ("“Yes,”⏎said Maria Lopez."): a line
         # that stops at a comma, or runs on into a lower-case word, is no title.
         return False
-    return not _SENTENCE_END.search(words) and len(words.split()) <= _TITLE_WORDS
+    if len(words.split()) > _TITLE_WORDS:
+        return False
+    if _HEADLINE_QUESTION.match(words) and not text[: line[0]].strip() and text[line[1] : line[1] + 2] == "\n\n":
+        return True  # the article's first line, a question or cry set apart: "Kenya: To Pay or Not to #PayInterns?"
+    return not _SENTENCE_END.search(words)

@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
-from .contents import claim_heads, manner, proposition, referent, topic
+from .contents import attitude_target, claim_heads, manner, proposition, referent, topic
 from .context import DocContext
 from .cues import word_forms
 from .drafts import Draft
@@ -125,6 +125,8 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     # "FIFA World Cup 2018 day five: Sweden, Belgium, England win": an event with its date or
     # number is a story's topic, not its speaker.
     speaks = speaks and not any(t.like_num or t.ent_type_ in _WHEN for t in label)
+    # "Jordan: Campaign Launched Against …": a country before the colon is where, not who.
+    speaks = speaks and label.text.lower() not in lexicons.load("places")
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     explainer = first is not None and len(first) and first[0].tag_ in {"WP", "WRB", "WDT"}
     return speaks and not explainer
@@ -268,6 +270,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
+        if verb is not None and _future(verb):
+            return True  # "will announce the verdict": what will be said is not said yet
         return referent(content, _cue_words(draft, verb))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and manner(verb, content)
 
@@ -287,6 +291,8 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
+    if draft.kind == QuoteKind.INDIRECT and attitude_target(content, _cue_words(draft, verb)):
+        return True
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
@@ -352,22 +358,29 @@ def _cue_verb(draft: Draft) -> Token | None:
 
 def _sourceless_passive(verb: Token) -> bool:
     """A passive cue without its agent names no source when its subject is the listener, the
-    thing foreseen or what is commonly held: "Residents were told to leave", "Markets were
-    expected to react", "It is believed to bring good luck". (Other
+    thing foreseen, the accused or what is commonly held: "Residents were told to leave", "Markets
+    were expected to react", "She was accused of corrupting …", "It is believed to bring good luck". (Other
     passives keep their content: "The plan is intended to …", "He was quoted as saying".)"""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
     if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "It is hoped that …", "It was reported that …": nobody is named
-    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs"):
-        return True
+    if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs") | lexicons.load("accusing_verbs"):
+        return True  # (the subject of "was accused of …" is the accused, not who accuses)
     if verb.lemma_.lower() in lexicons.load("common_belief_verbs"):
         # "The chef is thought to have told staff that …": the subject still speaks, hedged.
         return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children)
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
     return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """A cue in the future: "will announce", "shall publish", "is going to reveal"."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "going" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _refusal(verb: Token) -> bool:
