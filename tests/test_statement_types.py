@@ -21,6 +21,9 @@ def _types(text: str) -> dict[str, str]:
     ("Lee believes the dam will hold.", "the dam will hold", "belief"),
     ("Lee vowed to rebuild the dam.", "to rebuild the dam", "intention"),
     ("According to the ministry, the dam will hold.", "the dam will hold", "unspecified"),
+    # a post under an account's handle is written
+    ("Kenyans debated the plan online.\n\n@RobertAlai: Interns should be paid for their work.",
+     "Interns should be paid for their work", "writing"),
 ])
 def test_the_type_follows_the_cue(text: str, content: str, expected: str) -> None:
     assert _types(text)[content] == expected

@@ -46,9 +46,6 @@ NOT_STATEMENTS = [
     # so is a country, also one the tagger reads as a person; a headline may ask
     'Jordan: Campaign Launched Against "Rape-Marriage" Law\n\nThe campaign began in May.',
     "Kenya: To Pay or Not to #PayInterns?\n\nThe debate began in May.",
-    # praise and blame name their target and their reason, not a message
-    "Chu Ka Yu criticized the evangelist group for spreading a hateful message.",
-    "The mayor praised the volunteers for helping the flood victims all week.",
     # the accused is not who accuses; what will be said is not said yet
     "Lady Gaga was accused of corrupting the morality of young Indonesians.",
     "The court will announce the verdict in the trial of Nabil Karoui on Friday.",

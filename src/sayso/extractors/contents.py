@@ -67,16 +67,6 @@ def topic(content: SpacySpan, cue: set[str]) -> bool:
     return not any(n > 1 for n in objects.values())
 
 
-def attitude_target(content: SpacySpan, cue: set[str]) -> bool:
-    """The object of a verb of praise or blame is the target of an attitude, also with the reason
-    after it ("criticized the group for spreading a message", "praised her for helping"): no
-    proposition unless a clause of its own follows ("criticized that the law was …")."""
-    if not cue & lexicons.load("attitude_verbs") or content.root.pos_ not in {"NOUN", "PROPN", "PRON"}:
-        return False
-    return not any(t.tag_ in _FINITE or t.pos_ in {"VERB", "AUX"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
-                   for t in content if not (t.tag_ == "VBG" or t.head.tag_ == "VBG"))
-
-
 def referent(content: SpacySpan, cue: set[str]) -> bool:
     """A noun phrase that is the listener, a relative pronoun or a figure is no proposition:
     "questioned the student", "told The Huffington Post", "rejects which", "added 25 points",

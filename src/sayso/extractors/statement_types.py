@@ -3,7 +3,7 @@ that does not say (docs/annotation.md, "Type").
 
 Read from the cue and what hangs on it: the cue verb's lemma (``wrote`` → writing, ``believes``
 → belief, ``plans`` → intention), a document or platform it is made in or on ("said in a
-statement", "posted on Facebook"), a document as the source ("the report found"), and
+statement", "posted on Facebook"), a document or an account's handle as the source ("the report found", "@user: …"), and
 ``according to``. Everything else that has a cue or a speaker is speech.
 """
 from __future__ import annotations
@@ -42,6 +42,11 @@ def _document(span: Span | None) -> bool:
         and root.pos_ in {"NOUN", "PROPN"}
 
 
+def _handle(span: Span | None) -> bool:
+    """The source is an account's handle ("@RobertAlai: …"): a post, so writing."""
+    return span is not None and len(span) > 0 and span.text.lstrip().startswith("@")
+
+
 def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, speaker_span: Span | None,
                    speaker_type: ActorType | None = None) -> StatementType:
     """The :class:`StatementType` of a statement from its kind, cue, cue verb, source span and the
@@ -52,7 +57,7 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
         return StatementType.SPEECH
     head = cue_verb if cue_verb is not None else (cue.root if cue is not None and len(cue) else None)
     if head is None:
-        return StatementType.WRITING if _document(speaker_span) else StatementType.SPEECH
+        return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.SPEECH
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in head.children)
     if lemma in intention_verbs() and (infinitive or lemma in load("intending_always")) \
@@ -66,7 +71,7 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
     if lemma in belief_verbs():
         return StatementType.BELIEF
     if lemma in load("writing_verbs") and head.pos_ in {"VERB", "AUX"} or _written_in(head) \
-            or _document(speaker_span) or speaker_type == ActorType.MEDIA:
+            or _document(speaker_span) or _handle(speaker_span) or speaker_type == ActorType.MEDIA:
         return StatementType.WRITING
     if lemma in evidence_verbs() - speech_verbs() and speaker_span is not None \
             and speaker_span.root.ent_type_ != "PERSON" and speaker_span.root.pos_ != "PRON":

@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
-from .contents import attitude_target, claim_heads, manner, proposition, referent, topic
+from .contents import claim_heads, manner, proposition, referent, topic
 from .context import DocContext
 from .cues import word_forms
 from .drafts import Draft
@@ -291,8 +291,6 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
-    if draft.kind == QuoteKind.INDIRECT and attitude_target(content, _cue_words(draft, verb)):
-        return True
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
