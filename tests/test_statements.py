@@ -608,3 +608,25 @@ def test_a_parenthesis_followed_by_a_new_clause_stays_out_of_the_content():
     text = "The mayor said she would resign — a move nobody expected — and the council agreed."
     [(content, _)] = quotes(text, "rules")
     assert content.startswith("she would resign") and "council" not in content
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])
+@pytest.mark.parametrize("text, attitude", [
+    ("Many Algerians expressed their political dissent through boycotting the elections.",
+     "their political dissent through boycotting the elections"),
+    ("Moroccans expressed their outrage at the way criminals are permitted to escape punishment while their victims suffer.",
+     "their outrage at the way criminals are permitted to escape punishment while their victims suffer"),
+])
+def test_the_taggers_own_reading_after_a_cue_that_says_nothing_is_an_attitude(engine, text, attitude):
+    """Reported speech the tagger alone reads, after a cue that is no word of saying, believing
+    or finding, is no statement; it stays an attitude (an attribution in PolNeAR's sense)."""
+    analysis = sayso.extract(text, engine=engine)
+    assert analysis.quotes == ()
+    assert [a.text for a in analysis.attitudes] == [attitude]
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])
+def test_the_taggers_own_reading_after_a_cue_of_a_message_stays(engine):
+    text = "The mayor ordered the removal of structures already constructed on the basis that they were not aesthetic."
+    assert [q.text for q in sayso.extract(text, engine=engine).quotes] == [
+        "the removal of structures already constructed on the basis that they were not aesthetic"]

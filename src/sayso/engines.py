@@ -293,8 +293,9 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
         first = _without_fragments(first, rules)
         if strategy == "model-fill":
             by_rule = Intervals([(r.start, r.end) for r in rules])
-            first = _without_pieces([_fill(d, [rules[k] for k in by_rule.overlapping(d.start, d.end)
-                                               if _overlap(d, rules[k]) >= 0.5], text) for d in first])
+            first = _without_pieces([_fill(d, twins, text) if twins else replace(d, unconfirmed=True)
+                                     for d, twins in ((d, [rules[k] for k in by_rule.overlapping(d.start, d.end)
+                                                           if _overlap(d, rules[k]) >= 0.5]) for d in first)])
     else:
         raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
     # Only drafts that share text can cover half of one another.

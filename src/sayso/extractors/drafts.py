@@ -32,6 +32,8 @@ class Draft:
     cue_verb: Token | None = None
     #: A quotation set off as a paragraph of its own, without marks (a blockquote).
     set_off: bool = False
+    #: Proposed by the tagger alone: no rule reads a statement in the same stretch.
+    unconfirmed: bool = False
 
     @property
     def pieces(self) -> tuple[tuple[int, int], ...]:

@@ -82,6 +82,13 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
         if _writers_voice(context, draft):
             continue
         content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and not _reporting(draft) and not _message_cue(draft):
+            # The tagger alone reads reported speech after a cue that is no word of saying,
+            # believing or finding ("continues to be indifferent to", "expressed their outrage"):
+            # an attribution in PolNeAR's sense at most, not a statement.
+            if not _not_a_statement(context, draft, content):
+                attitudes.append(draft)
+            continue
         if not _not_a_statement(context, draft, content):
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
     return Selection(_one_per_cue(context, kept), unattributed, attitudes)
@@ -323,8 +330,18 @@ def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
-    words = {t.lemma_.lower() for t in draft.cue} | {t.lower_ for t in draft.cue}
+    words = set().union(*(word_forms(t, ("s", "d", "ed")) for t in draft.cue))  # "hopes" is lemmatised "hop"
     return bool(words & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
+
+
+def _message_cue(draft: Draft) -> bool:
+    """A cue whose object is a message or a belief, not a topic told about: "ordered the
+    removal", "came to the conclusion that …", not "expressed their outrage"."""
+    if draft.cue is None:
+        return False
+    words = set().union(*(word_forms(t, ("s", "d", "ed")) for t in draft.cue))
+    messages = lexicons.load("message_object_verbs") - lexicons.load("topic_object_verbs")  # not "expressed their outrage"
+    return bool(words & (messages | lexicons.load("belief_nouns")))
 
 
 def _telling(cue: SpacySpan) -> bool:
