@@ -112,7 +112,10 @@ def test_combine_reads_a_quotation_whole_not_the_taggers_pieces_of_it():
     pieces = [Draft(QuoteKind.DIRECT, 0, 80), Draft(QuoteKind.DIRECT, 81, 115), Draft(QuoteKind.DIRECT, 150, 199)]
     elsewhere = Draft(QuoteKind.DIRECT, 300, 320)
     for strategy in ("model-first", "model-fill"):
-        assert combine([whole], pieces + [elsewhere], strategy) == [whole, elsewhere]
+        combined = combine([whole], pieces + [elsewhere], strategy)
+        assert combined[0] == whole and [(d.start, d.end) for d in combined] == [(0, 200), (300, 320)]
+        # what the tagger alone reads is marked so (the statement stage asks more of it)
+        assert combined[1].unconfirmed is (strategy == "model-fill")
     # the same quotation read with other edges stays the tagger's
     assert [(d.start, d.end) for d in combine([whole], [Draft(QuoteKind.DIRECT, 1, 199)], "model-first")] == [(1, 199)]
 
