@@ -106,6 +106,11 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
     # a definite description takes up an indefinite one a few sentences back
     ("One poster admitted to being part of the effort on Monday.\n\nThe poster wrote that the attacks "
      "would go on for weeks.", "the attacks", "One poster"),
+    # a word for a kind of actor takes up the actor of that kind named before
+    ("Amnesty International held a meeting in Geneva this week.\n\nThe organization said it plans to hold "
+     "the meeting in a different country every year.", "different country", "Amnesty International"),
+    ("The Daily Nation ran a story on the deal on Monday.\n\nThe paper reported that the minister had "
+     "signed the contract in secret.", "signed the contract", "Daily Nation"),
 ])
 def test_description_points_back_to_its_actor(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

@@ -167,6 +167,30 @@ class ActorBook:
                 return self.at_token(token)
         return None
 
+    def _kind_named_before(self, span: SpacySpan) -> Cluster | None:
+        """A definite description by a word for a kind of actor, with no name in it, takes up
+        the actor of that kind the article named before: "the organization" the last
+        organisation, "the paper" the last outlet, "the governor" the person the article has
+        named most so far (when one stands out)."""
+        if any(t.pos_ == "PROPN" for t in span):
+            return None
+        head = singular(span.root.lemma_.lower())
+        label = lexicons.table("kind_nouns").get(head)
+        if label is None:
+            return None
+        kind = ActorType(label.upper())
+        kinds = {ActorType.MEDIA, ActorType.ORG} if kind == ActorType.MEDIA else {kind}  # an outlet is often typed ORG
+        before = [c for c in self.clusters if c.named and c.type in kinds and any(m[0] < span.start_char for m in c.mentions)]
+        if not before:
+            return None
+        if kind != ActorType.PERSON:
+            return max(before, key=lambda c: max(m[0] for m in c.mentions if m[0] < span.start_char))
+        counts = sorted(((sum(1 for m in c.mentions if m[0] < span.start_char), c) for c in before),
+                        key=lambda x: -x[0])
+        if len(counts) > 1 and counts[0][0] == counts[1][0]:
+            return None  # no one stands out
+        return counts[0][1]
+
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
         missed ("The Basij, a paramilitary branch of the IRGC")."""
@@ -178,6 +202,8 @@ class ActorBook:
             # actor (but "a spokesman" twice may be two people).
             words = name_words(core_phrase(span.root, span).text)
             earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
+        if earlier is None and span[0].lower_ in lexicons.load("definites"):
+            earlier = self._kind_named_before(span)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
