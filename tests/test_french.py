@@ -392,3 +392,28 @@ def test_french_descriptions_take_up_the_actor_named_before():
     speakers = {c: s for _, c, s in found}
     assert speakers["qu'il ne renoncera pas à la réforme"] == "Jean-Marc Ayrault"
     assert speakers["la gratuité scolaire"] == "Quelques associations étudiantes"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a quotation after the colon that closes a clause is its subject's, whatever the verb
+    ("Akli Gasmi, jeune berger à l'époque, se souvient : « C'est quelque chose qu'on ne vit qu'une fois. »",
+     "C'est quelque chose qu'on ne vit qu'une fois.", "Akli Gasmi"),
+    # a headline that is a name, a colon and a quotation
+    ("Barack Obama : « le meilleur reste à venir pour les Etats-Unis ! »\n\nLe président a été réélu mardi.",
+     "le meilleur reste à venir pour les Etats-Unis !", "Barack Obama"),
+    # reproaches and accusations with "de" and an infinitive
+    ("Le parti reproche à Antoni Pastor de ne pas être un député godillot.", "de ne pas être un député godillot", "parti"),
+])
+def test_french_quotations_after_a_colon_and_reproaches(text, content, speaker):
+    _, found = _one(text)
+    assert content in [c for _, c, _ in found]
+    assert speaker in (next(s for _, c, s in found if c == content) or "")
+
+
+def test_french_acronyms_of_head_words_and_hyphenated_names_are_one_actor():
+    text = ("Le Parti populaire espagnol a exclu le député. Le PP a affirmé que le député avait commis une faute grave.\n\n"
+            "Le syndicat SUD-PTT a révélé ce décès. SUD a affirmé que l'agent avait demandé un changement de service.")
+    analysis, found = _one(text)
+    speakers = {c: s for _, c, s in found}
+    assert speakers["que le député avait commis une faute grave"] == "Parti populaire espagnol"
+    assert speakers["que l'agent avait demandé un changement de service"] == "SUD-PTT"

@@ -177,7 +177,13 @@ class Book:
                 and (not initials or any(w[0] in initials for w in entity.words))
             whole = len(entity.words) < len(words) and words[-len(entity.words):] == entity.words \
                 and entity.type == ActorType.PERSON and kind == ActorType.PERSON
-            acronym = len(words) == 1 and (words[0] == entity.acronym() and len(words[0]) > 1 or words[0] in entity.acronyms)
+            acronym = len(words) == 1 and (words[0] == entity.acronym() and len(words[0]) > 1 or words[0] in entity.acronyms
+                                           # "le PP" after "Parti populaire espagnol": the acronym of its head words
+                                           or len(words[0]) > 1 and len(entity.words) > 2 and entity.type == ActorType.ORG
+                                           and entity.acronym().startswith(words[0])
+                                           # "SUD" after "SUD-PTT": the first part of a hyphenated name
+                                           or len(entity.words) == 1 and "-" in entity.words[0]
+                                           and entity.words[0].split("-", 1)[0] == words[0] and entity.type == ActorType.ORG)
             # "la CGT" … "la Confédération générale du travail": the expansion of an earlier acronym
             spelt = len(entity.words) == 1 and len(words) > 1 and len(entity.words[0]) > 1 and (
                 entity.words[0] == letters or len(entity.words[0]) > 2 and letters.startswith(entity.words[0]))

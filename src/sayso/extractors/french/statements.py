@@ -172,7 +172,12 @@ class Reader:
             taken.append(region)
             self._add(framed)
         for region in pending:
-            if region not in taken and not self._incised(number, region) and not self._continues(number, region, start):
+            if region in taken or self._incised(number, region) or self._continues(number, region, start):
+                continue
+            introduced = self._after_colon(number, region, start, tokens)
+            if introduced is not None:
+                self._add(introduced)
+            else:
                 self.scare.append(region)
         for found in self._indirect(number, start, end, tokens, used):
             self._add(found)
@@ -263,6 +268,33 @@ class Reader:
         if comme_frame(verb):
             subject = self._subject_after(verb)  # "comme le rappelle HRW, « … »"
         return Found(kind, parts, number, cue, lemma, subject, type=cue_type(lemma), region=region)
+
+    def _after_colon(self, number: int, region: Region, start: int, tokens: list[Token]) -> Found | None:
+        """A quotation after a colon that closes its clause is the words of that clause's subject,
+        whatever its verb ("Akli Gasmi se souvient : « … »", "il s'était pris au président : « … »"),
+        or of the name that is the whole clause ("Barack Obama : « … »", a headline)."""
+        before = self.text[start : region.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1 + start
+        words = [t for t in tokens if t.idx < colon and self.outside(t) and not t.is_punct]
+        if not words or any(not self.outside(t) for t in tokens if colon <= t.idx < region.start):
+            return None
+        verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) in (["Fin"], ["Part"])]
+        if not verbs:
+            names = [e for e in self.doc.ents if e.label_ in {"PER", "ORG"} and e.start_char == words[0].idx
+                     and e.end_char >= words[-1].idx + len(words[-1].text)]
+            if not names:
+                return None
+            cue = self.doc.char_span(colon, colon + 1)
+            return Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number, cue, None, names[0],
+                         type=StatementType.SPEECH, region=region)
+        verb = verbs[-1]
+        subject = self.subject_before(verb)
+        if subject is None or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in subject):
+            return None
+        return Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number, self.doc[verb.i : verb.i + 1],
+                     cue_lemma(verb) or verb.lemma_, subject, type=cue_type(cue_lemma(verb)), region=region)
 
     def _clause(self, start: int, region: Region) -> tuple[int, int]:
         """The reported clause from its "que" to the end of the sentence part it is in."""
