@@ -57,6 +57,12 @@ class Cluster:
             self.roles[role] = None
 
 
+def _outlet_name(cluster: Cluster) -> bool:
+    """An organisation whose name says it is an outlet ("Daily Nation", "The Straits Times")."""
+    ends = lexicons.load("media_name_ends") | lexicons.media_words()
+    return any(w in ends for w in cluster.words)
+
+
 class ActorBook:
     """The actors of one article, with a token → actor index for later stages."""
 
@@ -179,8 +185,8 @@ class ActorBook:
         if label is None:
             return None
         kind = ActorType(label.upper())
-        kinds = {ActorType.MEDIA, ActorType.ORG} if kind == ActorType.MEDIA else {kind}  # an outlet is often typed ORG
-        before = [c for c in self.clusters if c.named and c.type in kinds and any(m[0] < span.start_char for m in c.mentions)]
+        before = [c for c in self.clusters if c.named and any(m[0] < span.start_char for m in c.mentions)
+                  and (c.type == kind or kind == ActorType.MEDIA and c.type == ActorType.ORG and _outlet_name(c))]
         if not before:
             return None
         if kind != ActorType.PERSON:
