@@ -401,6 +401,13 @@ def test_french_descriptions_take_up_the_actor_named_before():
     # a headline that is a name, a colon and a quotation
     ("Barack Obama : « le meilleur reste à venir pour les Etats-Unis ! »\n\nLe président a été réélu mardi.",
      "le meilleur reste à venir pour les Etats-Unis !", "Barack Obama"),
+    # the clause's cue verb gives the speaker, not the verb of the clause it reports
+    ("Jean-Marc Ayrault a affirmé que le gouvernement ne baissera pas les bras : « Non, nous ne renoncerons pas ! »",
+     "Non, nous ne renoncerons pas !", "Jean-Marc Ayrault"),
+    # a thing is no speaker: the person the clause names is
+    ("Le reportage a suffi pour convaincre Souha Arafat, dont le mari est mort sans qu'aucune autopsie ne soit "
+     "effectuée : « Je veux que le corps de mon mari soit exhumé. »", "Je veux que le corps de mon mari soit exhumé.",
+     "Souha Arafat"),
     # reproaches and accusations with "de" and an infinitive
     ("Le parti reproche à Antoni Pastor de ne pas être un député godillot.", "de ne pas être un député godillot", "parti"),
 ])

@@ -289,12 +289,24 @@ class Reader:
             cue = self.doc.char_span(colon, colon + 1)
             return Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number, cue, None, names[0],
                          type=StatementType.SPEECH, region=region)
-        verb = verbs[-1]
+        # the clause's cue if it has one ("a affirmé qu'il ne baissera pas les bras : « … »"), else its last verb
+        verb = next((t for t in reversed(verbs) if cue_lemma(t) is not None), verbs[-1])
         subject = self.subject_before(verb)
-        if subject is None or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in subject):
+        if subject is not None and not self._may_speak(subject):
+            # "… la veuve …, Souha Arafat, de demander … : « … »": a thing is no speaker; the
+            # person or organisation the clause names is
+            named = [e for e in self.doc.ents if e.label_ in {"PER", "ORG"} and words[0].idx <= e.start_char < colon]
+            subject = named[-1] if named else None
+        if subject is None:
             return None
         return Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number, self.doc[verb.i : verb.i + 1],
                      cue_lemma(verb) or verb.lemma_, subject, type=cue_type(cue_lemma(verb)), region=region)
+
+    @staticmethod
+    def _may_speak(span: SpacySpan) -> bool:
+        """A name, a pronoun, or a noun for a person or an organisation."""
+        nouns = _words("person_nouns") | _words("org_nouns")
+        return any(t.ent_type_ in {"PER", "ORG"} or t.pos_ in {"PROPN", "PRON"} or t.lower_ in nouns for t in span)
 
     def _clause(self, start: int, region: Region) -> tuple[int, int]:
         """The reported clause from its "que" to the end of the sentence part it is in."""
