@@ -424,3 +424,12 @@ def test_french_acronyms_of_head_words_and_hyphenated_names_are_one_actor():
     speakers = {c: s for _, c, s in found}
     assert speakers["que le député avait commis une faute grave"] == "Parti populaire espagnol"
     assert speakers["que l'agent avait demandé un changement de service"] == "SUD-PTT"
+
+
+def test_french_possessive_description_and_capitalised_article_before_an_acronym():
+    text = ("Le Parti populaire espagnol a exclu le député Antoni Pastor. Son parti affirme que le député a rompu la "
+            "discipline de vote.\n\nLe PP a ajouté qu'il ne reviendrait pas sur sa décision.")
+    _, found = _one(text)
+    speakers = {c: s for _, c, s in found}
+    assert speakers["que le député a rompu la discipline de vote"] == "Parti populaire espagnol"
+    assert speakers["qu'il ne reviendrait pas sur sa décision"] == "Parti populaire espagnol"

@@ -28,8 +28,9 @@ def name_words(text: str) -> tuple[str, ...]:
     raw = [w for w in text.replace("’", "'").split() if not (len(w) == 2 and w.endswith("."))]
     titles = lexicons.load("titles", LANG)
     while raw and (raw[0].lower() in titles or raw[0] in {"le", "la", "les", "l'"}
-                   or raw[0] in {"Le", "La", "Les", "L'"} and len(raw) > 1 and raw[1][:1].islower()):
-        raw = raw[1:]  # "Le Pen" keeps its capital article
+                   or raw[0] in {"Le", "La", "Les", "L'"} and len(raw) > 1
+                   and (raw[1][:1].islower() or len(raw[1]) > 1 and raw[1].isupper())):
+        raw = raw[1:]  # "Le Pen" keeps its capital article; "Le PP" does not
     words = [w.lower() for w in raw]
     if words and words[0].startswith("l'"):
         words[0] = words[0][2:]
@@ -317,6 +318,14 @@ class Book:
                 return self.mention(self.describe(earlier_phrase), span.start_char, span.end_char)
         noun = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), span.root)  # the parse may root "l’" (ADJ)
         role = noun.lower_.removeprefix("ex-")
+        if role in lexicons.load("org_nouns", LANG) and not any(t.pos_ == "PROPN" for t in span) \
+                and opener in lexicons.load("definites", LANG) | lexicons.load("demonstratives", LANG) | _POSSESSIVES:
+            # "Son parti" after "le Parti populaire espagnol": the organisation whose name holds the noun
+            holders = [e for e in self.entities if e.named and e.type == ActorType.ORG and role in e.words
+                       and any(s < span.start_char for s, _ in e.mentions)]
+            if holders:
+                latest = max(holders, key=lambda e: max(s for s, _ in e.mentions if s < span.start_char))
+                return self.mention(latest, span.start_char, span.end_char)
         if opener in lexicons.load("definites", LANG) and role in lexicons.load("person_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" and t.lower_.removeprefix("ex-") not in lexicons.load("person_nouns", LANG)
                             for t in span):
@@ -354,6 +363,10 @@ class Book:
                         roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
                   for e in ordered]
         return actors, ids
+
+
+#: Possessive determiners that open a description ("son parti", "leur syndicat").
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 
 
 def _add_description(entity: Entity, written: str) -> None:
