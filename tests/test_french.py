@@ -417,19 +417,18 @@ def test_french_quotations_after_a_colon_and_reproaches(text, content, speaker):
     assert speaker in (next(s for _, c, s in found if c == content) or "")
 
 
-def test_french_acronyms_of_head_words_and_hyphenated_names_are_one_actor():
-    text = ("Le Parti populaire espagnol a exclu le député. Le PP a affirmé que le député avait commis une faute grave.\n\n"
-            "Le syndicat SUD-PTT a révélé ce décès. SUD a affirmé que l'agent avait demandé un changement de service.")
-    analysis, found = _one(text)
-    speakers = {c: s for _, c, s in found}
-    assert speakers["que le député avait commis une faute grave"] == "Parti populaire espagnol"
-    assert speakers["que l'agent avait demandé un changement de service"] == "SUD-PTT"
-
-
-def test_french_possessive_description_and_capitalised_article_before_an_acronym():
-    text = ("Le Parti populaire espagnol a exclu le député Antoni Pastor. Son parti affirme que le député a rompu la "
-            "discipline de vote.\n\nLe PP a ajouté qu'il ne reviendrait pas sur sa décision.")
-    _, found = _one(text)
-    speakers = {c: s for _, c, s in found}
-    assert speakers["que le député a rompu la discipline de vote"] == "Parti populaire espagnol"
-    assert speakers["qu'il ne reviendrait pas sur sa décision"] == "Parti populaire espagnol"
+@pytest.mark.parametrize("text, expected", [
+    # an acronym of an organisation's head words, and the first part of a hyphenated name
+    ("Le Parti populaire espagnol a exclu le député. Le PP a affirmé que le député avait commis une faute grave.\n\n"
+     "Le syndicat SUD-PTT a révélé ce décès. SUD a affirmé que l'agent avait demandé un changement de service.",
+     {"que le député avait commis une faute grave": "Parti populaire espagnol",
+      "que l'agent avait demandé un changement de service": "SUD-PTT"}),
+    # a possessive description by an organisation noun, and a capitalised article before an acronym
+    ("Le Parti populaire espagnol a exclu le député Antoni Pastor. Son parti affirme que le député a rompu la "
+     "discipline de vote.\n\nLe PP a ajouté qu'il ne reviendrait pas sur sa décision.",
+     {"que le député a rompu la discipline de vote": "Parti populaire espagnol",
+      "qu'il ne reviendrait pas sur sa décision": "Parti populaire espagnol"}),
+])
+def test_french_names_of_one_organisation_are_one_actor(text, expected):
+    speakers = {c: s for _, c, s in _one(text)[1]}
+    assert {c: speakers.get(c) for c in expected} == expected
