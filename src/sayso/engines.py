@@ -293,9 +293,13 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
         first = _without_fragments(first, rules)
         if strategy == "model-fill":
             by_rule = Intervals([(r.start, r.end) for r in rules])
-            first = _without_pieces([_fill(d, twins, text) if twins else replace(d, unconfirmed=True)
-                                     for d, twins in ((d, [rules[k] for k in by_rule.overlapping(d.start, d.end)
-                                                           if _overlap(d, rules[k]) >= 0.5]) for d in first)])
+
+            def twins(d: Draft) -> list[Draft]:
+                return [rules[k] for k in by_rule.overlapping(d.start, d.end) if _overlap(d, rules[k]) >= 0.5]
+
+            # what no rule reads in the same stretch is the tagger's alone
+            first = _without_pieces([_fill(d, found, text) if (found := twins(d)) else replace(d, unconfirmed=True)
+                                     for d in first])
     else:
         raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
     # Only drafts that share text can cover half of one another.

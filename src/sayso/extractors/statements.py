@@ -330,8 +330,7 @@ def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
-    words = set().union(*(word_forms(t, ("s", "d", "ed")) for t in draft.cue))  # "hopes" is lemmatised "hop"
-    return bool(words & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
+    return bool(_cue_forms(draft.cue) & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
 
 
 def _message_cue(draft: Draft) -> bool:
@@ -339,9 +338,13 @@ def _message_cue(draft: Draft) -> bool:
     removal", "came to the conclusion that …", not "expressed their outrage"."""
     if draft.cue is None:
         return False
-    words = set().union(*(word_forms(t, ("s", "d", "ed")) for t in draft.cue))
     messages = lexicons.load("message_object_verbs") - lexicons.load("topic_object_verbs")  # not "expressed their outrage"
-    return bool(words & (messages | lexicons.load("belief_nouns")))
+    return bool(_cue_forms(draft.cue) & (messages | lexicons.load("belief_nouns")))
+
+
+def _cue_forms(cue: SpacySpan) -> set[str]:
+    """The lexicon words a cue's tokens may stand for ("hopes" is lemmatised "hop")."""
+    return set().union(*(word_forms(t, ("s", "d", "ed")) for t in cue))
 
 
 def _telling(cue: SpacySpan) -> bool:

@@ -236,10 +236,11 @@ class Book:
     def _noun_phrase_with_head(self, span: SpacySpan) -> SpacySpan | None:
         """The last noun phrase before ``span`` in the same paragraph or the one before whose head
         noun is ``span``'s ("Quelques associations étudiantes … Ces associations")."""
-        doc, root = self.doc, span.root
-        floor = doc.text.rfind("\n\n", 0, doc.text.rfind("\n\n", 0, span.start_char) if "\n\n" in doc.text[: span.start_char] else 0)
+        doc, root, text = self.doc, span.root, self.doc.text
+        paragraph = text.rfind("\n\n", 0, span.start_char)
+        floor = max(text.rfind("\n\n", 0, paragraph), 0) if paragraph >= 0 else 0  # the paragraph before's start
         for token in reversed(doc[: span.start]):
-            if token.idx < max(floor, 0):
+            if token.idx < floor:
                 break
             if token.pos_ == "NOUN" and token.lower_ == root.lower_:
                 start = token.i
@@ -311,8 +312,7 @@ class Book:
                          and (e.words and e.words[-1] == head or any(r.split()[-1] == head for r in e.roles if r)
                               or head in e.name.lower().split())]
             if same_head:
-                latest = max(same_head, key=lambda e: max(s for s, _ in e.mentions if s < span.start_char))
-                return self.mention(latest, span.start_char, span.end_char)
+                return self.mention(_latest_before(same_head, span.start_char), span.start_char, span.end_char)
             earlier_phrase = self._noun_phrase_with_head(span)
             if earlier_phrase is not None:
                 return self.mention(self.describe(earlier_phrase), span.start_char, span.end_char)
@@ -324,8 +324,7 @@ class Book:
             holders = [e for e in self.entities if e.named and e.type == ActorType.ORG and role in e.words
                        and any(s < span.start_char for s, _ in e.mentions)]
             if holders:
-                latest = max(holders, key=lambda e: max(s for s, _ in e.mentions if s < span.start_char))
-                return self.mention(latest, span.start_char, span.end_char)
+                return self.mention(_latest_before(holders, span.start_char), span.start_char, span.end_char)
         if opener in lexicons.load("definites", LANG) and role in lexicons.load("person_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" and t.lower_.removeprefix("ex-") not in lexicons.load("person_nouns", LANG)
                             for t in span):
@@ -334,7 +333,7 @@ class Book:
             salient = self.most_named_before(span.start_char, {ActorType.PERSON})
             if salient is not None:
                 return self.mention(salient, span.start_char, span.end_char)
-        if span[0].lower_.replace("’", "'") in lexicons.load("definites", LANG) and head in lexicons.load("org_nouns", LANG) \
+        if opener in lexicons.load("definites", LANG) and head in lexicons.load("org_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" for t in span):
             # "Pour l'organisation militant pour les droits de l'Homme, …" after "l'ONG Human Rights
             # Watch": a definite description of an organisation is the one named last before it.
@@ -363,6 +362,11 @@ class Book:
                         roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
                   for e in ordered]
         return actors, ids
+
+
+def _latest_before(entities: list[Entity], offset: int) -> Entity:
+    """Of ``entities``, each mentioned before ``offset``, the one mentioned last before it."""
+    return max(entities, key=lambda e: max(s for s, _ in e.mentions if s < offset))
 
 
 #: Possessive determiners that open a description ("son parti", "leur syndicat").

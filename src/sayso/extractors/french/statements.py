@@ -291,6 +291,7 @@ class Reader:
                          type=StatementType.SPEECH, region=region)
         # the clause's cue if it has one ("a affirmé qu'il ne baissera pas les bras : « … »"), else its last verb
         verb = next((t for t in reversed(verbs) if cue_lemma(t) is not None), verbs[-1])
+        lemma = cue_lemma(verb)
         subject = self.subject_before(verb)
         if subject is not None and not self._may_speak(subject):
             # "… la veuve …, Souha Arafat, de demander … : « … »": a thing is no speaker; the
@@ -300,7 +301,7 @@ class Reader:
         if subject is None:
             return None
         return Found(QuoteKind.DIRECT, [(region.inner_start, region.inner_end)], number, self.doc[verb.i : verb.i + 1],
-                     cue_lemma(verb) or verb.lemma_, subject, type=cue_type(cue_lemma(verb)), region=region)
+                     lemma or verb.lemma_, subject, type=cue_type(lemma), region=region)
 
     @staticmethod
     def _may_speak(span: SpacySpan) -> bool:
@@ -373,16 +374,15 @@ class Reader:
         outside = [t for t in tokens if self.outside(t)]
         for k, token in enumerate(outside):
             word = token.lower_.replace("’", "'")
-            last = k
+            last = k  # the cue's last word
             if word == "d'" and k + 1 < len(outside) and outside[k + 1].lower_ == "après":
-                word, first = "d'après", k + 2
+                word, first, last = "d'après", k + 2, k + 1
             elif word in lexicons.load("according", LANG):
                 first = k + 1
-                last = k
             elif word == "pour" and self._pour_heads(token, start):
                 first = k + 1
             elif word == "pour" and k + 1 < len(outside) and outside[k + 1].lower_ == "qui":
-                whose = self._pour_qui(number, token, outside[k + 1], end)
+                whose = self._pour_qui(number, token, outside[k + 1])
                 found += [whose] if whose is not None else []
                 continue
             elif (phrase_end := _according_phrase(self.text, token)) is not None:
@@ -402,7 +402,7 @@ class Reader:
                 source, comma = self.doc[outside[first].i : apposed], self.doc[apposed]
             if not is_source(source, word == "pour"):
                 continue
-            cue = self.doc[token.i : (outside[k + 1].i + 1) if word == "d'après" else outside[max(last, k)].i + 1]
+            cue = self.doc[token.i : outside[last].i + 1]
             before = self.text[start : token.idx].strip(" ,")
             opening = next((r for r in self.regions if r.start >= comma.idx
                             and not self.text[comma.idx + 1 : r.start].strip()), None)
@@ -433,7 +433,7 @@ class Reader:
                                type=StatementType.UNSPECIFIED))
         return found
 
-    def _pour_qui(self, number: int, pour: Token, qui: Token, end: int) -> Found | None:
+    def _pour_qui(self, number: int, pour: Token, qui: Token) -> Found | None:
         """"le Medef pour qui seule une augmentation … pourrait être acceptable": the clause after
         "pour qui" is the view of the noun phrase before it."""
         doc = self.doc
