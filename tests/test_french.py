@@ -432,3 +432,34 @@ def test_french_quotations_after_a_colon_and_reproaches(text, content, speaker):
 def test_french_names_of_one_organisation_are_one_actor(text, expected):
     speakers = {c: s for _, c, s in _one(text)[1]}
     assert {c: speakers.get(c) for c in expected} == expected
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # one name, one type: a company the NER reads once as a place is the company its other mention says
+    ("Indonésie : L'Oréal ouvre une usine\n\nLe groupe de cosmétique français, numéro un mondial, L'Oréal a inauguré "
+     "mercredi sa plus grande usine. Le groupe souhaite profiter de la croissance du marché en Asie.",
+     "profiter de la croissance du marché en Asie", "Oréal"),
+    # an organisation's fuller name written after its short one
+    ("Samsung fait appel\n\nLe groupe sud-coréen Samsung Electronics a perdu son procès contre Apple. Samsung a "
+     "annoncé qu'il allait déposer un recours.", "qu'il allait déposer un recours", "Samsung Electronics"),
+    # a role noun before a name makes it a person's
+    ("Îles Baléares : le Parti populaire exclut le député Antoni Pastor\n\nLe Parti populaire a exclu, hier, Antoni "
+     "Pastor, député-maire de Manacor. Antoni Pastor a déclaré que le catalan est leur propre langue.",
+     "que le catalan est leur propre langue", "Antoni Pastor"),
+    # "La police" takes up the earlier phrase with its head, not the organisation named last
+    ("Le groupe ETA a annoncé sa dissolution en 2018.\n\nSix personnes ont été arrêtées à Londres, selon un communiqué "
+     "de la police londonienne. La police a confirmé que les suspects étaient britanniques.",
+     "que les suspects étaient britanniques", "police londonienne"),
+])
+def test_french_actors_typed_and_named_by_all_their_mentions(text, content, speaker):
+    analysis, found = _one(text)
+    assert speaker in (next(s for _, c, s in found if c == content) or "")
+    if content.startswith("que le catalan"):
+        assert next(a for a in analysis.actors if a.name == "Antoni Pastor").type.value == "PERSON"
+
+
+def test_a_plural_pronoun_takes_no_singular_subject_for_antecedent():
+    text = ("Des milliers de locuteurs vivent aux États-Unis. L'organisation intergouvernementale les ignore. "
+            "Ils souhaitent être désignés comme francophones.")
+    analysis, _ = _one(text)
+    assert not any("ignore" in a.name or a.name.startswith("L'organisation") for a in analysis.actors)

@@ -8,6 +8,7 @@ last actor of its kind; a described source ("la porte-parole de la fédération"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -17,6 +18,8 @@ from .. import lexicons
 
 LANG = "fr"
 _NER = {"PER": ActorType.PERSON, "ORG": ActorType.ORG, "LOC": ActorType.GPE}
+#: Which type wins a tie between readings of one name: a speaker's before a place's.
+_SPEAKING = {ActorType.PERSON: 2, ActorType.ORG: 1}
 _WORD = re.compile(r"[\w’'-]+")
 #: A definite description that ends, with a comma, right where a name starts.
 _DESCRIPTION_BEFORE = re.compile(r"(?:^|(?<=[.!?:] )|(?<= - )|(?<=\n))((?:Le|La|Les|L['’])\s?[^,.;:\n«»]{2,80}), $")
@@ -59,6 +62,7 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)  # acronyms spelt out beside the name
+    votes: Counter[ActorType] = field(default_factory=Counter)  # the type each named mention was read as
 
     def acronym(self) -> str:
         return "".join(w[0] for w in self.words if w not in {"de", "des", "du", "la", "le", "et"})
@@ -74,9 +78,17 @@ class Book:
             if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG) \
                     and not _role_first(ent):
                 self.add_named(ent)  # "le Président-candidat", "président de la République": a role, not a name
+        self._type_by_evidence()
         self._names_again()
         self._acronyms_spelt()
         self._described_beside()
+
+    def _type_by_evidence(self) -> None:
+        """One name, one type: the type most of its mentions were read as, a person or an
+        organisation before a place on a tie ("L'Oréal" read once as a place, once as a company)."""
+        for entity in self.entities:
+            if len(entity.votes) > 1:
+                entity.type = max(entity.votes, key=lambda t: (entity.votes[t], _SPEAKING.get(t, 0)))
 
     def _described_beside(self) -> None:
         """A definite description set before a person's name between commas is that person's
@@ -150,7 +162,10 @@ class Book:
         words = name_words(name.text)
         if not words or not any(sum(c.isalpha() for c in w) > 1 for w in words):
             return None  # an elided word the NER took for a name: "n’", "l’"
-        titled = name.start > 0 and self.doc[name.start - 1].lower_ in lexicons.load("titles", LANG)
+        # "M. Samaras", "le député Antoni Pastor": a title or a person's role before a name
+        before = self.doc[name.start - 1] if name.start else None
+        titled = before is not None and (before.lower_ in lexicons.load("titles", LANG)
+                                         or before.pos_ == "NOUN" and before.lower_ in lexicons.load("person_nouns", LANG))
         kind = ActorType.PERSON if titled else _NER[label or ent.label_]
         found = self._match(words, kind, _initials(name.text))
         if found is None:
@@ -159,6 +174,7 @@ class Book:
         elif len(words) > len(found.words) and kind == found.type:
             found.name, found.words = name.text, words  # the fullest name
         found.mentions.append((name.start_char, name.end_char))
+        found.votes[kind] += 1
         role = self.doc[name.start - 1] if name.start else None
         nouns = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
         if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles \
@@ -190,7 +206,10 @@ class Book:
                 entity.words[0] == letters or len(entity.words[0]) > 2 and letters.startswith(entity.words[0]))
             # "Samsung" after "Samsung Electronics": the first word of one organisation's name
             lead = sole_lead and kind == entity.type == ActorType.ORG and entity.words[:1] == words
-            if same or acronym or spelt or lead or (part and entity.type == ActorType.PERSON) or whole:
+            # "Samsung Electronics" after "Samsung": an organisation's fuller name
+            fuller = kind == ActorType.ORG and len(entity.words) == 1 and len(words) > 1 and words[0] == entity.words[0] \
+                and set(entity.votes) == {ActorType.ORG} and sum(1 for e in self.entities if e.words == entity.words) == 1
+            if same or acronym or spelt or lead or fuller or (part and entity.type == ActorType.PERSON) or whole:
                 if best is None or entity.mentions[-1] > best.mentions[-1]:
                     best = entity  # "Le Pen" after "Marine Le Pen": the one last mentioned
         return best
@@ -300,6 +319,11 @@ class Book:
                     return self.mention(entity, span.start_char, span.end_char)
             kinds = {ActorType.PERSON} if head in lexicons.load("person_nouns", LANG) else \
                 {ActorType.ORG} if head in lexicons.load("org_nouns", LANG) else set()
+            same_head = self._noun_phrase_with_head(span) if kinds == {ActorType.ORG} else None
+            if same_head is not None:
+                # "La police" after "un communiqué de la police londonienne": the phrase with its head
+                return self.mention(self.named_in(same_head.start_char, same_head.end_char) or self.describe(same_head),
+                                    span.start_char, span.end_char)
             earlier = self.last_before(span.start_char, kinds) if kinds else None
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)

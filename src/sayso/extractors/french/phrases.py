@@ -39,7 +39,9 @@ def phrase(head: Token) -> SpacySpan:
     left = head.i
     while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in {"det", "amod", "nummod", "compound"}:
         left -= 1
-    end = noun_phrase_end(doc, left)
+    # no further than the head's own words: "L'organisation intergouvernementale les réduit" is
+    # a subject and the verb's object and verb, whatever the tagger made of them
+    end = min(noun_phrase_end(doc, left), head.right_edge.i + 1)
     return doc[left : max(end, head.i + 1)]
 
 

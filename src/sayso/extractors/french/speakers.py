@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan, Token
 
 from ...types import ActorType
 from .. import lexicons
@@ -142,8 +142,17 @@ def _subject_antecedent(reader: Reader, number: int, pronoun: SpacySpan) -> Spac
     """The nearest subject noun phrase before a pronoun, in its sentence or the one before."""
     first = reader.sentences[max(0, number - 1)][0]
     candidates = [t for t in reader.tokens(first, pronoun.start_char)
-                  if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and reader.outside(t)]
+                  if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and reader.outside(t)
+                  and _agrees(t, pronoun[0])]
     # The subject of a main clause before that of a clause inside it: "les hackers n'avaient
     # plus qu'à attendre que les internautes se connectent. Ils envoyaient …": the hackers.
     main = [t for t in candidates if t.head.dep_ == "ROOT"]
     return phrase((main or candidates)[-1]) if candidates else None
+
+
+def _agrees(noun: Token, pronoun: Token) -> bool:
+    """Whether a noun may be a pronoun's antecedent by number ("ils" is not "L'organisation"), and
+    by gender for a common noun; a feature the parse leaves out agrees with anything."""
+    features = ("Number", "Gender") if noun.pos_ == "NOUN" else ("Number",)
+    return all(not noun.morph.get(f) or not pronoun.morph.get(f) or noun.morph.get(f) == pronoun.morph.get(f)
+               for f in features)
