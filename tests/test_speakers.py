@@ -219,3 +219,17 @@ def test_a_source_span_that_stops_before_the_apposed_name_still_resolves_to_it()
     context = build_context(load_pipeline()("Another reader, Kapyololo, thinks that fuel shortages are a sign of poor governance."))
     found = context.resolver.resolve(context.doc[0:2])
     assert found is not None and found.name == "Kapyololo"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a person's name the NER misses after a long title: the name speaks, the title is its role,
+    # and the surname (with its particle) written first, in a caption, is the same person
+    ("La Russa in 2007. Image: G. dallorto.\n\nItalian Minister for Defence Ignazio La Russa said Wednesday that his "
+     "country will send ten instructors. French officials said they would send fewer.\n\nLa Russa said in a news "
+     "conference that the advisers' roles had yet to be determined.", "roles had yet", "Ignazio La Russa"),
+    ("UN High Commissioner for Human Rights Navi Pillay stated that the use of such munitions would lead to "
+     "civilian casualties.", "civilian casualties", "Navi Pillay"),
+])
+def test_a_name_the_ner_missed_after_a_title_speaks(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected

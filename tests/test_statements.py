@@ -51,6 +51,8 @@ NOT_STATEMENTS = [
     "The court will announce the verdict in the trial of Nabil Karoui on Friday.",
     # a caption's credit
     "Mock campaign banner. Image posted by Amir Schiby on Facebook",
+    # a participle right after its noun is no cue ("earmarks [that were] added")
+    "Earmarks added into the bailout bill included $192 million in tax rebates for the rum industry.",
 ]
 
 
@@ -630,3 +632,16 @@ def test_the_taggers_own_reading_after_a_cue_of_a_message_stays(engine):
     text = "The mayor ordered the removal of structures already constructed on the basis that they were not aesthetic."
     assert [q.text for q in sayso.extract(text, engine=engine).quotes] == [
         "the removal of structures already constructed on the basis that they were not aesthetic"]
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])
+def test_a_passive_that_gives_a_name_is_no_cue(engine):
+    """The tagger reads "is referred to as" as a cue inside a quotation; a passive that gives a
+    thing a name names no source."""
+    text = ('H.R.1424 was introduced on March 9, 2007. It is noted on the Congressional Website that "On 10/1/2008, '
+            'the Senate passed H.R.1424 as the vehicle for the economic rescue legislation. In the EAS version of the '
+            'bill (Engrossed Amendment as Agreed to by the Senate), Division A (pp.1-110) is referred to as the '
+            'Emergency Economic Stabilization Act of 2008; Division B (pp. 110-255) is referred to as the Energy '
+            'Improvement and Extension Act of 2008."')
+    analysis = sayso.extract(text, engine=engine)
+    assert not [q.cue for q in analysis.quotes if q.cue and "referred" in q.cue]

@@ -385,8 +385,10 @@ def edit_distance(a: str, b: str) -> int:
 def _bare_name(cluster: Cluster) -> bool:
     """A lone capitalised word (no place, outlet or acronym) that a later person's full name
     takes in: "Calloway said …" before "Ruth Calloway", whatever type the NER gave it."""
-    return cluster.named and len(cluster.words) == 1 and not cluster.acronyms \
-        and cluster.words[0] not in lexicons.places() and cluster.words[0] not in lexicons.media_outlets() \
+    # "La Russa": a surname with its particle is one name too
+    one = len(cluster.words) == 1 or len(cluster.words) == 2 and cluster.words[0] in lexicons.load("surname_particles")
+    return cluster.named and one and not cluster.acronyms \
+        and " ".join(cluster.words) not in lexicons.places() and " ".join(cluster.words) not in lexicons.media_outlets() \
         and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
 
 

@@ -207,7 +207,7 @@ class SpeakerResolver:
         is the role: "Afghan Ambassador to the United States Hamdullah Mohib" → Hamdullah Mohib.
         After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
         doc, last = self.doc, span[-1]
-        cluster = self.book.at_token(last)
+        cluster = self._untagged_name(span) or self.book.at_token(last)
         if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
             return None
         first = last.i
@@ -220,6 +220,30 @@ class SpeakerResolver:
         if any(t.pos_ in {"VERB", "AUX"} for t in role):
             return None  # a clause, not a title
         cluster.add_role(role.text)
+        return cluster
+
+    def _untagged_name(self, span: SpacySpan) -> Cluster | None:
+        """A person's name the NER missed or cut short after a title: "Italian Minister for Defence
+        Ignazio La Russa", "UN High Commissioner for Human Rights Navi Pillay": the capitalised
+        words the last one gathers as compounds (its first word and its surname, with its particle,
+        of a longer run), read as a person."""
+        doc, last = self.doc, span[-1]
+        known = self.book.at_token(last)
+        if last.pos_ != "PROPN" or not last.is_title or last.lower_ in lexicons.titles() \
+                or known is not None and known.type != ActorType.PERSON:
+            return None
+        run = last.i
+        while run > span.start and doc[run - 1].dep_ == "compound" and doc[run - 1].pos_ == "PROPN" \
+                and doc[run - 1].head.i == last.i and doc[run - 1].lower_ not in lexicons.titles():
+            run -= 1
+        particle = last.i > 1 and doc[last.i - 1].lower_ in lexicons.load("surname_particles")
+        first = max(run, last.i - 1 - particle)
+        if first == last.i or not doc[first].is_title or not any(t.lower_ in lexicons.titles() for t in doc[span.start : first]):
+            return None  # "Human Rights Watch": no title, no person; "wa Mutarika": no first name
+        if known is not None and len(known.words) >= last.i + 1 - first:
+            return None  # the NER's name is as full
+        cluster = self.book.add_named(doc[first : last.i + 1], "PERSON")
+        cluster.labels["PERSON"] += 2  # a title before a name is a person's, as an honorific is
         return cluster
 
     def resolve_pronoun(self, pronoun: Token) -> Cluster | None:

@@ -274,6 +274,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if verb is not None and _anonymity(verb, content):
         return True
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
+        return True
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
@@ -281,6 +283,26 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
             return True  # "will announce the verdict": what will be said is not said yet
         return referent(content, _cue_words(draft, verb))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and manner(verb, content)
+
+
+def _subjectless(content: SpacySpan, verb: Token) -> bool:
+    """A finite clause with no subject, after a cue with no object, reports nothing: "Earmarks
+    added into the bill included $192 million …" is the parser's reading of a reduced relative
+    ("earmarks [that were] added"): a participle right after its noun, not "added" with its message.
+    (After an object, the object is the clause's subject: "saying the removal of the lawyer was an
+    attempt …".)"""
+    root = content.root
+    before = root.doc[root.i - 1] if root.i else None
+    if before is not None and (before.tag_ in {"DT", "PRP$", "POS"} or before.dep_ in {"compound", "poss"}):
+        return False  # "on his BlogActiv.eu blog why …": a noun the tagger took for a verb
+    return content.start == root.i and root.tag_ in {"VBD", "VBZ", "VBP"} \
+        and not any(c.dep_ in _SUBJECTS for c in root.children) \
+        and not any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
+        and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "nsubj" and verb.doc[verb.i - 1].head.i == verb.i
+
+
+#: The dependencies of a clause's subject.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 
 
 def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
@@ -386,6 +408,9 @@ def _sourceless_passive(verb: Token) -> bool:
         return True  # "It is hoped that …", "It was reported that …": nobody is named
     if verb.lemma_.lower() in lexicons.load("listener_verbs") | lexicons.load("foreseeing_verbs") | lexicons.load("accusing_verbs"):
         return True  # (the subject of "was accused of …" is the accused, not who accuses)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is not None and any(c.dep_ == "pobj" for c in as_.children):
+        return True  # "Division A is referred to as the … Act", "The move was described as a betrayal": a name
     if verb.lemma_.lower() in lexicons.load("common_belief_verbs"):
         # "The chef is thought to have told staff that …": the subject still speaks, hedged.
         return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children)
