@@ -463,3 +463,12 @@ def test_a_plural_pronoun_takes_no_singular_subject_for_antecedent():
             "Ils souhaitent être désignés comme francophones.")
     analysis, _ = _one(text)
     assert not any("ignore" in a.name or a.name.startswith("L'organisation") for a in analysis.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Un haut responsable électoral de Tripoli a confirmé ces incidents. À l'heure actuelle, il n'est pas prévu de "
+    "reporter le scrutin car 92 % des bureaux de vote restent ouverts.",
+    "Le ministre a parlé lundi. Il a été annoncé que le scrutin serait reporté.",
+])
+def test_an_impersonal_passive_names_no_source(text):
+    assert not [c for _, c, _ in _one(text)[1] if "scrutin" in c]

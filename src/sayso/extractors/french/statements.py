@@ -69,6 +69,14 @@ def _hypothetical(verb: Token) -> bool:
         for c in verb.children)  # "s'il", not the reflexive "s'est dit"
 
 
+def _impersonal(verb: Token) -> bool:
+    """An impersonal passive names no source: "il n'est pas prévu de reporter le scrutin", "il a
+    été annoncé que …" (with no "par X")."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux:pass" for c in children) and not any(c.dep_ == "obl:agent" for c in children) \
+        and any(c.dep_ in {"nsubj:pass", "expl:subj"} and c.lower_ == "il" for c in children)
+
+
 def _prepositions() -> dict[str, str]:
     """Cue verb → the preposition that introduces its noun-phrase content ("appeler" → "à")."""
     entries = (entry.partition("\t") for entry in _words("prepositional_object_verbs"))
@@ -469,7 +477,8 @@ class Reader:
             if verb.i in used or not self.outside(verb):
                 continue
             lemma = cue_lemma(verb)
-            if lemma is None or any(f.start <= verb.idx < f.end for f in self.found) or _hypothetical(verb):
+            if lemma is None or any(f.start <= verb.idx < f.end for f in self.found) or _hypothetical(verb) \
+                    or _impersonal(verb):
                 continue
             content, subject = self._complement(verb, end), None
             parts = [content] if content is not None else []
