@@ -176,3 +176,15 @@ def test_a_title_set_beside_a_name_is_that_persons_role():
     analysis = sayso.extract(text, engine="hybrid")  # the rules read no statement here
     said = [q for q in analysis.quotes if q.text.startswith("responsibility")]
     assert [analysis.actor(q.speaker).name for q in said] == ["Rehman Malik"]
+
+
+def test_an_acronym_with_its_expansion_in_brackets_is_one_actor_named_by_the_expansion():
+    text = ("The opposition parties, PML-N (Pakistan Muslim League - Nawaz) and PTI (Pakistan Tahreek Insaf) are "
+            "asking the Prime Minister to resign.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.name: a for a in analysis.actors}
+    assert {"Pakistan Muslim League - Nawaz", "Pakistan Tahreek Insaf"} <= set(names)
+    assert names["Pakistan Muslim League - Nawaz"].aliases == ("PML-N",)
+    assert not any(a.name == "Tahreek Insaf" for a in analysis.actors)
+    for actor in names.values():
+        assert all(text[s:e] in {actor.name, *actor.aliases} for s, e in actor.mentions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
-from .names import ACRONYM
+from .names import ACRONYM, initials
 
 _APOSTROPHES = ("'s", "’s", "'", "’")
 #: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
@@ -138,6 +138,24 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
         return doc[i + 1 : i + 2]
     return None
 
+
+def expansion_after(name: SpacySpan) -> SpacySpan | None:
+    """ "PML-N (Pakistan Muslim League - Nawaz)" → the span of the expansion whose initials spell
+    the acronym before it."""
+    doc, i = name.doc, name.end
+    if not ACRONYM.match(name.text) or i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1 : i + 1 + _LONGEST_EXPANSION] if t.text == ")"), None)
+    if close is None or close == i + 1:
+        return None
+    expansion = doc[i + 1 : close]
+    letters = "".join(c for c in name.text.lower() if c.isalnum())
+    spelt = initials(tuple(t.lower_ for t in expansion if t.is_alpha or t.is_digit))
+    return expansion if spelt and spelt == letters else None
+
+
+#: Most words an acronym's expansion in brackets may run to.
+_LONGEST_EXPANSION = 12
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
-from .actor_phrases import (core_phrase, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
+from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
                             subtree, trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, vote
 from .lookup import MentionIndex
@@ -411,8 +411,9 @@ def find_actors(doc: Doc) -> ActorBook:
         if ent.label_ not in NER_TYPES:
             continue
         name = trim_entity(ent)
-        if name is None:
-            continue
+        if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)
+                               for s, e, _ in book.mentions_covering(name.start)):
+            continue  # "Tahreek Insaf" inside the expansion "Pakistan Tahreek Insaf" already read
         display = with_title(name)
         cluster = book.add_named(name, ent.label_, display if display is not name else None)
         nickname = nickname_after(doc, name)
@@ -428,6 +429,13 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.add_role(kind)
         if display is not name and display[0].lower_.rstrip(".") in lexicons.load("honorifics"):
             cluster.labels["PERSON"] += 2
+        expansion = expansion_after(name)
+        if expansion is not None and name_words(expansion.text) != cluster.words:
+            # "PML-N (Pakistan Muslim League - Nawaz)": the expansion names the actor
+            cluster.acronyms.add("".join(c for c in name.text.lower() if c.isalnum()))
+            cluster.aliases[cluster.name] = None
+            cluster.name, cluster.words = expansion.text, name_words(expansion.text)
+            book._add_mention(cluster, expansion)
         acronym = parenthesised_acronym(name)
         if acronym is not None:
             cluster.acronyms.add(acronym.text.replace(".", "").lower())

@@ -319,10 +319,10 @@ class Book:
                     return self.mention(entity, span.start_char, span.end_char)
             kinds = {ActorType.PERSON} if head in lexicons.load("person_nouns", LANG) else \
                 {ActorType.ORG} if head in lexicons.load("org_nouns", LANG) else set()
-            same_head = self._noun_phrase_with_head(span) if kinds == {ActorType.ORG} else None
-            if same_head is not None:
+            headed = self._noun_phrase_with_head(span) if kinds == {ActorType.ORG} else None
+            if headed is not None:
                 # "La police" after "un communiqué de la police londonienne": the phrase with its head
-                return self.mention(self.named_in(same_head.start_char, same_head.end_char) or self.describe(same_head),
+                return self.mention(self.named_in(headed.start_char, headed.end_char) or self.describe(headed),
                                     span.start_char, span.end_char)
             earlier = self.last_before(span.start_char, kinds) if kinds else None
             if earlier is not None:

@@ -154,5 +154,5 @@ def _agrees(noun: Token, pronoun: Token) -> bool:
     """Whether a noun may be a pronoun's antecedent by number ("ils" is not "L'organisation"), and
     by gender for a common noun; a feature the parse leaves out agrees with anything."""
     features = ("Number", "Gender") if noun.pos_ == "NOUN" else ("Number",)
-    return all(not noun.morph.get(f) or not pronoun.morph.get(f) or noun.morph.get(f) == pronoun.morph.get(f)
+    return all(not noun.morph.get(f, []) or not pronoun.morph.get(f, []) or noun.morph.get(f, []) == pronoun.morph.get(f, [])
                for f in features)
