@@ -233,3 +233,14 @@ def test_a_source_span_that_stops_before_the_apposed_name_still_resolves_to_it()
 ])
 def test_a_name_the_ner_missed_after_a_title_speaks(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_she_is_not_the_name_in_what_she_says_nor_a_pull_quotes_signer(engine):
+    """A pronoun that says a clause does not stand for a name inside that clause; a pull quote and
+    its signature line stand outside the story's flow."""
+    text = ("The fraud was uncovered after Police Constable Simon Hood told former girlfriend Suzanne Coates of the "
+            "scheme. Coates said that Hood had confessed to her.\n\n"
+            "You knew throughout your career that policemen get sent to prison\n\n— Judge Alasdair Darroch\n\n"
+            "Shortly afterwards Hood suggested they should become a couple once more, she said.")
+    assert speaker_of(text, "become a couple", engine) == "Suzanne Coates"

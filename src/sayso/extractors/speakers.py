@@ -4,7 +4,7 @@ descriptions ("he said" → Tamimi; "the ministry said" → the ministry).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -21,6 +21,8 @@ _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
 # A transcript turn: a paragraph opening with a short capitalised label and a colon.
 _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
+#: Dashes that open a pull quote's signature line.
+_SIGNATURE_DASHES = frozenset({"—", "–"})
 _NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 
 
@@ -102,6 +104,15 @@ def _introduced(cluster: Cluster) -> bool:
     return not cluster.named or len(cluster.words) > 1 or bool(cluster.roles) or cluster.speaker \
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
+
+
+def _commanded(pronoun: Token) -> set[int]:
+    """The tokens a subject pronoun's clause holds besides the pronoun: a name in what "she said"
+    reports is not "she" ("Shortly afterwards Hood suggested they meet again, she said": she is
+    not Hood)."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for t in pronoun.head.subtree if t.i != pronoun.i}
 
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
@@ -254,11 +265,13 @@ class SpeakerResolver:
         if word in lexicons.load("unresolvable_pronouns") or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
         current = self.sentences.number(pronoun.i)
-        for k in range(current, max(-1, current - _SENTENCES_BACK - 1), -1):
+        commanded = _commanded(pronoun)
+        for k in self._window(current):
             first, end = self.sentences.nth(k)
             limit = pronoun.i if k == current else end
             found = sorted(((s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
-                            if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)),
+                            if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
+                            and s not in commanded),
                            key=lambda m: m[:2])
             if word in _PLURAL:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
@@ -272,6 +285,27 @@ class SpeakerResolver:
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
         return None
+
+    def _window(self, current: int) -> Iterator[int]:
+        """The sentence ``current`` and up to :data:`_SENTENCES_BACK` before it, in reverse,
+        passing over a pull quote and its signature ("— Judge Alasdair Darroch"): they stand
+        outside the story's flow."""
+        k, left = current, _SENTENCES_BACK
+        while k >= 0 and left >= 0:
+            if k == current or not self._pull_quote(self.sentences.nth(k)[0]):
+                yield k
+                left -= 1
+            k -= 1
+
+    def _pull_quote(self, i: int) -> bool:
+        """Whether token ``i`` stands on a line that a dash opens (a signature), or in the
+        paragraph such a line follows (the words it signs)."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, self.doc[i].idx) + 1
+        if text[line : line + 1] in _SIGNATURE_DASHES:
+            return True
+        after = text.find("\n\n", self.doc[i].idx)
+        return after >= 0 and text[after + 2 : after + 3] in _SIGNATURE_DASHES
 
     def _plural_subjects(self, sent: SpacySpan, limit: int, pronoun: Token, found: list) -> list:
         """ "Scientology officials went to the station, where they claimed …": "they" takes up a
