@@ -188,3 +188,10 @@ def test_an_acronym_with_its_expansion_in_brackets_is_one_actor_named_by_the_exp
     assert not any(a.name == "Tahreek Insaf" for a in analysis.actors)
     for actor in names.values():
         assert all(text[s:e] in {actor.name, *actor.aliases} for s, e in actor.mentions)
+
+
+def test_a_company_named_without_its_last_word_is_the_same_company():
+    text = "Black Lotus Communications will donate the revenue. A spokesman for Black Lotus said the decision was final."
+    analysis = sayso.extract(text, engine="rules")
+    actor = _actor(analysis, "Black Lotus Communications")
+    assert "Black Lotus" in actor.aliases

@@ -244,3 +244,17 @@ def test_she_is_not_the_name_in_what_she_says_nor_a_pull_quotes_signer(engine):
             "You knew throughout your career that policemen get sent to prison\n\n— Judge Alasdair Darroch\n\n"
             "Shortly afterwards Hood suggested they should become a couple once more, she said.")
     assert speaker_of(text, "become a couple", engine) == "Suzanne Coates"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # "the company" takes up the company named last: a name that ends as a company's does
+    ("Black Lotus Communications has announced its decision to donate revenue to charity. Westboro Baptist Church "
+     "protested. The company has confirmed that the project can be expanded to include other customers.",
+     "project can be expanded", "Black Lotus Communications"),
+    # a spokesman's name set after the description speaks, whatever type the NER gave it
+    ("A spokesman for the United Nations refugee agency, Alphonse Munyaneza, explained that international funding "
+     "will help pay for resettlement.", "international funding", "Alphonse Munyaneza"),
+])
+def test_a_company_and_a_spokesman_by_their_descriptions(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected

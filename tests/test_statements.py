@@ -645,3 +645,15 @@ def test_a_passive_that_gives_a_name_is_no_cue(engine):
             'Improvement and Extension Act of 2008."')
     analysis = sayso.extract(text, engine=engine)
     assert not [q.cue for q in analysis.quotes if q.cue and "referred" in q.cue]
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])
+@pytest.mark.parametrize("text", [
+    "The National Front for the Gender Identity Law commented on the reason why it is so important on their website.",
+    "Mozambican blogger José Belmiro was also refusing the latent threats against those who would make their voices heard.",
+])
+def test_a_thing_the_tagger_alone_reads_after_a_cue_that_takes_no_message_is_an_attitude(engine, text):
+    """Reported speech the tagger alone reads, a noun phrase that states nothing after a cue that
+    takes no message for object, is an attitude, not a statement."""
+    analysis = sayso.extract(text, engine=engine)
+    assert analysis.quotes == () and analysis.attitudes

@@ -197,6 +197,19 @@ class ActorBook:
             return None  # no one stands out
         return counts[0][1]
 
+    def _company_named_before(self, span: SpacySpan) -> Cluster | None:
+        """ "The company has confirmed …" after "Black Lotus Communications": the company named
+        last before it, an organisation whose name ends as a company's does or that the text
+        called a company."""
+        head = singular(span.root.lemma_.lower())
+        if head not in lexicons.load("company_nouns") or any(t.pos_ == "PROPN" for t in span):
+            return None
+        companies = [c for c in self.clusters if c.named and c.type == ActorType.ORG and c.words
+                     and any(m[0] < span.start_char for m in c.mentions)
+                     and (c.words[-1] in lexicons.load("company_name_ends")
+                          or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r)))]
+        return max(companies, key=lambda c: max(m[0] for m in c.mentions if m[0] < span.start_char), default=None)
+
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
         missed ("The Basij, a paramilitary branch of the IRGC")."""
@@ -209,7 +222,7 @@ class ActorBook:
             words = name_words(core_phrase(span.root, span).text)
             earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
         if earlier is None and span[0].lower_ in lexicons.load("definites"):
-            earlier = self._kind_named_before(span)
+            earlier = self._kind_named_before(span) or self._company_named_before(span)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier

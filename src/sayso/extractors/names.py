@@ -31,9 +31,12 @@ def initials(words: tuple[str, ...]) -> str:
 
 
 def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """ "Tamimi" is part of "Ghaith Al Tamimi"; "Jerusalem" is not part of "Jerusalem Post"."""
+    """ "Tamimi" is part of "Ghaith Al Tamimi", "Black Lotus" of "Black Lotus Communications";
+    "Jerusalem" is not part of "Jerusalem Post"."""
     if len(part) >= len(whole) or not part:
         return False
+    if len(whole) == len(part) + 1 and whole[:-1] == part and whole[-1] in lexicons.load("company_name_ends"):
+        return True  # "Black Lotus" of "Black Lotus Communications"
     return whole[-len(part):] == part or (len(part) == 1 and part[0] == whole[0] and len(whole) == 2)
 
 

@@ -219,7 +219,7 @@ class SpeakerResolver:
         After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
         doc, last = self.doc, span[-1]
         cluster = self._untagged_name(span) or self.book.at_token(last)
-        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON:
+        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON and not self._person_by_role(span, cluster):
             return None
         first = last.i
         while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
@@ -232,6 +232,17 @@ class SpeakerResolver:
             return None  # a clause, not a title
         cluster.add_role(role.text)
         return cluster
+
+    def _person_by_role(self, span: SpacySpan, cluster: Cluster) -> bool:
+        """Whether a name of two words or more the NER typed otherwise is a person's, set after a
+        person's role: "A spokesman for the United Nations refugee agency, Alphonse Munyaneza";
+        the name then counts as a person's."""
+        first = min((s for s, _ in cluster.mentions if span.start_char <= s < span.end_char), default=None)
+        if first is None or len(cluster.words) < 2 or span.root.lemma_.lower() not in lexicons.titles() \
+                | lexicons.load("person_nouns") or span.root.idx >= first:
+            return False
+        cluster.labels["PERSON"] += 2
+        return cluster.type == ActorType.PERSON
 
     def _untagged_name(self, span: SpacySpan) -> Cluster | None:
         """A person's name the NER missed or cut short after a title: "Italian Minister for Defence

@@ -82,10 +82,13 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
         if _writers_voice(context, draft):
             continue
         content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
-        if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and not _reporting(draft) and not _message_cue(draft):
+        if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and not _message_cue(draft) and (
+                not _reporting(draft) or content is not None and not proposition(content, context)
+                and not _predicated(content)):
             # The tagger alone reads reported speech after a cue that is no word of saying,
-            # believing or finding ("continues to be indifferent to", "expressed their outrage"):
-            # an attribution in PolNeAR's sense at most, not a statement.
+            # believing or finding ("continues to be indifferent to", "expressed their outrage"),
+            # or a thing after one that takes no message for object ("tweeted a photo of the
+            # police"): an attribution in PolNeAR's sense at most, not a statement.
             if not _not_a_statement(context, draft, content):
                 attitudes.append(draft)
             continue
@@ -283,6 +286,14 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
             return True  # "will announce the verdict": what will be said is not said yet
         return referent(content, _cue_words(draft, verb))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and manner(verb, content)
+
+
+def _predicated(content: SpacySpan) -> bool:
+    """A noun phrase with "as" and what it is called ("those protesters as criminals", "weather
+    as a contributory factor") predicates something of it, as "sees X as Y" does; "such as" and
+    "as well as" do not."""
+    return any(t.lower_ == "as" and t.i > content.start and t.nbor(-1).lower_ not in {"such", "well"}
+               and any(c.dep_ == "pobj" for c in t.children) for t in content)
 
 
 def _subjectless(content: SpacySpan, verb: Token) -> bool:
