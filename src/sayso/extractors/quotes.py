@@ -77,6 +77,8 @@ class _RuleReader:
         # "Omar tweeted: ⏎ @OmarMash: …": the post is the set-off quotation of the named speaker.
         for draft in [d for d in self._colon_lines() if not any(s.start <= d.start < s.end for s in set_off)] + set_off:
             found.add(draft)
+        for draft in self._signed_paragraphs():
+            found.add(draft)
         drafts = sorted(found.drafts(), key=lambda d: (d.start, d.end))
         return self._inherit(self._join_split(drafts))
 
@@ -100,6 +102,27 @@ class _RuleReader:
             drafts.append(Draft(kind, start, end, speaker=owner or self.resolver.resolve(speaker), speaker_span=speaker,
                                 cue=cue, set_off=handle))
         return _with_translations(self.text, drafts)
+
+    def _signed_paragraphs(self) -> list[Draft]:
+        """A pull quote laid out as a paragraph and a signature line under it: "The sums involved
+        are unusually large …" ⏎⏎ "— Court"; the words signed are the signer's, the dash the cue."""
+        drafts = []
+        text = self.text
+        for line in _SIGNATURE_LINE.finditer(text):
+            if text[line.start() - 2 : line.start()] != "\n\n":
+                continue
+            previous = text.rfind("\n\n", 0, line.start() - 2)
+            start, end = _trim(text, 0 if previous < 0 else previous + 2, line.start() - 2)
+            while start < end and text[start] in _OPENING_MARKS:
+                start += 1
+            signer = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+            cue = self.doc.char_span(line.start(), line.start() + 1)
+            if end - start < _SHORTEST_COLON_LINE or "\n" in text[start:end] or signer is None or cue is None \
+                    or not any(t.pos_ == "PROPN" for t in signer):
+                continue
+            drafts.append(Draft(QuoteKind.DIRECT, start, end, speaker=self.resolver.resolve(signer), speaker_span=signer,
+                                cue=cue, set_off=True))
+        return drafts
 
     def _account_owner(self, handle: str, before: int) -> Cluster | None:
         """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
@@ -299,6 +322,11 @@ class _RuleReader:
 _NAME_PHRASE_TOKENS = 6
 _COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTILINE)
 _HANDLE = re.compile(HANDLE)
+#: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
+#: Mohamed Sambi, President of Comoros").
+_SIGNATURE_LINE = re.compile(r"^[—–―][ \u00a0]*([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
+#: Quotation marks a pull quote may open with.
+_OPENING_MARKS = "\"“‘'"
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:

@@ -170,6 +170,10 @@ class SpeakerResolver:
             if cluster is not None:
                 self.book.add_reference(cluster, span)
             return cluster
+        if cluster is None and root.lemma_.lower() in lexicons.load("document_nouns"):
+            # "Tim Hetherington's last tweet": a document speaks for whoever wrote it
+            cluster = next((found for c in root.children if c.dep_ == "poss"
+                            for found in [self.book.at_token(c)] if found is not None and found.named), None)
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
             cluster = self.book.add_unnamed(span)
         if cluster is not None and speaking:

@@ -42,6 +42,10 @@ def _document(span: Span | None) -> bool:
         and root.pos_ in {"NOUN", "PROPN"}
 
 
+#: Dashes that sign a pull quote.
+_SIGNING_DASHES = frozenset({"-", "—", "–", "―"})
+
+
 def _handle(span: Span | None) -> bool:
     """The source is an account's handle ("@RobertAlai: …"): a post, so writing."""
     return span is not None and len(span) > 0 and span.text.lstrip().startswith("@")
@@ -58,6 +62,9 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
     head = cue_verb if cue_verb is not None else (cue.root if cue is not None and len(cue) else None)
     if head is None:
         return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.SPEECH
+    if head.text in _SIGNING_DASHES:
+        # a pull quote signed with a dash ("… ⏎ — Court") says nothing of how it was told
+        return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.UNSPECIFIED
     lemma = head.lemma_.lower()
     infinitive = any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in head.children)
     if lemma in intention_verbs() and (infinitive or lemma in load("intending_always")) \
