@@ -681,3 +681,16 @@ def test_a_document_speaks_for_its_writer(engine):
     analysis = sayso.extract(text, engine=engine)
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes if "Indiscriminate" in q.text] == ["Tim Hetherington"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_numbered_anonymous_interviewees_hold_turns_and_the_headline_is_none(engine):
+    text = ("CanadaVOTES: Anonymous protesters on the arrests in Atlanta\n\nThe group spoke to Wikinews.\n\n"
+            "Wikinews: What was your initial reaction to the arrests at the protest?\n\n"
+            "Anonymous 1: Just disbelief. On February 10th, the police were completely cool.\n\n"
+            "Wikinews: What has been your experience dealing with the Atlanta police?\n\n"
+            "Anonymous 2: They really didn't talk to us at all at the last protest.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(q.kind.value, names.get(q.speaker)) for q in analysis.quotes] == [
+        ("transcript", "Anonymous 1"), ("transcript", "Anonymous 2")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -114,6 +115,7 @@ def _commanded(pronoun: Token) -> set[int]:
         return set()
     return {t.i for t in pronoun.head.subtree if t.i != pronoun.i}
 
+
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
@@ -123,6 +125,11 @@ class SpeakerResolver:
         self.in_quote = in_quote  # token index -> quote region number, or -1
         self.sentences = SentenceIndex(doc) if sentences is None else sentences
         self._turns: list[tuple[int, SpacySpan]] | None = None  # interview turns, read on demand
+
+    @cached_property
+    def text(self) -> str:
+        """The article's text, joined once (``Doc.text`` joins every token anew on each call)."""
+        return self.doc.text
 
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
@@ -315,7 +322,7 @@ class SpeakerResolver:
     def _pull_quote(self, i: int) -> bool:
         """Whether token ``i`` stands on a line that a dash opens (a signature), or in the
         paragraph such a line follows (the words it signs)."""
-        text = self.doc.text
+        text = self.text
         line = text.rfind("\n", 0, self.doc[i].idx) + 1
         if text[line : line + 1] in _SIGNATURE_DASHES:
             return True
@@ -348,7 +355,7 @@ class SpeakerResolver:
             return None
         if self._turns is None:
             self._turns = []
-            for line in _TURN.finditer(self.doc.text):
+            for line in _TURN.finditer(self.text):
                 label = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
                 if label is not None and label.text.lower() not in lexicons.load("caption_labels"):
                     self._turns.append((line.start(), label))

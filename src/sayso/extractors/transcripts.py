@@ -19,6 +19,10 @@ _TURN = re.compile(r"^([A-Z](?:[^:\n.,;!?\"“”]|(?:(?<=\b[A-Z])|(?<=\b[A-Z][a
                    r":[ \t]+(\S[^\n]*)$", re.MULTILINE)
 
 
+#: What a turn's last line ends with, unlike a headline.
+_SENTENCE_ENDS = frozenset(".!?\"”’)…")
+
+
 # -- turns ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Turn:
@@ -46,8 +50,8 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
         if match is None or match.end(2) != end:
             continue
         label = match.group(1).strip()
-        if not _is_label(label):
-            continue
+        if not _is_label(label) or index == 0 and text[start:end].rstrip()[-1:] not in _SENTENCE_ENDS:
+            continue  # the headline ("CanadaVOTES: Animal Alliance candidate Marie Crawford …")
         labelled.append((index, label, match.start(1), match.start(1) + len(label), match.start(2)))
     if len(labelled) < 3 or len({label for _, label, *_ in labelled}) < 2:
         return []
@@ -112,9 +116,11 @@ def _note(text: str, line: Part) -> bool:
 
 
 def _is_label(label: str) -> bool:
-    """A speaker's name as a transcript prints it: capitalised words, at most five."""
+    """A speaker's name as a transcript prints it: capitalised words, at most five, and a number
+    after the first ("Anonymous 1:", an interviewee kept anonymous)."""
     words = label.split()
-    return 0 < len(words) <= 5 and label.lower() not in lexicons.load("not_turn_labels") and all(w[0].isupper() for w in words) \
+    return 0 < len(words) <= 5 and label.lower() not in lexicons.load("not_turn_labels") \
+        and words[0][0].isupper() and all(w[0].isupper() or w.isdigit() for w in words) \
         and not any(w.lower() in lexicons.load("not_turn_labels") for w in words)
 
 
