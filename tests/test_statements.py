@@ -694,3 +694,14 @@ def test_numbered_anonymous_interviewees_hold_turns_and_the_headline_is_none(eng
     names = {a.id: a.name for a in analysis.actors}
     assert [(q.kind.value, names.get(q.speaker)) for q in analysis.quotes] == [
         ("transcript", "Anonymous 1"), ("transcript", "Anonymous 2")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_two_cues_of_one_speaker_are_two_statements(engine):
+    """ '"A." Morin said. "B," he added.': one statement per act of saying, even when the tagger
+    reads both quotations as one."""
+    text = ('Minister Hervé Morin arrived in Libreville on Sunday. "The cause of this tragedy remains unknown. It may be '
+            'natural or human, or a combination of both." Morin said. "Divers were inspecting the Cougar, which was in '
+            'water 35 meters deep. We will do everything we can to find the last person missing," he added.')
+    analysis = sayso.extract(text, engine=engine)
+    assert [q.cue for q in analysis.quotes] == ["said", "added"]

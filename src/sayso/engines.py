@@ -224,6 +224,21 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     return replace(draft, **fields) if fields else draft
 
 
+#: Kinds of quotation in marks, which the rules read to their cue.
+_QUOTED = frozenset({QuoteKind.DIRECT, QuoteKind.MIXED})
+
+
+def _by_cue(draft: Draft, twins: Sequence[Draft]) -> list[Draft]:
+    """The rules' quotes for a tagger's quote of several parts that two cues or more tell, one
+    statement per act of saying ('"A." Morin said. "B," he added.'); none when one cue tells it
+    all ('"A," he said. "B."' is one statement in two parts)."""
+    if not draft.parts or draft.kind not in _QUOTED:
+        return []
+    told = [t for t in twins if t.cue is not None and t.kind in _QUOTED and any(t.start < e and s < t.end for s, e in draft.parts)]
+    cues = {(t.cue.start, t.cue.end) for t in told if t.cue is not None}
+    return told if len(cues) > 1 else []
+
+
 def _without_pieces(drafts: list[Draft]) -> list[Draft]:
     """Reported contents less those inside another of the same cue: the tagger may cut one
     content in two ("at" | "least one of those episodes …"), and the rules' whole stands for the
@@ -298,8 +313,13 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
                 return [rules[k] for k in by_rule.overlapping(d.start, d.end) if _overlap(d, rules[k]) >= 0.5]
 
             # what no rule reads in the same stretch is the tagger's alone
-            first = _without_pieces([_fill(d, found, text) if (found := twins(d)) else replace(d, unconfirmed=True)
-                                     for d in first])
+            def read(d: Draft) -> list[Draft]:
+                found = twins(d)
+                if not found:
+                    return [replace(d, unconfirmed=True)]
+                return _by_cue(d, found) or [_fill(d, found, text)]
+
+            first = _without_pieces([f for d in first for f in read(d)])
     else:
         raise ValueError(f"unknown strategy {strategy!r}; choose among {STRATEGIES}")
     # Only drafts that share text can cover half of one another.
