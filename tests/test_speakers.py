@@ -258,3 +258,16 @@ def test_she_is_not_the_name_in_what_she_says_nor_a_pull_quotes_signer(engine):
 ])
 def test_a_company_and_a_spokesman_by_their_descriptions(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # the head of the phrase speaks, not the group named in its "from …"
+    ("Colin Macfarlane from the gay rights group Stonewall Scotland said of the vote: \"This is a truly "
+     "historic step forward.\"", "historic step", "Colin Macfarlane"),
+    # a person's name set after a title that the NER reads as an organisation
+    ("Conservative MSP (Member of Scottish Parliament) Ruth Davidson — who is herself a lesbian — argued in "
+     "Parliament that the bill matters to the future nature of our country.", "future nature", "Ruth Davidson"),
+])
+def test_the_person_a_phrase_is_about_speaks(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected

@@ -134,8 +134,8 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
-        cluster = self._apposed_title(span) or self._titled_name(span) or self._after_participle(span) \
-            or self.book.at_token(root)
+        cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
+            or self._after_participle(span) or self.book.at_token(root)
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -208,6 +208,17 @@ class SpeakerResolver:
         person.add_role(span.text)
         return person
 
+    def _apposed_person(self, span: SpacySpan) -> Cluster | None:
+        """ "Conservative MSP (Member of Scottish Parliament) Ruth Davidson": a person's name set
+        after the phrase's head is who speaks, the head their title, whatever the NER made of it."""
+        root = span.root
+        head = self.book.at_token(root)
+        if head is not None and head.type == ActorType.PERSON:
+            return None
+        return next((found for c in root.children if c.dep_ == "appos" and c.i > root.i and span.start <= c.i < span.end
+                     for found in [self.book.at_token(c)]
+                     if found is not None and found.named and found.type == ActorType.PERSON), None)
+
     def _after_participle(self, span: SpacySpan) -> Cluster | None:
         """ "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed …": when the parser
         takes an opening participial phrase for the subject, the name after its comma speaks."""
@@ -232,6 +243,9 @@ class SpeakerResolver:
         cluster = self._untagged_name(span) or self.book.at_token(last)
         if cluster is None or not cluster.named or cluster.type != ActorType.PERSON and not self._person_by_role(span, cluster):
             return None
+        head = self.book.at_token(span.root)
+        if head is not None and head is not cluster and head.named and head.type == ActorType.PERSON:
+            return None  # "Colin Macfarlane from the gay rights group Stonewall Scotland": the head speaks
         first = last.i
         while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
             first -= 1
