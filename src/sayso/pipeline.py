@@ -67,8 +67,16 @@ def extract(text: str, *, model: str | None = None, normalized: bool = False,
     reading = read_language(norm.text, lang)
     if not reading.readable:
         return unread(text, reading)
+    _tag_ahead(norm.text, reading, chosen)
     doc = parse(norm.text, model_for(reading.lang, chosen))
     return to_original(analyze_read(doc, chosen.engine, reading, chosen.attribution_model), norm)
+
+
+def _tag_ahead(text: str, reading: Reading, options: Options) -> None:
+    """Let the tagger start on an English text that an engine with a tagger will read while
+    spaCy parses it."""
+    if reading.english and engine_name(options.engine, options.attribution_model) != "rules":
+        load_tagger(options.attribution_model).prefetch(text)
 
 
 def analyze_read(doc: Doc, engine: str, reading: Reading, attribution_model: str | None = None) -> Analysis:
@@ -150,6 +158,7 @@ def extract_many(
                 pending.setdefault(parsed, []).append(_one(key, text, norm, reading, chosen))
                 continue
             parsed += 1
+            _tag_ahead(norm.text, reading, chosen)
             yield norm.text, (parsed, key, norm, reading)
 
     for doc, (number, key, norm, reading) in parse_many(accepted(), chosen.model, batch_size=size,

@@ -102,3 +102,27 @@ def test_every_engine_reports_scare_quotes(engine):
             "Officials said the talks would resume next week.")
     analysis = sayso.extract(text, engine=engine)
     assert [(s.text, text[s.start : s.end]) for s in analysis.scare_quotes] == [("peace", "peace")]
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_text_tagged_ahead_gives_the_spans_tagged_in_turn():
+    """The tagger may start on a text while spaCy parses it; what it finds is the same, and texts
+    tagged ahead but never asked for do not pile up."""
+    from sayso.model.encoder import runtime
+    from sayso.model.loader import load_tagger
+
+    tagger = load_tagger()
+    if not isinstance(tagger, runtime.EncoderTagger):
+        pytest.skip("the installed tagger reads the parse")
+    text = ('"We will not back down," Omar Haddad said on Monday. The ministry told Reuters that the dam was safe, '
+            'according to a statement.')
+    expected = tagger.char_spans(text)
+    tagger.prefetch(text)
+    assert text in tagger._ahead
+    assert tagger.char_spans(text) == expected and text not in tagger._ahead
+    for n in range(runtime.AHEAD + 5):
+        tagger.prefetch(f"Text {n} said nothing.")
+    assert len(tagger._ahead) <= runtime.AHEAD
+    tagger._ahead.clear()
+    batch = [o.analysis for o in sayso.extract_many([("a", text), ("b", text + " More.")])]
+    assert batch[0] == sayso.extract(text)

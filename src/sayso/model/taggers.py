@@ -25,6 +25,10 @@ class Tagger(Protocol):
         """``(start, end, LABEL)`` token ranges of ``doc`` (labels SOURCE, CUE, CONTENT)."""
         ...
 
+    def prefetch(self, text: str) -> None:
+        """Start on ``text`` before it is parsed, if the tagger reads raw text."""
+        ...
+
 
 class SpacyTagger:
     """The spaCy pipeline tagger (NER over sayso's token features)."""
@@ -32,6 +36,9 @@ class SpacyTagger:
     def __init__(self, nlp: Language, chunk: int = CHUNK_CHARS) -> None:
         self.nlp = nlp
         self.chunk = chunk
+
+    def prefetch(self, text: str) -> None:
+        """Nothing: this tagger's features are the parse's."""
 
     def token_spans(self, doc: Doc, sentences: SentenceIndex | None = None) -> list[TokenSpan]:
         """A doc longer than ``chunk`` characters is tagged in paragraph-aligned pieces, one at a

@@ -6,6 +6,7 @@ tag set, window and stride it was trained with); ``sayso train export`` writes o
 from __future__ import annotations
 
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from . import windows as W
 
 MODEL = "model.onnx"
 META = "sayso.json"
+#: Texts tagged ahead (:meth:`EncoderTagger.prefetch`) and not yet asked for; past this many the
+#: oldest is dropped (a batch whose parse failed leaves its texts here).
+AHEAD = 256
 
 
 class EncoderTagger:
@@ -47,13 +51,32 @@ class EncoderTagger:
         self.session = onnxruntime.InferenceSession(str(folder / model), options, providers=["CPUExecutionProvider"])
         self.tokenizer = W.load_tokenizer(folder)
         self.specials = W.special_ids(self.tokenizer)
+        self._pool: ThreadPoolExecutor | None = None
+        self._ahead: dict[str, Future[list[W.CharSpan]]] = {}
+
+    def prefetch(self, text: str) -> None:
+        """Tag ``text`` in a background thread while the caller parses it: ONNX Runtime leaves
+        Python's lock while it computes, so the tagger and spaCy's parser work on one core each;
+        :meth:`char_spans` then takes the result."""
+        if text in self._ahead:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-tagger")
+        while len(self._ahead) >= AHEAD:
+            self._ahead.pop(next(iter(self._ahead))).cancel()
+        self._ahead[text] = self._pool.submit(self._tag, text)
 
     def score(self, ids: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:
         """Per-piece logits of a batch of windows."""
         return self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
 
     def char_spans(self, text: str) -> list[W.CharSpan]:
-        """The role spans of ``text`` as (start, end, label) character ranges."""
+        """The role spans of ``text`` as (start, end, label) character ranges (tagged ahead when
+        :meth:`prefetch` was given it)."""
+        ahead = self._ahead.pop(text, None)
+        return ahead.result() if ahead is not None else self._tag(text)
+
+    def _tag(self, text: str) -> list[W.CharSpan]:
         return W.decode(W.pieces(self.tokenizer, text), self.score, self.specials,
                         window=self.window, stride=self.stride)
 
@@ -74,7 +97,9 @@ class EncoderTagger:
 
 @lru_cache(maxsize=2)
 def _cached(folder: str, model: str) -> EncoderTagger:
-    return EncoderTagger(folder, model)
+    # one thread: the tagger runs beside the parser (prefetch), one core each; two threads each
+    # would make the pair slower than one after the other
+    return EncoderTagger(folder, model, threads=1)
 
 
 def load_encoder_tagger(folder: Path | str, model: str = MODEL) -> EncoderTagger:
