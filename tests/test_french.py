@@ -472,3 +472,13 @@ def test_a_plural_pronoun_takes_no_singular_subject_for_antecedent():
 ])
 def test_an_impersonal_passive_names_no_source(text):
     assert not [c for _, c, _ in _one(text)[1] if "scrutin" in c]
+
+
+def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
+    text = ("Le 5 juillet 1962, le général De Gaulle proclamait l'indépendance de l'Algérie, après plus de 7 ans de "
+            "guerre et une nette victoire du « oui » au référendum.")
+    found = _one(text)[1]
+    assert [c for _, c, _ in found] == ["l'indépendance de l'Algérie"]
+    # an apposition between the cue's object and the quotation still frames it
+    found = _one("Jean-Marie Le Pen décrit sa fille, Marine Le Pen, comme « petite-bourgeoise ».")[1]
+    assert [(k, c) for k, c, _ in found] == [("partial", "petite-bourgeoise")]

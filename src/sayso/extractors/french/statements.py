@@ -33,6 +33,8 @@ RECIPIENT_WINDOW = 8
 APPOSITION_WINDOW = 20
 #: A quotation of fewer words right after its cue is a partial quote (a phrase, not a sentence).
 PARTIAL_MAX_WORDS = 5
+#: Most words between the comma that closes an apposition and a partial quotation ("…, comme « … »").
+_AFTER_APPOSITION = 3
 #: Fewest words of an uncued quotation that continues the statement before it.
 CONTINUATION_MIN_WORDS = 4
 #: Fewest characters of an "according to" statement ("Selon X, oui." is no statement).
@@ -272,6 +274,11 @@ class Reader:
             kind = QuoteKind.DIRECT  # "a appelé à la formation d'une commission : « … »"
         elif que is None and not comme_frame(verb) and (
                 words or len(self.text[region.inner_start : region.inner_end].split()) < PARTIAL_MAX_WORDS):
+            comma = max((t.i for t in between if t.text == ","), default=None)
+            if comma is not None and sum(1 for t in between if t.i > comma and not t.is_punct) > _AFTER_APPOSITION:
+                # "proclamait l'indépendance …, après … une nette victoire du « oui »": another phrase's
+                # words (not "décrit sa fille, Marine Le Pen, comme « … »")
+                return None
             kind = QuoteKind.PARTIAL  # "décrit sa fille comme « petite-bourgeoise »"
         if comme_frame(verb):
             subject = self._subject_after(verb)  # "comme le rappelle HRW, « … »"

@@ -62,8 +62,10 @@ class EncoderTagger:
             return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-tagger")
-        while len(self._ahead) >= AHEAD:
-            self._ahead.pop(next(iter(self._ahead))).cancel()
+        while len(self._ahead) >= AHEAD:  # (another thread may take the oldest first)
+            oldest = self._ahead.pop(next(iter(self._ahead), ""), None)
+            if oldest is not None:
+                oldest.cancel()
         self._ahead[text] = self._pool.submit(self._tag, text)
 
     def score(self, ids: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:
