@@ -195,3 +195,13 @@ def test_a_company_named_without_its_last_word_is_the_same_company():
     analysis = sayso.extract(text, engine="rules")
     actor = _actor(analysis, "Black Lotus Communications")
     assert "Black Lotus" in actor.aliases
+
+
+def test_a_title_inside_a_name_the_ner_misread_starts_the_name():
+    text = ("Governor Chris Christie spent the day on the beach.\n\nOn Monday, a plane towed a banner over Seaside Park "
+            "reading, \"Tell Gov Christie: Get the hell off Island Beach State Park,\" echoing the Governor's own words "
+            "in 2011. Christie said that many of the state's beaches remained open.")
+    analysis = sayso.extract(text, engine="rules")
+    assert not any("Tell" in a.name for a in analysis.actors)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes if "beaches" in q.text] == ["Chris Christie"]

@@ -39,9 +39,21 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     # name into the next noun phrase; a lower-case "the" right after a name ends it.
     end = next((t.i for t in doc[start + 1 : end] if t.lower_ == "the" and not t.is_title
                 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha), end)
+    # "Tell Gov Christie" (a banner's words the NER read as a person): the name is what follows a
+    # title inside it; the title itself is taken back by with_title.
+    if ent.label_ == "PERSON":
+        inner = next((t.i for t in doc[start + 1 : end - 1] if _titled(t)
+                      and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"), None)
+        if inner is not None and not any(_titled(t) for t in doc[start:inner]):
+            start = inner + 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _titled(token: Token) -> bool:
+    """A title, with its period or without ("Gov", "Gov.", "Governor")."""
+    return token.lower_ in lexicons.titles() or f"{token.lower_}." in lexicons.titles()
 
 
 def with_title(name: SpacySpan) -> SpacySpan:
