@@ -660,27 +660,22 @@ def test_a_thing_the_tagger_alone_reads_after_a_cue_that_takes_no_message_is_an_
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_pull_quote_signed_on_the_line_under_it_is_the_signers(engine):
-    text = ("Other suspects have killed themselves.\n\n"
-            "The sums involved are unusually large, and the details are extraordinarily serious\n\n"
-            "— Judge Alasdair Darroch, of the sentence\n\n"
-            "Upon his escape Lai became China's most-wanted man.")
+@pytest.mark.parametrize("text, content, speaker, kind", [
+    ("Other suspects have killed themselves.\n\n"
+     "The sums involved are unusually large, and the details are extraordinarily serious\n\n"
+     "— Judge Alasdair Darroch, of the sentence\n\nUpon his escape Lai became China's most-wanted man.",
+     "The sums involved are unusually large, and the details are extraordinarily serious", "Alasdair Darroch",
+     "unspecified"),
+    # a document speaks for its writer
+    ("Photojournalist Tim Hetherington was killed in Misrata.\n\n"
+     "In besieged Libyan city of Misrata. Indiscriminate shelling by Qaddafi forces.\n\n— Tim Hetherington's last tweet",
+     "In besieged Libyan city of Misrata. Indiscriminate shelling by Qaddafi forces", "Tim Hetherington", "writing"),
+])
+def test_a_pull_quote_signed_on_the_line_under_it_is_the_signers(engine, text, content, speaker, kind):
     analysis = sayso.extract(text, engine=engine)
     names = {a.id: a.name for a in analysis.actors}
-    [quote] = [q for q in analysis.quotes if "sums involved" in q.text]
-    assert quote.text == "The sums involved are unusually large, and the details are extraordinarily serious"
-    assert names.get(quote.speaker) == "Alasdair Darroch" and quote.cue == "—"
-    assert quote.type.value == "unspecified"
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_a_document_speaks_for_its_writer(engine):
-    text = ("Photojournalist Tim Hetherington was killed in Misrata.\n\n"
-            "In besieged Libyan city of Misrata. Indiscriminate shelling by Qaddafi forces.\n\n"
-            "— Tim Hetherington's last tweet")
-    analysis = sayso.extract(text, engine=engine)
-    names = {a.id: a.name for a in analysis.actors}
-    assert [names.get(q.speaker) for q in analysis.quotes if "Indiscriminate" in q.text] == ["Tim Hetherington"]
+    assert [(names.get(q.speaker), q.cue, q.type.value) for q in analysis.quotes if q.text == content] == [
+        (speaker, "—", kind)]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
