@@ -108,12 +108,14 @@ def _introduced(cluster: Cluster) -> bool:
 
 
 def _commanded(pronoun: Token) -> set[int]:
-    """The tokens a subject pronoun's clause holds besides the pronoun: a name in what "she said"
-    reports is not "she" ("Shortly afterwards Hood suggested they meet again, she said": she is
-    not Hood)."""
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.pos_ not in {"VERB", "AUX"}:
+    """The tokens of the clause that a subject pronoun's cue reports before it: a name in what
+    "she said" reports is not "she" ("Shortly afterwards Hood suggested they meet again, she said":
+    she is not Hood). A phrase set before the subject is not reported ("Placed under the care of
+    a Dr. Bailey, he …")."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in lexicons.cue_verbs():
         return set()
-    return {t.i for t in pronoun.head.subtree if t.i != pronoun.i}
+    return {t.i for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree}
 
 
 class SpeakerResolver:
