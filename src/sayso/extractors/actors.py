@@ -57,6 +57,11 @@ class Cluster:
             self.roles[role] = None
 
 
+def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
+    """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
+    return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
+
+
 def _outlet_name(cluster: Cluster) -> bool:
     """An organisation whose name says it is an outlet ("Daily Nation", "The Straits Times")."""
     ends = lexicons.load("media_name_ends") | lexicons.media_words()
@@ -185,12 +190,12 @@ class ActorBook:
         if label is None:
             return None
         kind = ActorType(label.upper())
-        before = [c for c in self.clusters if c.named and any(m[0] < span.start_char for m in c.mentions)
-                  and (c.type == kind or kind == ActorType.MEDIA and c.type == ActorType.ORG and _outlet_name(c))]
+        before = [c for c in self._named_before(span.start_char)
+                  if c.type == kind or kind == ActorType.MEDIA and c.type == ActorType.ORG and _outlet_name(c)]
         if not before:
             return None
         if kind != ActorType.PERSON:
-            return max(before, key=lambda c: max(m[0] for m in c.mentions if m[0] < span.start_char))
+            return _latest_before(before, span.start_char)
         counts = sorted(((sum(1 for m in c.mentions if m[0] < span.start_char), c) for c in before),
                         key=lambda x: -x[0])
         if len(counts) > 1 and counts[0][0] == counts[1][0]:
@@ -204,11 +209,14 @@ class ActorBook:
         head = singular(span.root.lemma_.lower())
         if head not in lexicons.load("company_nouns") or any(t.pos_ == "PROPN" for t in span):
             return None
-        companies = [c for c in self.clusters if c.named and c.type == ActorType.ORG and c.words
-                     and any(m[0] < span.start_char for m in c.mentions)
+        companies = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words
                      and (c.words[-1] in lexicons.load("company_name_ends")
                           or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r)))]
-        return max(companies, key=lambda c: max(m[0] for m in c.mentions if m[0] < span.start_char), default=None)
+        return _latest_before(companies, span.start_char) if companies else None
+
+    def _named_before(self, offset: int) -> list[Cluster]:
+        """The named actors mentioned before character ``offset``."""
+        return [c for c in self.clusters if c.named and any(m[0] < offset for m in c.mentions)]
 
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER

@@ -106,7 +106,6 @@ def _introduced(cluster: Cluster) -> bool:
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
 
-
 def _commanded(pronoun: Token) -> set[int]:
     """The tokens of the clause that a subject pronoun's cue reports before it: a name in what
     "she said" reports is not "she" ("Shortly afterwards Hood suggested they meet again, she said":

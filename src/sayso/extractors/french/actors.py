@@ -73,6 +73,7 @@ class Book:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # joined once: Doc.text joins every token anew on each call
         self.entities: list[Entity] = []
         for ent in doc.ents:
             if ent.label_ in _NER and not set(name_words(ent.text)) <= lexicons.load("person_nouns", LANG) \
@@ -94,7 +95,7 @@ class Book:
         """A definite description set before a person's name between commas is that person's
         ("Le maire de New York, Michael Bloomberg, appelle …"): the same description names them
         anywhere in the article, the headline before it too."""
-        text = self.doc.text
+        text = self.text
         for person in (e for e in self.entities if e.named and e.type == ActorType.PERSON):
             for start, end in list(person.mentions):
                 if text[end : end + 1] != ",":
@@ -121,7 +122,7 @@ class Book:
         """An acronym with its expansion set beside it names one actor: "le BEA, le Bureau
         d'enquêtes et d'analyses" (the expansion's initials open the acronym; the NER may have
         cut the expansion short, and may not have read the acronym as a name at all)."""
-        for found in _SPELT.finditer(self.doc.text):
+        for found in _SPELT.finditer(self.text):
             full = next((e for e in self.entities if any(s == found.end() for s, _ in e.mentions)), None)
             if full is None:
                 continue
@@ -134,7 +135,7 @@ class Book:
         """A person's name written again is a mention of that person, whatever the NER made of
         it ("Jean-Marie Le Pen revient sur …" read as "Jean-Marie" and a noun): the full name,
         and the surname (with its particle: "Le Pen") when no other person bears it."""
-        text = self.doc.text
+        text = self.text
         people = [e for e in self.entities if e.named and e.type == ActorType.PERSON and e.mentions]
         taken = sorted(m for e in self.entities for m in e.mentions)
         surnames: dict[str, list[Entity]] = {}
@@ -222,7 +223,7 @@ class Book:
             for s, e in entity.mentions:
                 whole = s <= start and end <= e  # "Febelfin a rappelé": a place-tagged name that speaks
                 if start < e and s < end and (entity.type in {ActorType.PERSON, ActorType.ORG} or whole):
-                    before = self.doc.text[start:max(start, s)].lower().replace("’", "'").split()
+                    before = self.text[start:max(start, s)].lower().replace("’", "'").split()
                     while before and before[-1] in {"l'", "la", "le", "les"}:
                         before.pop()  # "le président de l'Assemblée Claude Bartolone": of the Assembly
                     of = before and (before[-1] in lexicons.load("name_prepositions", LANG) or before[-1].endswith("d'"))
@@ -255,7 +256,7 @@ class Book:
     def _noun_phrase_with_head(self, span: SpacySpan) -> SpacySpan | None:
         """The last noun phrase before ``span`` in the same paragraph or the one before whose head
         noun is ``span``'s ("Quelques associations étudiantes … Ces associations")."""
-        doc, root, text = self.doc, span.root, self.doc.text
+        doc, root, text = self.doc, span.root, self.text
         paragraph = text.rfind("\n\n", 0, span.start_char)
         floor = max(text.rfind("\n\n", 0, paragraph), 0) if paragraph >= 0 else 0  # the paragraph before's start
         for token in reversed(doc[: span.start]):
@@ -380,7 +381,7 @@ class Book:
         """The actors in order of first mention, with their ids by entity identity."""
         ordered = sorted((e for e in self.entities if e.mentions), key=lambda e: min(e.mentions))
         ids = {id(e): f"a{n}" for n, e in enumerate(ordered, start=1)}
-        text = self.doc.text
+        text = self.text
         actors = [Actor(id=ids[id(e)], name=e.name, type=e.type,
                         aliases=tuple(dict.fromkeys(text[s:t] for s, t in sorted(e.mentions) if text[s:t] != e.name)),
                         roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
