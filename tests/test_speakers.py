@@ -161,6 +161,20 @@ def test_surname_the_tagger_misreads_is_the_named_person(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_surname_is_the_person_of_that_name_before_it(engine):
+    # the NER calls the first full name an organisation's, and a namesake comes later
+    text = ("But many in Senegal do not want to return home, like Yaraah Sow, who lives in the Dagana refugee "
+            "camp about 400 kilometers northwest of Dakar.\n\nSow says the military seized all his "
+            "family's property.\n\nOne of the refugee leaders, Mohamed Ali Sow, who left when he was 10, says "
+            "he is studying at a university in Senegal.")
+    analysis = sayso.extract(text, engine=engine)
+    assert {a.name: a.type.value for a in analysis.actors if "Sow" in a.name} == {
+        "Yaraah Sow": "PERSON", "Mohamed Ali Sow": "PERSON"}
+    assert speaker_of(text, "the military seized", engine) == "Yaraah Sow"
+    assert speaker_of(text, "studying at a university", engine) == "Mohamed Ali Sow"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_opening_participle_is_not_the_speaker(engine):
     text = ("The video was removed on Monday.\n\nWriting in a blog post, Matthew Ingram of The Globe and Mail "
             "said the conflict was \"another small skirmish in a long war\".")

@@ -15,7 +15,7 @@ from ..types import Actor, ActorType, Span
 from . import lexicons
 from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
                             subtree, trim_entity, with_title)
-from .actor_types import NER_TYPES, names_location, vote
+from .actor_types import NER_TYPES, names_location, organisation_name, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, initials, is_part_of, name_words, singular, without_middle
 
@@ -117,6 +117,9 @@ class ActorBook:
             cluster = self._spelt_otherwise(bare[0])
         if cluster is None:
             cluster = self._new(span.text, words)
+        elif _surname_of(words, label, cluster):
+            # "like Yaraah Sow, who lives … Sow accuses": a surname alone says the name is a person's
+            cluster.labels["PERSON"] += 1
         elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
             cluster.aliases[cluster.name] = None
@@ -240,8 +243,10 @@ class ActorBook:
         if named:
             # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
             # actor it names elsewhere (a surname is the full name's actor).
-            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG")
+            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG", span.start_char)
             if earlier is not None:
+                if _surname_of(name_words(core.text), "PERSON" if len(core) == 1 else "ORG", earlier):
+                    earlier.labels["PERSON"] += 2  # "Sow accuses": the name is a person's
                 if core.text != earlier.name:
                     earlier.aliases[core.text] = None
                 self._add_mention(earlier, span)
@@ -293,22 +298,29 @@ class ActorBook:
                 and c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
         return near[0] if len(near) == 1 else None
 
-    def _match(self, words: tuple[str, ...], label: str) -> Cluster | None:
+    def _match(self, words: tuple[str, ...], label: str, at: int | None = None) -> Cluster | None:
+        """The actor a name names: the same words, an acronym, or a part or fuller form of its
+        name. ``at``: the name's offset, when actors named after it are already known; the actor
+        named last before it is then tried first ("Yaraah Sow … Sow accuses … Mohamed Ali Sow")."""
         if not words:
             return None
-        for cluster in reversed(self.clusters):
+        order = list(reversed(self.clusters))
+        if at is not None:
+            before = {c.key: max((m[0] for m in c.mentions if m[0] < at), default=-1) for c in order}
+            order.sort(key=lambda c: -before[c.key])  # stable: the rest keep their order
+        for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
                 return cluster
         acronym = "".join(words)
         place = label in {"GPE", "LOC"} and " ".join(words) in lexicons.places()
-        for cluster in reversed(self.clusters):
+        for cluster in order:
             if not cluster.named or place:
                 continue
             if len(words) == 1 and acronym == initials(cluster.words):
                 cluster.acronyms.add(acronym)
                 return cluster
-            if is_part_of(words, cluster.words) and _compatible(label, cluster):
+            if is_part_of(words, cluster.words) and (_compatible(label, cluster) or _surname_of(words, label, cluster)):
                 return cluster
             if label == "PERSON" and cluster.labels.get("PERSON") and (
                     without_middle(words, cluster.words) or without_middle(cluster.words, words)):
@@ -413,6 +425,21 @@ def _bare_name(cluster: Cluster) -> bool:
         and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
 
 
+def _surname_of(words: tuple[str, ...], label: str, cluster: Cluster) -> bool:
+    """A lone name the NER calls a person's that ends a name it called something else (and
+    :func:`_person_like`): "Sow" after "Yaraah Sow" (typed ORG) is that person's surname."""
+    return label == "PERSON" and len(words) == 1 and cluster.words[-1:] == words and _person_like(cluster)
+
+
+def _person_like(cluster: Cluster) -> bool:
+    """A name of two or three capitalised words that the NER never called a person's, with
+    nothing of an organisation, outlet or place about it ("Yaraah Sow", typed ORG)."""
+    return cluster.named and not cluster.labels.get("PERSON") and 2 <= len(cluster.words) <= 3 \
+        and not cluster.acronyms and all(w[:1].isupper() for w in cluster.name.split()) \
+        and not organisation_name(cluster.words) and not _outlet_name(cluster) \
+        and cluster.words[-1] not in lexicons.load("company_name_ends") and " ".join(cluster.words) not in lexicons.places()
+
+
 def _compatible(label: str, cluster: Cluster) -> bool:
     top = cluster.labels.most_common(1)[0][0] if cluster.labels else label
     if label == top or label == "PERSON" and cluster.labels.get("PERSON"):
@@ -489,10 +516,13 @@ def _initialled_names(book: ActorBook) -> None:
 def _bare_surnames(book: ActorBook) -> None:
     """A person's surname outside any entity is a mention of that person: the NER and tagger
     often miss a lone surname ("Rathbun requested donations", "Rathbun" tagged a noun or verb)
-    once "Mark Rathbun" has been named. Surnames two people share are left alone."""
+    once "Mark Rathbun" has been named. It is the person of that surname named before it
+    ("Yaraah Sow … Sow accuses … Mohamed Ali Sow"), or the only one named after it; a name the
+    NER typed otherwise but that looks like a person's counts, and is a person's from then on.
+    A surname two people named before it share is left alone."""
     people: dict[str, list[Cluster]] = {}
     for cluster in book.clusters:
-        if cluster.named and len(cluster.words) > 1 and cluster.type == ActorType.PERSON:
+        if cluster.named and len(cluster.words) > 1 and (cluster.type == ActorType.PERSON or _person_like(cluster)):
             people.setdefault(cluster.words[-1], []).append(cluster)
     if not people:
         return
@@ -500,11 +530,14 @@ def _bare_surnames(book: ActorBook) -> None:
     for token in doc:
         # Any part of speech: the tagger may even call it a verb; but not a word like "May" or "Will".
         if token.ent_type_ or not token.is_title or token.is_stop or not token.is_alpha \
-                or book.at_token(token) is not None:
+                or book.at_token(token) is not None or token.i + 1 < len(doc) and doc[token.i + 1].is_title:
             continue
-        owners = people.get(token.lower_)
-        if owners is not None and len(owners) == 1 and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
-            book._add_mention(owners[0], doc[token.i : token.i + 1])
-            owners[0].aliases.setdefault(token.text, None)
-
-
+        owners = people.get(token.lower_, [])
+        before = [c for c in owners if any(m[0] < token.idx for m in c.mentions)]
+        owner = before[0] if len(before) == 1 else owners[0] if len(owners) == 1 and not before else None
+        if owner is None:
+            continue
+        if owner.type != ActorType.PERSON:
+            owner.labels["PERSON"] += 2 + sum(owner.labels.values())  # "Sow accuses": a person's surname
+        book._add_mention(owner, doc[token.i : token.i + 1])
+        owner.aliases.setdefault(token.text, None)
