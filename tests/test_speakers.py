@@ -266,3 +266,37 @@ def test_she_is_not_the_name_in_what_she_says_nor_a_pull_quotes_signer(engine):
     assert speaker_of(text, "become a couple", engine) == "Suzanne Coates"
 
 
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_she_is_not_the_name_in_a_participle_she_controls(engine):
+    text = ("Anna Brandt arrived in Paris on Friday. After the welcome, Brandt went to the palace.\n\n"
+            "Again accompanied by Marc Lebrun, she recounted her years in the jungle, saying the "
+            "conditions had been terrible.")
+    assert speaker_of(text, "the conditions had been terrible", engine) == "Anna Brandt"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_wholly_quoted_sentences_do_not_use_up_a_pronouns_reach(engine):
+    text = ("\"It's a completely hostile place,\" Anna Brandt said. \"The most dangerous is man. The men "
+            "behind me had rifles. They pushed me. They told me to walk faster. Nobody helped.\"\n\n"
+            "She said the remaining hostages were suffering.")
+    assert speaker_of(text, "the remaining hostages were suffering", engine) == "Anna Brandt"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_she_takes_up_the_she_before_it(engine):
+    # the first "she" is read after the second when statements are read quotes first
+    text = ("Anna Brandt thanked the president on Friday. \"It's a hostile place,\" Brandt said. \"The men "
+            "behind me had rifles. They pushed me. They told me to walk faster.\"\n\n"
+            "She called on Marc Lebrun to keep working for the hostages. \"We cannot leave them there,\" "
+            "she stated.")
+    assert speaker_of(text, "We cannot leave them there", engine) == "Anna Brandt"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_surname_is_not_part_of_a_double_barrelled_one(engine):
+    text = ("Anna Brandt stood alongside President Nicolas Sarkozy at the air base. She was greeted by the "
+            "First Lady, Carla Bruni-Sarkozy.\n\nSarkozy said her return showed that people should never "
+            "give up hope.")
+    assert speaker_of(text, "never give up hope", engine) == "Nicolas Sarkozy"

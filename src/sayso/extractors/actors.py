@@ -308,6 +308,9 @@ class ActorBook:
         if at is not None:
             before = {c.key: max((m[0] for m in c.mentions if m[0] < at), default=-1) for c in order}
             order.sort(key=lambda c: -before[c.key])  # stable: the rest keep their order
+        if len(words) == 1:
+            # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
+            order.sort(key=lambda c: not _whole_surname(c, words[0]))
         for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
@@ -431,6 +434,13 @@ def _surname_of(words: tuple[str, ...], label: str, cluster: Cluster) -> bool:
     return label == "PERSON" and len(words) == 1 and cluster.words[-1:] == words and _person_like(cluster)
 
 
+def _whole_surname(cluster: Cluster, word: str) -> bool:
+    """Whether ``word`` (compared as :func:`name_words` gives it) is the last written word of the
+    actor's name, not part of a double-barrelled one ("Sarkozy" of "Carla Bruni-Sarkozy")."""
+    last = cluster.name.split()[-1:] or [""]
+    return name_words(last[0]) == (word,)
+
+
 def _person_like(cluster: Cluster) -> bool:
     """A name of two or three capitalised words that the NER never called a person's, with
     nothing of an organisation, outlet or place about it ("Yaraah Sow", typed ORG)."""
@@ -533,6 +543,8 @@ def _bare_surnames(book: ActorBook) -> None:
                 or book.at_token(token) is not None or token.i + 1 < len(doc) and doc[token.i + 1].is_title:
             continue
         owners = people.get(token.lower_, [])
+        whole = [c for c in owners if _whole_surname(c, token.lower_)]
+        owners = whole if whole and len(whole) < len(owners) else owners  # not Bruni-Sarkozy for "Sarkozy"
         before = [c for c in owners if any(m[0] < token.idx for m in c.mentions)]
         owner = before[0] if len(before) == 1 else owners[0] if len(owners) == 1 and not before else None
         if owner is None:

@@ -117,6 +117,17 @@ def _commanded(pronoun: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree}
 
 
+def _controlled(pronoun: Token) -> set[int]:
+    """The tokens of a participle clause whose unspoken subject is the subject pronoun: the
+    names it holds act on the pronoun's referent or beside it, and are not it ("Accompanied by
+    Sarkozy, she recounted", "Standing alongside Sarkozy, she said": she is not Sarkozy)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"} and c.i < pronoun.i
+            and not any(d.dep_ in {"nsubj", "nsubjpass", "mark"} for d in c.children) for t in c.subtree}
+
+
 class SpeakerResolver:
     """Resolves speaker mentions to actors, adding unnamed actors and pronoun mentions to the book."""
 
@@ -126,6 +137,7 @@ class SpeakerResolver:
         self.in_quote = in_quote  # token index -> quote region number, or -1
         self.sentences = SentenceIndex(doc) if sentences is None else sentences
         self._turns: list[tuple[int, SpacySpan]] | None = None  # interview turns, read on demand
+        self._chain: dict[int, Cluster | None] = {}  # subject pronouns resolved on the way to another
 
     @cached_property
     def text(self) -> str:
@@ -302,13 +314,13 @@ class SpeakerResolver:
         if word in lexicons.load("unresolvable_pronouns") or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
             return None
         current = self.sentences.number(pronoun.i)
-        commanded = _commanded(pronoun)
+        commanded = _commanded(pronoun) | _controlled(pronoun)
         for k in self._window(current):
             first, end = self.sentences.nth(k)
             limit = pronoun.i if k == current else end
-            found = sorted(((s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
+            found = sorted([(s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
                             if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
-                            and s not in commanded),
+                            and s not in commanded] + self._chained(word, first, limit, pronoun, commanded),
                            key=lambda m: m[:2])
             if word in _PLURAL:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
@@ -323,16 +335,45 @@ class SpeakerResolver:
             return cluster
         return None
 
+    def _chained(self, word: str, first: int, limit: int, pronoun: Token,
+                 commanded: set[int]) -> list[tuple[int, int, Cluster]]:
+        """Subject pronouns of the same person and gender in tokens [first, limit) that no
+        mention records yet, each as the actor it resolves to: "She called on Sarkozy to … '…,'
+        she stated" (both she are Betancourt, whichever statement was read first)."""
+        gender = _PERSONAL.get(word)
+        if gender is None:
+            return []
+        found = []
+        for i in range(first, limit):
+            token = self.doc[i]
+            if token.dep_ in {"nsubj", "nsubjpass"} and _PERSONAL.get(token.lower_) == gender and i not in commanded \
+                    and self._visible(i, pronoun) and not self.book.mentions_covering(i):
+                if i not in self._chain:
+                    self._chain[i] = None  # a guard while it resolves
+                    self._chain[i] = self.resolve_pronoun(token)
+                cluster = self._chain[i]
+                if cluster is not None and self._fits(word, cluster):
+                    found.append((i, i + 1, cluster))
+        return found
+
     def _window(self, current: int) -> Iterator[int]:
         """The sentence ``current`` and up to :data:`_SENTENCES_BACK` before it, in reverse,
-        passing over a pull quote and its signature ("— Judge Alasdair Darroch"): they stand
-        outside the story's flow."""
+        passing over a pull quote and its signature ("— Judge Alasdair Darroch"), which stand
+        outside the story's flow, and over sentences wholly quoted."""
         k, left = current, _SENTENCES_BACK
         while k >= 0 and left >= 0:
-            if k == current or not self._pull_quote(self.sentences.nth(k)[0]):
+            first, end = self.sentences.nth(k)
+            if k == current or not (self._pull_quote(first) or self._quoted(first, end)):
                 yield k
                 left -= 1
             k -= 1
+
+    def _quoted(self, first: int, end: int) -> bool:
+        """Whether every word of tokens [first, end) lies inside a quotation: a quoted sentence
+        names no one a pronoun outside it can take up, and does not use up the sentences a pronoun
+        looks back over ("'…,' Betancourt said. '…' '…' '…' She called on Sarkozy …")."""
+        words = [i for i in range(first, end) if not self.doc[i].is_punct and not self.doc[i].is_space]
+        return bool(words) and all(self.in_quote[i] >= 0 for i in words)
 
     def _pull_quote(self, i: int) -> bool:
         """Whether token ``i`` stands on a line that a dash opens (a signature), or in the
