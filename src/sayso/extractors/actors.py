@@ -117,9 +117,6 @@ class ActorBook:
             cluster = self._spelt_otherwise(bare[0])
         if cluster is None:
             cluster = self._new(span.text, words)
-        elif _surname_of(words, label, cluster):
-            # "like Yaraah Sow, who lives … Sow accuses": a surname alone says the name is a person's
-            cluster.labels["PERSON"] += 1
         elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
             cluster.aliases[cluster.name] = None
@@ -243,10 +240,8 @@ class ActorBook:
         if named:
             # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
             # actor it names elsewhere (a surname is the full name's actor).
-            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG", span.start_char)
+            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG")
             if earlier is not None:
-                if _surname_of(name_words(core.text), "PERSON" if len(core) == 1 else "ORG", earlier):
-                    earlier.labels["PERSON"] += 2  # "Sow accuses": the name is a person's
                 if core.text != earlier.name:
                     earlier.aliases[core.text] = None
                 self._add_mention(earlier, span)
@@ -298,16 +293,12 @@ class ActorBook:
                 and c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
         return near[0] if len(near) == 1 else None
 
-    def _match(self, words: tuple[str, ...], label: str, at: int | None = None) -> Cluster | None:
+    def _match(self, words: tuple[str, ...], label: str) -> Cluster | None:
         """The actor a name names: the same words, an acronym, or a part or fuller form of its
-        name. ``at``: the name's offset, when actors named after it are already known; the actor
-        named last before it is then tried first ("Yaraah Sow … Sow accuses … Mohamed Ali Sow")."""
+        name; the latest named first."""
         if not words:
             return None
         order = list(reversed(self.clusters))
-        if at is not None:
-            before = {c.key: max((m[0] for m in c.mentions if m[0] < at), default=-1) for c in order}
-            order.sort(key=lambda c: -before[c.key])  # stable: the rest keep their order
         if len(words) == 1:
             # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
             order.sort(key=lambda c: not _whole_surname(c, words[0]))
@@ -323,7 +314,7 @@ class ActorBook:
             if len(words) == 1 and acronym == initials(cluster.words):
                 cluster.acronyms.add(acronym)
                 return cluster
-            if is_part_of(words, cluster.words) and (_compatible(label, cluster) or _surname_of(words, label, cluster)):
+            if is_part_of(words, cluster.words) and _compatible(label, cluster):
                 return cluster
             if label == "PERSON" and cluster.labels.get("PERSON") and (
                     without_middle(words, cluster.words) or without_middle(cluster.words, words)):
@@ -428,12 +419,6 @@ def _bare_name(cluster: Cluster) -> bool:
         and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
 
 
-def _surname_of(words: tuple[str, ...], label: str, cluster: Cluster) -> bool:
-    """A lone name the NER calls a person's that ends a name it called something else (and
-    :func:`_person_like`): "Sow" after "Yaraah Sow" (typed ORG) is that person's surname."""
-    return label == "PERSON" and len(words) == 1 and cluster.words[-1:] == words and _person_like(cluster)
-
-
 def _whole_surname(cluster: Cluster, word: str) -> bool:
     """Whether ``word`` (compared as :func:`name_words` gives it) is the last written word of the
     actor's name, not part of a double-barrelled one ("Sarkozy" of "Carla Bruni-Sarkozy")."""
@@ -446,6 +431,7 @@ def _person_like(cluster: Cluster) -> bool:
     nothing of an organisation, outlet or place about it ("Yaraah Sow", typed ORG)."""
     return cluster.named and not cluster.labels.get("PERSON") and 2 <= len(cluster.words) <= 3 \
         and not cluster.acronyms and all(w[:1].isupper() for w in cluster.name.split()) \
+        and not any(w in lexicons.titles() for w in cluster.words) \
         and not organisation_name(cluster.words) and not _outlet_name(cluster) \
         and cluster.words[-1] not in lexicons.load("company_name_ends") and " ".join(cluster.words) not in lexicons.places()
 
