@@ -300,3 +300,13 @@ def test_a_surname_is_not_part_of_a_double_barrelled_one(engine):
             "First Lady, Carla Bruni-Sarkozy.\n\nSarkozy said her return showed that people should never "
             "give up hope.")
     assert speaker_of(text, "never give up hope", engine) == "Nicolas Sarkozy"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_with_a_relative_who_or_a_title_is_a_persons(engine):
+    text = ("Transit riders were less understanding. Marcus Bell, who takes the No. 7 bus to a weekend "
+            "warehouse job, said the proposed schedule would leave him waiting more than an hour.\n\n"
+            "\u201cThey talk about efficiency,\u201d he said.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.type.value for a in analysis.actors if a.name == "Marcus Bell"] == ["PERSON"]
+    assert speaker_of(text, "They talk about efficiency", engine) == "Marcus Bell"

@@ -471,7 +471,8 @@ def find_actors(doc: Doc) -> ActorBook:
         kind = kind_noun(name)
         if kind is not None and ent.label_ != "PERSON":
             cluster.add_role(kind)
-        if display is not name and display[0].lower_.rstrip(".") in lexicons.load("honorifics"):
+        if display is not name or _who_follows(name):
+            # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person
             cluster.labels["PERSON"] += 2
         expansion = expansion_after(name)
         if expansion is not None and name_words(expansion.text) != cluster.words:
@@ -488,6 +489,13 @@ def find_actors(doc: Doc) -> ActorBook:
     _initialled_names(book)
     _bare_surnames(book)
     return book
+
+
+def _who_follows(name: SpacySpan) -> bool:
+    """Whether a relative "who" right after a comma follows the name ("Marcus Bell, who …")."""
+    doc = name.doc
+    return name.end + 1 < len(doc) and doc[name.end].text == "," and doc[name.end + 1].lower_ == "who" \
+        and doc[name.end + 1].head.head.i == name.root.i
 
 
 def _initialled_names(book: ActorBook) -> None:
