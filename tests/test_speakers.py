@@ -310,3 +310,20 @@ def test_a_name_with_a_relative_who_or_a_title_is_a_persons(engine):
     analysis = sayso.extract(text, engine=engine)
     assert [a.type.value for a in analysis.actors if a.name == "Marcus Bell"] == ["PERSON"]
     assert speaker_of(text, "They talk about efficiency", engine) == "Marcus Bell"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_document_speaks_for_the_named_actor_that_made_it(engine):
+    text = ("Earlier this week the World Bank released the 2012 World Development Report on Gender Equality. "
+            "The report said that women were well represented in Finnish politics.\n\n"
+            "Shopping cart injuries to children rose sharply, according to a new study. The study was carried "
+            "out by Dr. Gary Smith, director of a research centre in Ohio.")
+    assert speaker_of(text, "women were well represented", engine) == "World Bank"
+    assert speaker_of(text, "Shopping cart injuries", engine) == "Gary Smith"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_document_whose_makers_are_only_described_speaks_for_itself(engine):
+    text = ("The Climate Science Special Report was conducted by thirteen agencies within the government. "
+            "The report says global temperatures rose by 1.0 degree Celsius.")
+    assert speaker_of(text, "global temperatures rose", engine) != "thirteen agencies within the government"

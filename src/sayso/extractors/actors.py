@@ -156,10 +156,18 @@ class ActorBook:
                 return cluster
         return None
 
-    def _introduced_as(self, span: SpacySpan) -> Cluster | None:
+    def known(self, span: SpacySpan) -> Cluster | None:
+        """The actor already known that a phrase names or takes up, without making one: its
+        mention, or the actor a definite description points back to."""
+        found = self.at_token(span.root) or self.described(span)
+        if found is None and span[0].lower_ in lexicons.load("definites"):
+            found = self._introduced_as(span, make=False)
+        return found
+
+    def _introduced_as(self, span: SpacySpan, make: bool = True) -> Cluster | None:
         """ "One poster admitted … The poster wrote": a definite description takes up the
         indefinite phrase with the same head noun (or one of its class: "a research team" … "the
-        scientists") a few sentences back, which becomes the actor."""
+        scientists") a few sentences back, which becomes the actor (unless not ``make``)."""
         root, doc = span.root, self.doc
         if root.pos_ != "NOUN":
             return None
@@ -174,7 +182,7 @@ class ActorBook:
                     c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites") for c in token.children):
                 earlier = doc[token.left_edge.i : token.i + 1]
                 if self.at_token(token) is None:
-                    return self.add_unnamed(earlier)
+                    return self.add_unnamed(earlier) if make else None
                 return self.at_token(token)
         return None
 

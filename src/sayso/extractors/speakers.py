@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster
+from .names import name_words, singular
+from .authors import Authorship, authorships, is_document
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
@@ -25,6 +27,13 @@ _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
 #: Dashes that open a pull quote's signature line.
 _SIGNATURE_DASHES = frozenset({"—", "–"})
 _NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+(\w+)")  # the word after a name, past a possessive
+
+
+def _documentary(cluster: Cluster) -> bool:
+    """An actor that is a document: "a new study", "the 2012 World Development Report"."""
+    documents = lexicons.load("document_nouns") - lexicons.load("platform_nouns")
+    return cluster.head in documents or bool(cluster.words) and singular(cluster.words[-1]) in documents
 
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
@@ -196,9 +205,46 @@ class SpeakerResolver:
                             for found in [self.book.at_token(c)] if found is not None and found.named), None)
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
             cluster = self.book.add_unnamed(span)
+        if cluster is not None and (is_document(root) or _documentary(cluster)):
+            # "the report noted …" after "the World Bank released the report": its author's
+            cluster = self._author(cluster) or cluster
         if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
+
+    @cached_property
+    def _authorships(self) -> list[Authorship]:
+        """The documents the parse gives a maker, makers first (:mod:`.authors`)."""
+        return sorted(authorships(self.doc), key=lambda made: (made.rank, made.document.i))
+
+    def _author(self, document: Cluster) -> Cluster | None:
+        """The named actor that made a document actor, as the text says anywhere: one who made it
+        before one who only put it out. Only actors already known count: no phrase becomes an
+        actor for this ("conducted by thirteen agencies …" is no one's name)."""
+        nouns = {document.head, *(singular(w) for w in document.words[-1:])}
+        for made in self._authorships:
+            if singular(made.document.lemma_.lower()) not in nouns \
+                    or (self.book.at_token(made.document) or self.book.known(mention_span(made.document))) is not document:
+                continue  # "The study was carried out by …" is not about the report named before
+            author = self.resolve_pronoun(made.author) if made.author.pos_ == "PRON" else self.book.at_token(made.author)
+            if author is not None and author is not document and author.named \
+                    and author.type not in {ActorType.GPE, ActorType.LOC} \
+                    and (not made.name_before or self._named_alone(author)):
+                return author
+        return None
+
+    def _named_alone(self, actor: Cluster) -> bool:
+        """Whether the text names the actor once without a document noun after the name: the
+        BBC of "a BBC report" is named so elsewhere, "the National Iodine Nutrition study" is a
+        study's name."""
+        text = self.text
+        for start, end in actor.mentions:
+            if actor.words[-1:] != name_words(text[start:end])[-1:]:
+                continue  # "The report", taken up as the actor's, is not its name
+            after = _NEXT_WORD.match(text, end)
+            if after is None or singular(after.group(1).lower()) not in lexicons.load("document_nouns"):
+                return True
+        return False
 
     def _named_before(self, pronoun: Token) -> Cluster | None:
         """The person named right before a relative pronoun, past a comma or dash."""
