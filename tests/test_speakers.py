@@ -327,3 +327,19 @@ def test_a_document_whose_makers_are_only_described_speaks_for_itself(engine):
     text = ("The Climate Science Special Report was conducted by thirteen agencies within the government. "
             "The report says global temperatures rose by 1.0 degree Celsius.")
     assert speaker_of(text, "global temperatures rose", engine) != "thirteen agencies within the government"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_without_its_last_part_is_the_same_person(engine):
+    text = ("On Wednesday, pathologist Mohd Shah Mahmood testified before the high court.\n\n"
+            "Mohd Shah said the nerve agent had caused the death.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.name for a in analysis.actors if "Shah" in a.name] == ["Mohd Shah Mahmood"]
+    assert speaker_of(text, "the nerve agent had caused", engine) == "Mohd Shah Mahmood"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_titled_person_speaks_not_the_place_after_of(engine):
+    text = ("Proceedings included testimony from pathologists. Dr. Norashikin Othman of Hospital Kuala Lumpur "
+            "testified that the blood had been depleted of cholinesterase.")
+    assert speaker_of(text, "depleted of cholinesterase", engine) == "Norashikin Othman"

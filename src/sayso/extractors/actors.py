@@ -325,8 +325,9 @@ class ActorBook:
             if is_part_of(words, cluster.words) and _compatible(label, cluster):
                 return cluster
             if label == "PERSON" and cluster.labels.get("PERSON") and (
-                    without_middle(words, cluster.words) or without_middle(cluster.words, words)):
-                return cluster
+                    without_middle(words, cluster.words) or without_middle(cluster.words, words)
+                    or len(words) >= 2 and len(cluster.words) == len(words) + 1 and cluster.words[:-1] == words):
+                return cluster  # "Mohd Shah" of "Mohd Shah Mahmood": a name without its last part
             if is_part_of(cluster.words, words) and (
                 _compatible(label, cluster) and (label == "PERSON" or cluster.labels.get("PERSON"))
                 or label == "PERSON" and _bare_name(cluster)

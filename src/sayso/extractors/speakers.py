@@ -167,9 +167,12 @@ class SpeakerResolver:
             # "the M5S party": an acronym the NER missed there still names its actor.
             # "Another reader, Kapyololo, thinks": the name in apposition names the speaker even
             # when the source span a tagger gave stops before it.
+            # "Dr. Norashikin Othman of Hospital Kuala Lumpur testified", parsed with the place as
+            # head and the person as its modifier ("nmod"): the person speaks.
             apposed = [t for t in root.children if t.dep_ == "appos" and not span.start <= t.i < span.end]
-            cluster = next((found for t in [*span, *apposed] if t.dep_ in {"appos", "compound"} and t.head == root
-                            and not (t.dep_ == "compound" and root.tag_ == "NNS")
+            cluster = next((found for t in [*span, *apposed] if t.head == root and (
+                                t.dep_ in {"appos", "compound"} and not (t.dep_ == "compound" and root.tag_ == "NNS")
+                                or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
                             if found is not None), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
@@ -348,6 +351,8 @@ class SpeakerResolver:
             return None  # "Human Rights Watch": no title, no person; "wa Mutarika": no first name
         if known is not None and len(known.words) >= last.i + 1 - first:
             return None  # the NER's name is as full
+        if any(t.ent_type_ == "PERSON" for t in doc[span.start : first]):
+            return None  # "Dr. Norashikin Othman of Hospital Kuala Lumpur": the title is the person's before
         cluster = self.book.add_named(doc[first : last.i + 1], "PERSON")
         cluster.labels["PERSON"] += 2  # a title before a name is a person's, as an honorific is
         return cluster
