@@ -343,3 +343,12 @@ def test_the_titled_person_speaks_not_the_place_after_of(engine):
     text = ("Proceedings included testimony from pathologists. Dr. Norashikin Othman of Hospital Kuala Lumpur "
             "testified that the blood had been depleted of cholinesterase.")
     assert speaker_of(text, "depleted of cholinesterase", engine) == "Norashikin Othman"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_names_in_a_paragraph_set_off_after_a_colon_are_not_a_pronouns(engine):
+    text = ("Blogger Paul Shalala reflects on the constitution making processes Zambia has gone through:\n\n"
+            "Reading through the 227 pages of the Michael Sata-appointed committee's first draft, I am reminded "
+            "of the struggles and insults of the past years.\n\n"
+            "He notes that the contentious issues of the past are all included in the draft.")
+    assert speaker_of(text, "contentious issues of the past", engine) == "Paul Shalala"

@@ -13,6 +13,7 @@ from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster
 from .names import name_words, singular
+from .paragraphs import paragraphs
 from .authors import Authorship, authorships, is_document
 from .lookup import SentenceIndex
 
@@ -424,7 +425,7 @@ class SpeakerResolver:
         names no one a pronoun outside it can take up, and does not use up the sentences a pronoun
         looks back over ("'…,' Betancourt said. '…' '…' '…' She called on Sarkozy …")."""
         words = [i for i in range(first, end) if not self.doc[i].is_punct and not self.doc[i].is_space]
-        return bool(words) and all(self.in_quote[i] >= 0 for i in words)
+        return bool(words) and all(self.in_quote[i] >= 0 or i in self._set_off for i in words)
 
     def _pull_quote(self, i: int) -> bool:
         """Whether token ``i`` stands on a line that a dash opens (a signature), or in the
@@ -481,9 +482,25 @@ class SpeakerResolver:
         return any(child.dep_ in {"nsubj", "nsubjpass"} and start <= child.i < end for child in verb.children)
 
     def _visible(self, token_i: int, pronoun: Token) -> bool:
-        """Names inside someone's quote do not antecede a pronoun outside it."""
+        """Names inside someone's quote do not antecede a pronoun outside it, nor names in a
+        paragraph set off after a colon (a blockquote: "Paul Shalala reflects:" and his words)."""
         region = self.in_quote[token_i]
-        return region < 0 or region == self.in_quote[pronoun.i]
+        if region >= 0 and region != self.in_quote[pronoun.i]:
+            return False
+        paragraph = self._set_off.get(token_i)
+        return paragraph is None or paragraph == self._set_off.get(pronoun.i)
+
+    @cached_property
+    def _set_off(self) -> dict[int, int]:
+        """Token → paragraph number, for the tokens of each paragraph that follows one ending in
+        a colon: a quotation set off without marks (:mod:`.blockquotes`)."""
+        found: dict[int, int] = {}
+        lines = paragraphs(self.text)
+        for number, (before, line) in enumerate(zip(lines, lines[1:])):
+            if self.text[before[1] - 1] == ":":
+                span = self.doc.char_span(*line, alignment_mode="expand")
+                found.update((token.i, number) for token in span or ())
+        return found
 
     @staticmethod
     def _fits(word: str, cluster: Cluster) -> bool:
