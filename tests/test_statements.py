@@ -437,10 +437,13 @@ def test_a_paragraph_introduced_by_a_cue_and_a_colon_is_its_speakers_quotation(e
      "the crisis will be discussed"),
     ("The secretary declined to speculate as to whether the troops might stay longer.", "speculate"),
     ("The minister refused to comment on the report.", "comment"),
+    ("The opposition leader refused to attend the ceremony in the capital on Sunday.", "attend"),
+    ("The appeals court declined to overturn the judge's decision on the travel ban.", "overturn"),
 ])
 def test_no_statement_without_a_named_source_or_when_nothing_was_said(engine, text, words):
     """An expletive "it" names nobody ("It is hoped that …"), and a refusal to speak reports no
-    words (docs/annotation.md: a refusal to give details is not a statement)."""
+    words (docs/annotation.md: a refusal to give details is not a statement), nor a refusal to
+    act."""
     analysis = sayso.extract(text, engine=engine)
     assert not any(words in q.text for q in analysis.quotes)
     if not text.startswith("Yemen"):  # a refusal is listed apart, as an attitude

@@ -438,9 +438,9 @@ def _future(verb: Token) -> bool:
 
 
 def _refusal(verb: Token) -> bool:
-    """ "declined to comment", "refused to say whether …": nothing was said."""
-    return verb.lemma_.lower() in lexicons.load("refusal_verbs") and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.speech_verbs() for c in verb.children)
+    """ "declined to comment", "refused to say whether …": nothing was said; "refused to attend
+    it", "declined to overturn the decision": a thing not done, which says nothing either."""
+    return verb.lemma_.lower() in lexicons.load("refusal_verbs") and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _reporters_question(verb: Token) -> bool:
