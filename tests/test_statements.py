@@ -467,6 +467,13 @@ def test_a_title_given_by_a_naming_participle_is_no_statement(engine):
     ('In a blog post entitled "Nessma Trial: Luckily the Ridiculous Does Not Kill" [fr], blogger Lina Ben Mhenni '
      'commented on the trial:\n\nThe verdict is a compromise between the two camps and satisfies nobody.', "Nessma"),
     ('As the editor said in a recent blog post, "The Failed US Policy in Yemen", the strikes go on.', "Failed US"),
+    # a title-cased name in marks after "The": a bill's name, which the parser may take for a quotation
+    ('President Mamnoon Hussain signed a bill to merge the tribal areas with the province.\n\nThe "Federally '
+     'Administered Tribal Areas Reforms Bill, 2018", seeking to end the colonial-era rules which apply to five '
+     'million people, was passed by parliament last week.', "Tribal Areas"),
+    # a table's heading set off after a colon is no one's words
+    ("The Bureau of Investigative Journalism has published figures for US covert action in Yemen:\n\n"
+     "US Covert Action in Yemen 2001-2012\n\nTotal US strikes: 41 - 132", "Covert Action"),
     # a title before the speaker's own quotation with the same cue is no part of it
     ('In a post entitled "A brave lady Speaks out about the CIA Drone Strikes", Yemeni blogger Afrah Nasser '
      'commended her courage and said: "She is braver than all of us."', "brave lady"),

@@ -18,6 +18,7 @@ from .cues import attribution, word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
 from .speakers import mention_span, subject_of
+from .titles import title_line
 
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
 HANDLE = r"@\w{1,30}"
@@ -51,6 +52,9 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
             fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb)))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
+        heading = context.doc.char_span(start, end, alignment_mode="expand")
+        if heading is not None and title_line(heading):
+            continue  # "has published figures …:" and a table's title
         parts = _quotation_parts(text, lines, cues, k, (start, end))
         drafts.append(Draft(QuoteKind.DIRECT, start, parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (),
                             set_off=True, **fields))

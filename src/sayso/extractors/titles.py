@@ -53,7 +53,18 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     word = doc[before]
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
+    if word.lower_ in lexicons.load("determiners") and _title_case(content) \
+            and not any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return True  # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …': a name
     return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content)
+
+
+def title_line(content: SpacySpan) -> bool:
+    """A paragraph that is a heading: title-cased words that do not end as a sentence does
+    ("US Covert Action in Yemen 2001-2012" over a table of figures)."""
+    return _title_case(content) and not any(t.pos_ in {"VERB", "AUX"} for t in content) \
+        and content.text.rstrip()[-1:] not in {".", "!", "?", "…", "\"", "”", "’", "'", ":", ","} \
+        and content[0].lower_ != "dear"  # "Dear President Obama": a letter's salutation
 
 
 @lru_cache(maxsize=1)
