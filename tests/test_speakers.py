@@ -352,3 +352,15 @@ def test_names_in_a_paragraph_set_off_after_a_colon_are_not_a_pronouns(engine):
             "of the struggles and insults of the past years.\n\n"
             "He notes that the contentious issues of the past are all included in the draft.")
     assert speaker_of(text, "contentious issues of the past", engine) == "Paul Shalala"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_with_a_title_in_apposition_is_a_person_who_speaks(engine):
+    text = ("Murat Karayilan, the leader of the armed wing of the party, warned of the consequences. \"We will "
+            "resist until the end,\" he said. Karayilan said he hoped the crisis could be resolved peacefully.\n\n"
+            "Androulla Vassiliou, the European Union Health Commissioner, stressed that there was no need to "
+            "panic about the outbreak.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.type.value for a in analysis.actors if "Karayilan" in a.name] == ["PERSON"]
+    assert speaker_of(text, "resist until the end", engine) == "Murat Karayilan"
+    assert speaker_of(text, "no need to panic", engine) == "Androulla Vassiliou"

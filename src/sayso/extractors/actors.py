@@ -501,10 +501,16 @@ def find_actors(doc: Doc) -> ActorBook:
 
 
 def _who_follows(name: SpacySpan) -> bool:
-    """Whether a relative "who" right after a comma follows the name ("Marcus Bell, who …")."""
+    """Whether the name is described as a person right after a comma: a relative "who" ("Marcus
+    Bell, who …") or an apposition headed by a title ("Murat Karayilan, the leader of the armed
+    wing", "Androulla Vassiliou, the European Union Health Commissioner")."""
     doc = name.doc
-    return name.end + 1 < len(doc) and doc[name.end].text == "," and doc[name.end + 1].lower_ == "who" \
-        and doc[name.end + 1].head.head.i == name.root.i
+    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return False
+    if doc[name.end + 1].lower_ == "who":
+        return doc[name.end + 1].head.head.i == name.root.i
+    return any(c.dep_ == "appos" and c.i > name.end and c.lemma_.lower() in lexicons.titles() | lexicons.load("person_nouns")
+               for c in name.root.children)
 
 
 def _initialled_names(book: ActorBook) -> None:

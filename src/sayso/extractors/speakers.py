@@ -158,7 +158,7 @@ class SpeakerResolver:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
-            or self._after_participle(span) or self.book.at_token(root)
+            or self._after_participle(span) or self.book.at_token(root) or self._named_before_title(span)
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -270,6 +270,27 @@ class SpeakerResolver:
             return None
         person.add_role(span.text)
         return person
+
+    def _named_before_title(self, span: SpacySpan) -> Cluster | None:
+        """ "Androulla Vassiliou, the European Union Health Commissioner, stressed …": a name the
+        NER missed, with a title in apposition after it, is a person's, the title their role."""
+        root, doc = span.root, self.doc
+        if root.pos_ != "PROPN" or not root.is_title or root.ent_type_ or self.book.at_token(root) is not None \
+                or root.lower_ in lexicons.titles():
+            return None
+        title = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i
+                      and c.lemma_.lower() in lexicons.titles()), None)
+        first = root.i
+        while first > span.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == root.i \
+                and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not doc[first - 1].ent_type_ \
+                and doc[first - 1].lower_ not in lexicons.titles():
+            first -= 1
+        if title is None or first == root.i:
+            return None  # one word may be anything ("Commissioner", "Reuters")
+        cluster = self.book.add_named(doc[first : root.i + 1], "PERSON")
+        cluster.labels["PERSON"] += 2  # a title beside a name is a person's, as one before it is
+        cluster.add_role(doc[title.left_edge.i : title.right_edge.i + 1].text)
+        return cluster
 
     def _apposed_person(self, span: SpacySpan) -> Cluster | None:
         """ "Conservative MSP (Member of Scottish Parliament) Ruth Davidson": a person's name set
