@@ -364,3 +364,13 @@ def test_a_name_with_a_title_in_apposition_is_a_person_who_speaks(engine):
     assert [a.type.value for a in analysis.actors if "Karayilan" in a.name] == ["PERSON"]
     assert speaker_of(text, "resist until the end", engine) == "Murat Karayilan"
     assert speaker_of(text, "no need to panic", engine) == "Androulla Vassiliou"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_statement_is_the_act_just_reported_and_its_speakers(engine):
+    text = ("Russia's Interior Ministry confirmed yesterday that the police will enforce the new law during the "
+            "Winter Olympics.\n\nThe statement said \"law enforcement agencies can have no qualms with visitors\" "
+            "so long as they take part in the Olympics peacefully.\n\n"
+            "The statement continued: \"Any discussion on violating the rights of visitors is unfounded.\"")
+    assert speaker_of(text, "law enforcement agencies can have no qualms", engine) == "Interior Ministry"
+    assert speaker_of(text, "Any discussion on violating", engine) == "Interior Ministry"

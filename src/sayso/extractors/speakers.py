@@ -207,6 +207,8 @@ class SpeakerResolver:
             # "Tim Hetherington's last tweet": a document speaks for whoever wrote it
             cluster = next((found for c in root.children if c.dep_ == "poss"
                             for found in [self.book.at_token(c)] if found is not None and found.named), None)
+        if cluster is None and root.pos_ == "NOUN":
+            cluster = self._act_taken_up(span)
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
             cluster = self.book.add_unnamed(span)
         if cluster is not None and (is_document(root) or _documentary(cluster)):
@@ -215,6 +217,31 @@ class SpeakerResolver:
         if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
+
+    def _act_taken_up(self, span: SpacySpan) -> Cluster | None:
+        """ "Russia's Interior Ministry confirmed yesterday that … The statement said …": "the
+        statement" (a letter, a speech: ``lexicons/medium_nouns.txt``) that takes up no document
+        named before is the act of saying just reported, and speaks for whoever said it: the named
+        subject of the last cue outside quotation marks in the two sentences before."""
+        root = span.root
+        if span[0].lower_ != "the" or root.lemma_.lower() not in lexicons.load("medium_nouns") \
+                or self.book.known(span) is not None:
+            return None
+        current = self.sentences.number(root.i)
+        if current == 0:
+            return None
+        # the sentence before, or the one before a quotation's last sentences
+        first, end = self.sentences.nth(max(0, current - 2))[0], self.sentences.nth(current - 1)[1]
+        for token in reversed(self.doc[first:end]):
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicons.cue_verbs() and self.in_quote[token.i] < 0:
+                subject = subject_of(token)
+                found = None if subject is None else self.book.at_token(subject) \
+                    or self._act_taken_up(mention_span(subject))  # "The statement said … The statement continued"
+                if found is None or not found.named:
+                    return None
+                self.book.add_reference(found, span)  # "The statement continued": the same act again
+                return found
+        return None
 
     @cached_property
     def _authorships(self) -> list[Authorship]:
