@@ -374,3 +374,16 @@ def test_the_statement_is_the_act_just_reported_and_its_speakers(engine):
             "The statement continued: \"Any discussion on violating the rights of visitors is unfounded.\"")
     assert speaker_of(text, "law enforcement agencies can have no qualms", engine) == "Interior Ministry"
     assert speaker_of(text, "Any discussion on violating", engine) == "Interior Ministry"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_caption_credit_is_nobody_and_a_described_title_names_its_holder(engine):
+    text = ("President Barack Obama said the economy was recovering. Obama said jobs were his first priority.\n\n"
+            "Bob McDonnell Image: Nathan Muller.\n\n"
+            "The Republican response came from the governor of the state of Virginia, Bob McDonnell. McDonnell "
+            "gave the speech from the state capitol. He said Democrats are spending too much.\n\n"
+            "The newly inaugurated governor said, \"What government should not do is pile on more taxation.\"")
+    analysis = sayso.extract(text, engine=engine)
+    assert [(a.name, a.type.value) for a in analysis.actors if "McDonnell" in a.name] == [("Bob McDonnell", "PERSON")]
+    assert speaker_of(text, "Democrats are spending too much", engine) == "Bob McDonnell"
+    assert speaker_of(text, "pile on more taxation", engine) == "Bob McDonnell"

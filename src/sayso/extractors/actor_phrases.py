@@ -29,6 +29,9 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
         end += 1
     while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
         end -= 1
+    if end - start > 1 and end < len(doc) and doc[end].text == ":" \
+            and doc[end - 1].lower_ in lexicons.load("caption_labels"):
+        end -= 1  # "Bob McDonnell Image: Nathan Muller.": a caption's credit label is no part of the name
     while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
         start += 1
     # "in contravention of a World Health Organisation recommendation": an indefinite article
@@ -89,6 +92,15 @@ def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
         head_span = doc[root.head.left_edge.i : root.head.i + 1]
         roles.append(strip_det(head_span).text)
+    elif root.dep_ == "appos" and root.head.i < name.start:
+        # "the governor of the state of Virginia, Bob McDonnell": the parser hangs the name on the
+        # place that ends the description; the title heads it
+        top = root.head
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
+            top = top.head.head
+        if top is not root.head and top.ent_type_ == "" \
+                and top.lemma_.lower() in lexicons.titles() | lexicons.load("person_nouns"):
+            roles.append(strip_det(doc[top.left_edge.i : root.head.i + 1]).text)
     return [r for r in roles if 1 < len(r) <= _LONGEST_ROLE]
 
 

@@ -26,6 +26,8 @@ _INTRODUCTION_WINDOW = 150
 #: earlier, is a misspelling of it ("Bauchtman" for "Buchtmann").
 _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
+#: Prepositions after a role's head noun ("governor of Virginia", "spokesman for the UN").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on"})
 
 
 @dataclass
@@ -130,7 +132,10 @@ class ActorBook:
         shown = display or span
         if display is not None and display.text != cluster.name:
             cluster.aliases[display.text] = None
-        cluster.labels[label] += 1
+        if not (label != "PERSON" and len(words) == 1 and len(cluster.words) > 1 and cluster.labels.get("PERSON")):
+            # "Bob McDonnell … McDonnell (ORG) … McDonnell (ORG)": a person's surname the NER
+            # types otherwise does not outvote the full name
+            cluster.labels[label] += 1
         self._add_mention(cluster, shown)
         return cluster
 
@@ -152,7 +157,7 @@ class ActorBook:
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
-            if same(list(cluster.words)) or same([cluster.head]) or any(same(list(name_words(role))) for role in cluster.roles):
+            if same(list(cluster.words)) or same([cluster.head]) or any(same(_role_head(role)) for role in cluster.roles):
                 return cluster
         return None
 
@@ -398,6 +403,14 @@ class ActorBook:
             if len(names) == 1:
                 out[unnamed.key] = names[0]
         return out
+
+
+def _role_head(role: str) -> list[str]:
+    """A role's words up to its head: "the governor of the state of Virginia" → the governor
+    (the words before its first preposition)."""
+    words = list(name_words(role))
+    cut = next((k for k, w in enumerate(words) if k and w in _ROLE_PREPOSITIONS), len(words))
+    return words[:cut]
 
 
 def same_class(a: str, b: str) -> bool:

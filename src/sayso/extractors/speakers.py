@@ -13,7 +13,7 @@ from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster
 from .names import name_words, singular
-from .paragraphs import paragraphs
+from .paragraphs import CREDIT, paragraphs
 from .authors import Authorship, authorships, is_document
 from .lookup import SentenceIndex
 
@@ -535,8 +535,19 @@ class SpeakerResolver:
         region = self.in_quote[token_i]
         if region >= 0 and region != self.in_quote[pronoun.i]:
             return False
+        if token_i in self._credits:
+            return False  # "Image: Nathan Muller.": a photographer is no one the story speaks of
         paragraph = self._set_off.get(token_i)
         return paragraph is None or paragraph == self._set_off.get(pronoun.i)
+
+    @cached_property
+    def _credits(self) -> frozenset[int]:
+        """The tokens of the image credits that end captions (:data:`.paragraphs.CREDIT`)."""
+        found: set[int] = set()
+        for match in CREDIT.finditer(self.text):
+            span = self.doc.char_span(*match.span(), alignment_mode="expand")
+            found.update(token.i for token in span or ())
+        return frozenset(found)
 
     @cached_property
     def _set_off(self) -> dict[int, int]:
