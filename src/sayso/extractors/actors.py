@@ -493,7 +493,7 @@ def find_actors(doc: Doc) -> ActorBook:
         kind = kind_noun(name)
         if kind is not None and ent.label_ != "PERSON":
             cluster.add_role(kind)
-        if display is not name or _who_follows(name):
+        if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person
             cluster.labels["PERSON"] += 2
         expansion = expansion_after(name)
@@ -513,7 +513,7 @@ def find_actors(doc: Doc) -> ActorBook:
     return book
 
 
-def _who_follows(name: SpacySpan) -> bool:
+def _described_as_person(name: SpacySpan) -> bool:
     """Whether the name is described as a person right after a comma: a relative "who" ("Marcus
     Bell, who …") or an apposition headed by a title ("Murat Karayilan, the leader of the armed
     wing", "Androulla Vassiliou, the European Union Health Commissioner")."""
@@ -522,7 +522,7 @@ def _who_follows(name: SpacySpan) -> bool:
         return False
     if doc[name.end + 1].lower_ == "who":
         return doc[name.end + 1].head.head.i == name.root.i
-    return any(c.dep_ == "appos" and c.i > name.end and c.lemma_.lower() in lexicons.titles() | lexicons.load("person_nouns")
+    return any(c.dep_ == "appos" and c.i > name.end and c.lemma_.lower() in lexicons.person_words()
                for c in name.root.children)
 
 

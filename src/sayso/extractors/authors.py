@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -28,12 +29,16 @@ class Authorship:
     name_before: bool = False  # the author's name set before the noun ("The Onion article")
 
 
-def is_document(token: Token) -> bool:
-    """A noun for a document someone makes ("report", "statement", "study"), not a place where
+@lru_cache(maxsize=None)
+def made_documents() -> frozenset[str]:
+    """Lemmas of documents someone makes ("report", "statement", "study"), not of places where
     documents are put ("website", "page")."""
-    lemma = token.lemma_.lower()
-    return token.pos_ in {"NOUN", "PROPN"} and lemma in lexicons.load("document_nouns") \
-        and lemma not in lexicons.load("platform_nouns")
+    return lexicons.load("document_nouns") - lexicons.load("platform_nouns")
+
+
+def is_document(token: Token) -> bool:
+    """A noun for a document someone makes (:func:`made_documents`)."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in made_documents()
 
 
 def _agent(verb: Token) -> Token | None:

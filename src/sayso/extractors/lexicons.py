@@ -42,6 +42,13 @@ def titles() -> frozenset[str]:
     return load("titles")
 
 
+@lru_cache(maxsize=None)
+def person_words() -> frozenset[str]:
+    """Words that head a description of a person: titles and person nouns ("the leader of the
+    armed wing", "a spokesman for the agency")."""
+    return titles() | load("person_nouns")
+
+
 def media_words() -> frozenset[str]:
     return load("media_words")
 

@@ -14,7 +14,7 @@ from . import lexicons
 from .actors import ActorBook, Cluster
 from .names import name_words, singular
 from .paragraphs import CREDIT, paragraphs
-from .authors import Authorship, authorships, is_document
+from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
@@ -33,8 +33,7 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+(\w+)")  # the word after a name, past 
 
 def _documentary(cluster: Cluster) -> bool:
     """An actor that is a document: "a new study", "the 2012 World Development Report"."""
-    documents = lexicons.load("document_nouns") - lexicons.load("platform_nouns")
-    return cluster.head in documents or bool(cluster.words) and singular(cluster.words[-1]) in documents
+    return cluster.head in made_documents() or bool(cluster.words) and singular(cluster.words[-1]) in made_documents()
 
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
@@ -374,8 +373,8 @@ class SpeakerResolver:
         person's role: "A spokesman for the United Nations refugee agency, Alphonse Munyaneza";
         the name then counts as a person's."""
         first = min((s for s, _ in cluster.mentions if span.start_char <= s < span.end_char), default=None)
-        if first is None or len(cluster.words) < 2 or span.root.lemma_.lower() not in lexicons.titles() \
-                | lexicons.load("person_nouns") or span.root.idx >= first:
+        if first is None or len(cluster.words) < 2 or span.root.lemma_.lower() not in lexicons.person_words() \
+                or span.root.idx >= first:
             return False
         cluster.labels["PERSON"] += 2
         return cluster.type == ActorType.PERSON
