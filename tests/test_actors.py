@@ -205,3 +205,31 @@ def test_a_title_inside_a_name_the_ner_misread_starts_the_name():
     assert not any("Tell" in a.name for a in analysis.actors)
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes if "beaches" in q.text] == ["Chris Christie"]
+
+
+@pytest.mark.parametrize("text, speaker, also", [
+    # a name spelt otherwise by one letter in its last word, or a surname with two letters swapped
+    ("Lynn Boylan, a lawmaker, spoke on Monday. \"We will not go,\" said Lynn Boylann.", "Lynn Boylan", "Lynn Boylann"),
+    ("Füsun Demirel, an activist, was there. \"We will stand guard,\" Demriel said.", "Füsun Demirel", "Demriel"),
+    ("Fighters of al-Shabab attacked the base. \"We won,\" al-Shabaab said in a statement.", "al-Shabab", "al-Shabaab"),
+    # a description in British spelling takes up a name in American spelling
+    ("The Pacific Tsunami Warning Center issued an alert. The centre said waves could hit Hawaii.",
+     "The Pacific Tsunami Warning Center", None),
+])
+def test_one_actor_under_another_spelling(text, speaker, also):
+    analysis = sayso.extract(text, engine="rules")
+    actor = analysis.actor(analysis.quotes[-1].speaker)
+    assert actor is not None and actor.name == speaker
+    assert also is None or also in actor.aliases
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Maria Lopez", "Mario Lopez"),  # first names a letter apart are two people's
+    ("Malawians", "Malawian"),  # a plural is a group, not a spelling
+    ("Iran", "Iraq"),  # too short for one letter to be a misspelling
+])
+def test_names_a_letter_apart_that_stay_apart(first, second):
+    from sayso.extractors.actors import _one_word_apart
+    from sayso.extractors.names import name_words
+
+    assert not _one_word_apart(name_words(first), name_words(second))

@@ -355,3 +355,19 @@ def test_names_and_their_types_give_the_speaker(text, part, actors, said, engine
     analysis = sayso.extract(text, engine=engine)
     assert {a.name: a.type.value for a in analysis.actors if part in a.name} == actors
     assert [speaker_of(text, words, engine) for words, _ in said] == [speaker for _, speaker in said]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # the issuer of a statement says what the statement says
+    ("Flight 17 was flying at 33,000 feet. Malaysia Airlines issued a statement saying \"The usual flight "
+     "route was earlier declared safe by the aviation body.\"", "usual flight route", "Malaysia Airlines"),
+    ("In response, the charity Christian Aid released a statement saying, \"There are allegations in the "
+     "story which are against all of our principles.\"", "allegations in the story", "Christian Aid"),
+    # a speaker set after the cue that follows the quotation, which the parser reads as an object
+    ("There are fears of a takeover. \"If the government has to take over the mission that could spell its "
+     "end,\" warned one devotee.", "could spell its end", "one devotee"),
+    ("\"Stay away from the river until the water goes down,\" urged Ann Lee on Monday.", "Stay away", "Ann Lee"),
+])
+def test_speaker_the_parse_puts_elsewhere(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected

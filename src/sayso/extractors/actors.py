@@ -17,7 +17,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
                             subtree, trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, vote
 from .lookup import MentionIndex
-from .names import ACRONYM, initials, is_part_of, name_words, singular, without_middle
+from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
@@ -26,6 +26,10 @@ _INTRODUCTION_WINDOW = 150
 #: earlier, is a misspelling of it ("Bauchtman" for "Buchtmann").
 _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
+#: NER labels of one group read either way: as an organisation or as a people.
+_GROUP_LABELS = frozenset({"ORG", "NORP"})
+#: Shortest word whose one-letter variant is the same name spelt otherwise.
+_MIN_SPELLING_LENGTH = 5
 #: Prepositions after a role's head noun ("governor of Virginia", "spokesman for the UN").
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on"})
 
@@ -149,7 +153,7 @@ class ActorBook:
         def same(words: list[str]) -> bool:
             """The head noun, or one of its class ("the scientists" → "a research team")."""
             last = [singular(w) for w in words[-1:]]
-            return last == [head] or bool(last) and same_class(head, last[0])
+            return last == [head] or bool(last) and (head_key(last[0]) == head_key(head) or same_class(head, last[0]))
 
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
@@ -338,7 +342,16 @@ class ActorBook:
                 or label == "PERSON" and _bare_name(cluster)
             ):
                 return cluster
-        return None
+        return None if place else self._spelt_alike(words, label)
+
+    def _spelt_alike(self, words: tuple[str, ...], label: str) -> Cluster | None:
+        """The one actor named earlier whose name this one spells otherwise by a letter in one
+        word: "Lynn Boylann" of "Lynn Boylan", "al-Shabaab" of "al-Shabab", "Demriel" of "Füsun
+        Demirel" (a lone surname of a person's)."""
+        near = [c for c in self.clusters if c.named and (_compatible(label, c) or _groups(label, c)) and (
+            len(words) == len(c.words) and _one_word_apart(words, c.words)
+            or len(words) == 1 < len(c.words) and c.labels.get("PERSON") and _variant(words[0], c.words[-1]))]
+        return near[0] if len(near) == 1 else None
 
     # -- output -----------------------------------------------------------------------------
     def ordered(self) -> list[Cluster]:
@@ -421,14 +434,39 @@ def same_class(a: str, b: str) -> bool:
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: the fewest insertions, deletions and substitutions from a to b."""
-    previous = list(range(len(b) + 1))
+    """The fewest insertions, deletions, substitutions and swaps of two neighbouring letters
+    from a to b (optimal string alignment: "Demriel" is one edit from "Demirel")."""
+    rows = [list(range(len(b) + 1))]
     for i, x in enumerate(a, start=1):
         current = [i]
         for j, y in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
+            best = min(rows[-1][j] + 1, current[j - 1] + 1, rows[-1][j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, rows[-2][j - 2] + 1)
+            current.append(best)
+        rows.append(current)
+    return rows[-1][-1]
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name: one edit apart, the same first letter, both long enough that
+    one letter does not make another name ("Boylan"/"Boylann"; not "Iran"/"Iraq")."""
+    if a[:1] != b[:1] or not (a.isalpha() and b.isalpha()) or a + "s" == b or b + "s" == a:
+        return False  # "Malawian"/"Malawians": a plural is a group, not a spelling
+    return min(len(a), len(b)) >= _MIN_SPELLING_LENGTH and edit_distance(a, b) == 1
+
+
+def _groups(label: str, cluster: Cluster) -> bool:
+    """A group the NER reads as an organisation here and as a people there ("al-Shabab" NORP,
+    "al-Shabaab" ORG)."""
+    return label in _GROUP_LABELS and bool(cluster.labels) and cluster.labels.most_common(1)[0][0] in _GROUP_LABELS
+
+
+def _one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Names of as many words that differ only by the spelling of the last: a surname or the
+    head of a name ("Said Bacar"/"Said Bakar"); first names one letter apart are often two
+    people's ("Mario"/"Maria")."""
+    return a[:-1] == b[:-1] and _variant(a[-1], b[-1])
 
 
 def _bare_name(cluster: Cluster) -> bool:

@@ -24,6 +24,13 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def head_key(word: str) -> str:
+    """A head noun as two descriptions are compared: singular and in American spelling ("the
+    centres" and "Warning Center" share ``center``; lexicon ``spellings``)."""
+    one = singular(word)
+    return lexicons.table("spellings").get(one, one)
+
+
 def initials(words: tuple[str, ...]) -> str:
     """The acronym a name of several words gives: "World Health Organisation" → "who"."""
     # "Movimento 5 Stelle" → "m5s": a number in the name stays in its acronym.

@@ -23,6 +23,8 @@ _PLURAL = {"they", "them"}
 #: How many sentences back a pronoun looks for its actor: news names a person again sooner.
 _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
+#: What may follow a speaker set after its cue ("…," warned police on Monday).
+_AFTER_INVERTED = frozenset({"dobj", "prep", "npadvmod", "advmod", "punct"})
 # A transcript turn: a paragraph opening with a short capitalised label and a colon.
 _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
 #: Dashes that open a pull quote's signature line.
@@ -47,6 +49,13 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "relcl":
         return subject_of(head, is_cue)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and _message(head) and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in lexicons.table("authoring_verbs"):
+        # "Malaysia Airlines issued a statement saying …": the statement's issuer says it
+        return subject_of(head.head)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     if is_cue is not None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
         # "The embassy denied that …, calling the report …": the participle often hangs inside
         # the reported clause; its speaker is the subject of the cue above it.
@@ -56,6 +65,20 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker set after a cue that follows its quotation, which the parser reads as the
+    verb's object: ``"…," warned one devotee.``, with nothing after it but when or where."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+        return None
+    after = [c for c in verb.children if c.i > verb.i]
+    objects = [c for c in after if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"} \
+            or any(c.dep_ not in _AFTER_INVERTED for c in after):
+        return None
+    return objects[0]
 
 
 def _described(noun: Token) -> Token | None:
@@ -351,15 +374,20 @@ class SpeakerResolver:
         After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
         doc, last = self.doc, span[-1]
         cluster = self._untagged_name(span) or self.book.at_token(last)
-        if cluster is None or not cluster.named or cluster.type != ActorType.PERSON and not self._person_by_role(span, cluster):
+        if cluster is None or not cluster.named:
             return None
-        head = self.book.at_token(span.root)
-        if head is not None and head is not cluster and head.named and head.type == ActorType.PERSON:
-            return None  # "Colin Macfarlane from the gay rights group Stonewall Scotland": the head speaks
         first = last.i
         while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
             first -= 1
         before = doc[first - 1] if first > span.start else None
+        # "the charity Christian Aid", "rights group Human Rights Watch": a common noun before an
+        # organisation's name says what it is
+        kind = before is not None and before.pos_ == "NOUN" and before.is_lower
+        if cluster.type != ActorType.PERSON and not kind and not self._person_by_role(span, cluster):
+            return None
+        head = self.book.at_token(span.root)
+        if head is not None and head is not cluster and head.named and head.type == ActorType.PERSON:
+            return None  # "Colin Macfarlane from the gay rights group Stonewall Scotland": the head speaks
         if before is None or before.pos_ in _NOT_TITLE_POS or before.tag_ == "POS" or before.text in "-–—":
             return None
         role = doc[span.start : first if before.text != "," else first - 1]
