@@ -371,3 +371,36 @@ def test_names_and_their_types_give_the_speaker(text, part, actors, said, engine
 ])
 def test_speaker_the_parse_puts_elsewhere(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # an age set off after a name makes it a person's, whom "he" takes up
+    ("Smith, 45, said he had seen nothing like it. \"The water came in so fast,\" he said.", "came in so fast",
+     "Smith"),
+    # a first name the NER left out of a person's name after a title
+    ("Mayor Sadiq Khan visited the site. \"We will rebuild,\" the mayor said.", "We will rebuild", "Sadiq Khan"),
+    # a name the NER missed after a word for what the person does
+    ("\"I don't know what happened,\" said coach Pep Guardiola after the match.", "what happened", "Pep Guardiola"),
+    # "the company" after an organisation named just before, though its name says no company
+    ("Apple shares fell 3% on Monday after the company said sales would be lower than expected.", "sales would be",
+     "Apple"),
+    # an official of an organisation speaks, not the organisation; "the official" takes it up
+    ("A Hamas official said the group had accepted the proposal. Israel said it was studying the response. "
+     "The official, who was not authorised to speak publicly, said talks would resume.", "talks would resume",
+     "A Hamas official"),
+    # an epithet by age or by what the person does, with one person near: that person
+    ("Elon Musk, the billionaire owner of X, said he would appeal. The 52-year-old said the ruling was "
+     "\"absurd\".", "ruling was", "Elon Musk"),
+    ("Dr. Anthony Fauci warned of a new wave. The top infectious disease expert added that masks help.",
+     "masks help", "Anthony Fauci"),
+])
+def test_speaker_named_in_news_style(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_epithet_with_two_people_near_is_not_guessed(engine):
+    text = "Rafael Nadal beat Novak Djokovic in Paris. The Serb said he was tired after the long season."
+    assert speaker_of(text, "he was tired", engine) != "Rafael Nadal"
+

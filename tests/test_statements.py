@@ -36,6 +36,7 @@ NOT_STATEMENTS = [
     "Smith added 25 points and eight rebounds.",
     "The company posted a loss of $3 million.",
     "Police arrested and questioned the student on Monday.",
+    "He called his mother from the hospital.",
     # what is commonly held names nobody; a name given in quotes is no statement
     "Its round shape is believed to bring good luck.",
     'The refugee team named their robot "Robogee" and listed their country as "Hope" on their shirts.',
@@ -81,8 +82,11 @@ def test_the_reporters_question_belongs_to_nobody(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_asking_not_to_be_named_is_no_statement(engine):
-    text = 'One senior party figure, who asked not to be named, described the result as "a disaster".'
+@pytest.mark.parametrize("text", [
+    'One senior party figure, who asked not to be named, described the result as "a disaster".',
+    '"It is a disaster," one resident, who asked not to be named, told Reuters.',
+])
+def test_asking_not_to_be_named_is_no_statement(text, engine):
     assert not any("named" in content for content, _ in quotes(text, engine))
 
 

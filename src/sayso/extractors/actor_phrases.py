@@ -11,6 +11,8 @@ _APOSTROPHES = ("'s", "’s", "'", "’")
 #: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
 #: Today" (a longer run is a clause, not a description).
 _PRE_NAME_TOKENS = 8
+#: Most first names the NER may have left out before a person's name ("Mayor Sadiq Khan" read as "Khan").
+_LEFT_OUT_NAMES = 2
 #: The longest role kept, in characters: a longer appositive is a clause about the actor.
 _LONGEST_ROLE = 120
 
@@ -49,9 +51,23 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
                       and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"), None)
         if inner is not None and not any(_titled(t) for t in doc[start:inner]):
             start = inner + 1
+        # "Mayor Sadiq Khan" read as "Khan": first names the NER left out before a one-word name
+        first = start
+        while end - start == 1 and first > 0 and start - first < _LEFT_OUT_NAMES \
+                and _left_out_name(doc[first - 1], start, end):
+            first -= 1
+        start = first
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _left_out_name(token: Token, start: int, end: int) -> bool:
+    """A capitalised word compounded into a person's name right after it that the NER left out,
+    no title and no other name's word."""
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type_
+            and token.dep_ == "compound" and start <= token.head.i < end and not _titled(token)
+            and token.lower_ not in lexicons.person_words())
 
 
 def _titled(token: Token) -> bool:
@@ -145,7 +161,10 @@ def core_phrase(head: Token, span: SpacySpan) -> SpacySpan:
                 or t.tag_ in {"WP", "WDT"}), end)
     while end > span.start + 1 and doc[end - 1].is_punct:
         end -= 1
-    return doc[span.start : end]
+    start = span.start
+    while start < end - 1 and doc[start].is_punct:
+        start += 1  # ``"…," one resident said``: the closing mark the parser hangs on the phrase
+    return doc[start:end]
 
 
 def strip_det(span: SpacySpan) -> SpacySpan:

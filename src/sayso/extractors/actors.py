@@ -22,12 +22,18 @@ from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
 _INTRODUCTION_WINDOW = 150
+#: How far back an epithet ("the 52-year-old") looks for the person it describes, in tokens.
+_EPITHET_WINDOW = 80
+#: Tags of a singular head noun (or "old" of "the 52-year-old").
+_SINGULAR = frozenset({"NN", "NNP", "JJ"})
 #: A titled surname this long or longer, at most this many edits from a person's surname named
 #: earlier, is a misspelling of it ("Bauchtman" for "Buchtmann").
 _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
 #: NER labels of one group read either way: as an organisation or as a people.
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+#: An age set off after a name is below this ("Smith, 45,").
+_OLDEST = 120
 #: Shortest word whose one-letter variant is the same name spelt otherwise.
 _MIN_SPELLING_LENGTH = 5
 #: Prepositions after a role's head noun ("governor of Virginia", "spokesman for the UN").
@@ -226,10 +232,37 @@ class ActorBook:
         head = singular(span.root.lemma_.lower())
         if head not in lexicons.load("company_nouns") or any(t.pos_ == "PROPN" for t in span):
             return None
-        companies = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words
-                     and (c.words[-1] in lexicons.load("company_name_ends")
-                          or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r)))]
-        return _latest_before(companies, span.start_char) if companies else None
+        organisations = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words]
+        companies = [c for c in organisations if c.words[-1] in lexicons.load("company_name_ends")
+                     or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r))]
+        if companies:
+            return _latest_before(companies, span.start_char)
+        # "Apple shares fell … after the company said": else the organisation named last, a
+        # few sentences back at most
+        near = self.doc[max(0, span.start - _INTRODUCTION_WINDOW)].idx
+        recent = [c for c in organisations if any(near <= m[0] < span.start_char for m in c.mentions)]
+        return _latest_before(recent, span.start_char) if recent else None
+
+    def epithet(self, span: SpacySpan, described: bool = False) -> Cluster | None:
+        """A definite description of one person by age or origin ("the 52-year-old", "the
+        Spaniard") or, if ``described``, by a word for what a person does with more said of it
+        ("the top infectious disease expert"), where no earlier phrase takes it up: the one
+        person named a few sentences back."""
+        root = span.root
+        if span[0].lower_ != "the" or root.tag_ not in _SINGULAR:
+            return None
+        aged = any(t.lower_ == "year" for t in span) and root.lower_ == "old"
+        origin = root.ent_type_ == "NORP" and root.tag_ == "NNP"
+        kind = described and root.lemma_.lower() in lexicons.person_words() \
+            and any(c.dep_ in {"amod", "compound"} for c in root.children)
+        if not (aged or origin or kind):
+            return None
+        near = self.doc[max(0, span.start - _EPITHET_WINDOW)].idx
+        # "Nadal beat Djokovic … the Serb said": with two people near (one may be typed as an
+        # organisation), only the words could tell which
+        near_by = [c for c in self.clusters if c.named and c.type in {ActorType.PERSON, ActorType.ORG}
+                   and any(near <= m[0] < span.start_char for m in c.mentions)]
+        return near_by[0] if len(near_by) == 1 and near_by[0].type == ActorType.PERSON else None
 
     def _named_before(self, offset: int) -> list[Cluster]:
         """The named actors mentioned before character ``offset``."""
@@ -247,17 +280,25 @@ class ActorBook:
             words = name_words(core_phrase(span.root, span).text)
             earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
         if earlier is None and span[0].lower_ in lexicons.load("definites"):
-            earlier = self._kind_named_before(span) or self._company_named_before(span)
+            earlier = self._kind_named_before(span) or self._company_named_before(span) or self.epithet(span, described=True)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
         head = span.root
         core = core_phrase(head, span)
         named = head.pos_ == "PROPN" and head.is_title
+        role = None
         if named:
+            # "said coach Pep Guardiola": a name the NER missed, after the words that describe it
+            first = head.i
+            while first > core.start and self.doc[first - 1].is_title and self.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            if first > core.start and self.doc[first - 1].lower_ in lexicons.person_words():
+                role = strip_det(self.doc[core.start : first]).text
+                core = self.doc[first : core.end]
             # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
             # actor it names elsewhere (a surname is the full name's actor).
-            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 else "ORG")
+            earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 or role is not None else "ORG")
             if earlier is not None:
                 if core.text != earlier.name:
                     earlier.aliases[core.text] = None
@@ -268,10 +309,12 @@ class ActorBook:
         elif head.tag_ in {"NNS", "NNPS"}:
             label = "GROUP"
         else:
-            label = "PERSON" if not named else "ORG"
+            label = "PERSON" if not named or role is not None else "ORG"
         cluster = self._new(core.text, name_words(core.text), named=named)
         cluster.head = "" if named else singular(head.lemma_.lower())
         cluster.labels[label] += 1
+        if role is not None:
+            cluster.add_role(role)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"} \
                     and child.lemma_.lower() not in lexicons.load("proposition_nouns"):
@@ -554,14 +597,22 @@ def find_actors(doc: Doc) -> ActorBook:
 def _described_as_person(name: SpacySpan) -> bool:
     """Whether the name is described as a person right after a comma: a relative "who" ("Marcus
     Bell, who …") or an apposition headed by a title ("Murat Karayilan, the leader of the armed
-    wing", "Androulla Vassiliou, the European Union Health Commissioner")."""
+    wing", "Androulla Vassiliou, the European Union Health Commissioner") or an age ("Smith,
+    45, said")."""
     doc = name.doc
     if name.end + 1 >= len(doc) or doc[name.end].text != ",":
         return False
+    if _age(doc, name.end + 1):
+        return True  # "Smith, 45, said": an age
     if doc[name.end + 1].lower_ == "who":
         return doc[name.end + 1].head.head.i == name.root.i
     return any(c.dep_ == "appos" and c.i > name.end and c.lemma_.lower() in lexicons.person_words()
                for c in name.root.children)
+
+
+def _age(doc: Doc, i: int) -> bool:
+    """An age set off by commas after a name: "Smith, 45, said"."""
+    return i + 1 < len(doc) and doc[i].is_digit and 0 < int(doc[i].text) < _OLDEST and doc[i + 1].text == ","
 
 
 def _initialled_names(book: ActorBook) -> None:

@@ -69,17 +69,25 @@ def topic(content: SpacySpan, cue: set[str]) -> bool:
 
 def referent(content: SpacySpan, cue: set[str]) -> bool:
     """A noun phrase that is the listener, a relative pronoun or a figure is no proposition:
-    "questioned the student", "told The Huffington Post", "rejects which", "added 25 points",
+    "questioned the student", "called his mother", "told The Huffington Post", "rejects which", "added 25 points",
     "posted a loss of $3 million". (A noun phrase of a communication verb often is one:
     "announced the start of talks", "requested donations", "endorsed Clinton".)"""
     head = content.root
     if head.tag_ == "WDT":
         return True
-    if cue & lexicons.load("addressee_verbs") and (
+    if cue & lexicons.load("addressee_verbs") and _alone(content, head) and (
             head.pos_ in {"PRON", "PROPN"} or head.ent_type_ in {"PERSON", "ORG", "NORP"}
-            or head.lemma_.lower() in lexicons.agent_nouns()):
+            or head.lemma_.lower() in lexicons.agent_nouns() or head.lemma_.lower() in lexicons.person_words()):
         return True
     return _figure(head)
+
+
+def _alone(content: SpacySpan, head: Token) -> bool:
+    """Whether the content is its head's phrase and circumstances ("his mother from the
+    hospital"), with nothing said of it ("the senator a liar")."""
+    phrase = {t.i for t in head.subtree}
+    return all(t.i in phrase or t.is_punct or any(a.dep_ in _CIRCUMSTANCES and a.head == head.head for a in [t, *t.ancestors])
+               for t in content)
 
 
 def _figure(head: Token) -> bool:
@@ -98,3 +106,5 @@ def manner(verb: Token, content: SpacySpan) -> bool:
 
 
 _FIGURES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+#: What may hang from a cue beside its listener: where, when, how.
+_CIRCUMSTANCES = frozenset({"prep", "npadvmod", "advmod"})

@@ -67,6 +67,12 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     return None
 
 
+def _affiliation(head: Token, named: Cluster) -> bool:
+    """A name before a word for a person that is no person's says whom the person works for:
+    "a Hamas official", "a Volkswagen spokesperson" (the speaker is the official, not Hamas)."""
+    return head.lemma_.lower() in lexicons.person_words() and named.type != ActorType.PERSON
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """The speaker set after a cue that follows its quotation, which the parser reads as the
     verb's object: ``"…," warned one devotee.``, with nothing after it but when or where."""
@@ -180,7 +186,8 @@ class SpeakerResolver:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
-            or self._after_participle(span) or self.book.at_token(root) or self._named_before_title(span)
+            or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
+            or self._named_before_title(span)
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -197,7 +204,7 @@ class SpeakerResolver:
                                 t.dep_ in {"appos", "compound"} and not (t.dep_ == "compound" and root.tag_ == "NNS")
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
-                            if found is not None), None)
+                            if found is not None and not (t.dep_ == "compound" and _affiliation(root, found))), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.

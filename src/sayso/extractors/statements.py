@@ -451,9 +451,10 @@ def _reporters_question(verb: Token) -> bool:
 
 
 def _anonymity(verb: Token, content: SpacySpan) -> bool:
-    """The reporter's note on anonymity is no statement: "who asked not to be named"."""
-    head = content.root
-    return head.lemma_.lower() in {"name", "identify"} and any(c.dep_ == "auxpass" for c in head.children)
+    """The reporter's note on anonymity is no statement: "[who asked] not to be named"."""
+    heads = [content.root] + [t for t in content if t.dep_ == "xcomp" and t.head == content.root]
+    return any(head.lemma_.lower() in {"name", "identify"} and any(c.dep_ == "auxpass" for c in head.children)
+               for head in heads)
 
 
 _WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"}
