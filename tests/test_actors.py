@@ -233,3 +233,14 @@ def test_names_a_letter_apart_that_stay_apart(first, second):
     from sayso.extractors.names import name_words
 
     assert not _one_word_apart(name_words(first), name_words(second))
+
+
+def test_a_firms_first_word_is_the_firm():
+    text = ("Harbor Foods said on Tuesday it would cut 1,200 jobs.\n\nShares in Harbor fell 6% in early trading. "
+            "Harbor said most of the jobs would go at its plants in Ohio and Belgium. It expects the cuts to save "
+            "$90 million a year. Analysts at Brandt Securities said the results were weak.")
+    analysis = sayso.extract(text, engine="rules")
+    firm = _actor(analysis, "Harbor Foods")
+    assert "Harbor" in firm.aliases and firm.type.value == "ORG"
+    assert all(analysis.actor(q.speaker) == firm for q in analysis.quotes if "jobs" in q.text or "cuts" in q.text)
+    assert _actor(analysis, "Brandt Securities").type.value == "ORG"

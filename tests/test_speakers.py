@@ -404,3 +404,9 @@ def test_an_epithet_with_two_people_near_is_not_guessed(engine):
     text = "Rafael Nadal beat Novak Djokovic in Paris. The Serb said he was tired after the long season."
     assert speaker_of(text, "he was tired", engine) != "Rafael Nadal"
 
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_pronoun_takes_up_the_main_clause_subject_before_another(engine):
+    text = "After Tom Hill resigned in March, John Carter took over the team. He said the players were ready."
+    assert speaker_of(text, "players were ready", engine) == "John Carter"

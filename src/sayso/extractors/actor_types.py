@@ -75,9 +75,11 @@ def names_location(span: SpacySpan) -> bool:
 
 
 def organisation_name(words: tuple[str, ...]) -> bool:
-    """ "Kataib al-Wafa", "Rising Dawn Brigades": an organisation's name by its first or last word."""
+    """ "Kataib al-Wafa", "Rising Dawn Brigades", "Brandt Securities": an organisation's name by
+    its first or last word."""
     return len(words) > 1 and (words[0] in lexicons.load("org_name_starts")
-                               or words[-1] in lexicons.load("org_name_ends"))
+                               or words[-1] in lexicons.load("org_name_ends")
+                               or words[-1] in lexicons.load("company_name_ends"))
 
 
 def is_media(cluster: Cluster) -> bool:

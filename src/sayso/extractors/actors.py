@@ -247,7 +247,7 @@ class ActorBook:
         """A definite description of one person by age or origin ("the 52-year-old", "the
         Spaniard") or, if ``described``, by a word for what a person does with more said of it
         ("the top infectious disease expert"), where no earlier phrase takes it up: the one
-        person named a few sentences back."""
+        person named in its paragraph before it, or a few sentences back."""
         root = span.root
         if span[0].lower_ != "the" or root.tag_ not in _SINGULAR:
             return None
@@ -257,12 +257,16 @@ class ActorBook:
             and any(c.dep_ in {"amod", "compound"} for c in root.children)
         if not (aged or origin or kind):
             return None
-        near = self.doc[max(0, span.start - _EPITHET_WINDOW)].idx
-        # "Nadal beat Djokovic … the Serb said": with two people near (one may be typed as an
-        # organisation), only the words could tell which
-        near_by = [c for c in self.clusters if c.named and c.type in {ActorType.PERSON, ActorType.ORG}
-                   and any(near <= m[0] < span.start_char for m in c.mentions)]
-        return near_by[0] if len(near_by) == 1 and near_by[0].type == ActorType.PERSON else None
+        # the people named in its paragraph, else a few sentences back; "Nadal beat Djokovic …
+        # the Serb said": with two near (one may be typed as an organisation), only the words
+        # could tell which
+        paragraph = self.doc.text.rfind("\n\n", 0, span.start_char) + 1
+        for near in (paragraph, self.doc[max(0, span.start - _EPITHET_WINDOW)].idx):
+            near_by = [c for c in self.clusters if c.named and c.type in {ActorType.PERSON, ActorType.ORG}
+                       and any(near <= m[0] < span.start_char for m in c.mentions)]
+            if near_by:
+                return near_by[0] if len(near_by) == 1 and near_by[0].type == ActorType.PERSON else None
+        return None
 
     def _named_before(self, offset: int) -> list[Cluster]:
         """The named actors mentioned before character ``offset``."""
@@ -374,7 +378,7 @@ class ActorBook:
             if len(words) == 1 and acronym == initials(cluster.words):
                 cluster.acronyms.add(acronym)
                 return cluster
-            if is_part_of(words, cluster.words) and _compatible(label, cluster):
+            if is_part_of(words, cluster.words) and (_compatible(label, cluster) or self._firm_word(words, cluster)):
                 return cluster
             if label == "PERSON" and cluster.labels.get("PERSON") and (
                     without_middle(words, cluster.words) or without_middle(cluster.words, words)
@@ -386,6 +390,13 @@ class ActorBook:
             ):
                 return cluster
         return None if place else self._spelt_alike(words, label)
+
+    def _firm_word(self, words: tuple[str, ...], cluster: Cluster) -> bool:
+        """ "Shares in Harbor fell" after "Harbor Foods": the first word of an organisation's
+        two-word name is that organisation, whatever the NER typed it, unless a person bears it."""
+        return len(words) == 1 and len(cluster.words) == 2 and words[0] == cluster.words[0] \
+            and cluster.type == ActorType.ORG and not _outlet_name(cluster) \
+            and not any(words[0] in c.words for c in self.clusters if c.named and c.type == ActorType.PERSON)
 
     def _spelt_alike(self, words: tuple[str, ...], label: str) -> Cluster | None:
         """The one actor named earlier whose name this one spells otherwise by a letter in one

@@ -67,6 +67,12 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     return None
 
 
+def _main_clause(subject: Token) -> bool:
+    """Whether a subject is the main clause's: its verb is the sentence's root or a conjunct of it."""
+    verb = subject.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
 def _affiliation(head: Token, named: Cluster) -> bool:
     """A name before a word for a person that is no person's says whom the person works for:
     "a Hamas official", "a Volkswagen spokesperson" (the speaker is the official, not Hamas)."""
@@ -387,9 +393,10 @@ class SpeakerResolver:
         while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
             first -= 1
         before = doc[first - 1] if first > span.start else None
-        # "the charity Christian Aid", "rights group Human Rights Watch": a common noun before an
-        # organisation's name says what it is
-        kind = before is not None and before.pos_ == "NOUN" and before.is_lower
+        # "the charity Christian Aid", "rights group Human Rights Watch": a common noun heading the
+        # phrase right before an organisation's name says what it is (not "Posts on the board
+        # for the site Operation Clambake")
+        kind = before is not None and before.pos_ == "NOUN" and before.is_lower and span.root.i in range(before.i, last.i + 1)
         if cluster.type != ActorType.PERSON and not kind and not self._person_by_role(span, cluster):
             return None
         head = self.book.at_token(span.root)
@@ -461,7 +468,10 @@ class SpeakerResolver:
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
-            pool = subjects or found
+            # an earlier sentence's topic is its main clause's subject, before a subject in what
+            # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
+            main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] if k != current else []
+            pool = main or subjects or found
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
             start, end, cluster = pool[-1] if k == current else pool[0]
             if cluster is None:  # a plural noun phrase nobody has resolved yet
