@@ -410,3 +410,28 @@ def test_an_epithet_with_two_people_near_is_not_guessed(engine):
 def test_a_pronoun_takes_up_the_main_clause_subject_before_another(engine):
     text = "After Tom Hill resigned in March, John Carter took over the team. He said the players were ready."
     assert speaker_of(text, "players were ready", engine) == "John Carter"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a given name makes a person of a name the NER typed otherwise, and tells "he" from "she"
+    ("To allow Xander Bogaerts to play third base, Brock Holt moved to left field. He said he was "
+     "\"happy to play anywhere\".", "happy to play anywhere", "Brock Holt"),
+    ("Peter Walsh met Anna Berg on Monday. She said the deal was done.", "deal was done", "Anna Berg"),
+    # a person the sentence speaks about is no new speaker of the quotation after it
+    ("Judge Alan Dorr told Peter Marsh that he accepted the man was trying to help a friend. He was more "
+     "critical of Simon Hood:\n\n\"As a police officer you know the highest standards are demanded.\"",
+     "As a police officer", "Alan Dorr"),
+])
+def test_speaker_by_given_names_and_flow(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
+    text = ("Mohamed Nasheed, the president, spoke on Monday.\n\n\"We aim to become carbon-neutral in a decade,\" "
+            "Nasheed told Newshour in a telephone interview.\n\n\"So basically, we do not want to sit around and "
+            "blame others.\"")
+    analysis = sayso.extract(text, engine=engine)
+    assert [[text[s:e].rstrip(".") for s, e in q.parts] for q in analysis.quotes] == [
+        ["We aim to become carbon-neutral in a decade", "So basically, we do not want to sit around and blame others"]]

@@ -38,6 +38,9 @@ def vote(cluster: Cluster) -> ActorType:
     top = votes.most_common(1)[0][0]
     if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
         votes["PERSON"] += 2
+    if top in {"ORG", "NORP"} and _given_name(cluster):
+        # "Brock Holt" typed as an organisation: a given name and a surname are a person's
+        votes["PERSON"] += 2
     if cluster.speaker and top in {"GPE", "LOC"} and " ".join(cluster.words) not in lexicons.places():
         # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
         votes["PERSON" if len(cluster.words) <= _PERSON_NAME_WORDS else "ORG"] += votes[top] + 1
@@ -72,6 +75,15 @@ def names_location(span: SpacySpan) -> bool:
             and not any(c.dep_ == "prep" for c in root.children):  # not "… and Philando Castile in Minnesota"
         return True
     return False
+
+
+def _given_name(cluster: Cluster) -> bool:
+    """A name of two or three words that starts with a given name and ends as no organisation,
+    outlet or company does."""
+    words = cluster.words
+    return cluster.named and 2 <= len(words) <= _PERSON_NAME_WORDS and words[0] in lexicons.table("given_names") \
+        and not organisation_name(words) and words[-1] not in lexicons.org_nouns() \
+        and words[-1] not in lexicons.media_words() and " ".join(words) not in lexicons.media_outlets()
 
 
 def organisation_name(words: tuple[str, ...]) -> bool:

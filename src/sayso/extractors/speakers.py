@@ -18,6 +18,8 @@ from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
+#: The gender of given names (lexicon ``given_names``) each personal pronoun takes up.
+_GIVEN = {"he": "m", "she": "f"}
 _NONPERSONAL = {"it"}
 _PLURAL = {"they", "them"}
 #: How many sentences back a pronoun looks for its actor: news names a person again sooner.
@@ -613,6 +615,9 @@ class SpeakerResolver:
                 return False
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
+            given = lexicons.table("given_names").get(cluster.words[0], "u") if cluster.named and len(cluster.words) > 1 else "u"
+            if given != "u" and given != _GIVEN[gender]:
+                return False  # "Isabel Ruiz" is no "he"
             return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)
         if word in _NONPERSONAL:
             return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE, ActorType.LOC}

@@ -227,9 +227,20 @@ def _floating(context: DocContext, drafts: list[Draft]) -> list[Draft]:
         if draft.kind == QuoteKind.DIRECT and draft.speaker is None and draft.speaker_span is None:
             previous = next((d for d in reversed(out) if d.speaker is not None and d.end <= draft.start), None)
             if previous is not None and _nobody_between(context, previous, draft):
+                if previous is out[-1] and _continues(context, previous, draft):
+                    # a quoted paragraph right after a cued quotation continues it: one more part
+                    out[-1] = replace(previous, end=draft.end, parts=previous.pieces + draft.pieces)
+                    continue
                 draft = replace(draft, speaker=previous.speaker, inherited=True)
         out.append(draft)
     return out
+
+
+def _continues(context: DocContext, previous: Draft, draft: Draft) -> bool:
+    """Whether a quotation with no cue is the next paragraph of a cued quotation before it:
+    '"…," Nasheed told Newshour.' / '"So basically, …"'."""
+    return previous.kind == QuoteKind.DIRECT and previous.cue is not None and not previous.set_off \
+        and not draft.set_off and context.text.count("\n\n", previous.end, draft.start) == 1
 
 
 def _subject_source(context: DocContext, draft: Draft) -> Draft:
@@ -254,10 +265,17 @@ def _nobody_between(context: DocContext, previous: Draft, draft: Draft) -> bool:
     for start, end, cluster in context.book.records:
         span = doc[start:end]
         between = previous.end <= span.start_char and span.end_char <= draft.start and cluster is not previous.speaker
-        # Another person, or anybody as a subject, may be the new speaker.
-        if between and context.in_quote[start] < 0 and (cluster.type == ActorType.PERSON or span.root.dep_ == "nsubj"):
+        # Another person, or anybody as a subject, may be the new speaker; not one the sentence
+        # speaks about ("He was more critical of Hood:").
+        if between and context.in_quote[start] < 0 and (
+                cluster.type == ActorType.PERSON and span.root.dep_ not in _SPOKEN_OF or span.root.dep_ == "nsubj"):
             return False
     return True
+
+
+#: How a person mentioned between a statement and a quotation with no cue is spoken of, not
+#: speaking.
+_SPOKEN_OF = frozenset({"pobj", "dobj", "dative", "poss"})
 
 
 # -- what is not a statement ------------------------------------------------------------------
