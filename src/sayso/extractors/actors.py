@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -239,8 +240,8 @@ class ActorBook:
             return _latest_before(companies, span.start_char)
         # "Apple shares fell … after the company said": else the organisation named last, a
         # few sentences back at most
-        near = self.doc[max(0, span.start - _INTRODUCTION_WINDOW)].idx
-        recent = [c for c in organisations if any(near <= m[0] < span.start_char for m in c.mentions)]
+        recent = [c for c in self._named_between(self._back(span, _INTRODUCTION_WINDOW), span.start_char)
+                  if c.type == ActorType.ORG and c.words]
         return _latest_before(recent, span.start_char) if recent else None
 
     def epithet(self, span: SpacySpan, described: bool = False) -> Cluster | None:
@@ -260,17 +261,29 @@ class ActorBook:
         # the people named in its paragraph, else a few sentences back; "Nadal beat Djokovic …
         # the Serb said": with two near (one may be typed as an organisation), only the words
         # could tell which
-        paragraph = self.doc.text.rfind("\n\n", 0, span.start_char) + 1
-        for near in (paragraph, self.doc[max(0, span.start - _EPITHET_WINDOW)].idx):
-            near_by = [c for c in self.clusters if c.named and c.type in {ActorType.PERSON, ActorType.ORG}
-                       and any(near <= m[0] < span.start_char for m in c.mentions)]
+        paragraph = self.text.rfind("\n\n", 0, span.start_char) + 1
+        for near in (paragraph, self._back(span, _EPITHET_WINDOW)):
+            near_by = [c for c in self._named_between(near, span.start_char) if c.type in {ActorType.PERSON, ActorType.ORG}]
             if near_by:
                 return near_by[0] if len(near_by) == 1 and near_by[0].type == ActorType.PERSON else None
         return None
 
     def _named_before(self, offset: int) -> list[Cluster]:
         """The named actors mentioned before character ``offset``."""
-        return [c for c in self.clusters if c.named and any(m[0] < offset for m in c.mentions)]
+        return self._named_between(0, offset)
+
+    def _named_between(self, low: int, high: int) -> list[Cluster]:
+        """The named actors with a mention starting in characters [low, high)."""
+        return [c for c in self.clusters if c.named and any(low <= m[0] < high for m in c.mentions)]
+
+    def _back(self, span: SpacySpan, tokens: int) -> int:
+        """The character offset ``tokens`` tokens before ``span`` (or the article's start)."""
+        return self.doc[max(0, span.start - tokens)].idx
+
+    @cached_property
+    def text(self) -> str:
+        """The article's text, joined once (``Doc.text`` joins every token anew on each call)."""
+        return self.doc.text
 
     def add_unnamed(self, span: SpacySpan) -> Cluster:
         """An actor known only by a phrase: "a senior official", "the ministry", or a name NER
