@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataclasses import replace
+
 import pytest
 
 from sayso.claims.fragments import fragment_propositions
@@ -121,8 +123,10 @@ def test_an_inverted_copula_takes_the_named_complement_as_subject():
     text = "that the real founder of the group is President Barack Obama"
     p = _prop(text, text, "the real founder of the group", "be obama", "President Barack Obama",
               lemmas=("real", "founder", "group", "president", "barack", "obama"))
+    p = replace(p, names=("Barack Obama",))
     found = specificational(p, text, [_mention(text, "President Barack Obama", 24)])
     assert text[found.subject[0]:found.subject[1]] == "President Barack Obama" and found.predicate == "be founder"
+    assert found.names == ()  # the subject's name is no detail another report must share
     text = "there has never been a man more qualified than Hillary Clinton"
     p = _prop(text, text, "there", "be man", "a man more qualified than Hillary Clinton")
     assert specificational(p, text, [_mention(text, "Hillary Clinton", 6)]) == p  # not mostly a name
@@ -140,6 +144,7 @@ def _clause(subject: str, subject_id: int | None = None, name: str = "") -> Clau
     (_clause("Senator Paul Renner", 3, "Paul Renner"), "renner"),
     (_clause("her actions", 6, "Hillary Clinton"), "clinton"),  # no word of the name: its last
     (_clause("none of her emails"), "emails"),  # a quantifier picks the noun after "of"
+    (_clause("no messages she sent or received"), "messages"),  # a relative clause without "that"
     (_clause("the new tariffs"), "tariffs"),
 ])
 def test_subject_keys(clause, key):
@@ -173,7 +178,8 @@ def test_he_inside_quotation_marks_is_never_the_speaker_and_only_an_unambiguous_
     mentions = [_mention(text, "Trump", 1), _mention(text, "Hewitt", 302), _mention(text, "Obama", 24)]
     p = _prop(text, "He’s the founder of ISIS", "He", "be founder")
     row = _row(text, "He’s the founder of ISIS.", kind="direct", speaker_id=1)
-    assert resolve(p, "He", row, text, mentions, {}, SEXES).actor is None  # Hewitt or Obama
+    found = resolve(p, "He", row, text, mentions, {}, SEXES)
+    assert found.actor is None and found.could_be == {302, 24}  # Hewitt or Obama, never Trump
     only = {**SEXES, 302: "female"}  # were Hewitt a woman, Obama would be the one man in reach
     assert resolve(p, "He", row, text, mentions, {24: "Barack Obama"}, only).actor == 24
 

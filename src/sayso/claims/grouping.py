@@ -6,8 +6,9 @@ one actor and one predicate sense ``threshold``, other senses ``paraphrase``, a 
 store could not resolve :data:`UNKNOWN_SUBJECT` (or ``threshold`` when nearly all their words
 agree); a pair whose weighted words are too far apart for the cosine it needs is not encoded.
 A claim is a group of clauses most pairs of which (from different articles) are linked
-(:data:`LINKAGE`: a clause linked to two others does not chain them into one claim); a
-statement of two clauses may tell two claims, each by one of its clauses. The
+(:data:`LINKAGE`: a clause linked to two others does not chain them into one claim); two linked
+groups whose mean vectors are as close as one link needs are one claim too, when no pair
+across them has two actors as subjects or details apart. A statement of two clauses may tell two claims, each by one of its clauses. The
 strongest links are taken first. It is kept when at least ``min_sources`` sources (outlets; an
 article without an outlet is a source of its own) tell it. A claim is a contradiction only when
 one source affirms and another denies the same proposition, their link is strong
@@ -18,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from ..store import Store
 from ..store.queries import QuoteFilter, QuoteRow, quotes
@@ -66,11 +69,11 @@ def find_claims(store: Store, flt: QuoteFilter = QuoteFilter(), *, threshold: fl
     texts = article_texts(store, {r.article_id for r in rows})
     items = clauses(store, rows, texts)
     articles = [r.article_id for r in rows]
-    edges = _edges(store, rows, items, threshold, paraphrase, unknown_subject)
+    edges, vector = _edges(store, rows, items, threshold, paraphrase, unknown_subject)
     # Clauses are grouped, not statements: "while Clinton was careless, no prosecutor would bring
     # a case" tells two claims, one by each clause.
     best = {(min(e.i, e.j), max(e.i, e.j)): e for e in edges}
-    groups = _complete_linkage(best, [articles[c.row] for c in items])
+    groups = _merge_close(_complete_linkage(best, [articles[c.row] for c in items]), best, vector, items, threshold)
     made = []
     taken: set[int] = set()
     for members in groups:
@@ -98,7 +101,8 @@ def _one_per_report_set(claims: list[Claim]) -> list[Claim]:
 
 
 def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: float,
-           paraphrase: float, unknown_subject: float = UNKNOWN_SUBJECT) -> list[_Edge]:
+           paraphrase: float, unknown_subject: float = UNKNOWN_SUBJECT) -> tuple[list[_Edge], dict[int, np.ndarray]]:
+    """The links between clauses, and the vectors of the clauses that were encoded."""
     articles = [r.article_id for r in rows]
     weights = word_weights(items)
     pairs = []
@@ -118,7 +122,7 @@ def _edges(store: Store, rows: list[QuoteRow], items: list[Clause], threshold: f
         similarity = float(vector[i] @ vector[j])
         if similarity >= least:
             edges.append(_Edge(i, j, similarity, shared))
-    return edges
+    return edges, vector
 
 
 def _least(a: Clause, b: Clause, threshold: float, paraphrase: float, lexical: float,
@@ -151,10 +155,10 @@ def _thin(clause: Clause) -> bool:
 
 
 def _structure_agrees(a: Clause, b: Clause) -> bool:
-    """Actors of one name as subjects, one predicate sense and two object words in common:
+    """Actors of one name as subjects (or an actor and a "he" that may name it), one predicate sense and two object words in common:
     structure enough to trust a lower embedding cosine ("he never advocated cutting the pension
     fund" / "Renner … opposing cuts to the pension fund", where opposite verbs pull the cosine down)."""
-    if a.subject_id is None or b.subject_id is None or subjects_agree(a, b) != "same" \
+    if not (a.subject_id or a.could_be) or not (b.subject_id or b.could_be) or subjects_agree(a, b) != "same" \
             or not predicates_compatible(a, b):
         return False
     skip = {a.proposition.predicate.split(" ", 1)[0], b.proposition.predicate.split(" ", 1)[0]}
@@ -179,6 +183,38 @@ def _complete_linkage(best: dict[tuple[int, int], _Edge], articles: list[int]) -
         for s in merged:
             member[s] = keep
     return [sorted(g) for g in groups.values()]
+
+
+def _merge_close(groups: list[list[int]], best: dict[tuple[int, int], _Edge], vector: dict[int, np.ndarray],
+                 items: list[Clause], threshold: float) -> list[list[int]]:
+    """Groups merged, closest first, while two linked groups' mean vectors are as close as one
+    link needs (``threshold``) and no pair across them has two actors as subjects or details
+    that disagree: one proposition told in two sets of words ("none of the messages was marked
+    classified …" / "they were not marked classified at the time …") links few pairs across."""
+    groups = [list(g) for g in groups]
+    while True:
+        owner = {k: n for n, group in enumerate(groups) for k in group}
+        linked = {(min(owner[x], owner[y]), max(owner[x], owner[y])) for x, y in best
+                  if x in owner and y in owner and owner[x] != owner[y]}
+        means = {n: _mean(groups[n], vector) for n in {n for pair in linked for n in pair}}
+        close = sorted(((float(means[a] @ means[b]), a, b) for a, b in linked), reverse=True)
+        chosen = next(((a, b) for cosine, a, b in close if cosine >= threshold and _agree(groups[a], groups[b], items)), None)
+        if chosen is None:
+            return [sorted(g) for g in groups]
+        a, b = chosen
+        groups[a] += groups[b]
+        del groups[b]
+
+
+def _mean(members: list[int], vector: dict[int, np.ndarray]) -> np.ndarray:
+    total = np.sum([vector[k] for k in members], axis=0)
+    return total / (float(np.linalg.norm(total)) or 1.0)
+
+
+def _agree(a: list[int], b: list[int], items: list[Clause]) -> bool:
+    """No pair across two groups has subjects of two actors, or numbers, times or names apart."""
+    return all(subjects_agree(items[x], items[y]) != "different" and details_agree(items[x], items[y]).compatible
+               for x in a for y in b)
 
 
 def _opposed(a: Reading, b: Reading) -> bool:

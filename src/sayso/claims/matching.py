@@ -107,10 +107,13 @@ def details_agree(a: Clause, b: Clause) -> Agreement:
 
 def subjects_agree(a: Clause, b: Clause) -> str:
     """Whether two clauses speak of one subject: "same" (one actor by name, the same head word,
-    or both without a subject), "different" (two actors of two names; one head word named
+    or both without a subject; an unresolved "he" and an actor it may name, one named before it in
+    its article), "different" (two actors of two names; one head word named
     otherwise: "the Trump train", "the train"), or "unknown" (a pronoun the
     store could not resolve, "He’s the founder of ISIS"; two other heads, "none of her emails" /
     "they"; an act without its agent, "to ban Muslims")."""
+    if a.subject_id is None and b.subject_id in a.could_be or b.subject_id is None and a.subject_id in b.could_be:
+        return "same"  # "He’s the founder of ISIS" in an article that names Obama before it / "Obama was …"
     if a.subject_id is not None and b.subject_id is not None:
         return "same" if a.subject_id == b.subject_id or a.subject_key == b.subject_key else "different"
     if a.subject_id is None and b.subject_id is None and a.subject_key == b.subject_key \
@@ -132,7 +135,8 @@ def candidates(items: Sequence[Clause], articles: Sequence[int], *, keys_needed:
     """Pairs of clause indexes (i < j) from different articles that share a subject and at
     least ``keys_needed`` of: the predicate's sense, a content word of the clause; or, when one
     subject is unknown ("he" unresolved, another head word), the predicate's sense and
-    ``keys_needed`` content words."""
+    ``keys_needed`` content words; or an actor's subject and an unresolved "he" or "she" that
+    may name the actor, and ``keys_needed`` of the first."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, clause in enumerate(items):
         subject = clause.subject_key
@@ -147,18 +151,22 @@ def candidates(items: Sequence[Clause], articles: Sequence[int], *, keys_needed:
                 index[(subject, key)].append(i)
         for lemma in words - set(clause.proposition.predicate.split()):
             index[("*" + sense, lemma)].append(i)  # one sense, whoever its subject
+        for actor in clause.could_be | ({clause.subject_id} if clause.subject_id is not None else set()):
+            for key in keys:
+                index[(f"#{actor}", key)].append(i)  # an actor, and the pronouns that may name it
     size = len(items)
-    shared: tuple[dict[int, int], dict[int, int]] = (defaultdict(int), defaultdict(int))  # with the subject, the sense
+    # pairs' shared keys: with the subject, with the sense, with an actor a pronoun may name
+    shared: dict[str, dict[int, int]] = {"": defaultdict(int), "*": defaultdict(int), "#": defaultdict(int)}
     for (subject, _), members in index.items():
         if len(members) < 2 or len(members) > COMMON:
             continue
-        counts = shared[subject.startswith("*")]
+        counts = shared[subject[:1] if subject[:1] in "*#" else ""]
         sources = [articles[items[i].row] for i in members]
         for x, i in enumerate(members):  # members are in index order: i < j
             for j, article in zip(members[x + 1:], sources[x + 1:]):
-                if article != sources[x]:
+                if article != sources[x] and (subject[:1] != "#" or bool(items[i].could_be) != bool(items[j].could_be)):
                     counts[i * size + j] += 1
-    found = {pair for counts in shared for pair, n in counts.items() if n >= keys_needed}
+    found = {pair for counts in shared.values() for pair, n in counts.items() if n >= keys_needed}
     pairs = (divmod(pair, size) for pair in sorted(found))
     return [(i, j) for i, j in pairs if subjects_agree(items[i], items[j]) != "different"]
 

@@ -35,6 +35,7 @@ class Clause:
     subject_name: str  # that actor's name, or the subject's words
     index: int = 0  # the proposition's index among the statement's
     reading: str = ""  # the words the encoder reads ("" : the clause's, with its subject when outside it)
+    could_be: frozenset[int] = frozenset()  # an unresolved "he" or "she": the actors in reach it may name
 
     @cached_property
     def subject_key(self) -> str:
@@ -115,7 +116,7 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
                 p = replace(p, negated=not p.negated, markers=tuple(sorted(
                     p.markers + tuple(m for m in raised.markers if m.kind == "negation"), key=lambda m: m.start)))
                 raised = None
-            if circumstance(p, text):
+            if circumstance(p, text) or asked(p):
                 continue
             p = specificational(copula(p, text), text, mentions.get(row.article_id, []))
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
@@ -125,7 +126,7 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
                 continue
             found.append(Clause(row=i, index=index, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject,
-                                reading=resolved.sentence))
+                                reading=resolved.sentence, could_be=resolved.could_be))
     return found
 
 
@@ -152,6 +153,12 @@ def circumstance(p: Proposition, text: str) -> bool:
         verb, _, rest = p.predicate.partition(" ")
         return verb == "be" and rest.split(" ")[-1] in lexicon("titles")
     return opener in lexicon("circumstance_conjunctions")
+
+
+def asked(p: Proposition) -> bool:
+    """An embedded question asserts nothing: "whether the material should have been marked
+    classified" is what an inquiry asks, not what anyone claims."""
+    return p.text.split(" ", 1)[0].casefold() == "whether"
 
 
 def copula(p: Proposition, text: str) -> Proposition:

@@ -25,6 +25,7 @@ Mention = tuple[int, int, int]  # start, end, actor id
 WINDOW = 1500  # how far back (characters) a pronoun's antecedent may be named
 _DIRECT = {"direct", "transcript"}
 _WORD = re.compile(r"[\w'’-]+")
+_PERSONAL = {"self", "male", "female", "other"}  # a pronoun that is no possessor
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Resolved:
 
     actor: int | None
     sentence: str
+    could_be: frozenset[int] = frozenset()  # an unresolved "he" or "she": the actors it may name
 
 
 def role(word: str) -> str:
@@ -79,13 +81,19 @@ def _by_gender(gender: str, at: int, row: QuoteRow, text: str, mentions: list[Me
     inside = row.kind in _DIRECT or _quoted(text, row.start, at)
     if not inside and row.speaker_id is not None and sexes.get(row.speaker_id) == gender:
         return row.speaker_id
-    reach = [actor for start, end, actor in reversed(mentions)
-             if end <= at and start >= at - WINDOW and sexes.get(actor) == gender and actor != row.speaker_id]
+    reach = _in_reach(gender, at, row, mentions, sexes)
     if reach and (not inside or len(set(reach)) == 1):
         return reach[0]
     if not inside and not reach and row.speaker_id is not None and row.speaker_id not in sexes:
         return row.speaker_id
     return None
+
+
+def _in_reach(gender: str, at: int, row: QuoteRow, mentions: list[Mention], sexes: Mapping[int, str]) -> list[int]:
+    """The actors of ``gender`` named before offset ``at`` within :data:`WINDOW`, nearest first,
+    besides the statement's speaker."""
+    return [actor for start, end, actor in reversed(mentions)
+            if end <= at and start >= at - WINDOW and sexes.get(actor) == gender and actor != row.speaker_id]
 
 
 def _antecedent(at: int, text: str, mentions: list[Mention]) -> Mention | None:
@@ -111,11 +119,16 @@ def resolve(p: Proposition, subject: str, row: QuoteRow, text: str, mentions: li
     first = role(words[0]) if words else ""
     actor = _named(p, subject, mentions)
     outside = not (p.start <= start < p.end)
+    could_be: frozenset[int] = frozenset()
     if actor is None and first == "self" and len(words) == 1 and row.kind in _DIRECT | {"mixed"}:
         actor = row.speaker_id
     elif actor is None and first.split(" ", 1)[0] in {"male", "female"} \
             and (len(words) == 1 or first.endswith("possessive")):
-        actor = _by_gender(first.split(" ", 1)[0], start, row, text, mentions, sexes)
+        gender = first.split(" ", 1)[0]
+        actor = _by_gender(gender, start, row, text, mentions, sexes)
+        if actor is None:
+            # "He’s the founder of ISIS," told to an interviewer of Obama: Obama or the interviewer
+            could_be = frozenset(_in_reach(gender, start, row, mentions, sexes))
     elif first == "relative" and len(words) == 1:
         mention = _antecedent(start, text, mentions)
         if mention is not None:
@@ -124,7 +137,7 @@ def resolve(p: Proposition, subject: str, row: QuoteRow, text: str, mentions: li
             return Resolved(mention[2], f"{said} {p.text}" if outside else p.text[:start - p.start] + said
                             + p.text[end - p.start:])
     if outside:
-        return Resolved(actor, f"{subject} {p.text}")
+        return Resolved(actor, f"{subject} {p.text}", could_be)
     at = start - p.start
     after = p.text[at + len(words[0]):at + len(words[0]) + 2] if words else ""
     if actor is not None and first and first != "relative" and first != "quantifier" \
@@ -134,7 +147,7 @@ def resolve(p: Proposition, subject: str, row: QuoteRow, text: str, mentions: li
         name = names.get(actor, words[0])
         said = name + "'s" if first.endswith("possessive") and len(words) > 1 else name
         return Resolved(actor, p.text[:at] + said + p.text[at + len(words[0]):])
-    return Resolved(actor, p.text)
+    return Resolved(actor, p.text, could_be)
 
 
 def written_words(text: str) -> list[str]:
@@ -149,11 +162,13 @@ def bare(word: str) -> str:
 
 def head_words(subject: str) -> list[str]:
     """A subject's words up to its head, without determiners: "the founder of ISIS" → founder,
-    "none of the messages she sent" → messages (a quantifier picks some of the noun after "of")."""
+    "no messages she sent" → messages, "none of the messages" → messages (a quantifier picks some of the noun after "of")."""
     words = written_words(subject)
     if len(words) > 2 and role(words[0]) == "quantifier" and words[1] == "of":
         words = words[2:]
-    cut = next((k for k, w in enumerate(words) if k and w in lexicon("postmodifiers")), len(words))
+    # "the founder of ISIS", "messages she sent": a postmodifier or a relative clause's subject
+    cut = next((k for k, w in enumerate(words) if k and (w in lexicon("postmodifiers") or role(w) in _PERSONAL)),
+               len(words))
     return [w for w in words[:cut] if w not in lexicon("determiners")]
 
 
@@ -175,7 +190,9 @@ def specificational(p: Proposition, text: str, mentions: list[Mention]) -> Propo
     if not head:
         return p
     lemma = next((lemma for lemma in p.lemmas if head[-1].startswith(lemma)), head[-1])
-    return replace(p, subject=p.object, object=p.subject, predicate="be " + lemma)
+    named = text[start:end]
+    return replace(p, subject=p.object, object=p.subject, predicate="be " + lemma,
+                   names=tuple(n for n in p.names if n not in named))  # the subject's name is no detail
 
 
 def _named(p: Proposition, subject: str, mentions: list[Mention]) -> int | None:
