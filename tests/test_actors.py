@@ -244,3 +244,17 @@ def test_a_firms_first_word_is_the_firm():
     assert "Harbor" in firm.aliases and firm.type.value == "ORG"
     assert all(analysis.actor(q.speaker) == firm for q in analysis.quotes if "jobs" in q.text or "cuts" in q.text)
     assert _actor(analysis, "Brandt Securities").type.value == "ORG"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a surname two people bear stays with the one the article has called by it so far
+    ("Hillary Clinton spoke in Ohio on Monday. Clinton said the plan would create jobs. Her husband, former "
+     "President Bill Clinton, spoke in Kentucky. \"We will win this state,\" Clinton said later.", "win this", "Hillary Clinton"),
+    # a gendered title picks the person of that gender
+    ("Ann Harper and John Harper arrived together. \"I am proud of the campaign,\" Mrs. Harper said.",
+     "proud", "Ann Harper"),
+])
+def test_a_surname_two_people_bear(text, quote, speaker):
+    analysis = sayso.extract(text, engine="rules")
+    said = next(q for q in analysis.quotes if quote in q.text)
+    assert analysis.actor(said.speaker).name == speaker

@@ -124,7 +124,7 @@ class ActorBook:
     def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
         words = name_words(span.text)
-        cluster = self._match(words, label)
+        cluster = self._match(words, label, _title_gender(display or span))
         bare = [w for w in words if w not in lexicons.titles()]
         if cluster is None and label == "PERSON" and len(bare) == 1 and (display is not None or len(bare) < len(words)):
             cluster = self._spelt_otherwise(bare[0])
@@ -370,15 +370,20 @@ class ActorBook:
                 and c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
         return near[0] if len(near) == 1 else None
 
-    def _match(self, words: tuple[str, ...], label: str) -> Cluster | None:
+    def _match(self, words: tuple[str, ...], label: str, gender: str = "u") -> Cluster | None:
         """The actor a name names: the same words, an acronym, or a part or fuller form of its
-        name; the latest named first."""
+        name; the latest named first. A lone surname two people bear is the one the article has
+        called by it so far ("Hillary Clinton … Clinton said … Bill Clinton … Clinton added"), and
+        one of the gender of its title ("Mrs. Clinton")."""
         if not words:
             return None
         order = list(reversed(self.clusters))
+        if gender != "u":
+            order = [c for c in order if _gender(c) in {gender, "u"}]  # "Mrs. Clinton" is no "Bill Clinton"
         if len(words) == 1:
             # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
-            order.sort(key=lambda c: not _whole_surname(c, words[0]))
+            order.sort(key=lambda c: (not _whole_surname(c, words[0]),
+                                      not any(name_words(a) == words for a in c.aliases)))
         for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
@@ -544,6 +549,24 @@ def _bare_name(cluster: Cluster) -> bool:
     return cluster.named and one and not cluster.acronyms \
         and " ".join(cluster.words) not in lexicons.places() and " ".join(cluster.words) not in lexicons.media_outlets() \
         and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
+
+
+def _title_gender(span: SpacySpan) -> str:
+    """The gender a title before a name gives (lexicon ``gendered_titles``): "Mrs. Clinton" f,
+    "Mr. Clinton" m, anything else u."""
+    first = span.text.split(" ", 1)[0].lower().rstrip(".") if " " in span.text else ""
+    return lexicons.table("gendered_titles").get(first, "u")
+
+
+def _gender(cluster: Cluster) -> str:
+    """A person's gender as the name says it: the given name of a full name (lexicon
+    ``given_names``), else a gendered title it was written with; u when nothing tells."""
+    given = lexicons.table("given_names").get(cluster.words[0], "u") if len(cluster.words) > 1 else "u"
+    if given != "u":
+        return given
+    titled = {lexicons.table("gendered_titles").get(a.split(" ", 1)[0].lower().rstrip("."), "u")
+              for a in cluster.aliases if " " in a} - {"u"}
+    return titled.pop() if len(titled) == 1 else "u"
 
 
 def _whole_surname(cluster: Cluster, word: str) -> bool:
