@@ -115,14 +115,6 @@ def test_two_linked_groups_close_on_average_are_one_claim(second, third, merged)
     assert (groups == [[0, 1, 2, 3]]) is merged
 
 
-def test_an_embedded_question_asserts_nothing():
-    from sayso.claims.statements import asked
-
-    text = "whether the material should have been marked classified"
-    p = Proposition(start=0, end=len(text), text=text, subject=(8, 20), predicate="mark")
-    assert asked(p) and not asked(Proposition(start=0, end=4, text="that", subject=None, predicate="be"))
-
-
 def test_the_cosine_an_unknown_subject_needs_is_a_setting():
     a, b = _clause("they", "mark", "mark classified time"), _clause("none of the messages", "mark", "mark classified time")
     assert grouping._least(a, b, 0.7, 0.85, 0.5, unknown_subject=0.9) == pytest.approx(0.9)

@@ -116,7 +116,7 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
                 p = replace(p, negated=not p.negated, markers=tuple(sorted(
                     p.markers + tuple(m for m in raised.markers if m.kind == "negation"), key=lambda m: m.start)))
                 raised = None
-            if circumstance(p, text) or asked(p):
+            if circumstance(p, text):
                 continue
             p = specificational(copula(p, text), text, mentions.get(row.article_id, []))
             subject = "" if p.subject is None else text[p.subject[0]:p.subject[1]]
@@ -153,12 +153,6 @@ def circumstance(p: Proposition, text: str) -> bool:
         verb, _, rest = p.predicate.partition(" ")
         return verb == "be" and rest.split(" ")[-1] in lexicon("titles")
     return opener in lexicon("circumstance_conjunctions")
-
-
-def asked(p: Proposition) -> bool:
-    """An embedded question asserts nothing: "whether the material should have been marked
-    classified" is what an inquiry asks, not what anyone claims."""
-    return p.text.split(" ", 1)[0].casefold() == "whether"
 
 
 def copula(p: Proposition, text: str) -> Proposition:
