@@ -15,6 +15,8 @@ from sayso.extractors.propositions import propositions
     ("You know.", False, False),
     ("Donald Trump lied.", True, False),  # an actor is one thing, however many words name it
     ("Donald Trump lied about the tax returns.", True, True),
+    ("Obama said in his speech.", True, False),  # that he spoke, not what he said
+    ("Obama told reporters about the deficit.", True, True),
 ])
 def test_a_clause_says_enough_to_be_a_claim(nlp, text, is_actor, enough):
     (p,) = propositions(nlp(text), [(0, len(text))])

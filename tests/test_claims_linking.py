@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from sayso.claims import grouping
-from sayso.claims.matching import candidates, canonical, lexical_similarity, subjects_agree, word_weights
+from sayso.claims.matching import (candidates, canonical, lexical_similarity, predicates_compatible, subjects_agree,
+                                    word_weights)
 from sayso.claims.positions import read
 from sayso.claims.statements import Clause
 from sayso.store.rows import QuoteRow
@@ -61,6 +62,15 @@ def test_candidates_meet_an_actor_and_a_pronoun_that_may_name_it():
              _clause("Trump", "be founder", "trump founder isis", actor=1, row=2)]
     pairs = candidates(items, [10, 11, 12])
     assert (0, 1) in pairs and (0, 2) not in pairs
+
+
+@pytest.mark.parametrize("a, b, compatible", [
+    (_clause("it", "take be", "take commander chief"), _clause("they", "want be", "want commander chief"), False),
+    (_clause("Clinton", "be careless", "careless"), _clause("she", "be careless", "careless"), True),
+    (_clause("he", "advocate cut", "cut fund"), _clause("Renner", "oppose", "cut fund"), True),
+])
+def test_a_bare_be_is_no_sense_of_its_own(a, b, compatible):
+    assert predicates_compatible(a, b) is compatible
 
 
 def test_lexical_similarity_weighs_rare_words():

@@ -193,5 +193,9 @@ def _mass(lemmas: frozenset[str], weights: dict[str, float]) -> float:
 
 
 def predicates_compatible(a: Clause, b: Clause) -> bool:
-    """Same sense ("advocated" / "opposing": support), or the same verb with other particles."""
-    return canonical(a.proposition.predicate)[0] == canonical(b.proposition.predicate)[0]
+    """Same sense ("advocated" / "opposing": support), or the same verb with other particles; a
+    bare "be" is a sense only with the same predicate ("want to be" and "take to be" are not one)."""
+    sense = canonical(a.proposition.predicate)[0]
+    if sense == "be":
+        return a.proposition.predicate == b.proposition.predicate
+    return sense == canonical(b.proposition.predicate)[0]

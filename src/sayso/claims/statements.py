@@ -172,9 +172,11 @@ def says_enough(p: Proposition, subject: str, is_actor: bool) -> bool:
     """Whether a clause says enough to be a claim: ``MIN_WORDS`` content words besides its
     subject's head word, or besides the whole subject when that names an actor. "you know" and
     "Trump lied" say too little; a subject's modifiers are part of what is claimed ("at least 12
-    people were missing", "the spring inspection had been cancelled")."""
+    people were missing", "the spring inspection had been cancelled"). A verb of saying tells
+    nothing of its own: "Obama said in his speech", "what he said at that time" are no claims."""
     subject_words = written_words(subject) if is_actor else head_words(subject)[-1:]  # the head: "people"
-    left = [lemma for lemma in p.lemmas if not any(w == lemma or w.startswith(lemma) for w in subject_words)]
+    left = [lemma for lemma in p.lemmas if not any(w == lemma or w.startswith(lemma) for w in subject_words)
+            and not (lemma == p.predicate and lemma in lexicon("saying_verbs"))]
     return len(left) >= MIN_WORDS
 
 
