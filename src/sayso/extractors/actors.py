@@ -382,8 +382,7 @@ class ActorBook:
             order = [c for c in order if _gender(c) in {gender, "u"}]  # "Mrs. Clinton" is no "Bill Clinton"
         if len(words) == 1:
             # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
-            order.sort(key=lambda c: (not _whole_surname(c, words[0]),
-                                      not any(name_words(a) == words for a in c.aliases)))
+            order.sort(key=lambda c: _surname_rank(c, words))
         for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
@@ -569,9 +568,19 @@ def _gender(cluster: Cluster) -> str:
     return titled.pop() if len(titled) == 1 else "u"
 
 
+def _surname_rank(cluster: Cluster, words: tuple[str, ...]) -> int:
+    """Where an actor comes among those a lone surname may name: 0 when it is the whole surname
+    of its name and the article has called the actor by it, 1 when only the first, else 2."""
+    if not _whole_surname(cluster, words[0]):
+        return 2
+    return 0 if any(name_words(a) == words for a in cluster.aliases) else 1
+
+
 def _whole_surname(cluster: Cluster, word: str) -> bool:
     """Whether ``word`` (compared as :func:`name_words` gives it) is the last written word of the
     actor's name, not part of a double-barrelled one ("Sarkozy" of "Carla Bruni-Sarkozy")."""
+    if word not in cluster.words:
+        return False  # (no word of the name: the quick answer)
     last = cluster.name.split()[-1:] or [""]
     return name_words(last[0]) == (word,)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..types import Marker, MarkerKind, Proposition, Span
 from . import lexicons
@@ -164,6 +165,20 @@ def _subject(head: Token) -> Token | None:
     return None
 
 
+def _entities(doc: Doc, ids: set[int]) -> list[SpacySpan]:
+    """The named entities that start at one of the tokens ``ids``, in text order (read from the
+    tokens: ``doc.ents`` makes every entity of the article anew on each call)."""
+    found = []
+    for i in sorted(ids):
+        if doc[i].ent_iob_ != "B":
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        found.append(SpacySpan(doc, i, end, label=doc[i].ent_type_))
+    return found
+
+
 def _chars(tokens: list[Token]) -> Span:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -177,8 +192,8 @@ def _proposition(doc: Doc, text: str, head: Token, inside: set[int]) -> Proposit
         return None  # no subject and nothing done to anything: a fragment
     others = {t.i for t in head.children if t.dep_ in _CLAUSE_DEPS - {"ROOT"} and t.pos_ in {"VERB", "AUX"}
               and (t.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in t.children)) or _asserted_adverbial(t)}
-    clause = [t for t in head.subtree if t.i in inside and not any(
-        a.i in others for a in [t, *t.ancestors] if head.is_ancestor(a) and a.i != head.i)]
+    apart = {t.i for i in others for t in doc[i].subtree}  # the other clauses under this one
+    clause = [t for t in head.subtree if t.i in inside and t.i not in apart]
     while len(clause) > 1 and (clause[-1].is_punct or clause[-1].dep_ == "cc"):
         clause.pop()  # "careless …, but": the conjunction belongs to the next clause
     while len(clause) > 1 and (clause[0].is_punct or clause[0].dep_ == "cc"
@@ -222,9 +237,7 @@ def _proposition(doc: Doc, text: str, head: Token, inside: set[int]) -> Proposit
     ids = {t.i for t in clause}
     times, numbers, names = [], [], []
     subject_ids = set() if subject is None else {t.i for t in subject.subtree}
-    for ent in doc.ents:
-        if ent.start not in ids:
-            continue
+    for ent in _entities(doc, ids):
         if ent.label_ in _TIME:
             times.append(ent.text)
         elif ent.label_ in _AMOUNTS:
