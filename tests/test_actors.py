@@ -250,6 +250,10 @@ def test_a_firms_first_word_is_the_firm():
     # a surname two people bear stays with the one the article has called by it so far
     ("Hillary Clinton spoke in Ohio on Monday. Clinton said the plan would create jobs. Her husband, former "
      "President Bill Clinton, spoke in Kentucky. \"We will win this state,\" Clinton said later.", "win this", "Hillary Clinton"),
+    # …else the one the article names most (three times; his mother once, and last)
+    ("Pierre Charles Laurent was born in Paris. Pierre Charles Laurent studied art in Paris. In 1777 Pierre Charles "
+     "Laurent sailed to America. His mother, Marie Laurent, stayed in France. \"I will design a city,\" Laurent said.",
+     "design", "Pierre Charles Laurent"),
     # a gendered title picks the person of that gender
     ("Ann Harper and John Harper arrived together. \"I am proud of the campaign,\" Mrs. Harper said.",
      "proud", "Ann Harper"),

@@ -568,12 +568,14 @@ def _gender(cluster: Cluster) -> str:
     return titled.pop() if len(titled) == 1 else "u"
 
 
-def _surname_rank(cluster: Cluster, words: tuple[str, ...]) -> int:
+def _surname_rank(cluster: Cluster, words: tuple[str, ...]) -> tuple[int, int]:
     """Where an actor comes among those a lone surname may name: 0 when it is the whole surname
-    of its name and the article has called the actor by it, 1 when only the first, else 2."""
+    of its name and the article has called the actor by it, 1 when only the first, else 2; among
+    equals, the actor named most first ("Pierre Charles L'Enfant", the subject of a biography,
+    before "Marie L'Enfant", named once), then the latest named."""
     if not _whole_surname(cluster, words[0]):
-        return 2
-    return 0 if any(name_words(a) == words for a in cluster.aliases) else 1
+        return 2, -len(cluster.mentions)
+    return (0 if any(name_words(a) == words for a in cluster.aliases) else 1), -len(cluster.mentions)
 
 
 def _whole_surname(cluster: Cluster, word: str) -> bool:
