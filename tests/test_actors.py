@@ -262,3 +262,11 @@ def test_a_surname_two_people_bear(text, quote, speaker):
     analysis = sayso.extract(text, engine="rules")
     said = next(q for q in analysis.quotes if quote in q.text)
     assert analysis.actor(said.speaker).name == speaker
+
+
+def test_a_headline_name_leaves_out_the_blank_line_after_it():
+    text = "Cyclone Phailin\n\nCyclone Phailin hit the coast of India on Saturday, officials said."
+    analysis = sayso.extract(text, engine="rules")
+    assert all(a.name == a.name.strip() for a in analysis.actors)
+    for actor in analysis.actors:
+        assert all(not text[start:end].endswith("\n") for start, end in actor.mentions)

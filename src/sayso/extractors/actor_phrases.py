@@ -29,12 +29,13 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in {"", "DATE"} \
             and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
-    while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in _APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # "Brock Holt⏎⏎": a headline's name, with the blank line after it
     if end - start > 1 and end < len(doc) and doc[end].text == ":" \
             and doc[end - 1].lower_ in lexicons.load("caption_labels"):
         end -= 1  # "Bob McDonnell Image: Nathan Muller.": a caption's credit label is no part of the name
-    while start < end and (doc[start].is_punct or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
         start += 1
     # "in contravention of a World Health Organisation recommendation": an indefinite article
     # is not part of a name.
