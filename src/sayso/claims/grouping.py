@@ -8,11 +8,12 @@ agree); a pair whose weighted words are too far apart for the cosine it needs is
 A claim is a group of clauses most pairs of which (from different articles) are linked
 (:data:`LINKAGE`: a clause linked to two others does not chain them into one claim); two linked
 groups whose mean vectors are as close as one link needs are one claim too, when no pair
-across them has two actors as subjects or details apart. A statement of two clauses may tell two claims, each by one of its clauses. The
-strongest links are taken first. It is kept when at least ``min_sources`` sources (outlets; an
-article without an outlet is a source of its own) tell it. A claim is a contradiction only when
-one source affirms and another denies the same proposition, their link is strong
-(``contradiction`` similarity), and each side's words for it are shown.
+across them has two actors as subjects or details apart. A statement of two clauses may tell
+two claims, each by one of its clauses. The strongest links are taken first. It is kept when
+at least ``min_sources`` sources (outlets; an article without an outlet is a source of its own)
+tell it. A claim is a contradiction only when one source affirms and another denies the same
+proposition, their link is strong (``contradiction`` similarity), and each side's words for it
+are shown.
 """
 from __future__ import annotations
 
@@ -155,11 +156,12 @@ def _thin(clause: Clause) -> bool:
 
 
 def _structure_agrees(a: Clause, b: Clause) -> bool:
-    """Actors of one name as subjects (or an actor and a "he" that may name it), one predicate sense and two object words in common:
-    structure enough to trust a lower embedding cosine ("he never advocated cutting the pension
-    fund" / "Renner … opposing cuts to the pension fund", where opposite verbs pull the cosine down)."""
-    if not (a.subject_id or a.could_be) or not (b.subject_id or b.could_be) or subjects_agree(a, b) != "same" \
-            or not predicates_compatible(a, b):
+    """Actors of one name as subjects (or an actor and a "he" that may name it), one predicate
+    sense and two object words in common: structure enough to trust a lower embedding cosine
+    ("he never advocated cutting the pension fund" / "Renner … opposing cuts to the pension
+    fund", where opposite verbs pull the cosine down)."""
+    if a.subject_id is None and not a.could_be or b.subject_id is None and not b.could_be \
+            or subjects_agree(a, b) != "same" or not predicates_compatible(a, b):
         return False
     skip = {a.proposition.predicate.split(" ", 1)[0], b.proposition.predicate.split(" ", 1)[0]}
     return len((set(a.proposition.lemmas) & set(b.proposition.lemmas)) - skip) >= 2
@@ -198,7 +200,8 @@ def _merge_close(groups: list[list[int]], best: dict[tuple[int, int], _Edge], ve
                   if x in owner and y in owner and owner[x] != owner[y]}
         means = {n: _mean(groups[n], vector) for n in {n for pair in linked for n in pair}}
         close = sorted(((float(means[a] @ means[b]), a, b) for a, b in linked), reverse=True)
-        chosen = next(((a, b) for cosine, a, b in close if cosine >= threshold and _agree(groups[a], groups[b], items)), None)
+        chosen = next(((a, b) for cosine, a, b in close
+                       if cosine >= threshold and _agree(groups[a], groups[b], items)), None)
         if chosen is None:
             return [sorted(g) for g in groups]
         a, b = chosen

@@ -162,7 +162,8 @@ def bare(word: str) -> str:
 
 def head_words(subject: str) -> list[str]:
     """A subject's words up to its head, without determiners: "the founder of ISIS" → founder,
-    "no messages she sent" → messages, "none of the messages" → messages (a quantifier picks some of the noun after "of")."""
+    "no messages she sent" → messages, "none of the messages" → messages (a quantifier picks
+    some of the noun after "of")."""
     words = written_words(subject)
     if len(words) > 2 and role(words[0]) == "quantifier" and words[1] == "of":
         words = words[2:]
