@@ -64,6 +64,15 @@ def test_candidates_meet_an_actor_and_a_pronoun_that_may_name_it():
     assert (0, 1) in pairs and (0, 2) not in pairs
 
 
+def test_groups_merge_closest_first_and_a_merged_group_merges_again():
+    items = [_clause("none of the messages", "mark", "mark classified time", row=k) for k in range(3)]
+    vector = {0: _unit(1, 0, 0), 1: _unit(1, 0.2, 0), 2: _unit(1, 0.5, 0.5)}
+    edge = grouping._Edge
+    best = {(0, 1): edge(0, 1, 0.98, ()), (1, 2): edge(1, 2, 0.71, ())}
+    assert grouping._merge_close([[0], [1], [2]], best, vector, items, 0.7) == [[0, 1, 2]]
+    assert grouping._merge_close([[0], [1], [2]], best, vector, items, 0.9) == [[0, 1], [2]]
+
+
 @pytest.mark.parametrize("a, b, compatible", [
     (_clause("it", "take be", "take commander chief"), _clause("they", "want be", "want commander chief"), False),
     (_clause("Clinton", "be careless", "careless"), _clause("she", "be careless", "careless"), True),

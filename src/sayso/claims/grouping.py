@@ -17,6 +17,7 @@ are shown.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -192,21 +193,44 @@ def _merge_close(groups: list[list[int]], best: dict[tuple[int, int], _Edge], ve
     """Groups merged, closest first, while two linked groups' mean vectors are as close as one
     link needs (``threshold``) and no pair across them has two actors as subjects or details
     that disagree: one proposition told in two sets of words ("none of the messages was marked
-    classified …" / "they were not marked classified at the time …") links few pairs across."""
-    groups = [list(g) for g in groups]
-    while True:
-        owner = {k: n for n, group in enumerate(groups) for k in group}
-        linked = {(min(owner[x], owner[y]), max(owner[x], owner[y])) for x, y in best
-                  if x in owner and y in owner and owner[x] != owner[y]}
-        means = {n: _mean(groups[n], vector) for n in {n for pair in linked for n in pair}}
-        close = sorted(((float(means[a] @ means[b]), a, b) for a, b in linked), reverse=True)
-        chosen = next(((a, b) for cosine, a, b in close
-                       if cosine >= threshold and _agree(groups[a], groups[b], items)), None)
-        if chosen is None:
-            return [sorted(g) for g in groups]
-        a, b = chosen
-        groups[a] += groups[b]
-        del groups[b]
+    classified …" / "they were not marked classified at the time …") links few pairs across.
+    A merged group keeps the place of the first of the two; the closest pairs are kept in a
+    heap, so each merge costs the merged group's neighbours, not every link again."""
+    members = dict(enumerate(list(g) for g in groups))
+    owner = {k: n for n, group in members.items() for k in group}
+    neighbours: dict[int, set[int]] = {n: set() for n in members}
+    for x, y in best:
+        a, b = owner.get(x), owner.get(y)
+        if a is not None and b is not None and a != b:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    means = {n: _mean(group, vector) for n, group in members.items() if neighbours[n]}
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        heapq.heappush(heap, (-float(means[a] @ means[b]), a, b, version[a], version[b]))
+
+    for a in neighbours:
+        for b in neighbours[a]:
+            if a < b:
+                push(a, b)
+    while heap:
+        cosine, a, b, seen_a, seen_b = heapq.heappop(heap)
+        if -cosine < threshold:
+            break
+        if a not in members or b not in members or (seen_a, seen_b) != (version[a], version[b]) \
+                or not _agree(members[a], members[b], items):
+            continue
+        members[a] += members.pop(b)
+        version[a] += 1
+        means[a] = _mean(members[a], vector)
+        neighbours[a] = (neighbours[a] | neighbours.pop(b)) - {a, b}
+        for n in neighbours[a]:
+            neighbours[n] = (neighbours[n] - {b}) | {a}
+            push(a, n)
+    return [sorted(members[n]) for n in sorted(members)]
 
 
 def _mean(members: list[int], vector: dict[int, np.ndarray]) -> np.ndarray:
