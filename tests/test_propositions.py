@@ -80,6 +80,9 @@ def _clause(numbers=(), times=(), names=()) -> Clause:
     (_clause(names=("the Iowa caucuses",)), _clause(names=("the New Hampshire primary",)), False),  # another event
     (_clause(("$1.3 million",), ("March",)), _clause(("$1,300,000",), ("March",)), True),
     (_clause(("$1.3 million",)), _clause(()), True),  # a detail only one gives is no conflict
+    # one name in its short and long forms, as two outlets write it
+    (_clause(names=("Muslims", "the U.S.")), _clause(names=("the United States",)), True),
+    (_clause(names=("ISIS",)), _clause(names=("the Islamic State",)), True),
 ])
 def test_numbers_dates_and_events_must_agree(a, b, compatible):
     assert details_agree(a, b).compatible is compatible

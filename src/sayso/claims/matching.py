@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..extractors.lexicons import table
 from .statements import Clause
 from .subjects import role
 
@@ -73,7 +74,10 @@ def number_key(written: str) -> str:
 
 
 def name_key(written: str) -> str:
-    return " ".join(w for w in re.findall(r"\w+", written.casefold()) if w not in _FILLER)
+    """A name as a comparable key, one for its short and long forms (lexicon ``name_aliases``):
+    "the U.S." and "the United States" → "united states"."""
+    key = " ".join(w for w in re.findall(r"\w+", written.casefold()) if w not in _FILLER)
+    return table("name_aliases").get(key, key)
 
 
 @dataclass(frozen=True)
