@@ -124,7 +124,7 @@ class ActorBook:
     def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
         words = name_words(span.text)
-        cluster = self._match(words, label, _title_gender(display or span))
+        cluster = self._match(words, label, _title_gender((display or span).text))
         bare = [w for w in words if w not in lexicons.titles()]
         if cluster is None and label == "PERSON" and len(bare) == 1 and (display is not None or len(bare) < len(words)):
             cluster = self._spelt_otherwise(bare[0])
@@ -550,21 +550,26 @@ def _bare_name(cluster: Cluster) -> bool:
         and not cluster.labels.get("GPE") and not cluster.labels.get("LOC")
 
 
-def _title_gender(span: SpacySpan) -> str:
+def _title_gender(written: str) -> str:
     """The gender a title before a name gives (lexicon ``gendered_titles``): "Mrs. Clinton" f,
     "Mr. Clinton" m, anything else u."""
-    first = span.text.split(" ", 1)[0].lower().rstrip(".") if " " in span.text else ""
+    first = written.split(" ", 1)[0].lower().rstrip(".") if " " in written else ""
     return lexicons.table("gendered_titles").get(first, "u")
 
 
+def given_gender(cluster: Cluster) -> str:
+    """The gender the given name of a named actor's full name tells (lexicon ``given_names``:
+    m, f, or u when it tells none or the name has no given name)."""
+    return lexicons.table("given_names").get(cluster.words[0], "u") if cluster.named and len(cluster.words) > 1 else "u"
+
+
 def _gender(cluster: Cluster) -> str:
-    """A person's gender as the name says it: the given name of a full name (lexicon
-    ``given_names``), else a gendered title it was written with; u when nothing tells."""
-    given = lexicons.table("given_names").get(cluster.words[0], "u") if len(cluster.words) > 1 else "u"
+    """A person's gender as the name says it: the given name of a full name, else a gendered
+    title it was written with; u when nothing tells."""
+    given = given_gender(cluster)
     if given != "u":
         return given
-    titled = {lexicons.table("gendered_titles").get(a.split(" ", 1)[0].lower().rstrip("."), "u")
-              for a in cluster.aliases if " " in a} - {"u"}
+    titled = {_title_gender(alias) for alias in cluster.aliases} - {"u"}
     return titled.pop() if len(titled) == 1 else "u"
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Marker, MarkerKind, Proposition, Span
 from . import lexicons

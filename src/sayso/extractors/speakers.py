@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
 from . import lexicons
-from .actors import ActorBook, Cluster
+from .actors import ActorBook, Cluster, given_gender
 from .names import name_words, singular
 from .paragraphs import CREDIT, paragraphs
 from .authors import Authorship, authorships, is_document, made_documents
@@ -615,7 +615,7 @@ class SpeakerResolver:
                 return False
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
-            given = lexicons.table("given_names").get(cluster.words[0], "u") if cluster.named and len(cluster.words) > 1 else "u"
+            given = given_gender(cluster)
             if given != "u" and given != _GIVEN[gender]:
                 return False  # "Isabel Ruiz" is no "he"
             return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)
