@@ -138,6 +138,13 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
     # a person's name set after a title that the NER reads as an organisation
     ("Conservative MSP (Member of Scottish Parliament) Ruth Davidson — who is herself a lesbian — argued in "
      "Parliament that the bill matters to the future nature of our country.", "future nature", "Ruth Davidson"),
+    # a headline describes by role whom the story names
+    ("Engineer says harbour wall will not hold\n\nThe harbour wall was built in 1880. Hanna Quist, an engineer, "
+     "inspected it on Monday.", "will not hold", "Hanna Quist"),
+    # "she" follows the subject a description gives the sentence before, not a name in its by-phrase
+    ("Maria Delgado arrived in Lisbon today. \"I am home,\" Delgado said. The former senator was welcomed at the "
+     "airport by the First Lady, Michelle Obama.\n\n\"I owe everything to you,\" she said.", "I owe everything",
+     "Maria Delgado"),
 ])
 def test_description_points_back_to_its_actor(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

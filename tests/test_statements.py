@@ -23,6 +23,9 @@ NOT_STATEMENTS = [
     # a headline is the reporter's, and so is a caption's credit
     "Iraqi cleric accused of funnelling Iranian money to armed groups\n\nThe cleric arrived in Basra on Monday.",
     "Karsk dam: what we know\n\nThe dam was built in 1961.",
+    # a headline that reports an act, not what someone says
+    "Harbour board approves new dock after long delay\n\nWork on the dock began in 2019.",
+    "Inspectors blame faulty valve for refinery fire\n\nThe fire burned for two days.",
     # the writer's own voice is nobody's statement
     "I believe the council made a serious mistake last year.",
     "One would think that the vote in Hougang was fair.",
@@ -140,10 +143,21 @@ def test_a_quote_of_nobody_is_set_aside_and_a_floating_one_resolved(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_headline_with_its_own_attribution_stays(engine):
-    found = quotes("Tamimi: We will not back down from the fight\n\nThe cleric spoke in Basra.", engine)
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Tamimi: We will not back down from the fight\n\nThe cleric spoke in Basra.",
+     "We will not back down", "Tamimi"),
+    # a headline's own cue: its main verb says, claims or finds, and names who
+    ("Port authority says new dock will open next year\n\nWork on the dock began in 2019.",
+     "new dock will open", "Port authority"),
+    ("Kessport mayor claims the recount was rigged\n\nThe recount ended on Sunday.", "the recount was rigged",
+     "Kessport mayor"),
+    ("Water shortage to last until June, according to engineers\n\nThe reservoir is half empty.",
+     "Water shortage to last until June", "engineers"),
+])
+def test_a_headline_with_its_own_attribution_stays(engine, text, content, speaker):
+    found = quotes(text, engine)
     # the statement stays with its speaker (a tagger may end it a word or two early)
-    assert any(text.startswith("We will not back down") and who == "Tamimi" for text, who in found), found
+    assert any(found_text.startswith(content) and who == speaker for found_text, who in found), found
 
 
 @pytest.mark.parametrize("line, reporters", [

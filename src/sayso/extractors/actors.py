@@ -478,7 +478,19 @@ class ActorBook:
         article names later, by key: "A new study … found" and, further down, "the Australian
         National Iodine Nutrition Study", the only study it names."""
         out = {}
+        headline = self.text.find("\n")
         for unnamed in self.clusters:
+            head = unnamed.head if not unnamed.named else \
+                unnamed.words[0].lower() if len(unnamed.words) == 1 and unnamed.words[0].lower() in lexicons.person_words() else ""
+            if head and unnamed.mentions and 0 <= max(unnamed.mentions)[0] < headline:
+                # "Pathologist testifies …" over "Mohd Shah Mahmood, a pathologist, told the court":
+                # a headline describes whom the story names, by the role it gives them (the NER
+                # may take a capitalised first word for a name)
+                named = [c for c in self.clusters if c.named and c.mentions and min(c.mentions)[0] > headline
+                         and any(head in name_words(role.lower()) for role in c.roles)]
+                if len(named) == 1:
+                    out[unnamed.key] = named[0]
+                continue
             if unnamed.named or unnamed.head not in lexicons.table("description_heads") or not unnamed.mentions:
                 continue
             first = min(unnamed.mentions)

@@ -449,9 +449,10 @@ class SpeakerResolver:
         cluster.labels["PERSON"] += 2  # a title before a name is a person's, as an honorific is
         return cluster
 
-    def resolve_pronoun(self, pronoun: Token) -> Cluster | None:
-        """The actor a pronoun most likely refers to: the nearest compatible one, subjects first."""
-        word = pronoun.lower_
+    def resolve_pronoun(self, pronoun: Token, word: str | None = None) -> Cluster | None:
+        """The actor a pronoun most likely refers to: the nearest compatible one, subjects first
+        (``word``: the pronoun to read ``pronoun`` as, for a description that stands for one)."""
+        word = word or pronoun.lower_
         if word in _FIRST_PERSON:
             return self._turn_speaker(pronoun)
         if word in lexicons.load("unresolvable_pronouns") or (word not in _PERSONAL and word not in _NONPERSONAL and word not in _PLURAL):
@@ -470,6 +471,13 @@ class SpeakerResolver:
             if not found:
                 continue
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
+            described = self._described_subject(first, limit, pronoun) if k != current and word in _PERSONAL \
+                and not subjects else None
+            if described is not None:
+                # "Betancourt said, "…". The Colombian-French politician was greeted by … the First
+                # Lady, Carla Bruni-Sarkozy … "…," she said": the sentence is about the one its
+                # subject describes, whom an object or a name in apposition does not displace.
+                return self.resolve_pronoun(described, word)
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
             main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] if k != current else []
@@ -479,6 +487,18 @@ class SpeakerResolver:
             if cluster is None:  # a plural noun phrase nobody has resolved yet
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
+        return None
+
+    def _described_subject(self, first: int, limit: int, pronoun: Token) -> Token | None:
+        """The subject of the main clause among tokens [first, limit) when it is a definite
+        description of a person that names no actor ("the Colombian-French politician")."""
+        for i in range(first, limit):
+            token = self.doc[i]
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NN" and _main_clause(token) \
+                    and token.lemma_.lower() in lexicons.person_words() and self._visible(i, pronoun) \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    and not self.book.mentions_covering(i):
+                return token
         return None
 
     def _chained(self, word: str, first: int, limit: int, pronoun: Token,

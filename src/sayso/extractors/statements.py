@@ -7,7 +7,7 @@ statements, in one pass over the doc:
 - an interview transcript is read turn by turn: each answer is one statement of its labelled
   speaker, the interviewer's questions are nobody's, and nothing inside a turn is split off;
 - the reporter's own lines (headlines, section titles, image captions and credits) hold no
-  statement unless they carry their own attribution ("Tamimi: …");
+  statement unless they carry their own attribution ("Tamimi: …", "UN says …");
 - a content must be a proposition reported by someone: not a bare name or pronoun, not the
   patient of a passive cue, not the reporter's question ("Asked whether …");
 - a quotation with nobody's name on it takes the speaker the neighbouring text makes clear, or
@@ -119,7 +119,7 @@ def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Par
     if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
-    return not _own_attribution(doc, text, draft, line)
+    return not (_own_attribution(doc, text, draft, line) or _headline_report(text, draft, line))
 
 
 def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
@@ -140,6 +140,24 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     explainer = first is not None and len(first) and first[0].tag_ in {"WP", "WRB", "WDT"}
     return speaks and not explainer
+
+
+def _headline_report(text: str, draft: Draft, line: Part) -> bool:
+    """A headline that says who says what: "UN says more investment … needed", "Zimbabwe
+    opposition claims early victory", "… weapons according to rebels". Its own cue (a verb of
+    saying, claiming or finding that is the headline's main verb, in the headline's present
+    tense) or its "according to", and a source named in it, not a pronoun; what a headline
+    reports as done ("Senate approves …", "Investigators blame …") is no statement."""
+    source = draft.speaker_span
+    if source is None or not line[0] <= source.start_char < line[1] or CREDIT.search(text, *line) \
+            or source.root.pos_ == "PRON":
+        return False
+    if draft.kind == QuoteKind.ACCORDING_TO:
+        return True
+    verb = draft.cue_verb
+    return verb is not None and draft.kind != QuoteKind.PARTIAL and verb.dep_ == "ROOT" \
+        and verb.tag_ in {"VBZ", "VBP"} and source.root.dep_ == "nsubj" and source.root.head == verb \
+        and verb.lemma_.lower() in lexicons.load("headline_cues") and draft.start > verb.idx
 
 
 # -- one speaker per statement ------------------------------------------------------------------
