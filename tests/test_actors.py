@@ -270,3 +270,21 @@ def test_a_headline_name_leaves_out_the_blank_line_after_it():
     assert all(a.name == a.name.strip() for a in analysis.actors)
     for actor in analysis.actors:
         assert all(not text[start:end].endswith("\n") for start, end in actor.mentions)
+
+
+@pytest.mark.parametrize("words, labels, roles, expected", [
+    # a person's role outweighs the NER's "organisation" ("Morgan Tsvangirai, the opposition leader")
+    (("kwabena", "tsvangirai"), {"ORG": 2}, ("opposition leader",), "PERSON"),
+    (("orla", "nic", "biorna"), {"ORG": 1}, ("Ireland regional lawmaker",), "PERSON"),
+    # …not an organisation's own name, nor a role that is no person's
+    (("european", "parliament"), {"ORG": 3}, ("lawmaker",), "ORG"),
+    (("sinn", "fein"), {"ORG": 1}, ("party",), "ORG"),
+])
+def test_a_persons_role_makes_a_person(words, labels, roles, expected):
+    from collections import Counter
+
+    from sayso.extractors.actor_types import vote
+    from sayso.extractors.actors import Cluster
+
+    cluster = Cluster(" ".join(words).title(), words, 0, labels=Counter(labels), roles=dict.fromkeys(roles))
+    assert vote(cluster).value == expected

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _PERSON_NAME_WORDS = 3
 #: Role words looked at for a newsroom job: its head comes early ("editor of the …").
 _ROLE_WORDS = 6
+#: Prepositions after a role's head noun ("governor of Virginia", "spokesman for the UN").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on"})
 #: The NER labels that make actors, and the actor type each gives.
 NER_TYPES = {
     "PERSON": ActorType.PERSON,
@@ -41,6 +43,10 @@ def vote(cluster: Cluster) -> ActorType:
     if top in {"ORG", "NORP"} and _given_name(cluster):
         # "Brock Holt" typed as an organisation: a given name and a surname are a person's
         votes["PERSON"] += 2
+    if top in {"ORG", "NORP"} and _titled_name(cluster):
+        # "Morgan Tsvangirai, the opposition leader" typed as an organisation: what the article
+        # calls the name outweighs the NER
+        votes["PERSON"] += votes[top] + 1
     if cluster.speaker and top in {"GPE", "LOC"} and " ".join(cluster.words) not in lexicons.places():
         # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
         votes["PERSON" if len(cluster.words) <= _PERSON_NAME_WORDS else "ORG"] += votes[top] + 1
@@ -84,6 +90,26 @@ def _given_name(cluster: Cluster) -> bool:
     return cluster.named and 2 <= len(words) <= _PERSON_NAME_WORDS and words[0] in lexicons.table("given_names") \
         and not organisation_name(words) and words[-1] not in lexicons.org_nouns() \
         and words[-1] not in lexicons.media_words() and " ".join(words) not in lexicons.media_outlets()
+
+
+def _titled_name(cluster: Cluster) -> bool:
+    """A name of two or three words, none an organisation's, that the article gives a role
+    headed by a word for a person ("leader", "presidential candidate", "regional lawmaker")."""
+    words = cluster.words
+    if not (cluster.named and 2 <= len(words) <= _PERSON_NAME_WORDS) or organisation_name(words) \
+            or any(w in lexicons.org_nouns() or w in lexicons.media_words() for w in words) \
+            or " ".join(words) in lexicons.media_outlets() or " ".join(words) in lexicons.places():
+        return False
+    return any(heads and heads[-1] in lexicons.person_words()
+               for heads in (role_head(role) for role in cluster.roles))
+
+
+def role_head(role: str) -> list[str]:
+    """A role's words up to its head: "the governor of the state of Virginia" → the governor
+    (the words before its first preposition)."""
+    words = list(name_words(role))
+    cut = next((k for k, w in enumerate(words) if k and w in _ROLE_PREPOSITIONS), len(words))
+    return words[:cut]
 
 
 def organisation_name(words: tuple[str, ...]) -> bool:

@@ -16,7 +16,7 @@ from ..types import Actor, ActorType, Span
 from . import lexicons
 from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
                             subtree, trim_entity, with_title)
-from .actor_types import NER_TYPES, names_location, organisation_name, vote
+from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
 
@@ -37,8 +37,6 @@ _GROUP_LABELS = frozenset({"ORG", "NORP"})
 _OLDEST = 120
 #: Shortest word whose one-letter variant is the same name spelt otherwise.
 _MIN_SPELLING_LENGTH = 5
-#: Prepositions after a role's head noun ("governor of Virginia", "spokesman for the UN").
-_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on"})
 
 
 @dataclass
@@ -168,7 +166,7 @@ class ActorBook:
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
-            if same(list(cluster.words)) or same([cluster.head]) or any(same(_role_head(role)) for role in cluster.roles):
+            if same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles):
                 return cluster
         return None
 
@@ -481,7 +479,7 @@ class ActorBook:
         headline = self.text.find("\n")
         for unnamed in self.clusters:
             head = unnamed.head if not unnamed.named else \
-                unnamed.words[0].lower() if len(unnamed.words) == 1 and unnamed.words[0].lower() in lexicons.person_words() else ""
+                unnamed.words[0] if len(unnamed.words) == 1 and unnamed.words[0] in lexicons.person_words() else ""
             if head and unnamed.mentions and 0 <= max(unnamed.mentions)[0] < headline:
                 # "Pathologist testifies …" over "Mohd Shah Mahmood, a pathologist, told the court":
                 # a headline describes whom the story names, by the role it gives them (the NER
@@ -499,14 +497,6 @@ class ActorBook:
             if len(names) == 1:
                 out[unnamed.key] = names[0]
         return out
-
-
-def _role_head(role: str) -> list[str]:
-    """A role's words up to its head: "the governor of the state of Virginia" → the governor
-    (the words before its first preposition)."""
-    words = list(name_words(role))
-    cut = next((k for k, w in enumerate(words) if k and w in _ROLE_PREPOSITIONS), len(words))
-    return words[:cut]
 
 
 def same_class(a: str, b: str) -> bool:
