@@ -41,6 +41,13 @@ def test_title_before_a_name_is_a_role(engine, text, words, expected):
     # a spokesman for someone is not that person
     ("A spokesman for John Smith said the claims were false and would be contested in court.",
      "claims were false", "John Smith"),
+    ("Hillary Clinton arrived in Ohio. A Clinton spokesman said the figures were wrong.", "figures were wrong",
+     "Hillary Clinton"),
+    # a person's campaign or administration is not that person
+    ("Barack Obama spoke on Monday. The Obama administration said the rule would take effect in June.",
+     "take effect", "Barack Obama"),
+    ("Donald Trump spoke in Ohio. The Trump campaign said the rally drew 10,000 people.", "rally drew",
+     "Donald Trump"),
     # an epithet with two people near is not guessed
     ("Rafael Nadal beat Novak Djokovic in Paris. The Serb said he was tired after the long season.",
      "he was tired", "Rafael Nadal"),
@@ -410,3 +417,22 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # "he told Hannity": the subject is not its own verb's object, whoever the sentence before was about
+    ("Donald Trump spoke to Sean Hannity in Austin on Wednesday.\n\nHannity asked Trump how high the wall would be.\n\n"
+     "\"I think the height could be 35 to 45 feet,\" he told Hannity.", "the height could be", "Donald Trump"),
+    ("Maria Lopez met the reporters of the Courier on Monday. The editor, Ann Wu, asked Lopez about the budget.\n\n"
+     "\"We will cut nothing,\" she told Wu.", "We will cut nothing", "Maria Lopez"),
+])
+def test_a_pronoun_is_not_its_verbs_object(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected
+
+
+def test_a_name_the_parser_reads_as_a_noun_is_the_ners_actor():
+    text = ("Hannity asked Trump how high the wall would be.\n\n"
+            "\"It could be higher,\" the candidate told Hannity.")
+    names = [a.name for a in sayso.extract(text).actors]
+    assert names.count("Hannity") == 1, names

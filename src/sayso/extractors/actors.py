@@ -292,8 +292,12 @@ class ActorBook:
         if earlier is None and span[0].lower_ not in lexicons.load("indefinites"):
             # "Scientology officials said … Scientology officials went": the same words, the same
             # actor (but "a spokesman" twice may be two people).
-            words = name_words(core_phrase(span.root, span).text)
+            core = core_phrase(span.root, span)
+            words = name_words(core.text)
             earlier = next((c for c in reversed(self.clusters) if not c.named and c.words == words), None)
+            if earlier is None and all(t.is_title for t in core):
+                # "Hannity asked …" read as a common noun: the name the NER found elsewhere
+                earlier = next((c for c in reversed(self.clusters) if c.named and c.words == words), None)
         if earlier is None and span[0].lower_ in lexicons.load("definites"):
             earlier = self._kind_named_before(span) or self._company_named_before(span) or self.epithet(span, described=True)
         if earlier is not None:
@@ -637,7 +641,8 @@ def find_actors(doc: Doc) -> ActorBook:
         for role in roles_of(name, display):
             cluster.add_role(role)
         kind = kind_noun(name)
-        if kind is not None and ent.label_ != "PERSON":
+        if kind is not None and ent.label_ != "PERSON" and cluster.type != ActorType.PERSON:
+            # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump
             cluster.add_role(kind)
         if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person

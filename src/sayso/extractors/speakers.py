@@ -75,10 +75,23 @@ def _main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
+def _one_name(a: Cluster | None, b: Cluster) -> bool:
+    """Whether two actors of the book are one by name: the same, or a lone surname of the other's
+    full name (read as two actors until the book is merged)."""
+    if a is None:
+        return False
+    return a is b or a.words == b.words or len(b.words) == 1 and a.words[-1:] == b.words \
+        or len(a.words) == 1 and b.words[-1:] == a.words
+
+
 def _affiliation(head: Token, named: Cluster) -> bool:
-    """A name before a word for a person that is no person's says whom the person works for:
-    "a Hamas official", "a Volkswagen spokesperson" (the speaker is the official, not Hamas)."""
-    return head.lemma_.lower() in lexicons.person_words() and named.type != ActorType.PERSON
+    """A name before a word for a person says whom the person works for: "a Hamas official", "a
+    Volkswagen spokesperson", "a Clinton spokesman" (the speaker is the official, not Hamas nor
+    Clinton); a person's name before a word for an organisation names whose it is: "the Trump
+    campaign", "the Obama administration" (the campaign speaks, not Trump)."""
+    lemma = head.lemma_.lower()
+    return lemma in lexicons.person_words() \
+        or lemma in lexicons.load("unnamed_org_nouns") and named.type == ActorType.PERSON and not named.acronyms
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -459,12 +472,15 @@ class SpeakerResolver:
             return None
         current = self.sentences.number(pronoun.i)
         commanded = _commanded(pronoun) | _controlled(pronoun)
+        others = self._coarguments(pronoun)
         for k in self._window(current):
             first, end = self.sentences.nth(k)
             limit = pronoun.i if k == current else end
             found = sorted([(s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
                             if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
-                            and s not in commanded] + self._chained(word, first, limit, pronoun, commanded),
+                            and s not in commanded and not any(_one_name(c, o) for o in others)]
+                           + [m for m in self._chained(word, first, limit, pronoun, commanded)
+                              if not any(_one_name(m[2], o) for o in others)],
                            key=lambda m: m[:2])
             if word in _PLURAL:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
@@ -489,6 +505,16 @@ class SpeakerResolver:
             return cluster
         return None
 
+    def _coarguments(self, pronoun: Token) -> list[Cluster]:
+        """The actors named as the object of a subject pronoun's own verb, whom the pronoun is not:
+        in ""…," he told Hannity" he is not Hannity, whoever the sentence before was about."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        verb = pronoun.head
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return [cluster for o in objects for _, _, cluster in self.book.mentions_covering(o.i) if cluster is not None]
+
     def _described_subject(self, first: int, limit: int, pronoun: Token) -> Token | None:
         """The subject of the main clause among tokens [first, limit) when it is a definite
         description of a person that names no actor ("the Colombian-French politician")."""
@@ -497,7 +523,7 @@ class SpeakerResolver:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NN" and _main_clause(token) \
                     and token.lemma_.lower() in lexicons.person_words() and self._visible(i, pronoun) \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    and not self.book.mentions_covering(i):
+                    and not any(c.dep_ == "appos" for c in token.children) and not self.book.mentions_covering(i):
                 return token
         return None
 
