@@ -145,6 +145,10 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
     # a person's name set after a title that the NER reads as an organisation
     ("Conservative MSP (Member of Scottish Parliament) Ruth Davidson — who is herself a lesbian — argued in "
      "Parliament that the bill matters to the future nature of our country.", "future nature", "Ruth Davidson"),
+    # a place before a word for a person says where the person is from: "the Florida senator" is no Florida
+    ("Marco Rubio has more delegates than Kasich has, and the Florida senator suspended his campaign on Tuesday."
+     "\n\nThe Florida senator sought to calm his supporters, saying the person would not get beat up at his rally.",
+     "not get beat up", "Marco Rubio"),
     # a headline describes by role whom the story names
     ("Engineer says harbour wall will not hold\n\nThe harbour wall was built in 1880. Hanna Quist, an engineer, "
      "inspected it on Monday.", "will not hold", "Hanna Quist"),

@@ -707,6 +707,13 @@ def test_a_pull_quote_signed_on_the_line_under_it_is_the_signers(engine, text, c
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_reporters_credit_under_a_paragraph_signs_no_pull_quote(engine):
+    text = ("The council voted on the plan late on Monday. The mayor was not at the meeting.\n\n"
+            "— City Hall Correspondent Jane Ruiz.\n\nThe vote comes a week before the budget.")
+    assert [q.text for q in sayso.extract(text, engine=engine).quotes] == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_numbered_anonymous_interviewees_hold_turns_and_the_headline_is_none(engine):
     text = ("CanadaVOTES: Anonymous protesters on the arrests in Atlanta\n\nThe group spoke to Wikinews.\n\n"
             "Wikinews: What was your initial reaction to the arrests at the protest?\n\n"

@@ -641,8 +641,10 @@ def find_actors(doc: Doc) -> ActorBook:
         for role in roles_of(name, display):
             cluster.add_role(role)
         kind = kind_noun(name)
-        if kind is not None and ent.label_ != "PERSON" and cluster.type != ActorType.PERSON:
-            # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump
+        if kind is not None and ent.label_ != "PERSON" and cluster.type != ActorType.PERSON \
+                and kind.lower() not in lexicons.person_words():
+            # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump, and "the
+            # Florida senator" no Florida
             cluster.add_role(kind)
         if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person

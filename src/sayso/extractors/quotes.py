@@ -118,8 +118,9 @@ class _RuleReader:
             signer = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
             cue = self.doc.char_span(line.start(), line.start() + 1)
             if end - start < _SHORTEST_COLON_LINE or "\n" in text[start:end] or signer is None or cue is None \
-                    or not any(t.pos_ == "PROPN" for t in signer):
-                continue
+                    or not any(t.pos_ == "PROPN" for t in signer) \
+                    or any(t.lower_ in lexicons.load("byline_words") for t in signer):
+                continue  # "— White House Correspondent Julie Pace.": the reporter's credit, no signature
             drafts.append(Draft(QuoteKind.DIRECT, start, end, speaker=self.resolver.resolve(signer), speaker_span=signer,
                                 cue=cue, set_off=True))
         return drafts

@@ -401,6 +401,8 @@ class SpeakerResolver:
         is the role: "Afghan Ambassador to the United States Hamdullah Mohib" → Hamdullah Mohib.
         After a preposition, article or possessive it does not: "a spokesman for John Smith"."""
         doc, last = self.doc, span[-1]
+        if last.is_lower:
+            return None  # "the Florida senator", a description an actor took up earlier: no name ends it
         cluster = self._untagged_name(span) or self.book.at_token(last)
         if cluster is None or not cluster.named:
             return None
