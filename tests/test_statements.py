@@ -204,6 +204,11 @@ def test_an_indirect_content_of_one_word_is_no_statement():
     ("@supinya expressed her sadness at the news.", "expressed", "her sadness", True),
     ("Foreign journalists have expressed serious concerns regarding the government's attitude.", "expressed",
      "serious concerns regarding the government's attitude", True),
+    # …and a feeling about a thing, whatever the parser makes of it ("being waged" as a clause)
+    ("The move is a sign of growing unease among union leaders about the plan being pushed by the board.",
+     "sign of growing unease", "the plan being pushed by the board", True),
+    ("The mayor voiced concern that the plan being pushed by the board would fail.", "voiced concern",
+     "that the plan being pushed by the board would fail", False),
     # a cue that is no word of saying, believing or finding reports an attitude, clause or not
     ("Protesters objected to the kiosks because no public hearings were held.", "objected to",
      "the kiosks because no public hearings were held", True),

@@ -367,6 +367,10 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
+    before = content.doc[content.start - 1] if content.start else None
+    if draft.kind == QuoteKind.INDIRECT and draft.cue is not None and before is not None and before.pos_ == "ADP" \
+            and any(t.lemma_.lower() in lexicons.load("feeling_nouns") for t in draft.cue):
+        return True  # "a sign of growing unease … about the populist campaign": a feeling about a thing
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
