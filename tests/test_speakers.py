@@ -241,8 +241,13 @@ _FILLER = " ".join(["Crop yields vary with the weather and the soil from one yea
     ("A research team from the University of Sheffield studied crops. The researchers found that ozone "
      "harmed soybeans. Several scenarios were considered because of uncertainty. They estimated that "
      "food needs would rise by half.", "food needs would rise", "A research team"),
+    # "he told Hannity": the subject is not its own verb's object, whoever the sentence before was about
+    ("Donald Trump spoke to Sean Hannity in Austin on Wednesday.\n\nHannity asked Trump how high the wall would be.\n\n"
+     "\"I think the height could be 35 to 45 feet,\" he told Hannity.", "the height could be", "Donald Trump"),
+    ("Maria Lopez met the reporters of the Courier on Monday. The editor, Ann Wu, asked Lopez about the budget.\n\n"
+     "\"We will cut nothing,\" she told Wu.", "We will cut nothing", "Maria Lopez"),
 ])
-def test_descriptions_misspellings_and_plurals_find_the_actor(text, words, expected, engine):
+def test_descriptions_misspellings_plurals_and_pronouns_find_the_actor(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected
 
 
@@ -420,18 +425,6 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
      "players were ready", "John Carter"),
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
-    assert speaker_of(text, words, engine) == expected
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("text, words, expected", [
-    # "he told Hannity": the subject is not its own verb's object, whoever the sentence before was about
-    ("Donald Trump spoke to Sean Hannity in Austin on Wednesday.\n\nHannity asked Trump how high the wall would be.\n\n"
-     "\"I think the height could be 35 to 45 feet,\" he told Hannity.", "the height could be", "Donald Trump"),
-    ("Maria Lopez met the reporters of the Courier on Monday. The editor, Ann Wu, asked Lopez about the budget.\n\n"
-     "\"We will cut nothing,\" she told Wu.", "We will cut nothing", "Maria Lopez"),
-])
-def test_a_pronoun_is_not_its_verbs_object(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
 
 
