@@ -740,20 +740,3 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
             'water 35 meters deep. We will do everything we can to find the last person missing," he added.')
     analysis = sayso.extract(text, engine=engine)
     assert [q.cue for q in analysis.quotes] == ["said", "added"]
-
-
-@pytest.mark.parametrize("sentence, verb, sourceless", [
-    # who is judged in a passive without its agent is not who speaks
-    ("Officials who made the usual statements of support were mocked and criticized online.", "mocked", True),
-    ("The mayor was praised for her handling of the floods.", "praised", True),
-    ("Residents were told to leave their homes.", "told", True),
-    # the agent speaks; an active judge is its own source
-    ("The mayor was criticized by residents who said the plan would fail.", "criticized", False),
-    ("Residents criticized the mayor for the plan.", "criticized", False),
-])
-def test_the_subject_of_a_passive_cue_without_its_agent_is_no_source(sentence, verb, sourceless):
-    from sayso.extractors.statements import _sourceless_passive
-    from sayso.nlp import load_pipeline
-
-    doc = load_pipeline()(sentence)
-    assert _sourceless_passive(next(t for t in doc if t.text == verb)) is sourceless
