@@ -186,6 +186,9 @@ def test_a_name_written_again_is_its_person_whatever_the_ner_made_of_it():
     # a request with a negated infinitive
     ("Depuis 2011, la Commission européenne demande aux pilotes de ne pas suivre les informations du "
      "directeur de vol.", "de ne pas suivre les informations du directeur de vol", "demande", "Commission"),
+    # an urging: "inciter quelqu'un à" and an infinitive
+    ("Les syndicats incitent le gouvernement à ouvrir des négociations sur les salaires.",
+     "à ouvrir des négociations sur les salaires", "incitent", "syndicats"),
 ])
 def test_cue_phrases_and_negated_requests(text, content, cue, speaker):
     analysis, found = _one(text)
@@ -263,6 +266,7 @@ def test_a_name_the_tagger_missed_before_a_description_speaks():
     ("Les associations étudiantes réclament la gratuité scolaire.", "la gratuité scolaire"),
     ("Chez Bouygues Telecom, la direction a confirmé mardi un plan de départs volontaires.",
      "un plan de départs volontaires"),
+    ("Le syndicat a révélé la fermeture de deux bureaux de poste.", "la fermeture de deux bureaux de poste"),
 ])
 def test_a_message_verb_reports_its_noun_phrase_object(text, content):
     _, found = _one(text)
