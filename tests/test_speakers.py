@@ -149,6 +149,9 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
     ("Marco Rubio has more delegates than Kasich has, and the Florida senator suspended his campaign on Tuesday."
      "\n\nThe Florida senator sought to calm his supporters, saying the person would not get beat up at his rally.",
      "not get beat up", "Marco Rubio"),
+    # a headline's description that no named actor has as its role is the one of its kind named later
+    ("A new study says coffee cuts heart risk\n\nThe Leeds Coffee Study followed 5,000 adults for ten years.",
+     "coffee cuts heart risk", "The Leeds Coffee Study"),
     # a headline describes by role whom the story names
     ("Engineer says harbour wall will not hold\n\nThe harbour wall was built in 1880. Hanna Quist, an engineer, "
      "inspected it on Monday.", "will not hold", "Hanna Quist"),

@@ -489,10 +489,10 @@ class ActorBook:
                 # a headline describes whom the story names, by the role it gives them (the NER
                 # may take a capitalised first word for a name)
                 named = [c for c in self.clusters if c.named and c.mentions and min(c.mentions)[0] > headline
-                         and any(head in name_words(role.lower()) for role in c.roles)]
+                         and any(head in name_words(role) for role in c.roles)]
                 if len(named) == 1:
                     out[unnamed.key] = named[0]
-                continue
+                    continue
             if unnamed.named or unnamed.head not in lexicons.table("description_heads") or not unnamed.mentions:
                 continue
             first = min(unnamed.mentions)
