@@ -426,6 +426,15 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     # a pronoun takes up an earlier sentence's main-clause subject before another subject
     ("After Tom Hill resigned in March, John Carter took over the team. He said the players were ready.",
      "players were ready", "John Carter"),
+    # a name after the closing mark whose cue the parser left without a subject
+    ("\u201cIt is not the position that everything is hunky-dory,\u201d Gene Sperling, an adviser to Clinton, "
+     "said.", "hunky-dory", "Gene Sperling"),
+    ("\"Just saw the tweet. I'm impressed by his ability to insult everyone,\" screenwriter Cole Haddon wrote "
+     "on Twitter.", "impressed by his ability", "Cole Haddon"),
+    # a clause after the closing mark names no speaker of the quotation before it
+    ("Mary J. Blige met Hillary Clinton.\n\n\u201cPromise mama you\u2019ll keep your hands in sight,\u201d Blige "
+     "sings to Clinton before asking her, \u201cI just want to know, where do we go from here?\u201d",
+     "Promise mama", "Mary J. Blige"),
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
@@ -436,3 +445,29 @@ def test_a_name_the_parser_reads_as_a_noun_is_the_ners_actor():
             "\"It could be higher,\" the candidate told Hannity.")
     names = [a.name for a in sayso.extract(text).actors]
     assert names.count("Hannity") == 1, names
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_speaker_phrase_stops_at_the_closing_mark(engine):
+    text = "\u201cIt is not hunky-dory,\u201d economist Dean Baker said."
+    quote, = sayso.extract(text, engine=engine).quotes
+    assert text[slice(*quote.speaker_mention)] == "economist Dean Baker"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_signed_with_a_hyphen_line_is_the_signers(engine):
+    text = ("Not every claim could be checked.\n\n"
+            "\"Americans are worried about the future of their kids.\"\n\n- Bernie Sanders.\n\n"
+            "The senator is relying on an outdated statistic.\n\n"
+            "- Improve the roads.\n\n- Fund the schools.\n")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    quote, = analysis.quotes
+    assert (text[quote.start:quote.end], names[quote.speaker], quote.cue) == (
+        "Americans are worried about the future of their kids", "Bernie Sanders", "-")
+
+
+def test_a_headlines_verb_is_no_part_of_the_name_before_it():
+    text = ("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\n"
+            "President Obama said the museum would tell an American story.")
+    assert "Obama Says" not in [a.name for a in sayso.extract(text).actors]

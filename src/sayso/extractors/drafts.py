@@ -81,7 +81,9 @@ def _verdict(old: Draft, new: Draft) -> str:
     """What a new draft does to an old one: ``refuse`` (the old one stands, the new one goes),
     ``drop`` (the new one replaces it) or ``keep`` (both stay)."""
     if _same_stretch(old, new):
-        return "drop" if new.kind == QuoteKind.DIRECT and old.kind == QuoteKind.INDIRECT else "refuse"
+        # A quotation with nobody's name on it yields to the same words signed: '"…" ⏎⏎ - Sanders.'
+        unsigned = new.set_off and old.speaker_span is None and old.cue is None and new.speaker_span is not None
+        return "drop" if new.kind == QuoteKind.DIRECT and (old.kind == QuoteKind.INDIRECT or unsigned) else "refuse"
     if _inside(new, old) and old.kind in _REPORTED:
         return "refuse"
     if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:

@@ -112,10 +112,16 @@ class _RuleReader:
             if text[line.start() - 2 : line.start()] != "\n\n":
                 continue
             previous = text.rfind("\n\n", 0, line.start() - 2)
+            paragraph = text[0 if previous < 0 else previous + 2 : line.start() - 2].strip()
+            quoted = paragraph[:1] in _OPENING_MARKS and paragraph[-1:] in _CLOSING_MARKS
             start, end = _trim(text, 0 if previous < 0 else previous + 2, line.start() - 2)
             while start < end and text[start] in _OPENING_MARKS:
                 start += 1
-            signer = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+            if quoted:
+                start, end = _trim(text, start, end - 1)
+            if text[line.start()] == "-" and not quoted:
+                continue  # a hyphen signs only a paragraph that is all a quotation (a list item may open so)
+            signer = self.doc.char_span(line.start(1), line.end(1) - line.group(1).endswith("."), alignment_mode="contract")
             cue = self.doc.char_span(line.start(), line.start() + 1)
             if end - start < _SHORTEST_COLON_LINE or "\n" in text[start:end] or signer is None or cue is None \
                     or not any(t.pos_ == "PROPN" for t in signer) \
@@ -212,8 +218,10 @@ class _RuleReader:
         else:
             return None
         start, end = _trim(self.text, start, end)
-        if end - start < _SHORTEST_CONTENT or subject_of(verb, self._is_cue) is None:
-            return None
+        subject = subject_of(verb, self._is_cue)
+        if end - start < _SHORTEST_CONTENT or subject is None \
+                or start <= subject.idx < end and not start <= verb.idx < end:
+            return None  # no speaker, or one the parser put inside what is said ("…," X said)
         kind = QuoteKind.INDIRECT
         # Only regions that start inside the clause matter (they are in order; none starts at
         # or after its end, which only grows to the end of a region already seen).
@@ -325,9 +333,11 @@ _COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTIL
 _HANDLE = re.compile(HANDLE)
 #: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
 #: Mohamed Sambi, President of Comoros").
-_SIGNATURE_LINE = re.compile(r"^[—–―][ \u00a0]*([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
+_SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
 #: Quotation marks a pull quote may open with.
 _OPENING_MARKS = "\"“‘'"
+#: Quotation marks a pull quote may close with.
+_CLOSING_MARKS = "\"”’'"
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:

@@ -26,6 +26,10 @@ _PLURAL = {"they", "them"}
 _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
 #: What may follow a speaker set after its cue ("…," warned police on Monday).
+#: Most tokens between a quotation and its cue that may name the speaker ("…," NAME, ROLE, said).
+_LONGEST_POSTPOSED = 14
+#: Verb forms that make a stretch of words a clause rather than a name with its description.
+_CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "MD"})
 _AFTER_INVERTED = frozenset({"dobj", "prep", "npadvmod", "advmod", "punct"})
 # A transcript turn: a paragraph opening with a short capitalised label and a colon.
 _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
@@ -55,7 +59,7 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
             and head.head.lemma_.lower() in lexicons.table("authoring_verbs"):
         # "Malaysia Airlines issued a statement saying …": the statement's issuer says it
         return subject_of(head.head)
-    inverted = _inverted_subject(verb)
+    inverted = _inverted_subject(verb) or _name_after_quotation(verb)
     if inverted is not None:
         return inverted
     if is_cue is not None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
@@ -66,6 +70,8 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
             return subject_of(outer, is_cue)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
     return None
 
 
@@ -108,6 +114,31 @@ def _inverted_subject(verb: Token) -> Token | None:
     return objects[0]
 
 
+def _name_after_quotation(verb: Token) -> Token | None:
+    """The name between a quotation's closing mark and its cue when the parser gave the cue no
+    subject: ``"…," Gene Sperling, an adviser to Clinton, said.`` (read as "is … Gene Sperling")
+    or ``"…," screenwriter Cole Haddon wrote.`` ("screenwriter" read as a verb). The person named
+    before the first comma, or an organisation that is all of that phrase."""
+    doc = verb.doc
+    close = next((i for i in range(verb.i - 1, max(verb.i - _LONGEST_POSTPOSED, 0) - 1, -1) if doc[i].is_quote), None)
+    if close is None or close == 0 or not doc[close - 1].is_punct:
+        return None
+    between = doc[close + 1 : verb.i]
+    core = [t for t in between[: next((t.i - between.start for t in between if t.text == ","), len(between))]
+            if not t.is_punct]
+    if not core or any(t.pos_ in {"AUX", "PRON"} or t.tag_ in _CLAUSE_VERB_TAGS for t in between):
+        return None  # '"…," Blige sings to Clinton before asking': a clause of its own, not a name
+    people = [t for t in core if t.ent_type_ == "PERSON"]
+    if people:
+        first = people[0]
+        while first.i + 1 < verb.i and doc[first.i + 1].ent_iob_ == "I":
+            first = doc[first.i + 1]
+        return first
+    if all(t.ent_type_ == "ORG" or t.lower_ == "the" for t in core):
+        return core[-1]
+    return None
+
+
 def _described(noun: Token) -> Token | None:
     """The subject a predicate noun describes: in "Trump is a serial liar, xenophobe and bully who
     has pledged …" the relative clause speaks of Trump, not of "bully". None for a noun that is
@@ -137,6 +168,9 @@ def mention_span(token: Token) -> SpacySpan:
         start = min(start, first[0])
     if last is not None:
         end = max(end, last[1])
+    # A speaker's phrase stops at a quotation mark: '"… hunky-dory," economist Dean Baker'.
+    start = next((i + 1 for i in range(token.i - 1, max(start, 1) - 1, -1)
+                  if doc[i].is_quote and len(doc[i]) == 1 and doc[i - 1].is_punct), start)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -226,6 +260,10 @@ class SpeakerResolver:
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
                             if found is not None and not (t.dep_ == "compound" and _affiliation(root, found))), None)
+        if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"}:
+            # "screenwriter Cole Haddon", the title read as a verb: the person named in it.
+            cluster = next((found for t in span if t.ent_type_ == "PERSON"
+                            for found in [self.book.at_token(t)] if found is not None), None)
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
