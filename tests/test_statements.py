@@ -740,3 +740,17 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
             'water 35 meters deep. We will do everything we can to find the last person missing," he added.')
     analysis = sayso.extract(text, engine=engine)
     assert [q.cue for q in analysis.quotes] == ["said", "added"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words", [
+    # the reporter's note on anonymity, finding oneself somewhere, and trying are no statements
+    ("The official requested anonymity to discuss a private conversation with the mayor.", "anonymity"),
+    ("Trump found himself embroiled in controversy over the speech.", "embroiled"),
+    ("The mayor has sought to regain the initiative after the video was released.", "regain"),
+    # a section's heading between dashes signs nothing
+    ("Ramos believes in journalism that takes sides.\n\n\u2013 Ready to quiz Trump \u2013.\n\nThe interview "
+     "was set for Monday.", "journalism"),
+])
+def test_no_statement_in_what_the_reporter_says_of_someone(engine, text, words):
+    assert not any(words in q.text for q in sayso.extract(text, engine=engine).quotes)

@@ -119,6 +119,8 @@ class _RuleReader:
                 start += 1
             if quoted:
                 start, end = _trim(text, start, end - 1)
+            if line.group(1).rstrip(" .")[-1:] in "-—–―":
+                continue  # "– Ready to quiz Trump –": a section's heading between dashes
             if text[line.start()] == "-" and not quoted:
                 continue  # a hyphen signs only a paragraph that is all a quotation (a list item may open so)
             signer = self.doc.char_span(line.start(1), line.end(1) - line.group(1).endswith("."), alignment_mode="contract")
