@@ -500,6 +500,9 @@ def test_a_title_given_by_a_naming_participle_is_no_statement(engine):
     # a title before the speaker's own quotation with the same cue is no part of it
     ('In a post entitled "A brave lady Speaks out about the CIA Drone Strikes", Yemeni blogger Afrah Nasser '
      'commended her courage and said: "She is braver than all of us."', "brave lady"),
+    # titles of works listed after "roles in"
+    ("Howard, who had roles in \u201cHow the Grinch Stole Christmas,\u201d \u201cApollo 13,\u201d and "
+     "\u201cAustin Powers: The Spy Who Shagged Me,\u201d had no such praise for Clinton.", "Austin Powers"),
 ])
 def test_a_title_in_marks_is_no_statement_however_it_parses(text, title, engine):
     analysis = sayso.extract(text, engine=engine)
@@ -754,3 +757,19 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
 ])
 def test_no_statement_in_what_the_reporter_says_of_someone(engine, text, words):
     assert not any(words in q.text for q in sayso.extract(text, engine=engine).quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_reporters_remark_after_according_to_is_no_part_of_the_report(engine):
+    text = ("For these assignments, Centerview earned about $600 million last year, according to public filings, "
+            "a huge sum for a firm with 35 partners.")
+    quote, = sayso.extract(text, engine=engine).quotes
+    parts = [text[s:e] for s, e in quote.parts or ((quote.start, quote.end),)]
+    assert any("earned about $600 million" in p for p in parts) and not any("huge sum" in p for p in parts)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_according_to_inside_a_clause_reports_both_sides_of_it(engine):
+    text = "The new plant, according to the energy ministry, will close before the end of next year."
+    quote, = sayso.extract(text, engine=engine).quotes
+    assert [text[s:e] for s, e in quote.parts] == ["The new plant", "will close before the end of next year"]

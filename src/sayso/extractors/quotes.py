@@ -270,16 +270,24 @@ class _RuleReader:
         left, right = head.left_edge.i, head.right_edge.i + 1
         if head.pos_ not in {"VERB", "AUX"}:
             left, right = sent.start, sent.end
+            head = sent.root
+        parts: tuple[tuple[int, int], ...] = ()
         if phrase_start <= left + 1:
             left = phrase_end
-        elif phrase_end >= right - 1:
+        elif phrase_end >= right - 1 or head.i < phrase_start:
+            # "X earned $600 million, according to public filings, a huge sum for …": what
+            # follows the source is no part of the clause it reports.
             right = phrase_start
+        elif left < phrase_start < phrase_end < right:
+            # "The plant, according to the ministry, will close": the report on both sides.
+            parts = (_trim(self.text, *_span_chars(doc, left, phrase_start)),
+                     _trim(self.text, *_span_chars(doc, phrase_end, right)))
         start, end = _trim(self.text, *_span_chars(doc, left, right))
         if end - start < _SHORTEST_CONTENT:
             return None
         span = mention_span(source)
         return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
-                     speaker_span=span, cue=doc[according.i : according.i + 2])
+                     speaker_span=span, cue=doc[according.i : according.i + 2], parts=parts)
 
     # -- split and floating quotes ----------------------------------------------------------
     def _join_split(self, drafts: list[Draft]) -> list[Draft]:

@@ -184,6 +184,13 @@ def _one_per_cue(context: DocContext, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         last = out[-1] if out else None
+        if last is not None and draft.kind == last.kind == QuoteKind.ACCORDING_TO and draft.cue is not None \
+                and last.cue == draft.cue and last.end <= draft.cue.start_char <= draft.start:
+            # "X earned $600 million, according to public filings, a huge sum for a firm …": what
+            # follows the source is the reporter's remark on the report, unless it reports too.
+            content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+            if content is None or not proposition(content, context):
+                continue
         if last is not None and draft.cue is not None and last.cue is not None and last.cue == draft.cue \
                 and _same_speaker(last, draft) and last.end <= draft.start \
                 and not any(ch.isalnum() or ch == "\n" for ch in context.text[last.end : draft.start]) \

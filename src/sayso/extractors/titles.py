@@ -56,7 +56,20 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     if word.lower_ in lexicons.load("determiners") and _title_case(content) \
             and not any(t.pos_ in {"VERB", "AUX"} for t in content):
         return True  # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …': a name
+    if _title_case(content) and (word.lower_ in _LIST_WORDS or _listed(content, text)):
+        return True  # 'roles in "How the Grinch Stole Christmas," "Apollo 13," and "Austin Powers"'
     return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content)
+
+
+#: Words before a quoted title in a list or a setting: 'starred in "Apollo 13"', '… and "Heat"'.
+_LIST_WORDS = frozenset({"in", "and", "or"})
+
+
+def _listed(content: SpacySpan, text: str) -> bool:
+    """Whether another quotation follows the content's closing mark with only a comma between:
+    '"How the Grinch Stole Christmas," "Apollo 13," and …'."""
+    after = text[content.end_char : content.end_char + 8].lstrip(",.")
+    return after[:1] in "\"”’'" and after[1:].lstrip(", ").startswith(("“", "\"", "and “", "and \"", "or “"))
 
 
 def title_line(content: SpacySpan) -> bool:
