@@ -751,6 +751,9 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
     ("The official requested anonymity to discuss a private conversation with the mayor.", "anonymity"),
     ("Trump found himself embroiled in controversy over the speech.", "embroiled"),
     ("The mayor has sought to regain the initiative after the video was released.", "regain"),
+    # a noun spelt as a cue verb, and asking without the words asked
+    ("Attorney General Loretta Lynch has the final say on whether Clinton faces prosecution.", "prosecution"),
+    ("A reporter asked Trump a question about the wall.", "question"),
     # a section's heading between dashes signs nothing
     ("Ramos believes in journalism that takes sides.\n\n\u2013 Ready to quiz Trump \u2013.\n\nThe interview "
      "was set for Monday.", "journalism"),

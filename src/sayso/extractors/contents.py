@@ -79,6 +79,9 @@ def referent(content: SpacySpan, cue: set[str]) -> bool:
             head.pos_ in {"PRON", "PROPN"} or head.ent_type_ in {"PERSON", "ORG", "NORP"}
             or head.lemma_.lower() in lexicons.agent_nouns() or head.lemma_.lower() in lexicons.person_words()):
         return True
+    if "ask" in cue and not any(t.pos_ in {"VERB", "AUX"} for t in content) \
+            and any(t.lemma_.lower() == "question" for t in content):
+        return True  # "asked Trump a question about the wall": the asking, without its words
     return _figure(head)
 
 

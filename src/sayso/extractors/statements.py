@@ -410,7 +410,10 @@ def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
-    return bool(_cue_forms(draft.cue) & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
+    # "has the final say on whether …": a noun of the same spelling says nothing
+    words = [t for t in draft.cue if t.pos_ != "NOUN"]
+    return bool(set().union(*(word_forms(t, ("s", "d", "ed")) for t in words))
+                & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
 
 
 def _message_cue(draft: Draft) -> bool:
