@@ -26,6 +26,8 @@ _PLURAL = {"they", "them"}
 _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
 #: What may follow a speaker set after its cue ("…," warned police on Monday).
+#: Prepositions before a participle that goes with the verb's own act: "before asking", "by saying".
+_TIME_PREPOSITIONS = frozenset({"before", "after", "by", "while", "when", "in"})
 #: Most tokens between a quotation and its cue that may name the speaker ("…," NAME, ROLE, said).
 _LONGEST_POSTPOSED = 14
 #: Verb forms that make a stretch of words a clause rather than a name with its description.
@@ -70,7 +72,8 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
             return subject_of(outer, is_cue)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.dep_ == "prep" \
+            and head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
     return None
 

@@ -410,8 +410,8 @@ def _reporting(draft: Draft) -> bool:
     """Whether the cue is a word of saying, believing or finding ("saying", "accused", "report")."""
     if draft.cue is None:
         return False
-    # "has the final say on whether …": a noun of the same spelling says nothing
-    words = [t for t in draft.cue if t.pos_ != "NOUN"]
+    # "has the final say on whether …", "no say in": the noun says nothing
+    words = [t for t in draft.cue if not (t.pos_ == "NOUN" and t.lower_ == "say")]
     return bool(set().union(*(word_forms(t, ("s", "d", "ed")) for t in words))
                 & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
 
