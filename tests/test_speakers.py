@@ -435,6 +435,10 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     ("Mary J. Blige met Hillary Clinton.\n\n\u201cPromise mama you\u2019ll keep your hands in sight,\u201d Blige "
      "sings to Clinton before asking her, \u201cI just want to know, where do we go from here?\u201d",
      "Promise mama", "Mary J. Blige"),
+    # a passive cue's agent says it, and a tagged span of no noun names nobody
+    ("Pieces of the Clinton machinery have shifted into general election gear: the main pro-Clinton super PAC, "
+     "Priorities USA Action, started reserving ad time in swing states this week, for example, as first reported "
+     "by the New York Times on Tuesday.", "reserving ad time", "New York Times"),
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

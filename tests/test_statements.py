@@ -775,3 +775,19 @@ def test_according_to_inside_a_clause_reports_both_sides_of_it(engine):
     text = "The new plant, according to the energy ministry, will close before the end of next year."
     quote, = sayso.extract(text, engine=engine).quotes
     assert [text[s:e] for s, e in quote.parts] == ["The new plant", "will close before the end of next year"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The plant will close next year, as the ministry said on Monday.", "The plant will close next year", "the ministry"),
+    ("Three people died in the fire, as reported by Reuters.", "Three people died in the fire", "Reuters"),
+])
+def test_as_x_said_reports_the_clause_it_follows(engine, text, content, speaker):
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(q.text, names.get(q.speaker)) for q in analysis.quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_as_things_go_on_is_no_report(engine):
+    assert sayso.extract("The river is closed to boats as rescue operations continue.", engine=engine).quotes == ()

@@ -114,7 +114,8 @@ def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
             fields["cue_verb"] = cue.root if cue.root.pos_ in {"VERB", "AUX"} else None
         if attribution.source is not None:
             mention = _trim_tokens(doc, *attribution.source)
-            if mention is not None:
+            if mention is not None and any(t.pos_ in _NOMINAL for t in mention):
+                # (a span of no noun, "first" in "as first reported by …", names nobody)
                 fields["speaker_span"] = mention
                 fields["speaker"] = context.resolver.resolve(mention)
         kind = _kind(doc, attribution, context.in_quote, fields.get("cue"))
@@ -146,6 +147,10 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, An
         if end > start:
             clipped.append((start, end))
     return clipped
+
+
+#: Parts of speech one of which a source's words must hold to name anybody.
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
 def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:

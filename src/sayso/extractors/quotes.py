@@ -210,11 +210,14 @@ class _RuleReader:
         ) is not None:
             # "Tamimi vowed to fight on": an intention, reported.
             start, end = _span_chars(doc, xcomp.left_edge.i, _through_dashes(doc, xcomp.right_edge.i + 1))
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
-            # "The plan, he said, will fail." / "The plan will fail, he said."
+        elif verb.head.pos_ in {"VERB", "AUX"} and (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.i > verb.head.i
+                and _names_a_source(subject_of(verb))):
+            # "The plan, he said, will fail." / "The plan will fail, he said." / "…, as first
+            # reported by the New York Times."
             head = verb.head
             left, right = head.left_edge.i, head.right_edge.i + 1
-            if verb.right_edge.i + 1 >= right:
+            if all(t.is_punct for t in doc[verb.right_edge.i + 1 : right]):
                 right = verb.left_edge.i
             start, end = _span_chars(doc, left, right)
         else:
@@ -348,6 +351,16 @@ _SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60})(?:,[^
 _OPENING_MARKS = "\"“‘'"
 #: Quotation marks a pull quote may close with.
 _CLOSING_MARKS = "\"”’'"
+
+
+def _names_a_source(token: Token | None) -> bool:
+    """Whether a word can name who says something: a name, a pronoun, or a word for a person,
+    an organisation or a source ("as the ministry said", not "as rescue operations continue")."""
+    if token is None:
+        return False
+    lemma = token.lemma_.lower()
+    return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ in {"PRON", "PROPN"} \
+        or lemma in lexicons.person_words() or lemma in lexicons.agent_nouns() or lemma in lexicons.load("source_nouns")
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:

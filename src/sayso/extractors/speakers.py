@@ -49,6 +49,12 @@ def _documentary(cluster: Cluster) -> bool:
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
     subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
+    if not subjects and verb.tag_ == "VBN":
+        # "as first reported by the New York Times": a passive cue's agent says it
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if agent is not None:
+            return agent
     if subjects:
         # "Facebook co-founder Mark Zuckerberg tweeted": the parser may split a title from the
         # name it precedes into several subjects; the one nearest the verb heads the phrase.
