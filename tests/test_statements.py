@@ -753,6 +753,9 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
     # a noun spelt as a cue verb, and asking without the words asked
     ("Attorney General Loretta Lynch has the final say on whether Clinton faces prosecution.", "prosecution"),
     ("A reporter asked Trump a question about the wall.", "question"),
+    # a wish the writer supposes, and denying somebody a thing
+    ("Republicans may want to reconsider after this week.", "reconsider"),
+    ("Sanders denied Carter a final-night photograph of unity.", "photograph"),
     # a section's heading between dashes signs nothing
     ("Ramos believes in journalism that takes sides.\n\n\u2013 Ready to quiz Trump \u2013.\n\nThe interview "
      "was set for Monday.", "journalism"),

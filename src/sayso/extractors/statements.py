@@ -318,7 +318,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return False
     if title(content, verb) or titled_work(content, context.text):
         return True
-    if verb is not None and _anonymity(verb, content):
+    if verb is not None and (_anonymity(verb, content) or _withheld(verb, content)
+                             or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
@@ -485,6 +486,24 @@ def _future(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lower_ == "going" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _supposed_wish(verb: Token) -> bool:
+    """A wish the writer supposes: "Republicans may want to reconsider", "would want someone
+    committed to his views" (a modal of possibility before a verb of wanting or planning)."""
+    return verb.lemma_.lower() in lexicons.intention_verbs() and any(
+        c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in verb.children)
+
+
+#: Modals that make a wish the writer's supposition.
+_SUPPOSING = frozenset({"may", "might", "could", "would", "should", "'d"})
+
+
+def _withheld(verb: Token, content: SpacySpan) -> bool:
+    """ "denied Carter a final-night photograph": denying somebody a thing withholds it, it says
+    nothing."""
+    return verb.lemma_.lower() == "deny" and any(c.dep_ == "dative" for c in verb.children) \
+        and not any(t.pos_ in {"VERB", "AUX"} for t in content)
 
 
 def _refusal(verb: Token) -> bool:
