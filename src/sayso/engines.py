@@ -113,7 +113,7 @@ def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
             fields["cue"] = cue
             fields["cue_verb"] = cue.root if cue.root.pos_ in {"VERB", "AUX"} else None
         if attribution.source is not None:
-            mention = _trim_tokens(doc, *attribution.source)
+            mention = _without_dateline(_trim_tokens(doc, *attribution.source))
             if mention is not None and any(t.pos_ in _NOMINAL for t in mention):
                 # (a span of no noun, "first" in "as first reported by …", names nobody)
                 fields["speaker_span"] = mention
@@ -151,6 +151,25 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, An
 
 #: Parts of speech one of which a source's words must hold to name anybody.
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+def _without_dateline(mention: SpacySpan | None) -> SpacySpan | None:
+    """A source span without the dateline it starts with: "ST. LOUIS — Donald Trump"."""
+    if mention is None:
+        return None
+    doc = mention.doc
+    if mention.end < len(doc) and doc[mention.end].text in _DATELINE_DASHES \
+            and all(t.is_upper or not t.is_alpha for t in mention):
+        return None  # the dateline alone
+    dash = next((t.i for t in mention if t.text in _DATELINE_DASHES), None)
+    if dash is None or dash + 1 >= mention.end or not all(
+            t.is_upper or not t.is_alpha for t in mention.doc[mention.start : dash]):
+        return mention
+    return mention.doc[dash + 1 : mention.end]
+
+
+#: Dashes that end a dateline ("BAGHDAD — ").
+_DATELINE_DASHES = frozenset({"—", "–", "--"})
 
 
 def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:
