@@ -753,6 +753,9 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
     # a noun spelt as a cue verb, and asking without the words asked
     ("Attorney General Loretta Lynch has the final say on whether Clinton faces prosecution.", "prosecution"),
     ("A reporter asked Trump a question about the wall.", "question"),
+    # the writer's impersonal comment
+    ("It's safe to say he's referring to the notion of closing the border.", "referring"),
+    ("It is fair to say that one reason for that is the media.", "one reason"),
     # a wish the writer supposes, and denying somebody a thing
     ("Republicans may want to reconsider after this week.", "reconsider"),
     ("Sanders denied Carter a final-night photograph of unity.", "photograph"),

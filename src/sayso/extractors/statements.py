@@ -318,6 +318,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return False
     if title(content, verb) or titled_work(content, context.text):
         return True
+    if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
+        return True
     if verb is not None and (_anonymity(verb, content) or _withheld(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
         return True
@@ -486,6 +488,15 @@ def _future(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lower_ == "going" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _impersonal(verb: Token) -> bool:
+    """ "It's safe to say that …", "it is fair to say …": the writer's own comment, said by nobody."""
+    if verb.dep_ != "xcomp":
+        return False
+    holder = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in holder.children) \
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in holder.children)
 
 
 def _supposed_wish(verb: Token) -> bool:
