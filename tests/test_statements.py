@@ -753,6 +753,9 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
     # a noun spelt as a cue verb, and asking without the words asked
     ("Attorney General Loretta Lynch has the final say on whether Clinton faces prosecution.", "prosecution"),
     ("A reporter asked Trump a question about the wall.", "question"),
+    # a set phrase that opens a clause
+    ("That said, the plan will go ahead next year.", "the plan"),
+    ("All told, the group raised $5 million last year.", "the group"),
     # the writer's impersonal comment
     ("It's safe to say he's referring to the notion of closing the border.", "referring"),
     ("It is fair to say that one reason for that is the media.", "one reason"),
@@ -797,3 +800,11 @@ def test_as_x_said_reports_the_clause_it_follows(engine, text, content, speaker)
 @pytest.mark.parametrize("engine", ENGINES)
 def test_as_things_go_on_is_no_report(engine):
     assert sayso.extract("The river is closed to boats as rescue operations continue.", engine=engine).quotes == ()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_after_that_said_is_the_next_cues(engine):
+    text = "Her daughter described him as kind. That said, she also noted, \"When you attack him, he will punch back.\""
+    quotes = [q for q in sayso.extract(text, engine=engine).quotes if "attack him" in q.text]
+    assert [(q.cue, q.kind.value) for q in quotes] == [("noted", "direct")] or \
+        [(q.cue, q.kind.value) for q in quotes] == [("also noted", "direct")]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .analysis import Proposal, Proposer, analyze_doc
 from .errors import ConfigError
-from .extractors.context import DocContext
+from .extractors.context import DocContext, set_phrase
 from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
 from .extractors.marks import trim_space
@@ -110,6 +110,8 @@ def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
         fields: dict[str, Any] = {}
         if attribution.cue is not None:
             cue = doc[attribution.cue[0] : attribution.cue[1]]
+            if any(set_phrase(t) for t in cue):
+                continue  # "That said, she noted, '…'": the rules read the cue
             fields["cue"] = cue
             fields["cue_verb"] = cue.root if cue.root.pos_ in {"VERB", "AUX"} else None
         if attribution.source is not None:

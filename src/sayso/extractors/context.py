@@ -40,11 +40,20 @@ class DocContext:
     def is_cue(self, token: Token) -> bool:
         """A verb that reports speech, belief, evidence or intention ("said", "believes", "found",
         "vowed"), or one that voices doubt ("cast doubt on the claim that …")."""
-        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod" or set_phrase(token):
             return False
         lemma = token.lemma_.lower()
         return lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)
+
+
+def set_phrase(verb: Token) -> bool:
+    """ "That said, she also noted …", "All told, the group …": a set phrase that opens a
+    clause, not somebody saying or telling anything."""
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].lower_ in {"that", "all", "this"} and verb.lower_ in {"said", "told"} \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," \
+        and (verb.i == 1 or doc[verb.i - 2].is_punct or doc[verb.i - 2].is_space)
 
 
 def build_context(doc: Doc) -> DocContext:

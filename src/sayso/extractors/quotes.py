@@ -219,6 +219,11 @@ class _RuleReader:
             left, right = head.left_edge.i, head.right_edge.i + 1
             if all(t.is_punct for t in doc[verb.right_edge.i + 1 : right]):
                 right = verb.left_edge.i
+            elif verb.left_edge.i <= left:
+                left = verb.right_edge.i + 1  # 'she also noted, "When you attack him, …"'
+            words = [t for t in doc[left:right] if not t.is_punct]
+            if words and self.in_quote[words[0].i] >= 0 and all(self.in_quote[t.i] == self.in_quote[words[0].i] for t in words):
+                return None  # the clause is a quotation in marks, found as such
             start, end = _span_chars(doc, left, right)
         else:
             return None

@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .contents import claim_heads, manner, proposition, referent, topic
-from .context import DocContext
+from .context import DocContext, set_phrase
 from .cues import word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
@@ -318,7 +318,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return False
     if title(content, verb) or titled_work(content, context.text):
         return True
-    if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
+    if draft.cue is not None and any(_impersonal(t) or set_phrase(t) for t in draft.cue):
         return True
     if verb is not None and (_anonymity(verb, content) or _withheld(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
