@@ -439,6 +439,9 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     ("Pieces of the Clinton machinery have shifted into general election gear: the main pro-Clinton super PAC, "
      "Priorities USA Action, started reserving ad time in swing states this week, for example, as first reported "
      "by the New York Times on Tuesday.", "reserving ad time", "New York Times"),
+    # a broadcaster's host speaks, not the broadcaster
+    ("The comments were made on Monday. \"We will not apologize,\" a Univision host said.", "not apologize",
+     "a Univision host"),
     # a dateline is no part of the speaker after it
     ("ST. LOUIS \u2014 Presumptive Republican presidential nominee Donald Trump claimed that Ferguson, Missouri, "
      "has a higher crime rate than some of the world's most dangerous places.", "higher crime rate", "Donald Trump"),
