@@ -25,13 +25,13 @@ _PLURAL = {"they", "them"}
 #: How many sentences back a pronoun looks for its actor: news names a person again sooner.
 _SENTENCES_BACK = 4
 _FIRST_PERSON = {"i", "me"}
-#: What may follow a speaker set after its cue ("…," warned police on Monday).
 #: Prepositions before a participle that goes with the verb's own act: "before asking", "by saying".
 _TIME_PREPOSITIONS = frozenset({"before", "after", "by", "while", "when", "in"})
 #: Most tokens between a quotation and its cue that may name the speaker ("…," NAME, ROLE, said).
 _LONGEST_POSTPOSED = 14
 #: Verb forms that make a stretch of words a clause rather than a name with its description.
 _CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "MD"})
+#: What may follow a speaker set after its cue ("…," warned police on Monday).
 _AFTER_INVERTED = frozenset({"dobj", "prep", "npadvmod", "advmod", "punct"})
 # A transcript turn: a paragraph opening with a short capitalised label and a colon.
 _TURN = re.compile(r"^([A-Z][^:\n]{0,40}?): +\S", re.MULTILINE)
@@ -49,8 +49,9 @@ def _documentary(cluster: Cluster) -> bool:
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
     subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
-    if not subjects and verb.tag_ == "VBN":
-        # "as first reported by the New York Times": a passive cue's agent says it
+    if not subjects and verb.tag_ == "VBN" and verb.lower_ not in lexicons.table("describing_verbs"):
+        # "as first reported by the New York Times": a passive cue's agent says it (one who
+        # describes or calls a thing something gives it a name, not a statement of its own)
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if agent is not None:
