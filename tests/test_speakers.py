@@ -442,6 +442,10 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     # a broadcaster's host speaks, not the broadcaster
     ("The comments were made on Monday. \"We will not apologize,\" a Univision host said.", "not apologize",
      "a Univision host"),
+    # the grammatical subject of the cue, not a name in the remark after the report
+    ("Last month, FBI Director James Comey called Clinton's use of private email servers \"extremely careless,\" but said she "
+     "should face no criminal charges, a recommendation Attorney General Loretta Lynch adopted.",
+     "no criminal charges", "James Comey"),
     # a dateline is no part of the speaker after it
     ("ST. LOUIS \u2014 Presumptive Republican presidential nominee Donald Trump claimed that Ferguson, Missouri, "
      "has a higher crime rate than some of the world's most dangerous places.", "higher crime rate", "Donald Trump"),

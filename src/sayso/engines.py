@@ -247,7 +247,23 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
         fields.update(medium=twin.medium, medium_span=twin.medium_span)  # "told The Jerusalem Post"
     if draft.speaker_span is None and twin.speaker_span is not None:
         fields.update(speaker=twin.speaker, speaker_span=twin.speaker_span, inherited=twin.inherited)
+    elif _subject_outweighs(draft, twin):
+        fields.update(speaker=twin.speaker)
+        if not _one_mention(draft.speaker_span, twin.speaker_span):
+            fields.update(speaker_span=twin.speaker_span)  # else one mention, read the rules' way
     return replace(draft, **fields) if fields else draft
+
+
+def _one_mention(a: SpacySpan | None, b: SpacySpan | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _subject_outweighs(draft: Draft, twin: Draft) -> bool:
+    """Whether the rules' speaker of the same cue, its grammatical subject, stands for the tagger's
+    when the two differ ("Comey … said she should face no charges, a recommendation Lynch adopted")."""
+    return _same_cue(draft, twin) and twin.speaker is not None and not twin.inherited \
+        and draft.speaker_span is not None and twin.speaker_span is not None \
+        and draft.speaker is not twin.speaker and twin.cue_verb is not None
 
 
 #: Kinds of quotation in marks, which the rules read to their cue.

@@ -270,10 +270,11 @@ class SpeakerResolver:
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
                             if found is not None and not (t.dep_ == "compound" and _affiliation(root, found))), None)
-        if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"}:
-            # "screenwriter Cole Haddon", the title read as a verb: the person named in it.
-            cluster = next((found for t in span if t.ent_type_ == "PERSON"
-                            for found in [self.book.at_token(t)] if found is not None), None)
+        if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"} and span[-1].ent_type_ == "PERSON" \
+                and root.i < span[-1].i:
+            # "screenwriter Cole Haddon", the title read as a verb: the person named at its end
+            # (not "a recommendation Loretta Lynch adopted", a clause).
+            cluster = self.book.at_token(span[-1])
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
