@@ -261,9 +261,9 @@ def _one_mention(a: SpacySpan | None, b: SpacySpan | None) -> bool:
 def _subject_outweighs(draft: Draft, twin: Draft) -> bool:
     """Whether the rules' speaker of the same cue, its grammatical subject, stands for the tagger's
     when the two differ ("Comey … said she should face no charges, a recommendation Lynch adopted")."""
-    return _same_cue(draft, twin) and twin.speaker is not None and not twin.inherited \
+    return twin.speaker is not None and not twin.inherited and twin.cue_verb is not None \
         and draft.speaker_span is not None and twin.speaker_span is not None \
-        and draft.speaker is not twin.speaker and twin.cue_verb is not None
+        and draft.speaker is not twin.speaker and _same_cue(draft, twin)
 
 
 #: Kinds of quotation in marks, which the rules read to their cue.
