@@ -160,14 +160,17 @@ def _without_dateline(mention: SpacySpan | None) -> SpacySpan | None:
     if mention is None:
         return None
     doc = mention.doc
-    if mention.end < len(doc) and doc[mention.end].text in _DATELINE_DASHES \
-            and all(t.is_upper or not t.is_alpha for t in mention):
+    if mention.end < len(doc) and doc[mention.end].text in _DATELINE_DASHES and _capitals(mention):
         return None  # the dateline alone
     dash = next((t.i for t in mention if t.text in _DATELINE_DASHES), None)
-    if dash is None or dash + 1 >= mention.end or not all(
-            t.is_upper or not t.is_alpha for t in mention.doc[mention.start : dash]):
+    if dash is None or dash + 1 >= mention.end or not _capitals(doc[mention.start : dash]):
         return mention
-    return mention.doc[dash + 1 : mention.end]
+    return doc[dash + 1 : mention.end]
+
+
+def _capitals(words: SpacySpan) -> bool:
+    """Whether every word is in capitals, as a dateline's place is ("ST. LOUIS")."""
+    return all(t.is_upper or not t.is_alpha for t in words)
 
 
 #: Dashes that end a dateline ("BAGHDAD — ").

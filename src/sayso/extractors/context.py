@@ -40,11 +40,11 @@ class DocContext:
     def is_cue(self, token: Token) -> bool:
         """A verb that reports speech, belief, evidence or intention ("said", "believes", "found",
         "vowed"), or one that voices doubt ("cast doubt on the claim that …")."""
-        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod" or set_phrase(token):
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
             return False
         lemma = token.lemma_.lower()
-        return lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)
+        return (lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)) and not set_phrase(token)
 
 
 def set_phrase(verb: Token) -> bool:

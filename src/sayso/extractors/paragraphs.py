@@ -11,6 +11,8 @@ Part = tuple[int, int]
 
 #: Marks that open a quotation: a paragraph starting with one is set off as a quote.
 OPENING_MARKS = "\"“‘'«`"
+#: Marks that close a quotation in English text.
+CLOSING_MARKS = "\"”’'"
 
 _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 #: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").

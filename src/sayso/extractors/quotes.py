@@ -20,6 +20,7 @@ from .blockquotes import HANDLE, set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
 from .drafts import Draft, DraftSet
+from .paragraphs import CLOSING_MARKS
 from .quotations import FRAGMENT_WORDS, Quotation
 from .speakers import mention_span, subject_of
 
@@ -113,7 +114,7 @@ class _RuleReader:
                 continue
             previous = text.rfind("\n\n", 0, line.start() - 2)
             paragraph = text[0 if previous < 0 else previous + 2 : line.start() - 2].strip()
-            quoted = paragraph[:1] in _OPENING_MARKS and paragraph[-1:] in _CLOSING_MARKS
+            quoted = paragraph[:1] in _OPENING_MARKS and paragraph[-1:] in CLOSING_MARKS
             start, end = _trim(text, 0 if previous < 0 else previous + 2, line.start() - 2)
             while start < end and text[start] in _OPENING_MARKS:
                 start += 1
@@ -354,8 +355,6 @@ _HANDLE = re.compile(HANDLE)
 _SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
 #: Quotation marks a pull quote may open with.
 _OPENING_MARKS = "\"“‘'"
-#: Quotation marks a pull quote may close with.
-_CLOSING_MARKS = "\"”’'"
 
 
 def _names_a_source(token: Token | None) -> bool:

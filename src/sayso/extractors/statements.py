@@ -17,7 +17,7 @@ statements, in one pass over the doc:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .contents import claim_heads, manner, proposition, referent, topic
-from .context import DocContext, set_phrase
+from .context import DocContext
 from .cues import word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
@@ -318,7 +318,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return False
     if title(content, verb) or titled_work(content, context.text):
         return True
-    if draft.cue is not None and any(_impersonal(t) or set_phrase(t) for t in draft.cue):
+    if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
         return True
     if verb is not None and (_anonymity(verb, content) or _withheld(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
@@ -415,8 +415,7 @@ def _reporting(draft: Draft) -> bool:
         return False
     # "has the final say on whether …", "no say in": the noun says nothing
     words = [t for t in draft.cue if not (t.pos_ == "NOUN" and t.lower_ == "say")]
-    return bool(set().union(*(word_forms(t, ("s", "d", "ed")) for t in words))
-                & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
+    return bool(_cue_forms(words) & (lexicons.cue_verbs() | lexicons.representation_verbs() | {"according"}))
 
 
 def _message_cue(draft: Draft) -> bool:
@@ -428,7 +427,7 @@ def _message_cue(draft: Draft) -> bool:
     return bool(_cue_forms(draft.cue) & (messages | lexicons.load("belief_nouns")))
 
 
-def _cue_forms(cue: SpacySpan) -> set[str]:
+def _cue_forms(cue: Iterable[Token]) -> set[str]:
     """The lexicon words a cue's tokens may stand for ("hopes" is lemmatised "hop")."""
     return set().union(*(word_forms(t, ("s", "d", "ed")) for t in cue))
 

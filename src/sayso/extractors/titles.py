@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from ..types import QuoteKind
 from . import lexicons
 from .drafts import Draft
-from .paragraphs import OPENING_MARKS
+from .paragraphs import CLOSING_MARKS, OPENING_MARKS
 
 #: Short words a title leaves in lower case ("Policy in Yemen", "Speaks out about the …").
 _MINOR = 4
@@ -69,7 +69,7 @@ def _listed(content: SpacySpan, text: str) -> bool:
     """Whether another quotation follows the content's closing mark with only a comma between:
     '"How the Grinch Stole Christmas," "Apollo 13," and …'."""
     after = text[content.end_char : content.end_char + 8].lstrip(",.")
-    return after[:1] in "\"”’'" and after[1:].lstrip(", ").startswith(("“", "\"", "and “", "and \"", "or “"))
+    return after[:1] in CLOSING_MARKS and after[1:].lstrip(", ").startswith(("“", "\"", "and “", "and \"", "or “"))
 
 
 def title_line(content: SpacySpan) -> bool:
