@@ -449,6 +449,10 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     # a dateline is no part of the speaker after it
     ("ST. LOUIS \u2014 Presumptive Republican presidential nominee Donald Trump claimed that Ferguson, Missouri, "
      "has a higher crime rate than some of the world's most dangerous places.", "higher crime rate", "Donald Trump"),
+    # the object of the verb above a cue with "to" says it, unless that verb is a promise
+    ("The scandal forced Prime Minister Ann Lee to admit that she had lied to parliament.", "had lied", "Ann Lee"),
+    ("Even the sleepy timing of the debate led Republicans to say that Democrats were protecting her.",
+     "were protecting", "Republicans"),
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

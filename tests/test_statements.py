@@ -57,6 +57,13 @@ NOT_STATEMENTS = [
     "Mock campaign banner. Image posted by Amir Schiby on Facebook",
     # a participle right after its noun is no cue ("earmarks [that were] added")
     "Earmarks added into the bailout bill included $192 million in tax rebates for the rum industry.",
+    # a thing not said, named only by its kind; a semicolon parts the sentence before from the cue
+    "The theatre has not yet announced a replacement.",
+    "The police did not give any details.",
+    "His contract is expiring; the show has not said anything.",
+    # a work's title, however short, after the word for the work or a possessive
+    "This spring his escapades were featured in the documentary \u201cWeiner.\u201d",
+    "Tuesday on WTMJ\u2019s \u201cMidday with Charlie Sykes,\u201d the host spoke of the deal.",
 ]
 
 
@@ -76,6 +83,21 @@ def test_no_statement(text, engine):
 def test_a_quote_never_spans_another_speakers_attribution(engine):
     text = "“We won,” said Ann Lee.\n\n“Really,” said Bob Stone."
     assert quotes(text, engine) == [("We won", "Ann Lee"), ("Really", "Bob Stone")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_after_the_cue_is_no_second_part(engine):
+    text = ("He spoke about his family.\n\n“Being a dad, that’s my job,” Weiner said in May on the podcast "
+            "“Here’s the Thing.”\n\n“It went well,” Ryan said on Tuesday on WTMJ’s “Midday with Charlie Sykes.”")
+    found = [content for content, _ in quotes(text, engine)]
+    assert "Being a dad, that’s my job" in found and "It went well" in found
+    assert not any("Thing" in content or "Midday" in content for content in found)
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])  # the rules read no noun phrase as content
+def test_a_negated_cue_still_reports_a_named_thing(engine):
+    found = quotes("The police did not confirm the link to the gang.", engine)
+    assert [content for content, _ in found] == ["the link to the gang"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

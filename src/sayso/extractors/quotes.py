@@ -37,6 +37,8 @@ _SHORTEST_COLON_LINE = 8
 SPELLED = 0.6
 #: The longest gap between the two halves of a split quote, in characters: "…," he said, "…".
 _SPLIT_GAP = 120
+#: What may stand right before the second part of a split quotation.
+_SPLIT_PUNCTUATION = frozenset(",.:;—–-")
 #: A quote inherits the previous speaker across at most this many line breaks (one paragraph on).
 _INHERIT_LINE_BREAKS = 2
 
@@ -316,7 +318,10 @@ class _RuleReader:
         if "\n" in gap or len(gap) > _SPLIT_GAP or first.cue is None:
             return False
         cue_between = first.end <= first.cue.start_char and first.cue.end_char <= second.start
-        return cue_between and (second.cue is None or second.cue == first.cue)
+        # The second part is set off by punctuation ('…," he said. "…', '…," he said, "…'); a
+        # quotation right after a word belongs to that word: 'he said on the podcast "…"'.
+        set_off = self.text[: second.start].rstrip().rstrip(_OPENING_MARKS).rstrip()[-1:] in _SPLIT_PUNCTUATION
+        return cue_between and set_off and (second.cue is None or second.cue == first.cue)
 
 
     def _inherit(self, drafts: list[Draft]) -> list[Draft]:

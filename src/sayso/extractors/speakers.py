@@ -77,12 +77,23 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         outer = next((a for a in verb.ancestors if is_cue(a)), None)
         if outer is not None:
             return subject_of(outer, is_cue)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() not in _SUBJECT_CONTROL:
+        # "The timing led Republicans to say …", "forced the minister to admit …": the object
+        # of the verb above does the saying.
+        controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None:
+            return controller
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.dep_ == "prep" \
             and head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
     return None
+
+
+#: Verbs whose subject, not their object, does what the verb after "to" says: "promised voters
+#: to say nothing".
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear"})
 
 
 def _main_clause(subject: Token) -> bool:

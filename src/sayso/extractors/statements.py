@@ -312,7 +312,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     verb = _cue_verb(draft)
     if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
         return True
-    if _inside_source(draft) or naming(draft, verb):
+    if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
         return True
     if content is None:
         return False
@@ -320,7 +320,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
         return True
-    if verb is not None and (_anonymity(verb, content) or _withheld(verb, content)
+    if verb is not None and (_anonymity(verb, content) or _withheld(verb, content) or _unsaid(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
@@ -514,6 +514,31 @@ def _withheld(verb: Token, content: SpacySpan) -> bool:
     nothing."""
     return verb.lemma_.lower() == "deny" and any(c.dep_ == "dative" for c in verb.children) \
         and not any(t.pos_ in {"VERB", "AUX"} for t in content)
+
+
+def _other_sentence(text: str, draft: Draft) -> bool:
+    """A semicolon between the cue and what it would report parts two sentences: "His contract
+    is expiring; the show has not announced a replacement"."""
+    if draft.cue is None or draft.kind != QuoteKind.INDIRECT:
+        return False
+    cue = draft.cue
+    if draft.end <= cue.start_char:
+        return ";" in text[draft.end : cue.start_char]
+    return cue.end_char <= draft.start and ";" in text[cue.end_char : draft.start]
+
+
+def _unsaid(verb: Token, content: SpacySpan) -> bool:
+    """ "has not announced a replacement", "did not give any details": a thing not said, named
+    only by its kind, is no statement; "did not confirm the link" denies one."""
+    if not any(c.dep_ == "neg" for c in verb.children) or any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return False
+    root = content.root
+    determiners = [c.lower_ for c in root.children if c.dep_ == "det"]
+    return root.pos_ == "NOUN" and (bool(determiners) and determiners[0] in _UNNAMED or not determiners and root.tag_ == "NNS")
+
+
+#: Determiners that name a thing only by its kind.
+_UNNAMED = frozenset({"a", "an", "any"})
 
 
 def _refusal(verb: Token) -> bool:

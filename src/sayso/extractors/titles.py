@@ -44,7 +44,8 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     if start == 0 or text[start - 1] not in OPENING_MARKS:
         return False
     before = content.start - 1
-    while before >= 0 and (doc[before].is_punct or doc[before].is_space or doc[before].text in OPENING_MARKS):
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space or doc[before].text in OPENING_MARKS) \
+            and doc[before].lower_ not in _POSSESSIVE:
         if "\n" in doc[before].text:
             return False
         before -= 1
@@ -53,14 +54,19 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     word = doc[before]
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
-    if word.lower_ in lexicons.load("determiners") and _title_case(content) \
+    if (word.lower_ in lexicons.load("determiners") or word.lower_ in _POSSESSIVE) and _title_case(content) \
             and not any(t.pos_ in {"VERB", "AUX"} for t in content):
-        return True  # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …': a name
+        # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …', 'WTMJ's
+        # "Midday with Charlie Sykes"': a name
+        return True
     if _title_case(content) and (word.lower_ in _LIST_WORDS or _listed(content, text)):
         return True  # 'roles in "How the Grinch Stole Christmas," "Apollo 13," and "Austin Powers"'
-    return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content)
+    # 'the documentary "Weiner."', 'on the podcast "Here's the Thing."'
+    return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content, shortest=1)
 
 
+#: The possessive ending, which the parser may tag as a closing quotation mark ("WTMJ’s").
+_POSSESSIVE = frozenset({"'s", "’s"})
 #: Words before a quoted title in a list or a setting: 'starred in "Apollo 13"', '… and "Heat"'.
 _LIST_WORDS = frozenset({"in", "and", "or"})
 
@@ -85,11 +91,12 @@ def _works() -> frozenset[str]:
     return lexicons.load("document_nouns") | lexicons.load("work_nouns")
 
 
-def _title_case(content: SpacySpan) -> bool:
-    """Most words capitalised, as titles are ("The Failed US Policy in Yemen")."""
+def _title_case(content: SpacySpan, shortest: int = 2) -> bool:
+    """Most words capitalised, as titles are ("The Failed US Policy in Yemen"); at least
+    ``shortest`` words."""
     words = [t.text for t in content if t.is_alpha]
     major = [w for w in words if len(w) >= _MINOR or w[0].isupper()]
-    return 2 <= len(words) <= _LONGEST and len(major) >= 2 \
+    return shortest <= len(words) <= _LONGEST and len(major) >= shortest \
         and sum(w[0].isupper() for w in major) >= 0.75 * len(major) and words[0][0].isupper()
 
 
