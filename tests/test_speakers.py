@@ -51,6 +51,9 @@ def test_title_before_a_name_is_a_role(engine, text, words, expected):
     # an epithet with two people near is not guessed
     ("Rafael Nadal beat Novak Djokovic in Paris. The Serb said he was tired after the long season.",
      "he was tired", "Rafael Nadal"),
+    # a directive's object has not spoken yet
+    ("The senator is also encouraging his supporters at a rally to ask why the vote was delayed.",
+     "vote was delayed", "his supporters"),
 ])
 def test_a_speaker_not_guessed(engine, text, words, not_speaker):
     assert speaker_of(text, words, engine) != not_speaker

@@ -61,6 +61,9 @@ NOT_STATEMENTS = [
     "The theatre has not yet announced a replacement.",
     "The police did not give any details.",
     "His contract is expiring; the show has not said anything.",
+    # "continue" with a verb after it tells that something goes on, not that anyone goes on saying
+    "Boutiques are turning heads as they continue to rake in more fees.",
+    "A deal that was rejected by large majorities in Congress will continue not to play well.",
     # a work's title, however short, after the word for the work or a possessive
     "This spring his escapades were featured in the documentary \u201cWeiner.\u201d",
     "Tuesday on WTMJ\u2019s \u201cMidday with Charlie Sykes,\u201d the host spoke of the deal.",
@@ -830,3 +833,25 @@ def test_a_quotation_after_that_said_is_the_next_cues(engine):
     quotes = [q for q in sayso.extract(text, engine=engine).quotes if "attack him" in q.text]
     assert [(q.cue, q.kind.value) for q in quotes] == [("noted", "direct")] or \
         [(q.cue, q.kind.value) for q in quotes] == [("also noted", "direct")]
+
+
+def test_a_content_of_function_words_alone_is_no_statement(nlp):
+    """A tagger may mark a lone word of a sentence as what a source reports."""
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.extractors.statements import select
+
+    text = "For these assignments, the firm earned $600 million, according to public filings."
+    context = build_context(nlp(text))
+    doc = context.doc
+    cue = doc.char_span(text.index("according"), text.index(" public"))
+    source = doc.char_span(text.index("public"), text.index("."))
+    drafts = [Draft(QuoteKind.ACCORDING_TO, 0, 3, speaker_span=source, cue=cue),
+              Draft(QuoteKind.ACCORDING_TO, 23, 51, speaker_span=source, cue=cue)]
+    kept = select(context, drafts).statements
+    assert [text[d.start : d.end] for d in kept] == ["the firm earned $600 million"]
+
+
+def test_continue_reports_when_nothing_follows_it():
+    found = quotes('"We will win the vote," the minister continued.', "rules")
+    assert found == [("We will win the vote", "the minister")]

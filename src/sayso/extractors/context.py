@@ -43,8 +43,16 @@ class DocContext:
         if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
             return False
         lemma = token.lemma_.lower()
+        if lemma in _ASPECTUAL and any(
+                c.dep_ == "xcomp" and c.i > token.i and self.in_quote[c.i] < 0
+                and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in token.children):
+            return False  # "as they continue to rake in fees": going on doing, not going on saying
         return (lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)) and not set_phrase(token)
+
+
+#: Cues ("'…,' he continued") that, with a verb after them, tell only that something goes on.
+_ASPECTUAL = frozenset({"continue"})
 
 
 def set_phrase(verb: Token) -> bool:

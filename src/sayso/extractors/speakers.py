@@ -77,11 +77,13 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         outer = next((a for a in verb.ancestors if is_cue(a)), None)
         if outer is not None:
             return subject_of(outer, is_cue)
-    if verb.dep_ == "xcomp" and head.lemma_.lower() not in _SUBJECT_CONTROL:
+    if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
+            and head.lemma_.lower() in lexicons.load("causative_verbs"):
         # "The timing led Republicans to say …", "forced the minister to admit …": the object
         # of the verb above does the saying.
         controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if controller is not None:
+        if controller is not None and (verb.dep_ == "xcomp" or controller.right_edge.i + 1 == verb.i):
+            # (a participle set off by a comma has the subject's: "forced a change, stripping out …")
             return controller
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
@@ -89,11 +91,6 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
             and head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
     return None
-
-
-#: Verbs whose subject, not their object, does what the verb after "to" says: "promised voters
-#: to say nothing".
-_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear"})
 
 
 def _main_clause(subject: Token) -> bool:

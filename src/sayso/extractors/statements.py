@@ -316,6 +316,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if content is None:
         return False
+    if not any(t.pos_ in _CONTENT_WORDS for t in content):
+        return True  # "For", "and the": a piece of a sentence, no report of anything
     if title(content, verb) or titled_work(content, context.text):
         return True
     if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
@@ -516,6 +518,10 @@ def _withheld(verb: Token, content: SpacySpan) -> bool:
         and not any(t.pos_ in {"VERB", "AUX"} for t in content)
 
 
+#: Parts of speech of which any content has one.
+_CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ", "X", "SYM"})
+
+
 def _other_sentence(text: str, draft: Draft) -> bool:
     """A semicolon between the cue and what it would report parts two sentences: "His contract
     is expiring; the show has not announced a replacement"."""
@@ -530,11 +536,14 @@ def _other_sentence(text: str, draft: Draft) -> bool:
 def _unsaid(verb: Token, content: SpacySpan) -> bool:
     """ "has not announced a replacement", "did not give any details": a thing not said, named
     only by its kind, is no statement; "did not confirm the link" denies one."""
-    if not any(c.dep_ == "neg" for c in verb.children) or any(t.pos_ in {"VERB", "AUX"} for t in content):
+    if verb.lemma_.lower() not in lexicons.load("disclosing_verbs") or not any(c.dep_ == "neg" for c in verb.children) \
+            or any(t.pos_ in {"VERB", "AUX"} for t in content):
         return False
     root = content.root
-    determiners = [c.lower_ for c in root.children if c.dep_ == "det"]
-    return root.pos_ == "NOUN" and (bool(determiners) and determiners[0] in _UNNAMED or not determiners and root.tag_ == "NNS")
+    if root.pos_ != "NOUN" or not all(t.i in {s.i for s in root.subtree} or t.is_punct for t in content):
+        return False  # "did not consider Mr. Clarke a realistic option" says something of him
+    first = content[0]
+    return first.head == root and first.lower_ in _UNNAMED or first == root.left_edge and first.tag_ != "DT" and root.tag_ == "NNS"
 
 
 #: Determiners that name a thing only by its kind.

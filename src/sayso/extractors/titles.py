@@ -45,7 +45,7 @@ def titled_work(content: SpacySpan, text: str) -> bool:
         return False
     before = content.start - 1
     while before >= 0 and (doc[before].is_punct or doc[before].is_space or doc[before].text in OPENING_MARKS) \
-            and doc[before].lower_ not in _POSSESSIVE:
+            and doc[before].lower_ not in POSSESSIVE:
         if "\n" in doc[before].text:
             return False
         before -= 1
@@ -54,7 +54,7 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     word = doc[before]
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
-    if (word.lower_ in lexicons.load("determiners") or word.lower_ in _POSSESSIVE) and _title_case(content) \
+    if (word.lower_ in lexicons.load("determiners") or word.lower_ in POSSESSIVE) and _title_case(content) \
             and not any(t.pos_ in {"VERB", "AUX"} for t in content):
         # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …', 'WTMJ's
         # "Midday with Charlie Sykes"': a name
@@ -66,7 +66,7 @@ def titled_work(content: SpacySpan, text: str) -> bool:
 
 
 #: The possessive ending, which the parser may tag as a closing quotation mark ("WTMJ’s").
-_POSSESSIVE = frozenset({"'s", "’s"})
+POSSESSIVE = frozenset({"'s", "’s"})
 #: Words before a quoted title in a list or a setting: 'starred in "Apollo 13"', '… and "Heat"'.
 _LIST_WORDS = frozenset({"in", "and", "or"})
 
