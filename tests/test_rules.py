@@ -154,3 +154,10 @@ def test_a_second_reporting_verb_ends_the_reported_clause():
     denial = _find(sayso.extract(text), "inspection had been cancelled")
     assert denial.text == "that the inspection had been cancelled"
     assert (denial.cue, denial.certainty, denial.polarity) == ("denied", "doubted", "negative")
+
+
+def test_the_verb_a_quotation_hangs_from_is_its_cue():
+    text = ('Although there is no overlap with the team, a White House official who spoke anonymously said '
+            'Wednesday, "Certainly there are discussions with the campaign." The aide declined to specify them.')
+    quote = _find(sayso.extract(text, engine="rules"), "Certainly there are")
+    assert quote.cue == "said Wednesday"

@@ -456,6 +456,10 @@ def test_a_quoted_paragraph_after_a_cued_one_continues_it(engine):
     ("The scandal forced Prime Minister Ann Lee to admit that she had lied to parliament.", "had lied", "Ann Lee"),
     ("Even the sleepy timing of the debate led Republicans to say that Democrats were protecting her.",
      "were protecting", "Republicans"),
+    # a part of a group is an actor of its own, not the last name before it
+    ("But even as Trump claimed on Tuesday that \u201cGeneral Petraeus got in trouble for far less,\u201d one of the "
+     "former prosecutors for David Petraeus said the two cases were quite different.", "two cases",
+     "one of the former prosecutors for David Petraeus"),
 ])
 def test_speaker_in_news_style(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

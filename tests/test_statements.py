@@ -97,6 +97,14 @@ def test_a_title_after_the_cue_is_no_second_part(engine):
     assert not any("Thing" in content or "Midday" in content for content in found)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_right_after_its_own_cue_is_no_second_part(engine):
+    text = ('Interior Minister Joachim Brudzinski called the stabbing "an act of inexplicable barbarity." He said '
+            '"I can\'t find the words for this kind of act."')
+    found = [content for content, _ in quotes(text, engine)]
+    assert not any("barbarity" in content and "find the words" in content for content in found)
+
+
 @pytest.mark.parametrize("engine", ENGINES[1:])  # the rules read no noun phrase as content
 def test_a_negated_cue_still_reports_a_named_thing(engine):
     found = quotes("The police did not confirm the link to the gang.", engine)

@@ -81,7 +81,7 @@ def cue_near(context: DocContext, region: QuoteRegion, tokens: list[Token]) -> T
         if before[-1].text in {":", ","} or (len(before) > 1 and before[-2].text == ":"):
             sentences[before.start] = before
     inside = {t.i for t in tokens}
-    best: tuple[int, Token] | None = None
+    best: tuple[bool, int, Token] | None = None
     for sent in sentences.values():
         for token in sent:
             if context.in_quote[token.i] >= 0 or not context.is_cue(token):
@@ -89,10 +89,12 @@ def cue_near(context: DocContext, region: QuoteRegion, tokens: list[Token]) -> T
             governs = any(token in t.ancestors for t in tokens) or token.head.i in inside
             if not (governs or _adjacent(context.text, region, token)):
                 continue
+            # The verb the quotation hangs from wins over one that is only next to it: 'an official
+            # said Wednesday, "…" The aide declined to …'.
             distance = min(abs(token.idx - region.end), abs(region.start - token.idx))
-            if best is None or distance < best[0]:
-                best = (distance, token)
-    return None if best is None else best[1]
+            if best is None or (not governs, distance) < best[:2]:
+                best = (not governs, distance, token)
+    return None if best is None else best[2]
 
 
 def _adjacent(text: str, region: QuoteRegion, verb: Token) -> bool:

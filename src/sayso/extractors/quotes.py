@@ -23,7 +23,6 @@ from .drafts import Draft, DraftSet
 from .paragraphs import CLOSING_MARKS
 from .quotations import FRAGMENT_WORDS, Quotation
 from .speakers import mention_span, subject_of
-from .titles import POSSESSIVE
 
 _TRAILING = " \t\n,;:—–-"
 _DASHES = {"—", "–", "--", "―"}
@@ -38,6 +37,8 @@ _SHORTEST_COLON_LINE = 8
 SPELLED = 0.6
 #: The longest gap between the two halves of a split quote, in characters: "…," he said, "…".
 _SPLIT_GAP = 120
+#: What may stand right before the second part of a split quotation.
+_SPLIT_PUNCTUATION = frozenset(",.:;—–-")
 #: A quote inherits the previous speaker across at most this many line breaks (one paragraph on).
 _INHERIT_LINE_BREAKS = 2
 
@@ -317,13 +318,11 @@ class _RuleReader:
         if "\n" in gap or len(gap) > _SPLIT_GAP or first.cue is None:
             return False
         cue_between = first.end <= first.cue.start_char and first.cue.end_char <= second.start
-        # A quotation right after a noun, a preposition or a possessive is that word's ('he said on
-        # the podcast "…"'), not the second part of the first ('…," he said, and still "…"').
-        mark = len(self.text[: second.start].rstrip().rstrip(_OPENING_MARKS).rstrip())
-        before = self.doc.char_span(first.cue.end_char, mark, alignment_mode="expand") if mark > first.cue.end_char else None
-        last = next((t for t in reversed(before) if not t.is_space), None) if before is not None else None
-        governed = last is not None and (last.lower_ in POSSESSIVE or not last.is_punct and last.pos_ in {"NOUN", "PROPN", "ADP", "DET"})
-        return cue_between and not governed and (second.cue is None or second.cue == first.cue)
+        # The second part is set off by punctuation ('…," he said. "…', '…," he said, "…'); a
+        # quotation right after a word belongs to that word: 'he said on the podcast "…"', 'called
+        # it "a barbarity." He said "…"'.
+        set_off = self.text[: second.start].rstrip().rstrip(_OPENING_MARKS).rstrip()[-1:] in _SPLIT_PUNCTUATION
+        return cue_between and set_off and (second.cue is None or second.cue == first.cue)
 
 
     def _inherit(self, drafts: list[Draft]) -> list[Draft]:

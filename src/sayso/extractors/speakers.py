@@ -77,10 +77,11 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         outer = next((a for a in verb.ancestors if is_cue(a)), None)
         if outer is not None:
             return subject_of(outer, is_cue)
-    if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG") \
-            and head.lemma_.lower() in lexicons.load("causative_verbs"):
-        # "The timing led Republicans to say …", "forced the minister to admit …": the object
-        # of the verb above does the saying.
+    if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG") and (
+            head.lemma_.lower() in lexicons.load("causative_verbs")
+            or any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children)):
+        # "The timing led Republicans to say …", "forced the minister to admit …", "It pains me
+        # to know …": the object of the verb above does the saying.
         controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if controller is not None and (verb.dep_ == "xcomp" or controller.right_edge.i + 1 == verb.i):
             # (a participle set off by a comma has the subject's: "forced a change, stripping out …")
@@ -305,6 +306,11 @@ class SpeakerResolver:
         if cluster is None and root.dep_ == "appos":
             # "Levant Today, a London-based news channel that says …": the description is the name's.
             cluster = self.book.at_token(root.head)
+        if cluster is None and root.pos_ in {"NUM", "PRON", "ADJ", "DET"} and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"} for o in c.children)
+                for c in root.children):
+            # "one of the former prosecutors", "some of the protesters": a part of a group named
+            cluster = self.book.add_unnamed(span)
         if cluster is None and root.pos_ == "PRON":
             cluster = self.resolve_pronoun(root)
             if cluster is not None:

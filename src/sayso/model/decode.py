@@ -158,12 +158,21 @@ def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text
             breaks = sum("\n" in doc[i].text for i in gap)
             between = text[doc[last[1] - 1].idx : doc[content[0]].idx + 1] if gap else ""
             marked = _SPLIT_MARKS.search(between) is not None  # the quotation closes, then reopens
-            if has_cue and marked and len(loose) <= LOOSE and breaks <= BREAKS and len(gap) <= SPLIT_GAP \
+            if has_cue and marked and _set_off(doc, content[0]) and len(loose) <= LOOSE and breaks <= BREAKS and len(gap) <= SPLIT_GAP \
                     and len(groups[-1]) < PARTS:
                 groups[-1].append(content)
                 continue
         groups.append([content])
     return groups
+
+
+def _set_off(doc: Doc, start: int) -> bool:
+    """Whether punctuation sets off a quotation that opens at token ``start`` ('…," he said. "B'),
+    rather than a word that governs it ('He said "B', 'on the podcast "B')."""
+    k = start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    return k < 0 or doc[k].is_punct
 
 
 def _between(parts: list[tuple[int, int]], cues: _Role) -> tuple[int, int] | None:
