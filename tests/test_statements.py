@@ -64,6 +64,11 @@ NOT_STATEMENTS = [
     # "continue" with a verb after it tells that something goes on, not that anyone goes on saying
     "Boutiques are turning heads as they continue to rake in more fees.",
     "A deal that was rejected by large majorities in Congress will continue not to play well.",
+    # a relative clause describes; a colon parts the clause before it from a later verb
+    "Kasich is spending the day of the South Carolina Republican primary campaigning in Massachusetts and "
+    "Vermont, states that vote on March 1. He is about to kick off a town hall.",
+    "Air travel is one of the largest expenses of Mr. Trump's Republican presidential campaign: A company he "
+    "owns has charged the campaign approximately $3.7 million in travel costs.",
     # a work's title, however short, after the word for the work or a possessive
     "This spring his escapades were featured in the documentary \u201cWeiner.\u201d",
     "Tuesday on WTMJ\u2019s \u201cMidday with Charlie Sykes,\u201d the host spoke of the deal.",

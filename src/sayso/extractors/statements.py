@@ -327,6 +327,9 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
+    if draft.kind == QuoteKind.INDIRECT and content[0].tag_ in {"WDT", "WP", "IN", "DT"} \
+            and content[0].dep_.startswith("nsubj") and content[0].head.dep_ == "relcl":
+        return True  # "Vermont, states that vote on March 1": a relative clause describes, it reports nothing
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
@@ -524,12 +527,13 @@ _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV"
 
 def _other_sentence(text: str, draft: Draft) -> bool:
     """A semicolon between the cue and what it would report parts two sentences: "His contract
-    is expiring; the show has not announced a replacement"."""
+    is expiring; the show has not announced a replacement"; so does a colon after the clause:
+    "Air travel is one of its largest expenses: a company he owns has charged the campaign …"."""
     if draft.cue is None or draft.kind != QuoteKind.INDIRECT:
         return False
     cue = draft.cue
     if draft.end <= cue.start_char:
-        return ";" in text[draft.end : cue.start_char]
+        return any(mark in text[draft.end : cue.start_char] for mark in ";:")
     return cue.end_char <= draft.start and ";" in text[cue.end_char : draft.start]
 
 
