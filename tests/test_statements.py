@@ -64,6 +64,12 @@ NOT_STATEMENTS = [
     # "continue" with a verb after it tells that something goes on, not that anyone goes on saying
     "Boutiques are turning heads as they continue to rake in more fees.",
     "A deal that was rejected by large majorities in Congress will continue not to play well.",
+    # a quotation that goes on the writer's sentence, in lower case after a word, is nobody's statement
+    'The plan would be funded by "closing tax loopholes and expenditures for the most fortunate."\n\n'
+    "Trump has offered few ideas.",
+    # finding oneself somewhere says nothing, even after "as"
+    "In the past week, any semblance of a friendship between Mr. Trump and Bill Clinton came to an ugly end as the "
+    "former president and his wife's presidential campaign found themselves in a muddy battle over sexism.",
     # a relative clause describes; a colon parts the clause before it from a later verb
     "Kasich is spending the day of the South Carolina Republican primary campaigning in Massachusetts and "
     "Vermont, states that vote on March 1. He is about to kick off a town hall.",
@@ -108,6 +114,16 @@ def test_a_quotation_right_after_its_own_cue_is_no_second_part(engine):
             '"I can\'t find the words for this kind of act."')
     found = [content for content, _ in quotes(text, engine)]
     assert not any("barbarity" in content and "find the words" in content for content in found)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_listener_after_to_is_no_content(engine):
+    text = ("Earlier this week, Todd pressed Republican National Chairman Reince Priebus on the subject of Trump\u2019s "
+            "taxes, insisting to Priebus that Trump should release them in order to hold the \u201chigher ground\u201d "
+            "against Clinton.")
+    found = quotes(text, engine)
+    assert ("to Priebus", "Todd") not in found and not any(content == "to Priebus" for content, _ in found)
+    assert any(content.startswith("that Trump should release them") and name == "Todd" for content, name in found)
 
 
 @pytest.mark.parametrize("engine", ENGINES[1:])  # the rules read no noun phrase as content

@@ -68,13 +68,17 @@ def topic(content: SpacySpan, cue: set[str]) -> bool:
 
 
 def referent(content: SpacySpan, cue: set[str]) -> bool:
-    """A noun phrase that is the listener, a relative pronoun or a figure is no proposition:
-    "questioned the student", "called his mother", "told The Huffington Post", "rejects which", "added 25 points",
-    "posted a loss of $3 million". (A noun phrase of a communication verb often is one:
+    """A noun phrase that is the listener (or "to" the listener), a relative pronoun or a figure is
+    no proposition: "questioned the student", "called his mother", "told The Huffington Post",
+    "insisting to Priebus", "rejects which", "added 25 points", "posted a loss of $3 million". (A noun phrase of a communication verb often is one:
     "announced the start of talks", "requested donations", "endorsed Clinton".)"""
     head = content.root
     if head.tag_ == "WDT":
         return True
+    if head.lower_ in {"to", "with"} and _alone(content, head) and any(
+            o.dep_ == "pobj" and (o.pos_ in {"PRON", "PROPN"} or o.ent_type_ in {"PERSON", "ORG", "NORP"}
+                                  or o.lemma_.lower() in lexicons.person_words()) for o in head.children):
+        return True  # "insisting to Priebus", "spoke with reporters": the listener, not what was said
     if cue & lexicons.load("addressee_verbs") and _alone(content, head) and (
             head.pos_ in {"PRON", "PROPN"} or head.ent_type_ in {"PERSON", "ORG", "NORP"}
             or head.lemma_.lower() in lexicons.agent_nouns() or head.lemma_.lower() in lexicons.person_words()):

@@ -58,8 +58,15 @@ def read_quotation(context: DocContext, region: QuoteRegion) -> Quotation | None
         return Quotation(region, tuple(tokens), None, 0, ends_sentence, scare=True)
     verb = cue_near(context, region, tokens)
     words = sum(1 for t in tokens if not t.is_punct)
-    scare = verb is None and words <= FRAGMENT_WORDS and not ends_sentence
+    scare = verb is None and (words <= FRAGMENT_WORDS and not ends_sentence or _embedded(text, region))
     return Quotation(region, tuple(tokens), verb, words, ends_sentence, scare)
+
+
+def _embedded(text: str, region: QuoteRegion) -> bool:
+    """Whether a quotation goes on the writer's sentence, right after a word and in lower case:
+    'The plan would be funded by "closing tax loopholes and expenditures for the most fortunate."'."""
+    before = text[: region.start].rstrip()
+    return bool(before) and before[-1].isalnum() and text[region.inner_start : region.inner_start + 1].islower()
 
 
 def scare_regions(context: DocContext) -> list[QuoteRegion]:

@@ -571,12 +571,17 @@ def _anonymity(verb: Token, content: SpacySpan) -> bool:
     """The reporter's note on anonymity is no statement: "[who asked] not to be named", "requested
     anonymity to discuss …"; nor is finding oneself somewhere: "found himself embroiled in …"."""
     words = [t for t in content if not (t.is_punct or t.is_space)]
-    if words and (words[0].lower_ == "anonymity"
-                  or verb.lemma_.lower() == "find" and words[0].lower_.endswith(("self", "selves"))):
+    if words and words[0].lower_ == "anonymity":
         return True
+    if verb.lemma_.lower() == "find" and (words and words[0].lower_.endswith(_REFLEXIVE) or any(
+            c.dep_ == "dobj" and c.lower_.endswith(_REFLEXIVE) for c in verb.children)):
+        return True  # (the reflexive in what the tagger read, or the verb's object: "as they found themselves …")
     heads = [content.root] + [t for t in content if t.dep_ == "xcomp" and t.head == content.root]
     return any(head.lemma_.lower() in {"name", "identify"} and any(c.dep_ == "auxpass" for c in head.children)
                for head in heads)
 
+
+#: Endings of a reflexive pronoun.
+_REFLEXIVE = ("self", "selves")
 
 _WHEN = {"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT"}
