@@ -496,3 +496,15 @@ def test_a_headlines_verb_is_no_part_of_the_name_before_it():
     text = ("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\n"
             "President Obama said the museum would tell an American story.")
     assert "Obama Says" not in [a.name for a in sayso.extract(text).actors]
+
+
+@pytest.mark.parametrize("engine", ENGINES[1:])  # the rules read no noun phrase as content
+def test_the_cues_own_subject_over_a_tagged_source_in_another_clause(engine):
+    text = ("Nearly all of the Democratic mayors of the 10 most populous cities in the nation have publicly endorsed "
+            "her; last month, the campaign unveiled an endorsement list of 85 mayors from across the nation, "
+            "including leading progressives like New York City Mayor Bill de Blasio.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    speakers = [names.get(q.speaker) for q in analysis.quotes if "endorsement list" in q.text]
+    assert "Nearly all of the Democratic mayors of the 10 most populous cities in the nation" not in speakers
+    assert speakers in ([], ["the campaign"])
