@@ -82,3 +82,24 @@ def test_window_averaging_recovers_spans_across_window_edges():
     assert W.decode(article, score, (0, 1, 2), window=12, stride=5, batch_size=3) == \
         [(int(s), int(e), label) for s, e, label in gold]
     assert sum(calls) == len(starts) > 1
+
+
+def test_windows_scored_side_by_side_decode_as_one_after_the_other():
+    """A thread pool's ``map`` over one window per call gives the spans of the plain loop: the
+    scores come back in the windows' order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = " ".join(f"w{i % 7}" for i in range(90))
+    article = W.pieces(Split(), text)
+
+    def score(ids, mask):  # a label from each piece's id, whatever window holds it
+        out = numpy.zeros(ids.shape + (len(W.TAGS),))
+        for row in range(len(ids)):
+            for j in range(1, int(mask[row].sum()) - 1):
+                out[row, j, 5 if ids[row, j] % 3 == 0 else (6 if ids[row, j] % 3 == 1 else 0)] = 5.0
+        return out
+
+    plain = W.decode(article, score, (0, 1, 2), window=12, stride=5)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        side_by_side = W.decode(article, score, (0, 1, 2), window=12, stride=5, batch_size=1, mapper=pool.map)
+    assert plain == side_by_side and plain

@@ -22,6 +22,8 @@ FRAGMENT_WORDS = 6
 _SENTENCE_END = ".?!…"
 #: How far before a region "so-called" may end, in characters ("so-called  “peace” talks").
 _SO_CALLED_REACH = 12
+#: How far back, in characters, the word before a quotation is looked for.
+_LOOK_BACK = 40
 #: The most characters between a quotation and a cue with nothing but its speaker between:
 #: "…," said the ministry's spokeswoman Hala Ahmed.
 _ADJACENT_GAP = 60
@@ -65,7 +67,7 @@ def read_quotation(context: DocContext, region: QuoteRegion) -> Quotation | None
 def _embedded(text: str, region: QuoteRegion) -> bool:
     """Whether a quotation goes on the writer's sentence, right after a word and in lower case:
     'The plan would be funded by "closing tax loopholes and expenditures for the most fortunate."'."""
-    before = text[: region.start].rstrip()
+    before = text[max(0, region.start - _LOOK_BACK) : region.start].rstrip()
     return bool(before) and before[-1].isalnum() and text[region.inner_start : region.inner_start + 1].islower()
 
 

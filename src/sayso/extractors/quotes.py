@@ -321,7 +321,7 @@ class _RuleReader:
         # The second part is set off by punctuation ('…," he said. "…', '…," he said, "…'); a
         # quotation right after a word belongs to that word: 'he said on the podcast "…"', 'called
         # it "a barbarity." He said "…"'.
-        set_off = self.text[: second.start].rstrip().rstrip(_OPENING_MARKS).rstrip()[-1:] in _SPLIT_PUNCTUATION
+        set_off = gap.rstrip().rstrip(_OPENING_MARKS).rstrip()[-1:] in _SPLIT_PUNCTUATION
         return cue_between and set_off and (second.cue is None or second.cue == first.cue)
 
 

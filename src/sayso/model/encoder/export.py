@@ -13,8 +13,7 @@ from pathlib import Path
 
 from ...errors import ConfigError
 from ...corpora.counts import Counts
-from . import windows as W
-from .runtime import META, MODEL, EncoderTagger
+from .runtime import META, MODEL, PARTS, EncoderTagger
 
 FP32 = "model.fp32.onnx"
 #: The ONNX opset written (17 has LayerNormalization as one op).
@@ -83,9 +82,8 @@ def compare(folder: Path | str, corpus: Path | str, split: str = "dev",
     folder = Path(folder)
     results = {}
     for name, model in (("fp32", FP32), ("int8", MODEL)):
-        tagger = EncoderTagger(folder, model)
+        tagger = EncoderTagger(folder, model, threads=1, parts=PARTS)  # scored as at run time
         articles = read_articles(corpus, split, tagger.tokenizer, limit)
-        predicted = [W.decode(a.pieces, tagger.score, tagger.specials, window=tagger.window, stride=tagger.stride)
-                     for a in articles]
+        predicted = [tagger.decode(a.pieces) for a in articles]
         results[name] = span_scores(articles, predicted)
     return results

@@ -23,14 +23,19 @@ META = "sayso.json"
 #: Texts tagged ahead (:meth:`EncoderTagger.prefetch`) and not yet asked for; past this many the
 #: oldest is dropped (a batch whose parse failed leaves its texts here).
 AHEAD = 256
+#: Scoring threads (one ONNX Runtime thread each) that share an article's windows.
+PARTS = 2
 
 
 class EncoderTagger:
     """Source, cue and content spans of a text, in characters or over a spaCy Doc's tokens."""
 
-    def __init__(self, folder: Path | str, model: str = MODEL, *, threads: int = 0, stride: int | None = None) -> None:
+    def __init__(self, folder: Path | str, model: str = MODEL, *, threads: int = 0, stride: int | None = None,
+                 parts: int = 1) -> None:
         """``threads``: ONNX Runtime's intra-op threads (0: its default); ``stride``: the step
-        between windows (default: the training run's; up to the window: less overlap, faster)."""
+        between windows (default: the training run's; up to the window: less overlap, faster);
+        ``parts``: scoring threads that share an article's windows, one window per call (1:
+        batches of windows in the calling thread)."""
         folder = Path(folder)
         missing = [name for name in (model, "tokenizer.json", META) if not (folder / name).is_file()]
         if missing:
@@ -52,6 +57,9 @@ class EncoderTagger:
         self.tokenizer = W.load_tokenizer(folder)
         self.specials = W.special_ids(self.tokenizer)
         self._pool: ThreadPoolExecutor | None = None
+        self.parts = max(1, parts)
+        self._scorers = ThreadPoolExecutor(max_workers=self.parts, thread_name_prefix="sayso-scorer") \
+            if self.parts > 1 else None
         self._ahead: dict[str, Future[list[W.CharSpan]]] = {}
 
     def prefetch(self, text: str) -> None:
@@ -79,8 +87,18 @@ class EncoderTagger:
         return ahead.result() if ahead is not None else self._tag(text)
 
     def _tag(self, text: str) -> list[W.CharSpan]:
-        return W.decode(W.pieces(self.tokenizer, text), self.score, self.specials,
-                        window=self.window, stride=self.stride)
+        return self.decode(W.pieces(self.tokenizer, text))
+
+    def decode(self, pieces: W.Pieces) -> list[W.CharSpan]:
+        """The role spans of a text's wordpieces, scored as at run time."""
+        if self._scorers is None:
+            return W.decode(pieces, self.score, self.specials, window=self.window, stride=self.stride)
+        # One window per call, the calls side by side: while the parser works the threads share
+        # the cores, and when it waits for the tagger the tagger has them all. (A window scored
+        # alone also scores the same whatever windows the article has beside it: int8 dynamic
+        # quantisation scales each call's activations.)
+        return W.decode(pieces, self.score, self.specials, window=self.window, stride=self.stride,
+                        batch_size=1, mapper=self._scorers.map)
 
     def token_spans(self, doc: Doc, sentences: SentenceIndex | None = None) -> list[TokenSpan]:
         """The role spans over ``doc``'s tokens (what ``sayso.model.decode.link`` takes); a span
@@ -99,9 +117,10 @@ class EncoderTagger:
 
 @lru_cache(maxsize=2)
 def _cached(folder: str, model: str) -> EncoderTagger:
-    # one thread: the tagger runs beside the parser (prefetch), one core each; two threads each
-    # would make the pair slower than one after the other
-    return EncoderTagger(folder, model, threads=1)
+    # one ONNX Runtime thread per scorer: the tagger runs beside the parser (prefetch); two
+    # intra-op threads each would make the pair slower than one after the other, while two
+    # scorers of one thread keep both cores busy when the parser waits for the tagger
+    return EncoderTagger(folder, model, threads=1, parts=PARTS)
 
 
 def load_encoder_tagger(folder: Path | str, model: str = MODEL) -> EncoderTagger:

@@ -26,6 +26,8 @@ WINDOW, STRIDE = 254, 128
 CharSpan = tuple[int, int, str]
 #: Scores of a batch of windows: ``(ids [b, n], mask [b, n]) -> scores [b, n, len(TAGS)]``.
 ScoreFn = Callable[[numpy.ndarray, numpy.ndarray], numpy.ndarray]
+#: ``map`` or a thread pool's ``map``: applies a function to each batch of windows, in order.
+Mapper = Callable[[Callable[[list[int]], numpy.ndarray], Iterable[list[int]]], Iterable[numpy.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -128,18 +130,23 @@ def _log_softmax(x: numpy.ndarray) -> numpy.ndarray:
 
 
 def article_scores(article: Pieces, score: ScoreFn, specials: tuple[int, int, int], *,
-                   window: int = WINDOW, stride: int = STRIDE, batch_size: int = 8) -> numpy.ndarray:
+                   window: int = WINDOW, stride: int = STRIDE, batch_size: int = 8,
+                   mapper: Mapper = map) -> numpy.ndarray:
     """Log-probabilities ``[n, len(TAGS)]`` of each wordpiece, averaged over the windows holding
-    it, each weighted by its distance to the window's nearer edge (more context, more weight)."""
+    it, each weighted by its distance to the window's nearer edge (more context, more weight).
+    The windows go to ``score`` in batches of ``batch_size`` through ``mapper`` (a thread pool's
+    ``map`` scores them side by side)."""
     n = len(article)
     total = numpy.zeros((n, len(TAGS)), dtype="float64")
     weight = numpy.zeros(n, dtype="float64")
     starts = window_starts(n, window, stride)
-    for first in range(0, len(starts), batch_size):
-        group = starts[first : first + batch_size]
+    groups = [starts[first : first + batch_size] for first in range(0, len(starts), batch_size)]
+
+    def run(group: list[int]) -> numpy.ndarray:
+        return numpy.asarray(score(*batch([article.ids[s : s + window] for s in group], specials)), dtype="float64")
+
+    for group, logits in zip(groups, mapper(run, groups)):
         windows = [article.ids[s : s + window] for s in group]
-        ids, mask = batch(windows, specials)
-        logits = numpy.asarray(score(ids, mask), dtype="float64")
         for row, start in enumerate(group):
             size = len(windows[row])
             edge = numpy.minimum(numpy.arange(size), numpy.arange(size)[::-1]) + 1.0
