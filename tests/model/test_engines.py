@@ -126,3 +126,40 @@ def test_a_text_tagged_ahead_gives_the_spans_tagged_in_turn():
     tagger._ahead.clear()
     batch = [o.analysis for o in sayso.extract_many([("a", text), ("b", text + " More.")])]
     assert batch[0] == sayso.extract(text)
+
+
+FORKED_TEXT = ("\u201cWe will rebuild the port,\u201d said Omar Haddad, the mayor. The ministry said the work "
+               "would take two years, according to Reuters.")
+
+
+def _tag_in_child(queue) -> None:
+    from sayso.model.encoder.runtime import load_encoder_tagger
+    from sayso.model.loader import model_path
+
+    queue.put(load_encoder_tagger(model_path()).char_spans(FORKED_TEXT))
+
+
+@needs_weights
+def test_a_forked_worker_tags_after_its_parent_did():
+    """Threads do not survive a fork: a worker process (spaCy's n_process, Spark) makes its own
+    scoring and prefetch threads instead of waiting on its parent's."""
+    import multiprocessing
+
+    from sayso.model.encoder.runtime import load_encoder_tagger
+    from sayso.model.loader import kind, model_path
+
+    if kind(model_path()) != "encoder":
+        pytest.skip("the packaged model is not the encoder tagger")
+    tagger = load_encoder_tagger(model_path())
+    tagger.prefetch(FORKED_TEXT)
+    expected = tagger.char_spans(FORKED_TEXT)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_tag_in_child, args=(queue,))
+    child.start()
+    child.join(120)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive, "the forked worker hung on its parent's threads"
+    assert queue.get(timeout=5) == expected and expected

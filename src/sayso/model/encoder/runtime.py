@@ -6,6 +6,7 @@ tag set, window and stride it was trained with); ``sayso train export`` writes o
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -56,25 +57,24 @@ class EncoderTagger:
         self.session = onnxruntime.InferenceSession(str(folder / model), options, providers=["CPUExecutionProvider"])
         self.tokenizer = W.load_tokenizer(folder)
         self.specials = W.special_ids(self.tokenizer)
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool: tuple[int, ThreadPoolExecutor] | None = None  # (process id, pool)
         self.parts = max(1, parts)
-        self._scorers = ThreadPoolExecutor(max_workers=self.parts, thread_name_prefix="sayso-scorer") \
-            if self.parts > 1 else None
+        self._scorers: tuple[int, ThreadPoolExecutor] | None = None  # (process id, pool)
         self._ahead: dict[str, Future[list[W.CharSpan]]] = {}
 
     def prefetch(self, text: str) -> None:
         """Tag ``text`` in a background thread while the caller parses it: ONNX Runtime leaves
         Python's lock while it computes, so the tagger and spaCy's parser work on one core each;
         :meth:`char_spans` then takes the result."""
+        if self._pool is None or self._pool[0] != os.getpid():  # (a forked worker starts afresh)
+            self._pool, self._ahead = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-tagger")), {}
         if text in self._ahead:
             return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-tagger")
         while len(self._ahead) >= AHEAD:  # (another thread may take the oldest first)
             oldest = self._ahead.pop(next(iter(self._ahead), ""), None)
             if oldest is not None:
                 oldest.cancel()
-        self._ahead[text] = self._pool.submit(self._tag, text)
+        self._ahead[text] = self._pool[1].submit(self._tag, text)
 
     def score(self, ids: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:
         """Per-piece logits of a batch of windows."""
@@ -91,14 +91,21 @@ class EncoderTagger:
 
     def decode(self, pieces: W.Pieces) -> list[W.CharSpan]:
         """The role spans of a text's wordpieces, scored as at run time."""
-        if self._scorers is None:
+        if self.parts == 1:
             return W.decode(pieces, self.score, self.specials, window=self.window, stride=self.stride)
         # One window per call, the calls side by side: while the parser works the threads share
         # the cores, and when it waits for the tagger the tagger has them all. (A window scored
         # alone also scores the same whatever windows the article has beside it: int8 dynamic
         # quantisation scales each call's activations.)
         return W.decode(pieces, self.score, self.specials, window=self.window, stride=self.stride,
-                        batch_size=1, mapper=self._scorers.map)
+                        batch_size=1, mapper=self._scoring_pool().map)
+
+    def _scoring_pool(self) -> ThreadPoolExecutor:
+        """The scoring threads of this process (a forked worker makes its own: threads do not
+        survive a fork)."""
+        if self._scorers is None or self._scorers[0] != os.getpid():
+            self._scorers = (os.getpid(), ThreadPoolExecutor(max_workers=self.parts, thread_name_prefix="sayso-scorer"))
+        return self._scorers[1]
 
     def token_spans(self, doc: Doc, sentences: SentenceIndex | None = None) -> list[TokenSpan]:
         """The role spans over ``doc``'s tokens (what ``sayso.model.decode.link`` takes); a span
