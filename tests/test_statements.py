@@ -71,6 +71,7 @@ NOT_STATEMENTS = [
     "In the past week, any semblance of a friendship between Mr. Trump and Bill Clinton came to an ugly end as the "
     "former president and his wife's presidential campaign found themselves in a muddy battle over sexism.",
     # a relative clause describes; a colon parts the clause before it from a later verb
+    "Rubio has broken many promises he made to the voters of Florida since being elected to the U.S. Senate.",
     "Kasich is spending the day of the South Carolina Republican primary campaigning in Massachusetts and "
     "Vermont, states that vote on March 1. He is about to kick off a town hall.",
     "Air travel is one of the largest expenses of Mr. Trump's Republican presidential campaign: A company he "
@@ -884,3 +885,34 @@ def test_a_content_of_function_words_alone_is_no_statement(nlp):
 def test_continue_reports_when_nothing_follows_it():
     found = quotes('"We will win the vote," the minister continued.', "rules")
     assert found == [("We will win the vote", "the minister")]
+
+
+def test_a_relative_clause_is_no_content(nlp):
+    """A tagger may read the clause that describes a noun as what a cue reports."""
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.extractors.statements import select
+
+    text = "Rubio has broken many promises he made to the voters of Florida."
+    context = build_context(nlp(text))
+    doc = context.doc
+    cue = doc.char_span(text.index("has"), text.index(" he made"))
+    source = doc.char_span(0, len("Rubio"))
+    start = text.index("he made")
+    drafts = [Draft(QuoteKind.INDIRECT, start, len(text) - 1, speaker_span=source, cue=cue, cue_verb=cue.root)]
+    assert select(context, drafts).statements == []
+
+
+def test_a_tagged_scare_quote_with_no_cue_is_no_statement(nlp):
+    """The context reads a quotation that goes on the writer's sentence as a scare quote; a
+    tagger's draft of the same words, given a speaker from before, is dropped with it."""
+    from sayso.extractors.context import build_context
+    from sayso.extractors.drafts import Draft
+    from sayso.extractors.statements import select
+
+    text = 'Senator Ann Lee presented a plan. It would be funded by "closing tax loopholes for the most fortunate."'
+    context = build_context(nlp(text))
+    start = text.index("closing")
+    speaker = context.resolver.resolve(context.doc.char_span(8, 15))
+    drafts = [Draft(QuoteKind.DIRECT, start, len(text) - 1, speaker=speaker)]
+    assert select(context, drafts).statements == []

@@ -32,6 +32,7 @@ from .cues import word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
+from .quotations import scare_regions
 from .titles import naming, title, titled_work, without_titles
 from .transcripts import reported_inside, transcript_turns
 
@@ -65,6 +66,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     drafts = [_signed(context, d) for d in drafts]
     drafts = [_subject_source(context, d) for d in drafts]
     drafts = [d for d in (without_titles(doc, text, d) for d in drafts) if d is not None]
+    drafts = _without_scare_quotes(context, drafts)
     drafts = _floating(context, sorted(drafts, key=lambda d: (d.start, d.end)))
     kept: list[Draft] = []
     unattributed: list[Part] = []
@@ -303,6 +305,14 @@ def _nobody_between(context: DocContext, previous: Draft, draft: Draft) -> bool:
 _SPOKEN_OF = frozenset({"pobj", "dobj", "dative", "poss"})
 
 
+def _without_scare_quotes(context: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """Drafts less a quotation with no cue that the context reads as a title or scare quote (a
+    tagger may propose one): 'The plan would be funded by "closing tax loopholes …"'."""
+    scare = {r.inner_start: r.inner_end for r in scare_regions(context)}
+    return [d for d in drafts if not (d.cue is None and d.kind == QuoteKind.DIRECT and not d.set_off
+                                      and d.start in scare and d.end <= scare[d.start] + 1)]
+
+
 # -- what is not a statement ------------------------------------------------------------------
 def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | None) -> bool:
     """Whether a draft with a source is still no statement (each rule gives its reason);
@@ -327,9 +337,12 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
-    if draft.kind == QuoteKind.INDIRECT and content[0].tag_ in {"WDT", "WP", "IN", "DT"} \
-            and content[0].dep_.startswith("nsubj") and content[0].head.dep_ == "relcl":
-        return True  # "Vermont, states that vote on March 1": a relative clause describes, it reports nothing
+    if draft.kind == QuoteKind.INDIRECT and (
+            content[0].tag_ in {"WDT", "WP", "IN", "DT"} and content[0].dep_.startswith("nsubj")
+            and content[0].head.dep_ == "relcl" or content.root.dep_ == "relcl" and content.root.head.i < content.start):
+        # "Vermont, states that vote on March 1", "has broken many promises he made to the voters":
+        # a relative clause describes, it reports nothing
+        return True
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
