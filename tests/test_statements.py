@@ -127,6 +127,16 @@ def test_the_listener_after_to_is_no_content(engine):
     assert any(content.startswith("that Trump should release them") and name == "Todd" for content, name in found)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_closed_by_a_period_is_not_the_next_sentences(engine):
+    text = ('Jane Sanders spoke on Monday. "If he\'s president, he wants to keep this movement going," she said. '
+            '"If he\'s not president, he\'ll have to keep this movement going for a lot more reasons." Asked what that '
+            'might look like, she said: "We\'ll figure that out."')
+    analysis = sayso.extract(text, engine=engine)
+    assert [q.cue for q in analysis.quotes] == ["said", "said"]
+    assert "not president" in analysis.quotes[0].text
+
+
 @pytest.mark.parametrize("engine", ENGINES[1:])  # the rules read no noun phrase as content
 def test_a_negated_cue_still_reports_a_named_thing(engine):
     found = quotes("The police did not confirm the link to the gang.", engine)

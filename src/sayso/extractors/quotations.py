@@ -6,6 +6,7 @@ quotes from the same readings, so a region is judged one way whichever engine ru
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,7 @@ def cue_near(context: DocContext, region: QuoteRegion, tokens: list[Token]) -> T
             if context.in_quote[token.i] >= 0 or not context.is_cue(token):
                 continue
             governs = any(token in t.ancestors for t in tokens) or token.head.i in inside
-            if not (governs or _adjacent(context.text, region, token)):
+            if not (governs or _adjacent(context.text, region, token) and not _owns_next(context, region, token)):
                 continue
             # The verb the quotation hangs from wins over one that is only next to it: 'an official
             # said Wednesday, "…" The aide declined to …'.
@@ -104,6 +105,17 @@ def cue_near(context: DocContext, region: QuoteRegion, tokens: list[Token]) -> T
             if best is None or (not governs, distance) < best[:2]:
                 best = (not governs, distance, token)
     return None if best is None else best[2]
+
+
+def _owns_next(context: DocContext, region: QuoteRegion, verb: Token) -> bool:
+    """Whether a verb after a quotation closed by a period reports a quotation of its own sentence
+    instead: '"… the voters." Asked what that might look like, she said: "…"' (but '"… both."
+    Morin said.' is the first quotation's)."""
+    if verb.idx < region.end or context.text[region.inner_end - 1] != ".":
+        return False
+    end = context.sentences.sentence(verb.i).end_char
+    k = bisect_right(context.region_starts, verb.idx)
+    return k < len(context.region_starts) and context.region_starts[k] < end
 
 
 def _adjacent(text: str, region: QuoteRegion, verb: Token) -> bool:

@@ -339,7 +339,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and (
             content[0].tag_ in {"WDT", "WP", "IN", "DT"} and content[0].dep_.startswith("nsubj")
-            and content[0].head.dep_ == "relcl" or content.root.dep_ == "relcl" and content.root.head.i < content.start):
+            and content[0].head.dep_ == "relcl" or _on_object(content.root, verb) and content.root.head.i < content.start):
         # "Vermont, states that vote on March 1", "has broken many promises he made to the voters":
         # a relative clause describes, it reports nothing
         return True
@@ -538,6 +538,13 @@ def _withheld(verb: Token, content: SpacySpan) -> bool:
 _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ", "X", "SYM"})
 
 
+def _on_object(root: Token, verb: Token | None) -> bool:
+    """Whether ``root`` heads a relative clause on the cue's object ("has broken many promises
+    he made …")."""
+    noun = root.head
+    return verb is not None and root.dep_ == "relcl" and noun.dep_ == "dobj" and noun.head == verb
+
+
 def _other_sentence(text: str, draft: Draft) -> bool:
     """A semicolon between the cue and what it would report parts two sentences: "His contract
     is expiring; the show has not announced a replacement"; so does a colon after the clause:
@@ -576,8 +583,9 @@ def _refusal(verb: Token) -> bool:
 def _reporters_question(verb: Token) -> bool:
     """A participle clause with no subject of its own reports what the speaker was asked, not
     what she said: "Asked whether she would resign, Calloway said …"."""
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "ROOT"} and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in verb.children)
+    # (the parser may tag the participle as a past tense: "Asked what that might look like, she said")
+    participle = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "ROOT"} or verb.tag_ == "VBD" and verb.dep_ == "advcl"
+    return participle and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in verb.children)
 
 
 def _anonymity(verb: Token, content: SpacySpan) -> bool:
