@@ -70,8 +70,9 @@ def topic(content: SpacySpan, cue: set[str]) -> bool:
 def referent(content: SpacySpan, cue: set[str]) -> bool:
     """A noun phrase that is the listener (or "to" the listener), a relative pronoun or a figure is
     no proposition: "questioned the student", "called his mother", "told The Huffington Post",
-    "insisting to Priebus", "rejects which", "added 25 points", "posted a loss of $3 million". (A noun phrase of a communication verb often is one:
-    "announced the start of talks", "requested donations", "endorsed Clinton".)"""
+    "insisting to Priebus", "rejects which", "added 25 points", "posted a loss of $3 million". (A
+    noun phrase of a communication verb often is one: "announced the start of talks", "requested
+    donations", "endorsed Clinton".)"""
     head = content.root
     if head.tag_ == "WDT":
         return True

@@ -337,11 +337,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
-    if draft.kind == QuoteKind.INDIRECT and (
-            content[0].tag_ in {"WDT", "WP", "IN", "DT"} and content[0].dep_.startswith("nsubj")
-            and content[0].head.dep_ == "relcl" or _on_object(content.root, verb) and content.root.head.i < content.start):
-        # "Vermont, states that vote on March 1", "has broken many promises he made to the voters":
-        # a relative clause describes, it reports nothing
+    if draft.kind == QuoteKind.INDIRECT and _relative_clause(content, verb):
         return True
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
@@ -538,11 +534,16 @@ def _withheld(verb: Token, content: SpacySpan) -> bool:
 _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV", "NUM", "INTJ", "X", "SYM"})
 
 
-def _on_object(root: Token, verb: Token | None) -> bool:
-    """Whether ``root`` heads a relative clause on the cue's object ("has broken many promises
-    he made …")."""
+def _relative_clause(content: SpacySpan, verb: Token | None) -> bool:
+    """A relative clause describes, it reports nothing: one its relative pronoun opens as subject
+    ("Vermont, states that vote on March 1"), or one on the cue's own object before it ("has
+    broken many promises he made to the voters")."""
+    first, root = content[0], content.root
+    if first.tag_ in {"WDT", "WP", "IN", "DT"} and first.dep_.startswith("nsubj") and first.head.dep_ == "relcl":
+        return True
     noun = root.head
-    return verb is not None and root.dep_ == "relcl" and noun.dep_ == "dobj" and noun.head == verb
+    return verb is not None and root.dep_ == "relcl" and noun.dep_ == "dobj" and noun.head == verb \
+        and noun.i < content.start
 
 
 def _other_sentence(text: str, draft: Draft) -> bool:
@@ -564,7 +565,8 @@ def _unsaid(verb: Token, content: SpacySpan) -> bool:
             or any(t.pos_ in {"VERB", "AUX"} for t in content):
         return False
     root = content.root
-    if root.pos_ != "NOUN" or not all(t.i in {s.i for s in root.subtree} or t.is_punct for t in content):
+    phrase = {t.i for t in root.subtree}
+    if root.pos_ != "NOUN" or not all(t.i in phrase or t.is_punct for t in content):
         return False  # "did not consider Mr. Clarke a realistic option" says something of him
     first = content[0]
     return first.head == root and first.lower_ in _UNNAMED or first == root.left_edge and first.tag_ != "DT" and root.tag_ == "NNS"

@@ -57,24 +57,24 @@ class EncoderTagger:
         self.session = onnxruntime.InferenceSession(str(folder / model), options, providers=["CPUExecutionProvider"])
         self.tokenizer = W.load_tokenizer(folder)
         self.specials = W.special_ids(self.tokenizer)
-        self._pool: tuple[int, ThreadPoolExecutor] | None = None  # (process id, pool)
+        self._pool = _ProcessPool(1, "sayso-tagger")
         self.parts = max(1, parts)
-        self._scorers: tuple[int, ThreadPoolExecutor] | None = None  # (process id, pool)
+        self._scorers = _ProcessPool(self.parts, "sayso-scorer")
         self._ahead: dict[str, Future[list[W.CharSpan]]] = {}
 
     def prefetch(self, text: str) -> None:
         """Tag ``text`` in a background thread while the caller parses it: ONNX Runtime leaves
         Python's lock while it computes, so the tagger and spaCy's parser work on one core each;
         :meth:`char_spans` then takes the result."""
-        if self._pool is None or self._pool[0] != os.getpid():  # (a forked worker starts afresh)
-            self._pool, self._ahead = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sayso-tagger")), {}
+        if self._pool.stale():
+            self._ahead = {}  # a forked worker's texts tagged ahead are its parent's
         if text in self._ahead:
             return
         while len(self._ahead) >= AHEAD:  # (another thread may take the oldest first)
             oldest = self._ahead.pop(next(iter(self._ahead), ""), None)
             if oldest is not None:
                 oldest.cancel()
-        self._ahead[text] = self._pool[1].submit(self._tag, text)
+        self._ahead[text] = self._pool.get().submit(self._tag, text)
 
     def score(self, ids: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:
         """Per-piece logits of a batch of windows."""
@@ -98,14 +98,7 @@ class EncoderTagger:
         # alone also scores the same whatever windows the article has beside it: int8 dynamic
         # quantisation scales each call's activations.)
         return W.decode(pieces, self.score, self.specials, window=self.window, stride=self.stride,
-                        batch_size=1, mapper=self._scoring_pool().map)
-
-    def _scoring_pool(self) -> ThreadPoolExecutor:
-        """The scoring threads of this process (a forked worker makes its own: threads do not
-        survive a fork)."""
-        if self._scorers is None or self._scorers[0] != os.getpid():
-            self._scorers = (os.getpid(), ThreadPoolExecutor(max_workers=self.parts, thread_name_prefix="sayso-scorer"))
-        return self._scorers[1]
+                        batch_size=1, mapper=self._scorers.get().map)
 
     def token_spans(self, doc: Doc, sentences: SentenceIndex | None = None) -> list[TokenSpan]:
         """The role spans over ``doc``'s tokens (what ``sayso.model.decode.link`` takes); a span
@@ -120,6 +113,28 @@ class EncoderTagger:
                 continue
             out.append((span.start, span.end, label))
         return out
+
+
+class _ProcessPool:
+    """A thread pool made on first use in each process: a forked worker makes its own, since
+    threads do not survive a fork."""
+
+    def __init__(self, workers: int, prefix: str) -> None:
+        self.workers, self.prefix = workers, prefix
+        self._pid: int | None = None
+        self._pool: ThreadPoolExecutor | None = None
+
+    def stale(self) -> bool:
+        """Whether this process has no pool of its own yet."""
+        return self._pool is None or self._pid != os.getpid()
+
+    def get(self) -> ThreadPoolExecutor:
+        """This process's pool."""
+        pool = self._pool
+        if pool is None or self.stale():
+            pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=self.prefix)
+            self._pid, self._pool = os.getpid(), pool
+        return pool
 
 
 @lru_cache(maxsize=2)

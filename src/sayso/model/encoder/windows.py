@@ -146,9 +146,8 @@ def article_scores(article: Pieces, score: ScoreFn, specials: tuple[int, int, in
         return numpy.asarray(score(*batch([article.ids[s : s + window] for s in group], specials)), dtype="float64")
 
     for group, logits in zip(groups, mapper(run, groups)):
-        windows = [article.ids[s : s + window] for s in group]
         for row, start in enumerate(group):
-            size = len(windows[row])
+            size = min(window, n - start)
             edge = numpy.minimum(numpy.arange(size), numpy.arange(size)[::-1]) + 1.0
             weights = numpy.minimum(edge, stride / 2) if len(starts) > 1 else numpy.ones(size)
             total[start : start + size] += weights[:, None] * _log_softmax(logits[row, 1 : size + 1])
