@@ -508,3 +508,26 @@ def test_the_cues_own_subject_over_a_tagged_source_in_another_clause(engine):
     speakers = [names.get(q.speaker) for q in analysis.quotes if "endorsement list" in q.text]
     assert "Nearly all of the Democratic mayors of the 10 most populous cities in the nation" not in speakers
     assert speakers in ([], ["the campaign"])
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # an entity the NER ran on over a comma into the subject is two
+    ("Marja offensive continues\n\nDuring an appearance on NBC's Meet the Press, Petraeus said the enemy is "
+     "formidable.", "the enemy is formidable", "Petraeus"),
+    # a hyphenated title the parser broke into several objects of "according to"
+    ("Fidel Castro's condition is \"satisfactory\" following surgery according to Cuban vice-premier Carlos Lage "
+     "and Cuba's health minister José Ramón Balaguer.", "condition", "Carlos Lage"),
+    # a verb of one speaker after two conjoined names is the nearest one's
+    ("Castro's condition is stable according to Cuban vice premier Carlos Lage and Cuba's health minister José "
+     "Ramón Balaguer who adds that it will not be long before the Cuban leader returns to work.", "not be long",
+     "José Ramón Balaguer"),
+    # "he said" after an "according to" sentence takes up its source, not the subject it reported
+    ("Muqtada al-Sadr was seen as instrumental in Maliki's rise to power. According to Iraqi political analyst "
+     "Hazem al-Nuaeimi, Sadr is a thorn in the side of other Shia groups. \"There is a need to minimize the "
+     "Sadrists' strength,\" he said.", "a need to minimize", "Hazem al-Nuaeimi"),
+    # a participle after "for X" that the parser gave X as subject
+    ("Ban Ki-moon visited Qatar on Monday. Ban criticized Israel for the civilian death toll saying, \"While I "
+     "was en route to Doha, dozens more civilians have been killed.\"", "en route", "Ban Ki-moon"),
+])
+def test_speaker_past_parser_slips(text, words, expected):
+    assert speaker_of(text, words, "rules") == expected

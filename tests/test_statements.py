@@ -926,3 +926,13 @@ def test_a_tagged_scare_quote_with_no_cue_is_no_statement(nlp):
     speaker = context.resolver.resolve(context.doc.char_span(8, 15))
     drafts = [Draft(QuoteKind.DIRECT, start, len(text) - 1, speaker=speaker)]
     assert select(context, drafts).statements == []
+
+
+def test_one_report_read_by_two_paths_is_one_statement_without_the_colon():
+    text = ("Anthony Cordesman, a security analyst at the Center for Strategic and International Studies told "
+            "Bloomberg via e-mail: \"The current fighting is as much a power struggle for control of the south and the "
+            "Shiite parts of Baghdad\" as it is an attempt to establish government authority.")
+    quotes = sayso.extract(text, engine="rules").quotes
+    assert len(quotes) == 1
+    assert text[quotes[0].start:quotes[0].end].lstrip('"').startswith("The current fighting")
+    assert text[quotes[0].start:quotes[0].end].endswith("government authority")

@@ -265,6 +265,11 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     elif draft.medium_span is None and twin.medium_span is not None and twin.cue is not None \
             and draft.cue is not None and twin.cue.start < draft.cue.end and draft.cue.start < twin.cue.end:
         fields.update(medium=twin.medium, medium_span=twin.medium_span)  # "told The Jerusalem Post"
+    if draft.speaker_span is None and twin.speaker_span is not None and draft.cue is not None \
+            and twin.cue is not None and not _same_cue(draft, twin):
+        # The tagger's cue without a speaker, the rules' statement of another cue with one: the
+        # rules' statement, whose speaker is its own cue's ("who he speculates are …", not "said")
+        return twin
     if draft.speaker_span is None and twin.speaker_span is not None:
         fields.update(speaker=twin.speaker, speaker_span=twin.speaker_span, inherited=twin.inherited)
     elif _subject_outweighs(draft, twin):
@@ -291,12 +296,15 @@ _QUOTED = frozenset({QuoteKind.DIRECT, QuoteKind.MIXED})
 
 
 def _by_cue(draft: Draft, twins: Sequence[Draft]) -> list[Draft]:
-    """The rules' quotes for a tagger's quote of several parts that two cues or more tell, one
-    statement per act of saying ('"A." Morin said. "B," he added.'); none when one cue tells it
-    all ('"A," he said. "B."' is one statement in two parts)."""
-    if not draft.parts or draft.kind not in _QUOTED:
+    """The rules' quotes for a tagger's quote of several parts, or one part over several
+    quotations, that two cues or more tell, one statement per act of saying ('"A." Morin said.
+    "B," he added.'); none when one cue tells it all ('"A," he said. "B."' is one statement in
+    two parts)."""
+    if draft.kind not in _QUOTED:
         return []
-    told = [t for t in twins if t.cue is not None and t.kind in _QUOTED and any(t.start < e and s < t.end for s, e in draft.parts)]
+    # one part may run over two quotations too ('"A" as it is B. C is "D," Cordesman added.')
+    pieces = draft.parts or ((draft.start, draft.end),)
+    told = [t for t in twins if t.cue is not None and t.kind in _QUOTED and any(t.start < e and s < t.end for s, e in pieces)]
     cues = {(t.cue.start, t.cue.end) for t in told if t.cue is not None}
     return told if len(cues) > 1 else []
 

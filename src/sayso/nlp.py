@@ -10,7 +10,7 @@ from typing import TypeVar
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ConfigError
 from .options import DEFAULTS, Options
@@ -37,6 +37,8 @@ def _load(model: str) -> Language:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}; sayso needs a parser and NER")
     if "parser" in nlp.pipe_names and "sayso_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sayso_line_breaks", before="parser")
+    if "sayso_entity_commas" not in nlp.pipe_names:
+        nlp.add_pipe("sayso_entity_commas", after="ner")
     return nlp
 
 
@@ -60,6 +62,24 @@ def line_breaks(doc: Doc) -> Doc:
         previous = token
     if changed:
         doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # spaCy's stub: Ints2d, it is one
+    return doc
+
+
+@Language.component("sayso_entity_commas")
+def entity_commas(doc: Doc) -> Doc:
+    """An entity the NER ran on over a comma into the next phrase is two: "NBC's Meet the Press,
+    Petraeus said" names a programme and a speaker. It is cut when the words after the comma hang
+    from a word outside the entity ("Petraeus", the subject of "said"), not from one inside it
+    ("Washington, D.C.", "Hyderabad, India")."""
+    kept: list[Span] = []
+    for ent in doc.ents:
+        comma = next((t.i for t in ent[1:-1] if t.text == ","), None)
+        if comma is not None and not ent.start <= doc[comma + 1 : ent.end].root.head.i < ent.end:
+            kept += [Span(doc, ent.start, comma, label=ent.label_), Span(doc, comma + 1, ent.end, label=ent.label_)]
+        else:
+            kept.append(ent)
+    if len(kept) > len(doc.ents):
+        doc.ents = kept
     return doc
 
 

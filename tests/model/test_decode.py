@@ -13,6 +13,11 @@ from sayso.model.decode import Linked, link, tagged_spans
 from sayso.types import QuoteKind
 
 
+def cue(k: int = 0):
+    """A cue span: token ``k`` of a small document (combine reads where cues stand)."""
+    return spacy.blank("en")("he said that she told them and added more")[k : k + 1]
+
+
 def parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
 
@@ -89,7 +94,7 @@ def test_content_parts_lose_edge_punctuation_and_their_own_marks(text, expected)
 
 
 def test_combine_keeps_one_quote_per_stretch():
-    rule_direct = Draft(QuoteKind.DIRECT, 0, 20, cue=object())  # type: ignore[arg-type]
+    rule_direct = Draft(QuoteKind.DIRECT, 0, 20, cue=cue(1))
     rule_loose = Draft(QuoteKind.INDIRECT, 40, 60)
     model_same = Draft(QuoteKind.DIRECT, 1, 20)
     model_other = Draft(QuoteKind.INDIRECT, 42, 61)
@@ -108,7 +113,7 @@ def test_combine_keeps_one_quote_per_stretch():
 def test_combine_reads_a_quotation_whole_not_the_taggers_pieces_of_it():
     # "We face a dangerous sentence. … Because I have the clear sensation that …": the tagger's
     # pieces inside the rules' whole quotation are not statements of their own.
-    whole = Draft(QuoteKind.DIRECT, 0, 200, cue=object())  # type: ignore[arg-type]
+    whole = Draft(QuoteKind.DIRECT, 0, 200, cue=cue(1))
     pieces = [Draft(QuoteKind.DIRECT, 0, 80), Draft(QuoteKind.DIRECT, 81, 115), Draft(QuoteKind.DIRECT, 150, 199)]
     elsewhere = Draft(QuoteKind.DIRECT, 300, 320)
     for strategy in ("model-first", "model-fill"):
@@ -157,3 +162,37 @@ def test_model_fill_keeps_one_content_where_the_tagger_cut_it_in_two():
     rule = Draft(QuoteKind.INDIRECT, 22, len(text) - 1, cue=cue)
     pieces = [Draft(QuoteKind.INDIRECT, 22, 24, cue=cue), Draft(QuoteKind.INDIRECT, 25, len(text) - 1, cue=cue)]
     assert combine([rule], pieces, "model-fill", text) == [rule]
+
+
+def test_a_quotation_closing_its_sentence_is_no_first_part_of_the_next_cues_quotation():
+    # '"We win." He also said, "They lose."': two statements, not one split by "said"
+    words = ["“", "We", "win", ".", "”", "He", "also", "said", ",", "“", "They", "lose", ".", "”"]
+    heads = [2, 2, 2, 2, 2, 7, 7, 7, 7, 11, 11, 7, 11, 11]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "advmod", "ROOT", "punct", "punct", "nsubj",
+            "ccomp", "punct", "punct"]
+    doc = parsed(words, heads, deps)
+    spans = [(1, 3, "CONTENT"), (5, 6, "SOURCE"), (7, 8, "CUE"), (10, 12, "CONTENT")]
+    linked = link(doc, spans)
+    assert [a.parts for a in linked] == [((1, 3),), ((10, 12),)]
+    assert linked[1].cue == (7, 8)
+
+
+def test_model_fill_parts_one_tagged_quotation_that_two_cues_tell():
+    # 'told Bloomberg: "A" as it is B. C is "D," Cordesman added.': the tagger's one content over
+    # both is the rules' two statements, one per act of saying
+    first = Draft(QuoteKind.MIXED, 10, 60, cue=cue(4))
+    second = Draft(QuoteKind.MIXED, 62, 120, cue=cue(7))
+    tagged = Draft(QuoteKind.MIXED, 10, 118)
+    assert combine([first, second], [tagged], "model-fill") == [first, second]
+
+
+def test_model_fill_takes_no_speaker_from_a_statement_of_another_cue():
+    # 'Trump, alleging that President Obama wanted to admit 250,000 Syrians, said …': the tagger
+    # gave the clause to "said" with no speaker; the rules read it as Obama's "wanted". Obama does
+    # not become the speaker of "said": the rules' statement stands, with its own cue.
+    rules_draft = Draft(QuoteKind.INDIRECT, 10, 40, cue=cue(1), speaker_span=cue(0))
+    tagged = Draft(QuoteKind.INDIRECT, 8, 40, cue=cue(4))
+    assert combine([rules_draft], [tagged], "model-fill") == [rules_draft]
+    # the same cue: the tagger's content, with the rules' speaker
+    same = combine([rules_draft], [replace(tagged, cue=cue(1))], "model-fill")
+    assert [(d.start, d.speaker_span.text) for d in same] == [(8, "he")]

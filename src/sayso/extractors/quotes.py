@@ -179,12 +179,14 @@ class _RuleReader:
             start, end = _span_chars(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
             if start < region.start and region.end <= end + 1 or start <= region.start and region.end < end:
                 # He said the count "might have been rigged": reported speech with a quoted fragment.
+                start, _ = _trim(self.text, start, end)
                 return Draft(QuoteKind.MIXED, start, max(end, region.inner_end), **fields)
         if content is not None and content.left_edge.i < tokens[0].i and self.in_quote[content.left_edge.i] < 0 \
                 and all(t.dep_ in {"mark", "advmod", "punct"} for t in self.doc[content.left_edge.i : tokens[0].i]):
             # He told them that “we’re in this together.”: the quotation is the reported clause.
-            start = content.left_edge.idx
-            return Draft(QuoteKind.MIXED, start, region.end if region.closed else region.inner_end, **fields)
+            end = region.end if region.closed else region.inner_end
+            start, _ = _trim(self.text, content.left_edge.idx, end)  # not the colon before it
+            return Draft(QuoteKind.MIXED, start, end, **fields)
         if content is None and verb.lemma_.lower() in lexicons.representation_verbs() and words <= 2 * FRAGMENT_WORDS:
             # She depicts the protests as "turbulence".
             return Draft(QuoteKind.PARTIAL, region.inner_start, region.inner_end, **fields)
@@ -271,9 +273,12 @@ class _RuleReader:
     def _according_to(self, according: Token) -> Draft | None:
         doc = self.doc
         to = doc[according.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
+        # The last object when the parser made several of one phrase ("according to Cuban
+        # vice-premier Carlos Lage": "vice", "-" and "Lage"): the head of the name.
+        objects = [c for c in to.children if c.dep_ == "pobj" and not c.is_punct]
+        if not objects:
             return None
+        source = objects[-1]
         phrase_start = according.i
         phrase_end = source.right_edge.i + 1
         sent = self.sentences.sentence(according.i)
@@ -296,7 +301,10 @@ class _RuleReader:
         start, end = _trim(self.text, *_span_chars(doc, left, right))
         if end - start < _SHORTEST_CONTENT:
             return None
-        span = mention_span(source)
+        first = source.left_edge.i
+        while first < source.i and doc[first].is_punct:
+            first += 1
+        span = mention_span(source) if len(objects) == 1 else doc[first : source.i + 1]
         return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
                      speaker_span=span, cue=doc[according.i : according.i + 2], parts=parts)
 

@@ -48,6 +48,11 @@ def _documentary(cluster: Cluster) -> bool:
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
+    above = _above_for(verb)
+    if above is not None:
+        # "Ban criticized Israel for the civilian death toll saying, "…"": the parser made the
+        # noun after "for" the participle's subject; the one who criticises says it.
+        return subject_of(above, is_cue)
     subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
     if not subjects and verb.tag_ == "VBN" and verb.lower_ not in lexicons.table("describing_verbs"):
         # "as first reported by the New York Times": a passive cue's agent says it (one who
@@ -92,6 +97,20 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
             and head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
     return None
+
+
+def _above_for(verb: Token) -> Token | None:
+    """The verb above "for" when the parser gave a participle after "for X" a subject of its own
+    ("criticized Israel for the death toll saying …"), else None."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        above = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        above = verb.head.head
+    else:
+        return None
+    return above if above is not verb and above.pos_ in {"VERB", "AUX"} else None
 
 
 def _main_clause(subject: Token) -> bool:
@@ -218,6 +237,11 @@ def _introduced(cluster: Cluster) -> bool:
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
 
+def _speaks(pronoun: Token) -> bool:
+    """Whether a pronoun is the subject of a verb of saying ("he said")."""
+    return pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head.lemma_.lower() in lexicons.cue_verbs()
+
+
 def _commanded(pronoun: Token) -> set[int]:
     """The tokens of the clause that a subject pronoun's cue reports before it: a name in what
     "she said" reports is not "she" ("Shortly afterwards Hood suggested they meet again, she said":
@@ -292,6 +316,10 @@ class SpeakerResolver:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 noun = clause.head
+                if clause.tag_ == "VBZ":
+                    # "Carlos Lage and the health minister José Ramón Balaguer who adds …": a verb
+                    # of one speaker is the nearest conjunct's, wherever the parser hung the clause
+                    noun = next((c for c in reversed(list(noun.children)) if c.dep_ == "conj" and c.i < root.i), noun)
                 named = self._named_before(root) if root.lower_ == "who" and _message(noun) else None
                 if named is not None:
                     # "comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said …":
@@ -562,13 +590,23 @@ class SpeakerResolver:
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
             main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] if k != current else []
-            pool = main or subjects or found
+            pool = (self._according_source(found, first, limit) if k != current and _speaks(pronoun) else []) \
+                or main or subjects or found
             # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
             start, end, cluster = pool[-1] if k == current else pool[0]
             if cluster is None:  # a plural noun phrase nobody has resolved yet
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
         return None
+
+    def _according_source(self, found: list, first: int, limit: int) -> list:
+        """The mentions among ``found`` that name the source of an "according to" in tokens
+        [first, limit): the one who spoke there, whom a later "he said" takes up before the
+        subject of what was reported ("According to analyst Hazem al-Nuaeimi, Sadr is a thorn
+        … "…," he said": al-Nuaeimi)."""
+        sources = [g for t in self.doc[first:limit] if t.lower_ == "according" and t.i + 1 < limit
+                   and self.doc[t.i + 1].lower_ == "to" for g in self.doc[t.i + 1].subtree]
+        return [m for m in found if any(m[0] <= g.i < m[1] for g in sources)]
 
     def _coarguments(self, pronoun: Token) -> list[Cluster]:
         """The actors named as the object of a subject pronoun's own verb, whom the pronoun is not:

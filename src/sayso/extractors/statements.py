@@ -193,6 +193,16 @@ def _one_per_cue(context: DocContext, drafts: list[Draft]) -> list[Draft]:
             content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
             if content is None or not proposition(content, context):
                 continue
+        if last is not None and draft.cue is not None and last.cue == draft.cue and _same_speaker(last, draft) \
+                and draft.start < last.end and not last.parts and not draft.parts \
+                and {last.kind, draft.kind} <= {QuoteKind.MIXED, QuoteKind.INDIRECT} \
+                and not _reports_more(context, last, draft):
+            # one report read twice, its clause with two edges ('told Bloomberg: "A" as it is B'):
+            # the longer reading. (When the longer one runs on over another act, "…, saying that
+            # …", both stay: the second reading stands for that act.)
+            kind = QuoteKind.MIXED if QuoteKind.MIXED in {last.kind, draft.kind} else last.kind
+            out[-1] = replace(last, kind=kind, start=min(last.start, draft.start), end=max(last.end, draft.end))
+            continue
         if last is not None and draft.cue is not None and last.cue is not None and last.cue == draft.cue \
                 and _same_speaker(last, draft) and last.end <= draft.start \
                 and not any(ch.isalnum() or ch == "\n" for ch in context.text[last.end : draft.start]) \
@@ -203,6 +213,18 @@ def _one_per_cue(context: DocContext, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _reports_more(context: DocContext, a: Draft, b: Draft) -> bool:
+    """Whether the stretch that one of two overlapping readings adds to the other holds a verb of
+    saying of its own ("…, mentioning Comey's repeated claims", "…, saying that …") or a
+    participle set off by a comma ("…, pointing to long delays"): another act of the speaker."""
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    added = [(start, max(a.start, b.start)), (min(a.end, b.end), end)]
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        s <= t.idx < e and (context.is_cue(t) or t.tag_ == "VBG" and t.i > 0 and t.nbor(-1).text == ",")
+        for t in span for s, e in added)
 
 
 def _same_speaker(a: Draft, b: Draft) -> bool:

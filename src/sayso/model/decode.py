@@ -158,7 +158,7 @@ def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text
             breaks = sum("\n" in doc[i].text for i in gap)
             between = text[doc[last[1] - 1].idx : doc[content[0]].idx + 1] if gap else ""
             marked = _SPLIT_MARKS.search(between) is not None  # the quotation closes, then reopens
-            if has_cue and marked and _set_off(doc, content[0]) and len(loose) <= LOOSE and breaks <= BREAKS and len(gap) <= SPLIT_GAP \
+            if has_cue and marked and _set_off(doc, content[0]) and not _new_sentence(doc, last[1], content[0]) and len(loose) <= LOOSE and breaks <= BREAKS and len(gap) <= SPLIT_GAP \
                     and len(groups[-1]) < PARTS:
                 groups[-1].append(content)
                 continue
@@ -173,6 +173,18 @@ def _set_off(doc: Doc, start: int) -> bool:
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
     return k < 0 or doc[k].is_punct
+
+
+def _new_sentence(doc: Doc, end: int, start: int) -> bool:
+    """Whether the quotation that ends at token ``end`` closes its sentence and a new sentence
+    follows it before the quotation at ``start``: '"… in the world." He also pointed out, "…"'
+    is two statements, not one split by its cue ('"…," he said, "…"')."""
+    k = end
+    while k < start and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in {".", "!", "?"}:
+        k += 1
+    closed = k < start and doc[k].text in {".", "!", "?"} or end > 0 and doc[end - 1].text in {".", "!", "?"}
+    word = next((doc[i] for i in range(end, start) if not (doc[i].is_punct or doc[i].is_space)), None)
+    return closed and word is not None and word.text[:1].isupper()
 
 
 def _between(parts: list[tuple[int, int]], cues: _Role) -> tuple[int, int] | None:
