@@ -41,6 +41,12 @@ def _one(text: str):
      "Jean Dupont"),
     # partial
     ("Jean Dupont a qualifié la réforme de « farce ».", "partial", "farce", "Jean Dupont"),
+    # "se dire" and what one says one is
+    ("Le président du club, Joey Saputo s'est dit satisfait des résultats de la saison malgré l'élimination de "
+     "l'équipe.", "indirect", "satisfait des résultats de la saison malgré l'élimination de l'équipe", "Joey Saputo"),
+    # an infinitive the tagger took for an adjective
+    ("En effet, le ministre Alberto Ruiz-Gallardón désirerait interdire l'avortement dans les cas de malformations "
+     "du fœtus.", "indirect", "interdire l'avortement dans les cas de malformations du fœtus", "Alberto Ruiz-Gallardón"),
 ])
 def test_statement_rules(text, kind, content, speaker):
     _, found = _one(text)

@@ -525,9 +525,21 @@ def test_the_cues_own_subject_over_a_tagged_source_in_another_clause(engine):
     ("Muqtada al-Sadr was seen as instrumental in Maliki's rise to power. According to Iraqi political analyst "
      "Hazem al-Nuaeimi, Sadr is a thorn in the side of other Shia groups. \"There is a need to minimize the "
      "Sadrists' strength,\" he said.", "a need to minimize", "Hazem al-Nuaeimi"),
+    # a clause as the subject of "was" describes nobody: the report that claimed it is the source
+    ("Overshadowing the former UN chief's remarks was a BBC report released on Wednesday that claimed that ethnic "
+     "groups are now stockpiling guns.", "stockpiling", "BBC"),
     # a participle after "for X" that the parser gave X as subject
     ("Ban Ki-moon visited Qatar on Monday. Ban criticized Israel for the civilian death toll saying, \"While I "
      "was en route to Doha, dozens more civilians have been killed.\"", "en route", "Ban Ki-moon"),
 ])
 def test_speaker_past_parser_slips(text, words, expected):
     assert speaker_of(text, words, "rules") == expected
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_second_verb_takes_the_first_ones_subject_not_a_name_in_its_object():
+    text = ("Two months before Obama arrived, the government presided over what was widely considered a sham election. "
+            "But Obama, making it clear that security trumped other concerns in the Horn of Africa, stood beside Meles's "
+            "successor, Prime Minister Hailemariam Desalegn, and described the government as being ''democratically "
+            "elected.''")
+    assert speaker_of(text, "the government as", "hybrid") == "Obama"

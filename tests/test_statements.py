@@ -936,3 +936,13 @@ def test_one_report_read_by_two_paths_is_one_statement_without_the_colon():
     assert len(quotes) == 1
     assert text[quotes[0].start:quotes[0].end].lstrip('"').startswith("The current fighting")
     assert text[quotes[0].start:quotes[0].end].endswith("government authority")
+
+
+@pytest.mark.parametrize("engine", ["rules", pytest.param("hybrid", marks=pytest.mark.skipif(not available(),
+                                                                                         reason="no trained weights"))])
+def test_a_plan_reported_inside_anothers_statement_is_no_statement_of_its_own(engine):
+    text = ("Carson on why young black men should vote Trump.\n\nDonald Trump plans to empower the black community in "
+            "the United States by fostering an environment of \"entrepreneurial risk-taking and capital investment,\" "
+            "Ben Carson said Monday.")
+    cues = [q.cue for q in sayso.extract(text, engine=engine).quotes]
+    assert "said" in " ".join(c or "" for c in cues) and not any(c and "plans" in c for c in cues)

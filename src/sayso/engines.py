@@ -137,14 +137,29 @@ def _own_subject(verb: Token, mention: SpacySpan, parts: Sequence[tuple[int, int
     """The cue's own subject, a noun before it, for a tagged source in another clause: "Nearly all
     of the mayors have endorsed her; last month, the campaign unveiled an endorsement list". (A
     pronoun is left to the tagger's name, and a date read as a subject is none.)"""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
-                    and c.ent_type_ not in {"DATE", "TIME"}), None)
+    subject = _noun_subject(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        # "Obama … stood beside Meles's successor, Prime Minister Hailemariam Desalegn, and
+        # described the government as …": a second verb's subject is the first one's, not a
+        # name in what the first verb did
+        shared = _noun_subject(verb.head)
+        if shared is not None and mention.root.dep_ not in {"nsubj", "nsubjpass"} \
+                and shared.i < mention.start and mention.end <= verb.i \
+                and not any(s <= shared.i < e for s, e in parts):
+            return mention_span(shared)
     if subject is None or mention.start <= subject.i < mention.end or mention.root.head == verb \
             or subject.i < mention.start < verb.i or any(s <= subject.i < e for s, e in parts):
         # (a source between the subject and the cue is the cue's: "Hawaii, as one of the advisers
         # pointed out, …")
         return mention
     return mention_span(subject)
+
+
+def _noun_subject(verb: Token) -> Token | None:
+    """A verb's subject when it is a noun before it, not a date read as one."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
+                 and c.ent_type_ not in {"DATE", "TIME"}), None)
 
 
 def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, Any]) -> list[tuple[int, int]]:

@@ -187,7 +187,10 @@ def _described(noun: Token) -> Token | None:
         noun = noun.head
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return None
-    return subject_of(noun.head)
+    subject = subject_of(noun.head)
+    # (a clause as subject describes nothing: "Overshadowing his remarks was a BBC report that
+    # claimed …" is the report's claim)
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
 def _message(noun: Token) -> bool:

@@ -30,6 +30,7 @@ from .contents import claim_heads, manner, proposition, referent, topic
 from .context import DocContext
 from .cues import word_forms
 from .drafts import Draft
+from .lookup import Intervals
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
 from .speakers import mention_span, subject_of
 from .quotations import scare_regions
@@ -96,7 +97,29 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             continue
         if not _not_a_statement(context, draft, content):
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
-    return Selection(_one_per_cue(context, kept), unattributed, attitudes)
+    return Selection(_one_per_cue(context, _without_nested(kept)), unattributed, attitudes)
+
+
+def _without_nested(drafts: list[Draft]) -> list[Draft]:
+    """Statements less a belief or intention reported inside another's reported clause: in
+    "Donald Trump plans to empower the black community …, Ben Carson said" the plan is Carson's
+    account, not a statement of Trump's (docs/annotation.md: only the outer statement is
+    annotated). Speech inside speech stays: the real-news set and PolNeAR dev lose more than they
+    gain when it goes."""
+    outer = [d for d in drafts if d.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED, QuoteKind.ACCORDING_TO}]
+    spans = Intervals([(d.start, d.end) for d in outer])
+    held = lexicons.intention_verbs() | lexicons.load("belief_verbs")
+    kept = []
+    for d in drafts:
+        verb = _cue_verb(d)
+        inner = d.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} and d.cue is not None and verb is not None \
+            and verb.lemma_.lower() in held and any(
+                o is not d and o.cue is not None and not (o.cue.start_char <= d.cue.start_char < o.cue.end_char)
+                for o in (outer[k] for k in spans.containing(d.cue.start_char, d.cue.end_char))
+                if d.end <= o.end + 2)
+        if not inner:
+            kept.append(d)
+    return kept
 
 
 def _writers_voice(context: DocContext, draft: Draft) -> bool:

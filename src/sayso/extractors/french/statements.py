@@ -71,6 +71,24 @@ def _hypothetical(verb: Token) -> bool:
         for c in verb.children)  # "s'il", not the reflexive "s'est dit"
 
 
+def _said_to_be(verb: Token) -> Token | None:
+    """The adjective after a reflexive "se dire" ("s'est dit satisfait", "se dit prêt à …"), else
+    None."""
+    if verb.lemma_.lower() != "dire" or not any(c.dep_.startswith("expl") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ" and c.i > verb.i), None)
+
+
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def _infinitive(token: Token, verb: Token) -> bool:
+    """An infinitive, also one the tagger took for an adjective right after the verb it completes
+    ("désirerait interdire l'avortement")."""
+    return token.morph.get("VerbForm", []) == ["Inf"] or token.dep_ == "xcomp" and token.head == verb \
+        and token.i == verb.i + 1 and token.pos_ == "ADJ" and token.lower_.endswith(_INFINITIVE_ENDINGS)
+
+
 def _impersonal(verb: Token) -> bool:
     """An impersonal passive names no source: "il n'est pas prévu de reporter le scrutin", "il a
     été annoncé que …" (with no "par X")."""
@@ -516,13 +534,17 @@ class Reader:
         """The clause a cue takes: "que …", an infinitive ("affirment avoir découvert …"), or
         "de" and an infinitive after a request or an intention ("a prévu de revenir")."""
         doc, i = self.doc, verb.i + 1
+        said_to_be = _said_to_be(verb)
+        if said_to_be is not None and said_to_be.idx < limit:
+            # "Joey Saputo s'est dit satisfait des résultats": what one says one is
+            return self._clause(said_to_be.idx, Region(said_to_be.idx, said_to_be.idx, said_to_be.idx, said_to_be.idx))
         steps = 0
         while i < len(doc) and doc[i].idx < limit and steps < COMPLEMENT_WINDOW:
             token = doc[i]
             if token.lower_ in _words("que") and (token.pos_ == "SCONJ" or token.dep_ == "mark"
                                          or not (doc[i - 1].dep_ == "obj" and doc[i - 1].head == verb)):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.morph.get("VerbForm", []) == ["Inf"] and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
+            if _infinitive(token, verb) and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if token.lower_ in {"de", "d'", "à"} and infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
