@@ -543,3 +543,15 @@ def test_a_second_verb_takes_the_first_ones_subject_not_a_name_in_its_object():
             "successor, Prime Minister Hailemariam Desalegn, and described the government as being ''democratically "
             "elected.''")
     assert speaker_of(text, "the government as", "hybrid") == "Obama"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_cue_after_a_quotations_closing_comma_is_its_own(engine):
+    # the parser hung the quotation on Quick's "said"; the cue right after its comma is Trump's
+    text = ("\"I never said that. I never said that,\" Trump said, after CNBC's Becky Quick said the billionaire "
+            "front-runner had derisively referred to Sen. Marco Rubio as the \"personal senator\" of Facebook mogul "
+            "Mark Zuckerberg.")
+    if engine == "rules":  # (the tagger links the quotation to Quick's "said" itself)
+        assert speaker_of(text, "I never said that", engine) == "Trump"
+    # no content opens inside the quotation and runs out of it over its cue
+    assert not any("Trump said" in text[q.start:q.end] for q in sayso.extract(text, engine=engine).quotes)

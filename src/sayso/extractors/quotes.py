@@ -233,6 +233,9 @@ class _RuleReader:
         else:
             return None
         start, end = _trim(self.text, start, end)
+        k = bisect_right(self._region_starts, start) - 1
+        if k >= 0 and self.regions[k].inner_start < start < self.regions[k].inner_end < end:
+            return None  # a clause that opens within a quotation and runs out of it is no content
         subject = subject_of(verb, self._is_cue)
         if end - start < _SHORTEST_CONTENT or subject is None \
                 or start <= subject.idx < end and not start <= verb.idx < end:
