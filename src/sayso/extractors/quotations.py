@@ -97,14 +97,15 @@ def cue_near(context: DocContext, region: QuoteRegion, tokens: list[Token]) -> T
             if context.in_quote[token.i] >= 0 or not context.is_cue(token):
                 continue
             governs = any(token in t.ancestors for t in tokens) or token.head.i in inside
-            if not (governs or _adjacent(context.text, region, token) and not _owns_next(context, region, token)):
+            adjacent = _adjacent(context.text, region, token)
+            if not (governs or adjacent and not _owns_next(context, region, token)):
                 continue
             # The verb the quotation hangs from wins over one that is only next to it: 'an official
             # said Wednesday, "…" The aide declined to …'; but a cue right after the comma that
             # closes it is its own, whatever the parser hung on a verb further on: '"I never said
             # that," Trump said, after Quick said …'.
-            attributed = governs or token.idx >= region.end and "," in context.text[region.inner_end - 1 : region.end] \
-                and _adjacent(context.text, region, token)
+            attributed = governs or adjacent and token.idx >= region.end \
+                and "," in context.text[region.inner_end - 1 : region.end]
             distance = min(abs(token.idx - region.end), abs(region.start - token.idx))
             if best is None or (not attributed, distance) < best[:2]:
                 best = (not attributed, distance, token)
