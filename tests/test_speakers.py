@@ -555,3 +555,44 @@ def test_the_cue_after_a_quotations_closing_comma_is_its_own(engine):
         assert speaker_of(text, "I never said that", engine) == "Trump"
     # no content opens inside the quotation and runs out of it over its cue
     assert not any("Trump said" in text[q.start:q.end] for q in sayso.extract(text, engine=engine).quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_set_off_quotation_is_the_lines_own_cues_not_one_in_a_clause_on_a_noun(engine):
+    text = ("Siew Kum Hong writes that those who want to make their views heard online should also be ready to "
+            "stand up against any potential onslaught:\n\nYes, I fundamentally believe that it is better to have "
+            "more voices speaking up than less. But people have to be willing to stand up for their views.")
+    assert speaker_of(text, "I fundamentally believe", engine) == "Siew Kum Hong"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_some_with_one_named_example_is_the_example(engine):
+    text = ("During the visit, Sargysan was accompanied by Yerevan Mayor Taron Margaryan, who didn't meet with "
+            "protesters despite repeated pleas. Some, like "
+            "Anahit Markosian, called for his resignation on the Armenian Environmental Network Facebook group page:"
+            "\n\nI think the latest events at Mashtots park call for mayor Margarian's resignation. Not only has he "
+            "shown his unwillingness to solve the problem.")
+    assert speaker_of(text, "I think the latest", engine) == "Anahit Markosian"
+    # several examples are no one speaker
+    several = text.replace("Some, like Anahit Markosian,", "Some, like Anahit Markosian and Levon Barseghyan,")
+    analysis = sayso.extract(several, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert not any(names.get(q.speaker) == "Anahit Markosian" for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_with_ms_is_a_person_and_one_with_her_full_name(engine):
+    # the NER typed both "Swati Maliwal" and "Ms Maliwal" as organisations
+    text = ("On Wednesday, Swati Maliwal, head of the Delhi Commission for Women, announced she was beginning a "
+            "30-day protest to persuade the government to act.\n\nIn a tweeted statement on Wednesday, Ms Maliwal "
+            "demanded offenders who rape children should be executed within six months.")
+    analysis = sayso.extract(text, engine=engine)
+    maliwal = [a for a in analysis.actors if "Maliwal" in a.name]
+    assert [(a.name, a.type.value) for a in maliwal] == [("Swati Maliwal", "PERSON")]
+    assert speaker_of(text, "offenders who rape", engine) == "Swati Maliwal"
+
+
+def test_she_is_the_one_whose_name_says_so_before_one_whose_name_says_nothing():
+    # (the main clause's subject would come first, but nothing says Narendra Modi is a "she")
+    text = "Prime Minister Narendra Modi met Ms Maliwal on Tuesday in Delhi. She said the law had to change."
+    assert speaker_of(text, "the law had to change", "rules") == "Maliwal"

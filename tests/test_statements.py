@@ -946,3 +946,14 @@ def test_a_plan_reported_inside_anothers_statement_is_no_statement_of_its_own(en
             "Ben Carson said Monday.")
     cues = [q.cue for q in sayso.extract(text, engine=engine).quotes]
     assert "said" in " ".join(c or "" for c in cues) and not any(c and "plans" in c for c in cues)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("lead_in", ["He explained why he was doing so:", "He described what happened:"])
+def test_the_topic_a_lead_in_names_is_no_statement_of_its_own(engine, lead_in):
+    text = ("Journalist Lino Bocchini announced in late March 2012 that he was going to go ahead with a new "
+            f"lawsuit. {lead_in}\n\nThe first lawsuit ended in a kind of tie. We will now fight for the domain "
+            "until the end, and we are confident that we will win.")
+    found = quotes(text, engine)
+    assert ("why he was doing so", "Lino Bocchini") not in found and ("what happened", "Lino Bocchini") not in found
+    assert any(content.startswith("The first lawsuit") and speaker == "Lino Bocchini" for content, speaker in found)

@@ -47,6 +47,10 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     # name into the next noun phrase; a lower-case "the" right after a name ends it.
     end = next((t.i for t in doc[start + 1 : end] if t.lower_ == "the" and not t.is_title
                 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha), end)
+    # "Ms Maliwal" read as an organisation: an honorific only a person bears opens a person's
+    # name, whatever the NER typed it; with_title takes it back as the name's title.
+    if end - start > 1 and doc[start].lower_.rstrip(".") in lexicons.load("honorifics") and doc[start + 1].is_title:
+        start += 1
     # "Tell Gov Christie" (a banner's words the NER read as a person): the name is what follows a
     # title inside it; the title itself is taken back by with_title.
     if ent.label_ == "PERSON":

@@ -381,7 +381,7 @@ class ActorBook:
             return None
         order = list(reversed(self.clusters))
         if gender != "u":
-            order = [c for c in order if _gender(c) in {gender, "u"}]  # "Mrs. Clinton" is no "Bill Clinton"
+            order = [c for c in order if name_gender(c) in {gender, "u"}]  # "Mrs. Clinton" is no "Bill Clinton"
         if len(words) == 1:
             # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
             order.sort(key=lambda c: _surname_rank(c, words))
@@ -569,7 +569,7 @@ def given_gender(cluster: Cluster) -> str:
     return lexicons.table("given_names").get(cluster.words[0], "u") if cluster.named and len(cluster.words) > 1 else "u"
 
 
-def _gender(cluster: Cluster) -> str:
+def name_gender(cluster: Cluster) -> str:
     """A person's gender as the name says it: the given name of a full name, else a gendered
     title it was written with; u when nothing tells."""
     given = given_gender(cluster)

@@ -127,7 +127,10 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
         return None
     sentence = colon[0].sent
     before = [t for t in reversed(sentence) if t.i < colon[0].i and context.in_quote[t.i] < 0]
-    found = next((t for t in before if context.is_cue(t) or _introducing(t)), None) \
+    cues = [t for t in before if context.is_cue(t) or _introducing(t)]
+    # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
+    # want to make their views heard … should stand up:": writes, not want)
+    found = next((t for t in cues if not _embedded(t)), cues[0] if cues else None) \
         or next((t for t in before if _gives_message(t)), None)
     if found is not None:
         return found
@@ -141,6 +144,15 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
         first -= 1
     return next((t for t in reversed(doc[first : sentence.start]) if context.in_quote[t.i] < 0 and t.dep_ == "ROOT"
                  and context.is_cue(t) and t.pos_ in {"VERB", "AUX"} and _named(subject_of(t, context.is_cue))), None)
+
+
+#: Dependencies of a clause that qualifies a word: its verb is not what the line does.
+_QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
+
+
+def _embedded(token: Token) -> bool:
+    """Whether a verb stands in a clause that qualifies a noun or is a subject, at any depth."""
+    return any(t.dep_ in _QUALIFYING for t in (token, *token.ancestors))
 
 
 def _named(subject: Token | None) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import ActorType
 from . import lexicons
-from .actors import ActorBook, Cluster, given_gender
+from .actors import ActorBook, Cluster, name_gender
 from .names import name_words, singular
 from .paragraphs import CREDIT, paragraphs
 from .authors import Authorship, authorships, is_document, made_documents
@@ -101,13 +101,20 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
 
 def _above_for(verb: Token) -> Token | None:
     """The verb above "for" when the parser gave a participle after "for X" a subject of its own
-    ("criticized Israel for the death toll saying …"), else None."""
+    ("criticized Israel for the death toll saying …"), or right after the verb's object ("addressed
+    Modi demanding …"), else None."""
     if verb.tag_ != "VBG" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         above = verb.head
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         above = verb.head.head
+    elif verb.dep_ == "advcl" and subject.left_edge.i == verb.head.i + 1 \
+            and not any(c.dep_ == "dobj" for c in verb.head.children):
+        # "addressed Prime Minister Narendra Modi demanding …": the object of the verb before
+        # it, read as the participle's subject; the one who addresses him demands
+        above = verb.head
     else:
         return None
     return above if above is not verb and above.pos_ in {"VERB", "AUX"} else None
@@ -200,7 +207,11 @@ def _message(noun: Token) -> bool:
 
 
 def mention_span(token: Token) -> SpacySpan:
-    """The noun phrase a subject token heads, without edge punctuation."""
+    """The noun phrase a subject token heads, without edge punctuation; for "some" or "many"
+    with one named example, the example ("Some, like Anahit Markosian, called for …")."""
+    example = _only_example(token)
+    if example is not None:
+        return mention_span(example)
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
     # A name split by the parser ("al-Khafaji") stays whole: take in the entities at both edges.
@@ -217,6 +228,26 @@ def mention_span(token: Token) -> SpacySpan:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+#: The words that introduce an example of a group: "some, like X", "many, including X".
+_EXAMPLE_WORDS = {"like", "including"}
+
+
+def _only_example(token: Token) -> Token | None:
+    """The one named person a quantifier subject gives as its example: "Some, like Anahit
+    Markosian" (the words that follow are hers); none when it names several ("Many, like X and
+    Y") or names no person."""
+    if lexicons.table("subject_words").get(token.lower_) != "quantifier":
+        return None
+    # the parser hangs "like X" on the subject, on its verb or on a comma between the two
+    between = token.doc[token.i + 1 : token.head.i] if token.head.i > token.i else token.subtree
+    examples = [c for p in between if p.dep_ == "prep" and p.lower_ in _EXAMPLE_WORDS
+                for c in p.children if c.dep_ == "pobj"]
+    if len(examples) != 1 or any(c.dep_ == "conj" for c in examples[0].children) \
+            or examples[0].ent_type_ != "PERSON":
+        return None
+    return examples[0]
 
 
 def _entity(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -286,6 +317,9 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
+        example = _only_example(root)
+        if example is not None and span.start <= example.i < span.end:  # "Some, like Anahit Markosian": she
+            return self.resolve(mention_span(example), speaking)
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
             or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
             or self._named_before_title(span)
@@ -582,6 +616,10 @@ class SpeakerResolver:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
             if not found:
                 continue
+            if word in _PERSONAL:
+                # one whose name says "she" (a given name, "Ms") before one whose name says nothing
+                known = [m for m in found if m[2] is not None and name_gender(m[2]) == _GIVEN[_PERSONAL[word]]]
+                found = known or found
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
             described = self._described_subject(first, limit, pronoun) if k != current and word in _PERSONAL \
                 and not subjects else None
@@ -767,7 +805,7 @@ class SpeakerResolver:
                 return False
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
-            given = given_gender(cluster)
+            given = name_gender(cluster)
             if given != "u" and given != _GIVEN[gender]:
                 return False  # "Isabel Ruiz" is no "he"
             return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)

@@ -97,7 +97,30 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             continue
         if not _not_a_statement(context, draft, content):
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
-    return Selection(_one_per_cue(context, _without_nested(kept)), unattributed, attitudes)
+    return Selection(_one_per_cue(context, _without_nested(_without_lead_in_topics(context, kept))),
+                     unattributed, attitudes)
+
+
+#: Words that open a clause naming a topic, not a proposition ("explained why …", "described
+#: what happened"); "whether" and "if" ask a question, which is a statement.
+_TOPIC_OPENERS = frozenset({"why", "what", "how", "where", "when", "who"})
+
+
+def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """Statements less the topic a line names before the quotation it introduces: in "He
+    explained why he was doing so:" and the paragraph after, the paragraph is what he said, and
+    "why he was doing so" is no statement of its own (docs/annotation.md: a lead-in that names a
+    topic makes one direct statement)."""
+    introducing = {d.cue.start_char for d in drafts if d.set_off and d.cue is not None}
+    if not introducing:
+        return drafts
+    kept = []
+    for d in drafts:
+        content = context.doc.char_span(d.start, d.end, alignment_mode="expand") \
+            if d.kind == QuoteKind.INDIRECT and d.cue is not None and d.cue.start_char in introducing else None
+        if content is None or not (content[0].lower_ in _TOPIC_OPENERS or not proposition(content, context)):
+            kept.append(d)
+    return kept
 
 
 def _without_nested(drafts: list[Draft]) -> list[Draft]:
