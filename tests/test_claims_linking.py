@@ -15,12 +15,12 @@ from sayso.types import Proposition
 
 
 def _clause(subject: str, predicate: str, lemmas: str, *, actor: int | None = None, name: str = "",
-            row: int = 0, could_be: frozenset[int] = frozenset()) -> Clause:
+            row: int = 0, could_be: frozenset[int] = frozenset(), speaker: int | None = None) -> Clause:
     text = f"{subject} {predicate} {lemmas}".strip()
     p = Proposition(start=0, end=len(text), text=text, subject=(0, len(subject)) if subject else None,
                     predicate=predicate, lemmas=tuple(lemmas.split()))
     return Clause(row=row, proposition=p, subject=subject, subject_id=actor, subject_name=name or subject,
-                  could_be=could_be)
+                  could_be=could_be, speaker_id=speaker, speaker_name=f"Speaker{speaker}" if speaker else "")
 
 
 @pytest.mark.parametrize("a, b, relation", [
@@ -39,7 +39,10 @@ def _clause(subject: str, predicate: str, lemmas: str, *, actor: int | None = No
      "unknown"),
     (_clause("he", "be founder", ""), _clause("he", "be founder", ""), "unknown"),  # two "he" need not be one man
     (_clause("none of her emails", "mark", ""), _clause("they", "mark", ""), "unknown"),
-    (_clause("", "ban", ""), _clause("", "ban", ""), "same"),  # two acts without their agent
+    # two acts without their agent: one speaker's plan, or two speakers' calls on two doers
+    (_clause("", "ban", "", speaker=1), _clause("", "ban", "", speaker=1), "same"),
+    (_clause("", "support", "", speaker=1), _clause("", "support", "", speaker=2), "different"),
+    (_clause("", "support", "", speaker=1), _clause("", "support", ""), "unknown"),
     (_clause("the Trump train", "leave", ""), _clause("the train", "leave", ""), "different"),
 ])
 def test_subjects_agree(a, b, relation):

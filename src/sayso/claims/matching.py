@@ -115,13 +115,22 @@ def subjects_agree(a: Clause, b: Clause) -> str:
     its article), "different" (two actors of two names; one head word named
     otherwise: "the Trump train", "the train"), or "unknown" (a pronoun the
     store could not resolve, "He’s the founder of ISIS"; two other heads, "none of her emails" /
-    "they"; an act without its agent, "to ban Muslims")."""
+    "they"). Two acts without their agent ("to ban Muslims") are one subject's when one speaker
+    tells both, two when two do, unknown when a speaker is."""
+    if a.proposition.subject is None and b.proposition.subject is None:
+        # "to support Clinton", "to sit out the election": an act whose doer is the one its
+        # speaker urges or plans it for; said by one speaker, one act, by two, two doers
+        if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+            return "same"
+        if not a.speaker_key or not b.speaker_key:
+            return "unknown"  # a speaker not known, or known only by a description
+        return "same" if a.speaker_key == b.speaker_key else "different"
     if a.subject_id is None and b.subject_id in a.could_be or b.subject_id is None and a.subject_id in b.could_be:
         return "same"  # "He’s the founder of ISIS" in an article that names Obama before it / "Obama was …"
     if a.subject_id is not None and b.subject_id is not None:
         return "same" if a.subject_id == b.subject_id or a.subject_key == b.subject_key else "different"
     if a.subject_id is None and b.subject_id is None and a.subject_key == b.subject_key \
-            and not role(a.subject_key) and (a.subject_key or a.proposition.subject is b.proposition.subject is None):
+            and not role(a.subject_key) and a.subject_key:
         # one head word, but "the Trump train" is not "the train"
         return "same" if _subject_names(a) == _subject_names(b) else "different"
     return "unknown"

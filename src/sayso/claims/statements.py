@@ -36,6 +36,17 @@ class Clause:
     index: int = 0  # the proposition's index among the statement's
     reading: str = ""  # the words the encoder reads ("" : the clause's, with its subject when outside it)
     could_be: frozenset[int] = frozenset()  # an unresolved "he" or "she": the actors in reach it may name
+    speaker_id: int | None = None  # the statement's speaker (the store's actor), None: not known
+    speaker_name: str = ""  # that actor's name
+
+    @cached_property
+    def speaker_key(self) -> str:
+        """The speaker's last name ("Donald J. Trump" and "Mr. Trump", which the store may keep
+        apart: trump), "" when the speaker is not known or not named ("The GOP presidential
+        candidate", which may be anyone's description)."""
+        words = self.speaker_name.split()
+        return bare(written_words(words[-1])[-1]) if words and words[-1][:1].isupper() \
+            and written_words(words[-1]) else ""
 
     @cached_property
     def subject_key(self) -> str:
@@ -126,7 +137,8 @@ def clauses(store: Store, rows: Sequence[QuoteRow], texts: dict[int, str]) -> li
                 continue
             found.append(Clause(row=i, index=index, proposition=p, subject=subject, subject_id=actor,
                                 subject_name=names.get(actor, subject) if actor is not None else subject,
-                                reading=resolved.sentence, could_be=resolved.could_be))
+                                reading=resolved.sentence, could_be=resolved.could_be, speaker_id=row.speaker_id,
+                                speaker_name=names.get(row.speaker_id, "") if row.speaker_id is not None else ""))
     return found
 
 
