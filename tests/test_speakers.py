@@ -531,6 +531,10 @@ def test_the_cues_own_subject_over_a_tagged_source_in_another_clause(engine):
     # a participle after "for X" that the parser gave X as subject
     ("Ban Ki-moon visited Qatar on Monday. Ban criticized Israel for the civilian death toll saying, \"While I "
      "was en route to Doha, dozens more civilians have been killed.\"", "en route", "Ban Ki-moon"),
+    # a cue the parser joined to the main verb, which says nothing, goes on the cue in between
+    ("The news came hours after Mubarak announced he would cooperate with the investigation into corruption "
+     "within his regime, and said he would robustly defend himself against what he termed an \"unjust\" "
+     "campaign.", "robustly defend", "Mubarak"),
 ])
 def test_speaker_past_parser_slips(text, words, expected):
     assert speaker_of(text, words, "rules") == expected
@@ -596,3 +600,38 @@ def test_she_is_the_one_whose_name_says_so_before_one_whose_name_says_nothing():
     # (the main clause's subject would come first, but nothing says Narendra Modi is a "she")
     text = "Prime Minister Narendra Modi met Ms Maliwal on Tuesday in Delhi. She said the law had to change."
     assert speaker_of(text, "the law had to change", "rules") == "Maliwal"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_the_ner_missed_after_a_comma_is_no_apposition_of_the_name_before(engine):
+    text = ("In a recent report, in view of the upcoming review of Greece by the United Nations' Committee Against "
+            "Torture, international human rights NGO Human Rights Watch called the country's attempts to protect "
+            "immigrants \"totally insufficient\".")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert all("Committee" not in (names.get(q.speaker) or "") for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_handle_is_the_account_of_the_name_before_it_in_brackets_or_of_its_surname(engine):
+    text = ("Minister Michalis Chrisochoidis announced a new bureau on Monday. Irish journalist Damian Mac Con "
+            "Uladh (@damomac) urged the minister to take immediate action.\n\n"
+            "@damomac: Minister, please assist in helping this wounded democracy by dismissing those cops.\n\n"
+            "@chrisochoidis: The bureau has been upgraded and its decisions will carry more weight.")
+    assert "Damian" in speaker_of(text, "please assist", engine)
+    assert speaker_of(text, "The bureau has been upgraded", engine) == "Michalis Chrisochoidis"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_the_ner_left_out_after_a_nationality_is_a_person(engine):
+    text = ("The next day was the highlight of the festival.\n\nPalestinian Roba Salibi wrote:\n\n@RobaSalibi: "
+            "Eskenderella is amazing and beyond description. I've enjoyed all of their songs.")
+    assert speaker_of(text, "Eskenderella is amazing", engine) == "Roba Salibi"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_post_after_a_line_about_one_named_person_is_hers(engine):
+    text = ("The festival closed on Friday.\n\nPalestinian Ebaa Rezeq was sad to see the festival end:\n\n"
+            "@Gazanism: I can't believe that I've just said goodbye to the delegation! Thank you from the bottom "
+            "of my heart.")
+    assert speaker_of(text, "said goodbye", engine) == "Ebaa Rezeq"

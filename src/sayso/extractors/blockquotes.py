@@ -14,10 +14,10 @@ from spacy.tokens import Token
 from ..types import QuoteKind
 from . import lexicons
 from .context import DocContext
-from .cues import attribution, word_forms
+from .cues import attribution, depiction, word_forms
 from .drafts import Draft
 from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
-from .speakers import mention_span, subject_of
+from .speakers import mention_span, missed_person, subject_of
 from .titles import title_line
 
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
@@ -37,14 +37,17 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     drafts = []
     for k, (verb, following, next_cue) in enumerate(zip(cues, lines[1:], cues[1:]), start=1):
         if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
-                or next_cue is not None:
-            continue  # a quotation in marks, a caption, or the next introduction
+                or next_cue is not None or depiction(verb):
+            continue  # a quotation in marks, a caption, the next introduction, or what a video shows
         start, end = following
         while end > start and text[end - 1].isspace():
             end -= 1
         label = _HANDLE_LABEL.match(text, start, end)
-        if label is not None and not (context.is_cue(verb) or _introducing(verb) or _gives_message(verb)):
-            continue  # "Some Singaporeans are distrustful …:" then "@sochris: …": the account's post
+        if label is not None and not (context.is_cue(verb) or _introducing(verb) or _gives_message(verb)
+                                      or _person_subject(verb)):
+            # "Some Singaporeans are distrustful …:" then "@sochris: …": the account's post (but
+            # "Ebaa Rezeq was sad to see PalFest end:" then "@Gazanism: …" is hers)
+            continue
         if label is not None:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
@@ -153,6 +156,13 @@ _QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
 def _embedded(token: Token) -> bool:
     """Whether a verb stands in a clause that qualifies a noun or is a subject, at any depth."""
     return any(t.dep_ in _QUALIFYING for t in (token, *token.ancestors))
+
+
+def _person_subject(verb: Token) -> bool:
+    """Whether a line's main verb has one person, by name, for subject."""
+    subject = subject_of(verb)
+    return subject is not None and (subject.ent_type_ == "PERSON" or missed_person(mention_span(subject)) is not None) \
+        and not any(c.dep_ == "conj" for c in subject.children)
 
 
 def _named(subject: Token | None) -> bool:

@@ -96,3 +96,19 @@ def word_forms(token: Token, endings: tuple[str, ...] = ("s",)) -> set[str]:
     """The lexicon words a cue token may stand for, however the tagger lemmatised it: "hopes"
     and "hoped" are sometimes read as forms of "hop", "comments" as a noun."""
     return {token.lemma_.lower(), token.lower_} | {token.lower_.removesuffix(end) for end in endings}
+
+
+def depiction(verb: Token) -> bool:
+    """What a picture or a recording shows is seen, not said: "the video shows police beating the
+    detainee", "a video showing police officers abusing …" (``lexicons/image_nouns.txt``)."""
+    if verb.lemma_.lower() not in _DEPICTING:
+        return False
+    holder = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if holder is None and verb.tag_ == "VBG":
+        # "a video posted on Facebook, showing …", the participle hung on the main verb: the
+        # nearest common noun before it
+        holder = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if t.pos_ == "NOUN"), None)
+    return holder is not None and holder.lemma_.lower() in lexicons.load("image_nouns")
+
+
+_DEPICTING = frozenset({"show", "depict", "capture", "feature"})

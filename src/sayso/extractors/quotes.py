@@ -33,6 +33,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2
 _SHORTEST_CONTENT = 3
 #: The shortest statement after a colon, in characters: "Tamimi: No." is a label, not a quote.
 _SHORTEST_COLON_LINE = 8
+#: The shortest handle that a surname alone spells ("@chrisochoidis": Michalis Chrisochoidis).
+_SURNAME_HANDLE = 6
+#: What may stand between a name the NER cut short and the handle after it: "Damian Mac| Con Uladh (".
+_NAME_RUN = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’-]*){0,3}[ \u00a0]*")
 #: The share of a handle that one word of a name must spell to be its owner.
 SPELLED = 0.6
 #: The longest gap between the two halves of a split quote, in characters: "…," he said, "…".
@@ -140,6 +144,9 @@ class _RuleReader:
         """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
         → Rehman Malik, "@Addameer_ps" → Addameer."""
         account = handle.lstrip("@").replace("_", "").lower()
+        given = self._handle_given(handle, before)
+        if given is not None:
+            return given
         for cluster in reversed(self.book.ordered()):
             words = [w for w in cluster.words if len(w) > 2]
             if not (cluster.named and cluster.mentions and min(cluster.mentions)[0] < before and words):
@@ -147,11 +154,22 @@ class _RuleReader:
             # The surname and the word before it, the whole name cut short ("@FizaBatoolGilan"), or
             # a long first word ("@Addameer_ps": Addameer Prisoner Support and Human Rights Association).
             # One short word is no spelling of a handle ("Ali" is not "@alihzinsaf").
-            if len(words) > 1 and all(w in account for w in words[-2:]) \
+            if len(words) > 1 and (all(w in account for w in words[-2:])
+                                   or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
                     or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
                     or len(account) >= 8 and "".join(words).startswith(account) \
                     or len(words[0]) >= 6 and account.startswith(words[0]):
                 return cluster
+        return None
+
+    def _handle_given(self, handle: str, before: int) -> Cluster | None:
+        """The actor named right before the handle in brackets earlier in the article:
+        "journalist Damian Mac Con Uladh (@damomac) urged …" makes "@damomac:" his."""
+        for found in re.finditer(r"\(\s*" + re.escape(handle) + r"\s*\)", self.text[:before]):
+            owners = [c for c in self.book.ordered() if c.named for start, end in c.mentions
+                      if end <= found.start() and _NAME_RUN.fullmatch(self.text[end : found.start()])]
+            if owners:
+                return owners[-1]
         return None
 
     def _in_region(self, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster, name_gender
+from .actor_types import organisation_name
 from .names import name_words, singular
 from .paragraphs import CREDIT, paragraphs
 from .authors import Authorship, authorships, is_document, made_documents
@@ -91,6 +92,13 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         if controller is not None and (verb.dep_ == "xcomp" or controller.right_edge.i + 1 == verb.i):
             # (a participle set off by a comma has the subject's: "forced a change, stripping out …")
             return controller
+    if verb.dep_ == "conj" and head.lemma_.lower() not in lexicons.cue_verbs():
+        # "The news came hours after Mubarak announced …, and said …": the parser joined the cue
+        # to the main verb, which says nothing; it goes on the cue in between, and its subject
+        between = [c for c in head.children if c.dep_ in {"advcl", "ccomp"} and head.i < c.i < verb.i
+                   and c.lemma_.lower() in lexicons.cue_verbs()]
+        if between and any(c.dep_ == "nsubj" for c in between[-1].children):
+            return subject_of(between[-1], is_cue)
     if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.dep_ == "prep" \
@@ -230,6 +238,28 @@ def mention_span(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def missed_person(span: SpacySpan) -> SpacySpan | None:
+    """A person's name the NER left out, at the end of a phrase: two or three capitalised proper
+    nouns after a nationality ("Palestinian Roba Salibi") or opening with a known given name, none
+    an organisation's word."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.ent_type_ or root.i != span.end - 1:
+        return None
+    start = root.i
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN" and not span.doc[start - 1].ent_type_ \
+            and root.i - start < 2:
+        start -= 1
+    run = span.doc[start : root.i + 1]
+    words = name_words(run.text)
+    after_nationality = start > 0 and span.doc[start - 1].ent_type_ == "NORP"
+    if not 2 <= len(run) <= 3 or not all(t.is_title and t.is_alpha for t in run) \
+            or not (after_nationality or words[0] in lexicons.table("given_names")) \
+            or any(w in lexicons.titles() or w in lexicons.org_nouns() or w in lexicons.media_words() for w in words) \
+            or organisation_name(words):
+        return None
+    return run
+
+
 #: The words that introduce an example of a group: "some, like X", "many, including X".
 _EXAMPLE_WORDS = {"like", "including"}
 
@@ -323,6 +353,10 @@ class SpeakerResolver:
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
             or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
             or self._named_before_title(span)
+        if cluster is None:
+            missed = missed_person(span)
+            if missed is not None:  # "Palestinian Roba Salibi wrote:", the NER reading only "Palestinian"
+                cluster = self.book.add_named(missed, "PERSON")
         if cluster is None and len(span) == 1:
             # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
             cluster = self.book.by_acronym(root.text)
@@ -368,8 +402,9 @@ class SpeakerResolver:
                     return self.resolve(mention_span(described), speaking)
                 return self.resolve(self.doc[noun.left_edge.i : noun.i + 1], speaking)
             return None
-        if cluster is None and root.dep_ == "appos":
-            # "Levant Today, a London-based news channel that says …": the description is the name's.
+        if cluster is None and root.dep_ == "appos" and root.pos_ != "PROPN":
+            # "Levant Today, a London-based news channel that says …": the description is the name's
+            # (but "…, human rights NGO Human Rights Watch" is a name of its own, which the NER missed).
             cluster = self.book.at_token(root.head)
         if cluster is None and root.pos_ in {"NUM", "PRON", "ADJ", "DET"} and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"} for o in c.children)

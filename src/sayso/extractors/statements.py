@@ -28,7 +28,7 @@ from ..types import ActorType, QuoteKind
 from . import lexicons
 from .contents import claim_heads, manner, proposition, referent, topic
 from .context import DocContext
-from .cues import word_forms
+from .cues import depiction, word_forms
 from .drafts import Draft
 from .lookup import Intervals
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
@@ -101,16 +101,12 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
                      unattributed, attitudes)
 
 
-#: Words that open a clause naming a topic, not a proposition ("explained why …", "described
-#: what happened"); "whether" and "if" ask a question, which is a statement.
-_TOPIC_OPENERS = frozenset({"why", "what", "how", "where", "when", "who"})
-
-
 def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Draft]:
     """Statements less the topic a line names before the quotation it introduces: in "He
-    explained why he was doing so:" and the paragraph after, the paragraph is what he said, and
-    "why he was doing so" is no statement of its own (docs/annotation.md: a lead-in that names a
-    topic makes one direct statement)."""
+    commented on the lack of evidence:" and the paragraph after, the paragraph is what he said,
+    and "the lack of evidence" is no statement of its own (docs/annotation.md: a lead-in that names
+    a topic makes one direct statement); nor is what comes before such a cue. (A question or a
+    reason, "explained why …:", is a statement: docs/annotation.md.)"""
     introducing = {d.cue.start_char for d in drafts if d.set_off and d.cue is not None}
     if not introducing:
         return drafts
@@ -118,8 +114,8 @@ def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Dr
     for d in drafts:
         content = context.doc.char_span(d.start, d.end, alignment_mode="expand") \
             if d.kind == QuoteKind.INDIRECT and d.cue is not None and d.cue.start_char in introducing else None
-        if content is None or not (content[0].lower_ in _TOPIC_OPENERS or not proposition(content, context)):
-            kept.append(d)
+        if content is None or not (not proposition(content, context) or d.end <= d.cue.start_char):
+            kept.append(d)  # (the sentence before "Tamer Hamam commented:" is the reporter's)
     return kept
 
 
@@ -388,7 +384,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb)):
+    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or depiction(verb)):
         return True
     if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
         return True
@@ -561,7 +557,19 @@ def _sourceless_passive(verb: Token) -> bool:
         return not any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children)
     # A passive that keeps its object has the recipient as subject: "The team was awarded a
     # silver medal", "He was shown a yellow card", "They had been denied visas".
-    return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return True
+    # A thing confirmed, announced or revealed by nobody named: "the exact location has not been
+    # confirmed", "the results were announced on Monday" (but "He was quoted as saying …",
+    # "she was heard saying …": the subject speaks).
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.ent_type_ != "PERSON" and subject.pos_ != "PRON" \
+        and verb.lemma_.lower() in lexicons.load("disclosing_verbs") | _CONFIRMING \
+        and not any(c.dep_ in {"xcomp", "advcl"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+#: Verbs of confirming, whose passive subject is what is confirmed.
+_CONFIRMING = frozenset({"confirm", "verify", "establish", "determine"})
 
 
 def _future(verb: Token) -> bool:

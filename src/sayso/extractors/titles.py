@@ -54,6 +54,12 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     word = doc[before]
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
+    if word.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _LABELS for c in word.children) \
+            or word.lower_ in _LABELS or word.lower_ == "text" and doc[before - 1].lower_ == "the" \
+            and before > 1 and doc[before - 2].lower_ == "with":
+        # 'The title of the post is "Whose Mercenary Was Ángyán?"', 'stickers with the text "Who
+        # is Lajos Simicska?"': words printed as a label, not said
+        return True
     if (word.lower_ in lexicons.load("determiners") or word.lower_ in POSSESSIVE) and _title_case(content) \
             and not any(t.pos_ in {"VERB", "AUX"} for t in content):
         # 'The "Federally Administered Tribal Areas Reforms Bill, 2018", seeking …', 'WTMJ's
@@ -61,10 +67,16 @@ def titled_work(content: SpacySpan, text: str) -> bool:
         return True
     if _title_case(content) and (word.lower_ in _LIST_WORDS or _listed(content, text)):
         return True  # 'roles in "How the Grinch Stole Christmas," "Apollo 13," and "Austin Powers"'
+    if word.lemma_.lower() in _PERFORMING and _title_case(content, shortest=1):
+        return True  # 'Eskenderella performs "Ya Falisteeniya"': a song
     # 'the documentary "Weiner."', 'on the podcast "Here's the Thing."'
     return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content, shortest=1)
 
 
+#: Verbs of performing a work, whose quoted title-cased object is its title.
+_PERFORMING = frozenset({"perform", "sing", "play", "recite"})
+#: Nouns of a text's label, whose quoted words are a name, not a statement.
+_LABELS = frozenset({"title", "headline", "caption", "hashtag", "inscription", "subtitle"})
 #: The possessive ending, which the parser may tag as a closing quotation mark ("WTMJ’s").
 POSSESSIVE = frozenset({"'s", "’s"})
 #: Words before a quoted title in a list or a setting: 'starred in "Apollo 13"', '… and "Heat"'.
