@@ -95,7 +95,7 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     if verb.dep_ == "conj" and head.lemma_.lower() not in lexicons.cue_verbs():
         # "The news came hours after Mubarak announced …, and said …": the parser joined the cue
         # to the main verb, which says nothing; it goes on the cue in between, and its subject
-        between = [c for c in head.children if c.dep_ in {"advcl", "ccomp"} and head.i < c.i < verb.i
+        between = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i
                    and c.lemma_.lower() in lexicons.cue_verbs()]
         if between and any(c.dep_ == "nsubj" for c in between[-1].children):
             return subject_of(between[-1], is_cue)
