@@ -997,3 +997,17 @@ def test_a_title_cased_quotation_a_performer_performs_is_a_works_title():
     doc = load_pipeline()(text)
     start = text.index("Ya Falisteeniya")
     assert titled_work(doc.char_span(start, start + len("Ya Falisteeniya")), text)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Microsoft launched a website on Friday. Its goal is to decrease IE6 users to less than one percent.",
+     "to decrease IE6 users to less than one percent", "Microsoft"),
+    ("The festival was founded in 2008. Since then, the festival's aim has been to bring together Palestinian and "
+     "international authors.", "to bring together Palestinian and international authors", "the festival"),
+])
+def test_a_stated_aim_is_its_holders_intention(engine, text, content, speaker):
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.text, names.get(q.speaker), q.type.value) for q in analysis.quotes]
+    assert (content, speaker, "intention") in found

@@ -100,8 +100,10 @@ def word_forms(token: Token, endings: tuple[str, ...] = ("s",)) -> set[str]:
 
 def depiction(verb: Token) -> bool:
     """What a picture or a recording shows is seen, not said: "the video shows police beating the
-    detainee", "a video showing police officers abusing …" (``lexicons/image_nouns.txt``)."""
-    if verb.lemma_.lower() not in _DEPICTING:
+    detainee", "a video showing police officers abusing …" (``lexicons/image_nouns.txt``). What it
+    shows in a clause of its own is a finding: "the video shows that he had his hands in the air"."""
+    if verb.lemma_.lower() not in _DEPICTING or any(
+            c.dep_ in {"ccomp", "advcl"} and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
         return False
     holder = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if holder is None and verb.tag_ == "VBG":

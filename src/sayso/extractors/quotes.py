@@ -76,6 +76,8 @@ class _RuleReader:
                 draft = self._indirect(item)
             elif item.lower_ == "according" and item.i + 1 < len(self.doc) and self.doc[item.i + 1].lower_ == "to":
                 draft = self._according_to(item)
+            elif item.pos_ == "NOUN" and item.dep_ == "nsubj" and item.lemma_.lower() in lexicons.load("intention_nouns"):
+                draft = self._stated_aim(item)
             else:
                 continue
             if draft is not None:
@@ -290,6 +292,25 @@ class _RuleReader:
         while right > left and doc[right - 1].text in {",", "and", "but", ";", "—", "-"}:
             right -= 1
         return left, right
+
+    def _stated_aim(self, noun: Token) -> Draft | None:
+        """ "Its goal is to decrease IE6 users …", "the festival's aim has been to bring together
+        …": an intention whose holder is the noun's possessor, the noun its cue and the infinitive
+        after "be" its content (docs/annotation.md: a noun cue that is the clause's predicate)."""
+        verb = noun.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        act = next((c for c in verb.children if c.dep_ in {"xcomp", "attr", "ccomp"} and c.i > noun.i
+                    and c.pos_ in {"VERB", "AUX"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if verb.lemma_ != "be" or owner is None or act is None or self.in_quote[act.i] >= 0:
+            return None
+        start, end = act.left_edge.idx, act.right_edge.idx + len(act.right_edge)
+        while end > start and self.text[end - 1] in ".,;:":
+            end -= 1
+        span = self.doc[owner.left_edge.i : owner.i + 1]
+        speaker = self.resolver.resolve_pronoun(owner, "it") if owner.lower_ == "its" \
+            else self.resolver.resolve(span)
+        return Draft(QuoteKind.INDIRECT, start, end, speaker=speaker, speaker_span=span,
+                     cue=self.doc[noun.i : noun.i + 1])
 
     def _according_to(self, according: Token) -> Draft | None:
         doc = self.doc
