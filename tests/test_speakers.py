@@ -635,3 +635,30 @@ def test_a_post_after_a_line_about_one_named_person_is_hers(engine):
             "@Gazanism: I can't believe that I've just said goodbye to the delegation! Thank you from the bottom "
             "of my heart.")
     assert speaker_of(text, "said goodbye", engine) == "Ebaa Rezeq"
+
+
+def test_he_is_still_the_topic_when_the_object_is_a_man_by_name():
+    # "Mark" tells the name lexicon nothing, "Charles" a man: the subject before still leads
+    text = ("The MP for the Winchester constituency, Mark Oaten, praised the success of previous leader Charles "
+            "Kennedy. He pledged to do all he could to defeat attacks on civil liberties in coming months.")
+    assert speaker_of(text, "to do all he could", "rules") == "Mark Oaten"
+
+
+def test_a_stated_aim_inside_a_belief_is_nobodys_intention():
+    text = ("Jordanian authorities arrested al-Balawi more than a year ago. Due to his medical background, it is "
+            "believed his mission was to find and meet Ayman al-Zawahiri, al-Qaeda's second-in-command.")
+    assert not any("to find and meet" in q.text for q in sayso.extract(text, engine="rules").quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_post_under_a_handle_is_the_accounts_unless_a_name_owns_it(engine):
+    text = ("Some of the tweeple have seconded the information that the sites can now be accessed.\n\n"
+            "@aditya_bhatt: TPB and Vimeo are unblocked on Reliance now.\n\n"
+            "The following day, the Norwegian Helsinki Committee tweeted that many were questioning the concert.\n\n"
+            "@nhc_no: Yerevan back to normal after yesterday's accident, with more than 100 hospitalised.\n\n"
+            "Thaksin's appeal for unity is interpreted by some people as betrayal to the cause of the Red Shirts who "
+            "are still demanding justice:\n\n@freakingcat: Are the Red shirts so brainwashed and cheered to "
+            "Thaksin's betrayal speech. 93 died for the greed of one man.")
+    assert speaker_of(text, "TPB and Vimeo", engine) == "@aditya_bhatt"
+    assert speaker_of(text, "Yerevan back to normal", engine) == "Norwegian Helsinki Committee"
+    assert speaker_of(text, "so brainwashed", engine) == "@freakingcat"

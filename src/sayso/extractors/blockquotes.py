@@ -55,6 +55,8 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
             fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb)))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
+        if label is not None and _many(fields["speaker_span"]):
+            continue  # "… is interpreted by some people as betrayal:" then "@freakingcat: …": one account's post
         heading = context.doc.char_span(start, end, alignment_mode="expand")
         if heading is not None and title_line(heading):
             continue  # "has published figures …:" and a table's title
@@ -132,9 +134,9 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     before = [t for t in reversed(sentence) if t.i < colon[0].i and context.in_quote[t.i] < 0]
     cues = [t for t in before if context.is_cue(t) or _introducing(t)]
     # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
-    # want to make their views heard … should stand up:": writes, not want)
-    found = next((t for t in cues if not _embedded(t)), cues[0] if cues else None) \
-        or next((t for t in before if _gives_message(t)), None)
+    # want to make their views heard … should stand up:": writes, not want; "… betrayal to the
+    # cause of the Red Shirts who are still demanding justice:" has none)
+    found = next((t for t in cues if not _embedded(t)), None) or next((t for t in before if _gives_message(t)), None)
     if found is not None:
         return found
     # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
@@ -156,6 +158,14 @@ _QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
 def _embedded(token: Token) -> bool:
     """Whether a verb stands in a clause that qualifies a noun or is a subject, at any depth."""
     return any(t.dep_ in _QUALIFYING for t in (token, *token.ancestors))
+
+
+def _many(span: SpacySpan) -> bool:
+    """A speaker of many people ("some people", "netizens", "many"), none of whom a post's label
+    names."""
+    root = span.root
+    return root.tag_ in {"NNS", "NNPS"} and not root.ent_type_ \
+        or lexicons.table("subject_words").get(root.lower_) == "quantifier"
 
 
 def _person_subject(verb: Token) -> bool:

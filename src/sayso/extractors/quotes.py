@@ -16,6 +16,7 @@ from ..language import ENGLISH, detect
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .actors import Cluster
+from .names import initials
 from .blockquotes import HANDLE, set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
@@ -33,6 +34,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2
 _SHORTEST_CONTENT = 3
 #: The shortest statement after a colon, in characters: "Tamimi: No." is a label, not a quote.
 _SHORTEST_COLON_LINE = 8
+#: The fewest letters of initials that make a handle an organisation's ("@nhc_no").
+_SHORTEST_INITIALS = 3
 #: The shortest handle that a surname alone spells ("@chrisochoidis": Michalis Chrisochoidis).
 _SURNAME_HANDLE = 6
 #: What may stand between a name the NER cut short and the handle after it: "Damian Mac| Con Uladh (".
@@ -146,7 +149,7 @@ class _RuleReader:
         """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
         → Rehman Malik, "@Addameer_ps" → Addameer."""
         account = handle.lstrip("@").replace("_", "").lower()
-        given = self._handle_given(handle, before)
+        given = self._handle_given(handle, before) or self._handle_initials(handle)
         if given is not None:
             return given
         for cluster in reversed(self.book.ordered()):
@@ -163,6 +166,16 @@ class _RuleReader:
                     or len(words[0]) >= 6 and account.startswith(words[0]):
                 return cluster
         return None
+
+    def _handle_initials(self, handle: str) -> Cluster | None:
+        """The one organisation whose initials open the handle: "@nhc_no" → the Norwegian
+        Helsinki Committee, named before or after the post."""
+        first = re.split(r"[_\d]", handle.lstrip("@").lower())[0]
+        if len(first) < _SHORTEST_INITIALS:
+            return None
+        found = [c for c in self.book.ordered() if c.named and len(c.words) >= len(first)
+                 and initials(c.words) == first and c.type != ActorType.PERSON]
+        return found[0] if len(found) == 1 else None
 
     def _handle_given(self, handle: str, before: int) -> Cluster | None:
         """The actor named right before the handle in brackets earlier in the article:
@@ -301,14 +314,17 @@ class _RuleReader:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         act = next((c for c in verb.children if c.dep_ in {"xcomp", "attr", "ccomp"} and c.i > noun.i
                     and c.pos_ in {"VERB", "AUX"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if verb.lemma_ != "be" or owner is None or act is None or self.in_quote[act.i] >= 0:
-            return None
+        if verb.lemma_ != "be" or owner is None or act is None or self.in_quote[act.i] >= 0 \
+                or verb.dep_ not in {"ROOT", "conj"}:
+            return None  # (not "it is believed his mission was to …": somebody's belief about it)
         start, end = act.left_edge.idx, act.right_edge.idx + len(act.right_edge)
         while end > start and self.text[end - 1] in ".,;:":
             end -= 1
         span = self.doc[owner.left_edge.i : owner.i + 1]
         speaker = self.resolver.resolve_pronoun(owner, "it") if owner.lower_ == "its" \
             else self.resolver.resolve(span)
+        if speaker is None:
+            return None
         return Draft(QuoteKind.INDIRECT, start, end, speaker=speaker, speaker_span=span,
                      cue=self.doc[noun.i : noun.i + 1])
 

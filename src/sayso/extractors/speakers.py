@@ -368,7 +368,9 @@ class SpeakerResolver:
             # when the source span a tagger gave stops before it.
             # "Dr. Norashikin Othman of Hospital Kuala Lumpur testified", parsed with the place as
             # head and the person as its modifier ("nmod"): the person speaks.
-            apposed = [t for t in root.children if t.dep_ == "appos" and not span.start <= t.i < span.end]
+            apposed = [t for t in root.children if t.dep_ == "appos" and not span.start <= t.i < span.end
+                       and ":" not in (x.text for x in self.doc[min(root.i, t.i) : max(root.i, t.i)])]
+            # (but not across a colon: "@aditya_bhatt: TPB and Vimeo are unblocked" is no apposition)
             cluster = next((found for t in [*span, *apposed] if t.head == root and (
                                 t.dep_ in {"appos", "compound"} and not (t.dep_ == "compound" and root.tag_ == "NNS")
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
@@ -651,9 +653,10 @@ class SpeakerResolver:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
             if not found:
                 continue
-            if word in _PERSONAL:
+            if _PERSONAL.get(word) == "she":
                 # one whose name says "she" (a given name, "Ms") before one whose name says nothing
-                known = [m for m in found if m[2] is not None and name_gender(m[2]) == _GIVEN[_PERSONAL[word]]]
+                # (not so for "he": most names the lexicon does not know are men's in the news)
+                known = [m for m in found if m[2] is not None and name_gender(m[2]) == "f"]
                 found = known or found
             subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
             described = self._described_subject(first, limit, pronoun) if k != current and word in _PERSONAL \
