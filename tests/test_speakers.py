@@ -662,3 +662,19 @@ def test_a_post_under_a_handle_is_the_accounts_unless_a_name_owns_it(engine):
     assert speaker_of(text, "TPB and Vimeo", engine) == "@aditya_bhatt"
     assert speaker_of(text, "Yerevan back to normal", engine) == "Norwegian Helsinki Committee"
     assert speaker_of(text, "so brainwashed", engine) == "@freakingcat"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_office_and_a_name_set_off_after_a_description_name_the_person(engine):
+    text = ("Mexico's Foreign Secretary Marcelo Ebrard said the government would pressure the U.S. to protect "
+            "Mexicans.\n\nThe foreign minister said Mexico would consider charging the gunman with terrorism. "
+            "U.S. officials identified the suspect as Patrick Crusius.\n\nAccording to the El Paso mayor, Dee "
+            "Margo, during the weekend, police were investigating whether a manifesto was written by the suspect.")
+    assert speaker_of(text, "Mexico would consider", engine) == "Marcelo Ebrard"
+    assert speaker_of(text, "police were investigating", engine) == "Dee Margo"
+
+
+def test_an_office_without_the_same_modifiers_is_not_taken_up():
+    text = ("Press Secretary Sean Spicer spoke on Monday.\n\nThe foreign minister said Mexico would consider "
+            "charging the gunman with terrorism.")
+    assert speaker_of(text, "Mexico would consider", "rules") != "Sean Spicer"

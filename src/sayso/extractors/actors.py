@@ -154,11 +154,19 @@ class ActorBook:
         if span[0].lower_ not in lexicons.load("definites"):
             return None
         head = singular(span.root.lemma_.lower())
+        modifiers = {t.lower_ for t in span if t.head == span.root and t.dep_ in {"amod", "compound"}}
 
         def same(words: list[str]) -> bool:
-            """The head noun, or one of its class ("the scientists" → "a research team")."""
+            """The head noun, or one of its class ("the scientists" → "a research team"); an
+            office of another name with the same modifiers ("the foreign minister" → "Foreign
+            Secretary Marcelo Ebrard", not "Press Secretary Sean Spicer")."""
             last = [singular(w) for w in words[-1:]]
-            return last == [head] or bool(last) and (head_key(last[0]) == head_key(head) or same_class(head, last[0]))
+            if last == [head] or bool(last) and head_key(last[0]) == head_key(head):
+                return True
+            if not last or not same_class(head, last[0]):
+                return False
+            return lexicons.table("description_heads").get(head) != "office" \
+                or bool(modifiers) and modifiers <= set(words)
 
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:

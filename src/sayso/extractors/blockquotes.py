@@ -135,8 +135,10 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     cues = [t for t in before if context.is_cue(t) or _introducing(t)]
     # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
     # want to make their views heard … should stand up:": writes, not want; "… betrayal to the
-    # cause of the Red Shirts who are still demanding justice:" has none)
-    found = next((t for t in cues if not _embedded(t)), None) or next((t for t in before if _gives_message(t)), None)
+    # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the
+    # line has to say ("One final reaction comes from Ndagha who says Joyce Banda …:")
+    found = next((t for t in cues if not _embedded(t)), None) or next((t for t in cues if _introduces_anyway(t)), None) \
+        or next((t for t in before if _gives_message(t)), None)
     if found is not None:
         return found
     # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
@@ -173,6 +175,18 @@ def _person_subject(verb: Token) -> bool:
     subject = subject_of(verb)
     return subject is not None and (subject.ent_type_ == "PERSON" or missed_person(mention_span(subject)) is not None) \
         and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def _introduces_anyway(verb: Token) -> bool:
+    """A cue in a clause on a noun that still introduces what follows: it reports a clause ("from
+    Ndagha who says Joyce Banda has started well …:"), or says what the line's subject does ("One
+    politician, writing on the website, was harsh …:"), or has a subject of its own, a clause the
+    parser hung on a noun ("blogger Omar tweeted …:")."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and c.lower_ != "that" for c in verb.children)
 
 
 def _named(subject: Token | None) -> bool:

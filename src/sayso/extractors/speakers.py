@@ -347,6 +347,9 @@ class SpeakerResolver:
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
+        named = self._name_set_off_after(span)
+        if named is not None:  # "According to the El Paso mayor, Dee Margo, …", parsed apart
+            return named
         example = _only_example(root)
         if example is not None and span.start <= example.i < span.end:  # "Some, like Anahit Markosian": she
             return self.resolve(mention_span(example), speaking)
@@ -432,6 +435,21 @@ class SpeakerResolver:
         if cluster is not None and speaking:
             cluster.speaker = True
         return cluster
+
+    def _name_set_off_after(self, span: SpacySpan) -> Cluster | None:
+        """The person named between commas right after a description of a person ("the El Paso
+        mayor, Dee Margo, …"), however the parser attached the name."""
+        doc, end = self.doc, span.end
+        if span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in lexicons.person_words() \
+                or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "PERSON" \
+                or doc[end + 1].ent_iob_ != "B":
+            return None
+        last = end + 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        if last + 1 < len(doc) and doc[last + 1].text not in {",", ";"}:
+            return None  # "the mayor, Dee Margo said …" may name another speaker
+        return self.book.at_token(doc[last])
 
     def _act_taken_up(self, span: SpacySpan) -> Cluster | None:
         """ "Russia's Interior Ministry confirmed yesterday that … The statement said …": "the
