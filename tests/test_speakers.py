@@ -678,3 +678,25 @@ def test_an_office_without_the_same_modifiers_is_not_taken_up():
     text = ("Press Secretary Sean Spicer spoke on Monday.\n\nThe foreign minister said Mexico would consider "
             "charging the gunman with terrorism.")
     assert speaker_of(text, "Mexico would consider", "rules") != "Sean Spicer"
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_statement_from_someone_speaks_for_them():
+    # (a Wikinews report of 2013, CC BY 2.5)
+    text = ("Ryanair, which has never suffered a fatal accident, says the documentary is \"false and defamatory\", "
+            "and the IAA says it is \"based upon false and misleading information\". \"We have been instructed to "
+            "vigorously prosecute these libel proceedings,\" said a statement from Ryanair's lawyers, who promised "
+            "\"other litigation is pending\".")
+    assert speaker_of(text, "vigorously prosecute", "hybrid") == "Ryanair's lawyers"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_post_after_a_line_about_a_group_is_the_accounts(engine):
+    # (Global Voices posts of May 2012, CC BY 3.0)
+    text = ("A photo posted by Channel NewsAsia, a mainstream media network has gone viral, shared by Singaporeans "
+            "who found it hilariously ironic:\n\n@mrbrown:\u00a0PAP's tagline for\u00a0#hougangbyelection\u00a0is "
+            "\"Always Here for You\". This CNA photo caption is awesome.\n\nOn Twitter, most tweeps pick out elements "
+            "they agree with in the draft constitution:\n\n@luchi7: 50 plus 1 included in the draft constitution "
+            "#Zambia")
+    assert speaker_of(text, "PAP's tagline", engine) == "@mrbrown"
+    assert speaker_of(text, "50 plus 1", engine) == "@luchi7"

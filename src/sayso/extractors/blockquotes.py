@@ -163,10 +163,12 @@ def _embedded(token: Token) -> bool:
 
 
 def _many(span: SpacySpan) -> bool:
-    """A speaker of many people ("some people", "netizens", "many"), none of whom a post's label
-    names."""
+    """A speaker of many people ("some people", "netizens who …", "they", "many"), none of whom a
+    post's label names."""
     root = span.root
-    return root.tag_ in {"NNS", "NNPS"} and not root.ent_type_ \
+    if root.tag_ in {"WP", "WDT"} and root.head.dep_ == "relcl":
+        root = root.head.head  # "Singaporeans who found it hilariously ironic:"
+    return root.tag_ in {"NNS", "NNPS"} and root.ent_type_ in {"", "NORP"} or root.lower_ in {"they", "them"} \
         or lexicons.table("subject_words").get(root.lower_) == "quantifier"
 
 

@@ -111,8 +111,10 @@ class _RuleReader:
                 continue
             kind = QuoteKind.DIRECT if handle or self._in_region(start, end) else QuoteKind.INDIRECT
             owner = self._account_owner(line.group(1).strip(), line.start()) if handle else None
-            drafts.append(Draft(kind, start, end, speaker=owner or self.resolver.resolve(speaker), speaker_span=speaker,
-                                cue=cue, set_off=handle))
+            found = owner or self.resolver.resolve(speaker)
+            if found is None and handle:
+                found = self.book.add_unnamed(speaker)  # "@luchi7: …": the account, known by its handle
+            drafts.append(Draft(kind, start, end, speaker=found, speaker_span=speaker, cue=cue, set_off=handle))
         return _with_translations(self.text, drafts)
 
     def _signed_paragraphs(self) -> list[Draft]:

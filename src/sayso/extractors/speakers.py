@@ -425,6 +425,12 @@ class SpeakerResolver:
             # "Tim Hetherington's last tweet": a document speaks for whoever wrote it
             cluster = next((found for c in root.children if c.dep_ == "poss"
                             for found in [self.book.at_token(c)] if found is not None and found.named), None)
+        if cluster is None and _message(root) and span[0].lower_ in {"a", "an", "the"}:
+            # "said a statement from Ryanair's lawyers": the message speaks for whom it is from
+            author = next((o for p in root.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+                           for o in p.children if o.dep_ == "pobj"), None)
+            if author is not None:
+                return self.resolve(mention_span(author), speaking)
         if cluster is None and root.pos_ == "NOUN":
             cluster = self._act_taken_up(span)
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
