@@ -82,7 +82,6 @@ NOT_STATEMENTS = [
     # what a picture or a recording shows is seen, not said
     "Greek social media has been in uproar over a video posted on Facebook and Twitter, showing police officers "
     "overtly abusing a detained immigrant in downtown Athens.",
-    "Police in plain clothes brutalized the detainee, as the video shows clearly.",
     # words printed as a label: a post's title, a sticker's text
     "Mr. Mong wrote about the case. Napraforgo's post lists some fishy cases. The title of the post is "
     "\"Whose Mercenary Was Ángyán?\", and so far it has more than three hundred comments.",
@@ -1011,3 +1010,12 @@ def test_a_stated_aim_is_its_holders_intention(engine, text, content, speaker):
     names = {a.id: a.name for a in analysis.actors}
     found = [(q.text, names.get(q.speaker), q.type.value) for q in analysis.quotes]
     assert (content, speaker, "intention") in found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_video_introduces_no_quotation(engine):
+    text = ("Police in plain clothes brutalized the detainee, who didn't resist arrest, as the video shows clearly:"
+            "\n\nAccording to film director Nikos Soulis, who recorded the incident, the man was burning garbage, "
+            "endangering the cars parked beside them.")
+    found = quotes(text, engine)
+    assert any("the man was burning" in content and speaker == "Nikos Soulis" for content, speaker in found)

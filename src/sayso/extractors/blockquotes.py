@@ -37,7 +37,7 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     drafts = []
     for k, (verb, following, next_cue) in enumerate(zip(cues, lines[1:], cues[1:]), start=1):
         if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
-                or next_cue is not None or depiction(verb):
+                or next_cue is not None or depiction(verb, shown=False):
             continue  # a quotation in marks, a caption, the next introduction, or what a video shows
         start, end = following
         while end > start and text[end - 1].isspace():

@@ -98,12 +98,15 @@ def word_forms(token: Token, endings: tuple[str, ...] = ("s",)) -> set[str]:
     return {token.lemma_.lower(), token.lower_} | {token.lower_.removesuffix(end) for end in endings}
 
 
-def depiction(verb: Token) -> bool:
+def depiction(verb: Token, shown: bool = True) -> bool:
     """What a picture or a recording shows is seen, not said: "the video shows police beating the
     detainee", "a video showing police officers abusing …" (``lexicons/image_nouns.txt``). What it
-    shows in a clause of its own is a finding: "the video shows that he had his hands in the air"."""
+    shows in a clause of its own is a finding: "the video shows that he had his hands in the air",
+    "…, which were at his side, the footage showed". ``shown``: only with what it shows as its
+    object (a lead-in, "as the video shows clearly:", introduces what it shows without one)."""
     if verb.lemma_.lower() not in _DEPICTING or any(
-            c.dep_ in {"ccomp", "advcl"} and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+            c.dep_ in {"ccomp", "advcl"} and any(m.dep_ == "mark" for m in c.children) for c in verb.children) \
+            or shown and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
         return False
     holder = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if holder is None and verb.tag_ == "VBG":
