@@ -700,3 +700,14 @@ def test_a_post_after_a_line_about_a_group_is_the_accounts(engine):
             "#Zambia")
     assert speaker_of(text, "PAP's tagline", engine) == "@mrbrown"
     assert speaker_of(text, "50 plus 1", engine) == "@luchi7"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_capitalised_title_before_a_name_is_the_names(engine):
+    # (a Wikinews report of 2010, CC BY 2.5; the NER reads "National Security Advisor" as a name)
+    text = ("Further adding, \"On December 31, the U.S. Embassy sent a warden message to Americans citizens in Yemen "
+            "to remind them of the continuing threat of terrorist actions. The U.S. Embassy reminds U.S. citizens to "
+            "maintain a high level of vigilance and to practice enhanced security awareness.\"\n\nDeputy National "
+            "Security Advisor for Homeland Security and Counterterrorism John O. Brennan said on CNN's State of the "
+            "Union with John King, \"There are indications that al Qaeda is planning to carry out an attack.\"")
+    assert speaker_of(text, "There are indications", engine) == "John O. Brennan"

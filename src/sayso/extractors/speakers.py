@@ -238,6 +238,20 @@ def mention_span(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
+#: Words a capitalised title may hold in lower case: "Secretary of State", "Minister for Health".
+_TITLE_LINKS = frozenset({"of", "for", "and", "on", "the", "&"})
+
+
+def _titled_run(span: SpacySpan) -> bool:
+    """Whether a phrase is a title in capitals and a name after it, nothing else: "Deputy National
+    Security Advisor for Homeland Security and Counterterrorism John O. Brennan" (not "a spokesman
+    for John Smith", nor "The Wall Street Journal's John Smith")."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) > 2 and words[0].is_title and words[0].lower_ not in lexicons.load("definites") \
+        and all(t.is_title or t.lower_ in _TITLE_LINKS or t.ent_type_ == "PERSON" for t in words) \
+        and not any(t.tag_ == "POS" or t.lower_ in {"'s", "’s"} for t in span)
+
+
 def missed_person(span: SpacySpan) -> SpacySpan | None:
     """A person's name the NER left out, at the end of a phrase: two or three capitalised proper
     nouns after a nationality ("Palestinian Roba Salibi") or opening with a known given name, none
@@ -348,6 +362,11 @@ class SpeakerResolver:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
         root = span.root
         named = self._name_set_off_after(span)
+        if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
+            # "Deputy National Security Advisor for Homeland Security and Counterterrorism John O.
+            # Brennan": a long title, capitalised throughout (an office the NER may take for an
+            # organisation), before the person's name
+            named = self.book.at_token(span[-1])
         if named is not None:  # "According to the El Paso mayor, Dee Margo, …", parsed apart
             return named
         example = _only_example(root)
