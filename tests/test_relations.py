@@ -195,3 +195,15 @@ def test_role_stated_inside_a_quote_is_the_speakers_claim():
 def test_label_in_an_appositive_keeps_its_speaker():
     _, found, name = _relations("Valdonia said the Black Lantern, an Ostland proxy, attacked the depot.")
     assert name(found[("Black Lantern", "proxy_of", "Ostland")].claimant) == "Valdonia"
+
+
+def test_an_article_whose_relation_names_an_empty_phrase_is_still_read():
+    # (a Wikinews report of 2014, CC BY 2.5): a relation's side once came out as an empty phrase,
+    # and the whole article failed
+    text = ("Director-General of WHO Dr Margaret Chan appealed for an international response to the outbreak, "
+            "calling it \"the largest, most severe and most complex outbreak in the nearly four-decade history of this "
+            "disease\". Reports say the comparatively underdeveloped medical infrastructure in the affected countries "
+            "has hampered efforts to contain the spread of the virus, with Liberia's health system particularly "
+            "under-equipped for the pressure. Medecins sans Frontieres (MSF) said the health system in Liberia was "
+            "\"falling apart\".")
+    assert sayso.extract(text, engine="rules").quotes

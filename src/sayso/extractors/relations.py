@@ -141,6 +141,8 @@ def _actor(book: ActorBook, resolver: SpeakerResolver, token: Token | SpacySpan,
     not "Friday prayers"). ``avoid`` is the other side's actor, whose description may cover this
     phrase ("Marta Quell, head of the dock workers' union")."""
     span: SpacySpan = token if isinstance(token, SpacySpan) else mention_span(token)
+    if not len(span):
+        return None
     found = _lookup(book, resolver, token, span)
     if found is None or found is not avoid:
         return found

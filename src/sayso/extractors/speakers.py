@@ -360,6 +360,8 @@ class SpeakerResolver:
 
     def resolve(self, span: SpacySpan, speaking: bool = True) -> Cluster | None:
         """The actor a subject or object phrase denotes; ``speaking`` marks it as a speaker."""
+        if not len(span):
+            return None  # (an empty phrase names nobody)
         root = span.root
         named = self._name_set_off_after(span)
         if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
