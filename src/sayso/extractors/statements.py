@@ -114,8 +114,9 @@ def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Dr
     for d in drafts:
         content = context.doc.char_span(d.start, d.end, alignment_mode="expand") \
             if d.kind == QuoteKind.INDIRECT and d.cue is not None and d.cue.start_char in introducing else None
-        if content is None or not (not proposition(content, context) or d.end <= d.cue.start_char):
-            kept.append(d)  # (the sentence before "Tamer Hamam commented:" is the reporter's)
+        # (the sentence before "Tamer Hamam commented:" is the reporter's)
+        if content is None or d.end > d.cue.start_char and proposition(content, context):
+            kept.append(d)
     return kept
 
 
