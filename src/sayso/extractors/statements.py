@@ -112,10 +112,13 @@ def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Dr
         return drafts
     kept = []
     for d in drafts:
-        content = context.doc.char_span(d.start, d.end, alignment_mode="expand") \
-            if d.kind == QuoteKind.INDIRECT and d.cue is not None and d.cue.start_char in introducing else None
+        cue = d.cue.start_char if d.cue is not None else None
+        if d.kind != QuoteKind.INDIRECT or cue not in introducing:
+            kept.append(d)
+            continue
+        content = context.doc.char_span(d.start, d.end, alignment_mode="expand")
         # (the sentence before "Tamer Hamam commented:" is the reporter's)
-        if content is None or d.end > d.cue.start_char and proposition(content, context):
+        if content is None or d.end > cue and proposition(content, context):
             kept.append(d)
     return kept
 
