@@ -709,3 +709,14 @@ def test_a_long_capitalised_title_before_a_name_is_the_names(engine):
             "Security Advisor for Homeland Security and Counterterrorism John O. Brennan said on CNN's State of the "
             "Union with John King, \"There are indications that al Qaeda is planning to carry out an attack.\"")
     assert speaker_of(text, "There are indications", engine) == "John O. Brennan"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_government_takes_up_the_government_named_by_its_country(engine):
+    # (a Wikinews report of 2005, CC BY 2.5)
+    text = ("Romanian government asks kidnappers to release female journalist\n\nThree Romanian journalists were "
+            "kidnapped in Iraq in March. The government has confirmed that the three journalists are all still alive.")
+    analysis = sayso.extract(text, engine=engine)
+    actors = {a.id: a for a in analysis.actors}
+    found = [q for q in analysis.quotes if "still alive" in q.text]
+    assert found and "Romanian government" in (actors[found[0].speaker].name, *actors[found[0].speaker].aliases)

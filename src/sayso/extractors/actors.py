@@ -33,6 +33,8 @@ _MIN_VARIANT_LENGTH = 7
 _MAX_EDITS = 2
 #: NER labels of one group read either way: as an organisation or as a people.
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+#: Entity types of a word that says whose a body is ("the Romanian government", "Iraqi police").
+_NATIONALITIES = frozenset({"NORP", "GPE"})
 #: An age set off after a name is below this ("Smith, 45,").
 _OLDEST = 120
 #: Shortest word whose one-letter variant is the same name spelt otherwise.
@@ -189,7 +191,8 @@ class ActorBook:
     def _introduced_as(self, span: SpacySpan, make: bool = True) -> Cluster | None:
         """ "One poster admitted … The poster wrote": a definite description takes up the
         indefinite phrase with the same head noun (or one of its class: "a research team" … "the
-        scientists") a few sentences back, which becomes the actor (unless not ``make``)."""
+        scientists"), or the phrase that named it by its country ("Romanian government"), a few
+        sentences back, which becomes the actor (unless not ``make``)."""
         root, doc = span.root, self.doc
         if root.pos_ != "NOUN":
             return None
@@ -201,7 +204,11 @@ class ActorBook:
             lemma = token.lemma_.lower()
             alike = lemma == root.lemma_.lower() or same_class(head, singular(lemma))
             if token.pos_ == "NOUN" and alike and any(
-                    c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites") for c in token.children):
+                    c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites")
+                    or c.dep_ in {"amod", "compound"} and c.i < token.i and c.ent_type_ in _NATIONALITIES
+                    for c in token.children):
+                # (or named by its country: "Romanian government asks …" … "The government has
+                # confirmed …")
                 earlier = doc[token.left_edge.i : token.i + 1]
                 if self.at_token(token) is None:
                     return self.add_unnamed(earlier) if make else None
