@@ -44,9 +44,9 @@ class Clause:
         """The speaker's last name ("Donald J. Trump" and "Mr. Trump", which the store may keep
         apart: trump), "" when the speaker is not known or not named ("The GOP presidential
         candidate", which may be anyone's description)."""
-        words = self.speaker_name.split()
-        return bare(written_words(words[-1])[-1]) if words and words[-1][:1].isupper() \
-            and written_words(words[-1]) else ""
+        last = self.speaker_name.split()[-1:]
+        words = written_words(last[0]) if last and last[0][:1].isupper() else []
+        return bare(words[-1]) if words else ""
 
     @cached_property
     def subject_key(self) -> str:

@@ -111,9 +111,9 @@ def _above_for(verb: Token) -> Token | None:
     """The verb above "for" when the parser gave a participle after "for X" a subject of its own
     ("criticized Israel for the death toll saying …"), or right after the verb's object ("addressed
     Modi demanding …"), else None."""
-    if verb.tag_ != "VBG" or not any(c.dep_ == "nsubj" for c in verb.children):
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ != "VBG" or subject is None:
         return None
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         above = verb.head
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":

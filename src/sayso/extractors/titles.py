@@ -55,7 +55,7 @@ def titled_work(content: SpacySpan, text: str) -> bool:
     if word.lemma_.lower() in lexicons.load("naming_verbs") and word.tag_ in {"VBN", "VBD"}:
         return True
     if word.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _LABELS for c in word.children) \
-            or word.lower_ == "text" and doc[before - 1].lower_ == "the" and before > 1 and doc[before - 2].lower_ == "with":
+            or word.lower_ == "text" and before > 1 and doc[before - 1].lower_ == "the" and doc[before - 2].lower_ == "with":
         # 'The title of the post is "Whose Mercenary Was Ángyán?"', 'stickers with the text "Who
         # is Lajos Simicska?"': words printed as a label, not said
         return True
