@@ -492,3 +492,29 @@ def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
     # an apposition between the cue's object and the quotation still frames it
     found = _one("Jean-Marie Le Pen décrit sa fille, Marine Le Pen, comme « petite-bourgeoise ».")[1]
     assert [(k, c) for k, c, _ in found] == [("partial", "petite-bourgeoise")]
+
+
+@pytest.mark.parametrize("text, kind, content, speaker", [
+    # a reported clause and the quotation its colon opens are two statements
+    ("Le député Paul Martin a précisé que la réforme ne passera pas au Sénat : « Nous voterons contre. »",
+     "indirect", "que la réforme ne passera pas au Sénat", "Paul Martin"),
+    ("Le député Paul Martin a précisé que la réforme ne passera pas au Sénat : « Nous voterons contre. »",
+     "direct", "Nous voterons contre.", "Paul Martin"),
+    # a clause of the verb joined after the first cue's object is that verb's
+    ("Le syndicat Force ouvrière appelle à une grève générale et fait savoir que dix usines vont fermer.",
+     "indirect", "que dix usines vont fermer", "Force ouvrière"),
+    # the object after the one it is addressed to
+    ("La ministre Anne Roux demande au gouvernement des moyens pour les hôpitaux.", "indirect",
+     "des moyens pour les hôpitaux", "Anne Roux"),
+    ("Le Brésil reproche à la France l’absence de dialogue sur le climat.", "indirect",
+     "l’absence de dialogue sur le climat", "Brésil"),
+    # a gerund's object, said by the subject of the verb it hangs from (the nearer of two subjects)
+    ("Ce retrait est une étape du plan, dont le président Jean Roux vient d'accélérer le calendrier, en ordonnant "
+     "le départ de 500 soldats avant la fin de l'année.", "indirect", "le départ de 500 soldats", "Jean Roux"),
+    # "selon lui" inside a clause another cue reports is no statement of its own
+    ("« Les chiffres sont faux », ajoute Amnesty International qui précise que la hausse est, selon elle, "
+     "artificielle.", "direct", "Les chiffres sont faux", "Amnesty International"),
+])
+def test_clauses_objects_and_asides(text, kind, content, speaker):
+    _, found = _one(text)
+    assert (kind, content, speaker) in found

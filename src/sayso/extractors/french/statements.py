@@ -97,6 +97,12 @@ def _impersonal(verb: Token) -> bool:
         and any(c.dep_ in {"nsubj:pass", "expl:subj"} and c.lower_ == "il" for c in children)
 
 
+def _article(token: Token) -> bool:
+    """An article, also one the tagger reads otherwise ("l’excès" as an adjective, "des mesures" as
+    a preposition)."""
+    return token.pos_ == "DET" or token.lower_.replace("’", "'") in {"l'", "des", "du"}
+
+
 def _prepositions() -> dict[str, str]:
     """Cue verb → the preposition that introduces its noun-phrase content ("appeler" → "à")."""
     entries = (entry.partition("\t") for entry in _words("prepositional_object_verbs"))
@@ -350,6 +356,12 @@ class Reader:
             found = self.text.find(stop, region.end, sentence_end)
             if found >= 0:
                 end = min(end, found)
+        # "a précisé que les milices … ne représentent pas les Maliens : « … »": the quotation the
+        # colon opens is a statement of its own, not part of the clause
+        introduced = [r.start for r in self.regions if start < r.start < end and region.end <= r.start
+                      and self.text[start : r.start].rstrip().endswith(":")]
+        if introduced and self.text[start : start + 4].lower().replace("’", "'").startswith(("que ", "qu'")):
+            end = self.text.rindex(":", start, introduced[0])  # (not "Selon X, … : « … »", one statement)
         return trim_content(self.text, start, end)
 
     def subject_before(self, verb: Token) -> SpacySpan | None:
@@ -364,10 +376,16 @@ class Reader:
             # "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a present
             # participle says what the subject of the clause it hangs from says, also when that
             # subject comes after it ("Estimant que « … », il vota contre").
-            heads = [verb] + [a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:1]
+            # "vient d'accélérer le calendrier, en ordonnant …": the nearest verb up with a subject
+            heads = [verb] + [a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}]
         for head in heads:
-            subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}
-                            and (c.i < verb.i or participle and head.i != verb.i)), None)
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                        and (c.i < verb.i or participle and head.i != verb.i) and c.pos_ != "PUNCT"]
+            # of two subjects the parse gives one verb ("…, dont le président … vient"), the nearer;
+            # two side by side are one name cut in two ("Moody'" "s")
+            heads_of_runs = [c for c in subjects if not any(o.i == c.i - 1 for o in subjects)]
+            subject = max((c for c in heads_of_runs if c.i < verb.i), key=lambda c: c.i,
+                          default=subjects[0] if subjects else None)
             if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics"):
                 return phrase(subject)
         doc, i = self.doc, verb.i - 1
@@ -452,6 +470,12 @@ class Reader:
             elif before and comma.text == "," and self.text[start : token.idx].rstrip().endswith(","):
                 # "Au Congrès, selon les projections, les républicains auront …": both sides
                 opening_comma = self.text.rindex(",", start, token.idx)
+                if any(start <= r.start < opening_comma for r in self.regions) \
+                        or any(t.lower_.replace("’", "'") in _words("que") and t.pos_ == "SCONJ"
+                               for t in self.tokens(start, opening_comma) if self.outside(t)):
+                    # "« … », ajoute le documentaire qui précise que le polonium est, selon lui, …":
+                    # an aside inside a clause someone else already reports
+                    continue
                 parts = [trim_content(self.text, start, opening_comma),
                          self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
                 if parts[1][1] <= parts[1][0]:
@@ -507,9 +531,10 @@ class Reader:
                 continue
             content, subject = self._complement(verb, end), None
             parts = [content] if content is not None else []
-            if content is None:
+            gerund = verb.i > 0 and self.doc[verb.i - 1].lower_ == "en" and verb.lower_.endswith("ant")
+            if content is None and not gerund:
                 # "…, a annoncé le président de l'Assemblée": the clause before a postposed cue,
-                # before any noun phrase after it
+                # before any noun phrase after it ("…, en ordonnant le retrait": a gerund's object)
                 parts, subject = self._postposed(verb, start, end)
                 content = parts[0] if parts else None
             if content is None and lemma in _words("message_object_verbs"):
@@ -553,6 +578,9 @@ class Reader:
             if token.is_punct and token.text not in {"-", "'"} or token.pos_ == "VERB" and token.i != verb.i \
                     and any(c.dep_.startswith("nsubj") for c in token.children):
                 return None
+            if token.pos_ == "CCONJ" and i + 1 < len(doc) and (doc[i + 1].pos_ in {"VERB", "AUX"}
+                                                              or doc[i + 1].lower_ in _words("clitics")):
+                return None  # "appelle à un moratoire et fait savoir que …": the next verb's clause
             i += 1
             steps += 1
         return None
@@ -563,7 +591,7 @@ class Reader:
         words after the verb from a determiner or a noun up to a comma or the next clause
         ("réclament quant à elles la gratuité scolaire", which the parser misreads)."""
         obj = None if preposition else next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and c.pos_ == "NOUN"), None)
-        if obj is not None:
+        if obj is not None and len(list(obj.subtree)) > 1:  # (a bare noun: a phrase the parse cut short)
             if not self.outside(obj):
                 return None
             words = [t for t in obj.subtree if t.idx < limit]
@@ -574,6 +602,11 @@ class Reader:
             if doc[i].lower_ == "quant" and i + 2 < len(doc) and doc[i + 2].pos_ == "PRON":
                 i += 2  # "réclament quant à elles la gratuité"
             i += 1
+        if preposition is None and i < len(doc) and doc[i].lower_ in _PREPOSITION_FORMS["à"]:
+            # "demande au gouvernement des mesures", "reproche à la Francophonie l'excès de …": the
+            # object after the one it is addressed to
+            i = next((k for k in range(i + 2, min(i + RECIPIENT_WINDOW, len(doc))) if _article(doc[k])
+                      and doc[k - 1].pos_ in {"NOUN", "PROPN"}), len(doc))
         if preposition is not None:
             if i >= len(doc) or doc[i].lower_.replace("’", "'") not in _PREPOSITION_FORMS[preposition]:
                 return None
@@ -581,7 +614,7 @@ class Reader:
             i += 1
             if contracted and i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "NUM"}:
                 return self._noun_words(i, limit)
-        if i >= len(doc) or doc[i].pos_ not in {"DET", "NOUN", "NUM"} or doc[i].lower_ in _words("que") \
+        if i >= len(doc) or doc[i].pos_ not in {"DET", "NOUN", "NUM"} and not _article(doc[i]) or doc[i].lower_ in _words("que") \
                 or doc[i].idx >= limit or not self.outside(doc[i]):
             return None
         return self._noun_words(i, limit)
