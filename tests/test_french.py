@@ -518,3 +518,15 @@ def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
 def test_clauses_objects_and_asides(text, kind, content, speaker):
     _, found = _one(text)
     assert (kind, content, speaker) in found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a name the tagger reads as an adverb after the cue still speaks
+    ("« La sécurité est l’affaire de tous » a ensuite précisé Febelfin.", "La sécurité est l’affaire de tous", "Febelfin"),
+    # a headline's topic label before a colon is not the cue's subject
+    ("Égypte : le parti des Frères musulmans exige les résultats de l’élection présidentielle\n\nLe vote a eu lieu.",
+     "les résultats de l’élection présidentielle", "le parti des Frères musulmans"),
+])
+def test_speakers_the_parse_misreads(text, content, speaker):
+    _, found = _one(text)
+    assert any(c == content and s == speaker for _, c, s in found), found

@@ -265,7 +265,8 @@ class Reader:
             if j < len(doc) and doc[j].ent_type_ == "PER":
                 i = j
         while i < len(doc) and (doc[i].lower_ in _words("time_words") or doc[i].ent_type_ == "DATE"
-                                or doc[i].pos_ == "ADV" and doc[i].lower_ not in {"ne", "n'", "pas"}):
+                                or doc[i].pos_ == "ADV" and doc[i].lower_ not in {"ne", "n'", "pas"}
+                                and not doc[i].is_title):  # ("a ensuite précisé Febelfin": a name read as an adverb)
             i += 1  # "a déclaré jeudi le ministre", "conclut tout simplement Joji Otaki"
         end = noun_phrase_end(doc, i)
         return doc[i:end] if end > i else None
@@ -386,7 +387,9 @@ class Reader:
             heads_of_runs = [c for c in subjects if not any(o.i == c.i - 1 for o in subjects)]
             subject = max((c for c in heads_of_runs if c.i < verb.i), key=lambda c: c.i,
                           default=subjects[0] if subjects else None)
-            if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics"):
+            topic = subject is not None and any(t.text == ":" for t in self.doc[subject.i + 1 : verb.i])
+            if subject is not None and self.outside(subject) and subject.lower_ not in _words("clitics") and not topic:
+                # (not "Égypte" in "Égypte : le parti des Frères musulmans exige …", a topic label)
                 return phrase(subject)
         doc, i = self.doc, verb.i - 1
         root = verb.sent.root
