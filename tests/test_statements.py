@@ -1019,3 +1019,30 @@ def test_a_video_introduces_no_quotation(engine):
             "endangering the cars parked beside them.")
     found = quotes(text, engine)
     assert any("the man was burning" in content and speaker == "Nikos Soulis" for content, speaker in found)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # the clause after the verb is what is said, not a phrase the parse hung from it before its subject
+    ("In an official release from Oxfam put out Friday, the charity said that the aid convoys were blocked at the "
+     "border.", ("that the aid convoys were blocked at the border", None), "In an official release"),
+    # a second source named inside the first one's report tells its own part
+    ("Local papers have reported that dozens of workers were arrested in Minsk, and according to Human Rights Watch "
+     "there may be up to 40 workers held in the city.",
+     ("there may be up to 40 workers held in the city", "Human Rights Watch"), "and according to"),
+])
+def test_the_clause_each_source_tells(engine, text, wanted, unwanted):
+    found = quotes(text, engine)
+    assert any(content == wanted[0] and wanted[1] in {None, speaker} for content, speaker in found), found
+    assert not any(unwanted in content for content, _ in found)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_statement_signed_by_an_organisations_document_is_the_organisations(engine):
+    text = ("Human Rights Watch condemned the arrests of reporters in Minsk on Friday.\n\n"
+            "“The only message the authorities are sending is that they want to hide the truth.”\n\n"
+            "— Human Rights Watch statement\n\nThe government did not comment.")
+    found = quotes(text, engine)
+    assert ("The only message the authorities are sending is that they want to hide the truth.", "Human Rights Watch") \
+        in found or ("The only message the authorities are sending is that they want to hide the truth",
+                     "Human Rights Watch") in found, found

@@ -274,6 +274,10 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     if text and not draft.parts and twin.start <= draft.start < draft.end < twin.end \
             and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
         draft = replace(draft, end=twin.end)
+    if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
+            and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start:
+        # "… have reported that A, and according to Amnesty B": the phrase nearer to B tells it
+        return twin
     fields: dict[str, Any] = {}
     if draft.cue is None and twin.cue is not None:
         fields.update(cue=twin.cue, cue_verb=twin.cue_verb, medium=twin.medium, medium_span=twin.medium_span)

@@ -34,6 +34,9 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     if end - start > 1 and end < len(doc) and doc[end].text == ":" \
             and doc[end - 1].lower_ in lexicons.load("caption_labels"):
         end -= 1  # "Bob McDonnell Image: Nathan Muller.": a caption's credit label is no part of the name
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_ in lexicons.load("document_nouns") \
+            | lexicons.load("message_nouns"):
+        end -= 1  # "— Amnesty International statement": what the organisation issued is no part of its name
     if end - start > 1 and doc[end - 1].tag_ == "VBZ" and doc[end - 1].lower_[:-1] in lexicons.cue_verbs():
         end -= 1  # "Obama Says African-American Museum …": a headline's verb is no part of the name
     while start < end and (doc[start].is_punct or doc[start].is_space

@@ -231,7 +231,13 @@ class _RuleReader:
 
     # -- reported speech --------------------------------------------------------------------
     def _indirect(self, verb: Token) -> Draft | None:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "In a release put out Friday, the organization said that …": of two clauses the parse
+        # hangs from the verb, the one after it is what is said
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        clause = next((c for c in clauses if c.i > verb.i and any(m.dep_ == "mark" for m in c.children)
+                       and not self._is_cue(c) and subject is not None and clauses[0].i < subject.i < verb.i),
+                      clauses[0] if clauses else None)  # (not "…, no one denies that,' says an official")
         doc = self.doc
         if clause is not None:
             number = self.in_quote[clause.i]
@@ -297,6 +303,10 @@ class _RuleReader:
         for token in doc[clause.i + 1 : right]:
             if token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and self.in_quote[token.i] < 0 \
                     and self._is_cue(token):
+                right = min(right, token.left_edge.i)
+            elif token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and self.in_quote[token.i] < 0 and any(
+                    c.dep_ == "prep" and c.lower_ == "according" and c.i < token.i for c in token.children):
+                # "… reported that A, and according to Amnesty B": B is another source's report
                 right = min(right, token.left_edge.i)
             elif token.dep_ == "conj" and token.pos_ == "VERB" and self.in_quote[token.i] < 0 \
                     and self._is_cue(token) and any(c.dep_ == "ccomp" for c in token.children) \

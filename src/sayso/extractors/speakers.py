@@ -446,6 +446,15 @@ class SpeakerResolver:
             # "Tim Hetherington's last tweet": a document speaks for whoever wrote it
             cluster = next((found for c in root.children if c.dep_ == "poss"
                             for found in [self.book.at_token(c)] if found is not None and found.named), None)
+            issuer = [t for t in span if t.i < root.i and t.pos_ == "PROPN" and t.is_title]
+            if cluster is None and issuer and issuer[-1].i == root.i - 1 and root.is_lower \
+                    and not any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in root.children):
+                # "— Amnesty International statement", "The Onion article reports": the document
+                # speaks for whoever issued it (but "this Facebook message by Chai Kadai": its author)
+                first = issuer[0].i - (issuer[0].i > span.start and self.doc[issuer[0].i - 1].text == "The")
+                words = name_words(self.doc[first : root.i].text)
+                cluster = next((c for c in sorted(reversed(self.book.clusters), key=lambda c: not c.named)
+                                if c.words == words), None) or self.resolve(self.doc[first : root.i], speaking)
         if cluster is None and _message(root) and span[0].lower_ in {"a", "an", "the"}:
             # "said a statement from Ryanair's lawyers": the message speaks for whom it is from
             author = next((o for p in root.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
