@@ -35,6 +35,8 @@ NOT_STATEMENTS = [
     "Markets were expected to react cautiously.",
     "Residents were told to leave their homes.",
     "A decision is expected to come next week.",
+    # the main clause beside a report in a clause of time is nobody's statement
+    "The news comes as media reports of recent weeks have highlighted spikes in radiation readings at the plant.",
     # sports and business verbs report no proposition
     "Smith added 25 points and eight rebounds.",
     "The company posted a loss of $3 million.",

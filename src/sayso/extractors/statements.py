@@ -405,6 +405,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and _beside_a_report(content, verb):
+        return True
     if draft.kind == QuoteKind.INDIRECT and _relative_clause(content, verb):
         return True
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
@@ -438,6 +440,19 @@ def _subjectless(content: SpacySpan, verb: Token) -> bool:
         and not any(c.dep_ in _SUBJECTS for c in root.children) \
         and not any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
         and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "nsubj" and verb.doc[verb.i - 1].head.i == verb.i
+
+
+def _beside_a_report(content: SpacySpan, verb: Token) -> bool:
+    """The main clause before a cue in a clause of time or cause that has its own object is not
+    what the cue reports: "The news comes as media reports have highlighted spikes in radiation"
+    (but "The plan will fail, as the minister said" is the minister's)."""
+    return verb.dep_ == "advcl" and verb.i >= content.end and content.start <= verb.head.i < content.end \
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children) \
+        and any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+
+
+#: Words that open a clause of time or cause.
+_TIME_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "because"})
 
 
 #: The dependencies of a clause's subject.
