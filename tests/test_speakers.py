@@ -720,3 +720,13 @@ def test_the_government_takes_up_the_government_named_by_its_country(engine):
     actors = {a.id: a for a in analysis.actors}
     found = [q for q in analysis.quotes if "still alive" in q.text]
     assert found and "Romanian government" in (actors[found[0].speaker].name, *actors[found[0].speaker].aliases)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # an investigation speaks for whoever made it
+    ("An investigation by the BBC has revealed that millions of dollars in aid money were diverted by rebels.",
+     "millions of dollars", "BBC"),
+])
+def test_a_finding_speaks_for_whoever_made_it(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected
