@@ -727,6 +727,11 @@ def test_the_government_takes_up_the_government_named_by_its_country(engine):
     # an investigation speaks for whoever made it
     ("An investigation by the BBC has revealed that millions of dollars in aid money were diverted by rebels.",
      "millions of dollars", "BBC"),
+    # "the news agency", "the network": the outlet named before; "the agency": the organisation
+    ("Al-Jazeera aired the footage on Monday. The news agency said the arrests were illegal.", "the arrests",
+     "Al-Jazeera"),
+    ("CNN aired the footage on Monday. The network said the arrests were illegal.", "the arrests", "CNN"),
+    ("The Pentagon and the CIA met on Monday. The agency said the arrests were illegal.", "the arrests", "CIA"),
 ])
-def test_a_finding_speaks_for_whoever_made_it(engine, text, words, expected):
+def test_a_finding_or_a_description_speaks_for_the_actor_named(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

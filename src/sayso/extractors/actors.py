@@ -70,6 +70,10 @@ class Cluster:
             self.roles[role] = None
 
 
+#: Words that make a kind of organisation an outlet: "the news agency", "the press agency".
+_NEWS_WORDS = frozenset({"news", "press", "wire"})
+
+
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
     """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
     return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
@@ -227,6 +231,8 @@ class ActorBook:
         if label is None:
             return None
         kind = ActorType(label.upper())
+        if any(c.dep_ in {"compound", "amod"} and c.lower_ in _NEWS_WORDS for c in span.root.children):
+            kind = ActorType.MEDIA  # "the news agency", "the wire service": an outlet
         before = [c for c in self._named_before(span.start_char)
                   if c.type == kind or kind == ActorType.MEDIA and c.type == ActorType.ORG and _outlet_name(c)]
         if not before:
