@@ -35,6 +35,10 @@ NOT_STATEMENTS = [
     "Markets were expected to react cautiously.",
     "Residents were told to leave their homes.",
     "A decision is expected to come next week.",
+    # a source that names nobody: nobody said it
+    "No group has claimed responsibility for the attack.",
+    "No one has said that the vote was rigged.",
+    "Nobody believes the economy will recover this year.",
     # the main clause beside a report in a clause of time is nobody's statement
     "The news comes as media reports of recent weeks have highlighted spikes in radiation readings at the plant.",
     # sports and business verbs report no proposition

@@ -392,6 +392,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
         return True
+    if draft.kind != QuoteKind.DIRECT and _nobody(draft.speaker_span):
+        return True  # "No group has claimed responsibility for the attack": nobody said it
     if content is None:
         return False
     if not any(t.pos_ in _CONTENT_WORDS for t in content):
@@ -440,6 +442,11 @@ def _subjectless(content: SpacySpan, verb: Token) -> bool:
         and not any(c.dep_ in _SUBJECTS for c in root.children) \
         and not any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
         and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "nsubj" and verb.doc[verb.i - 1].head.i == verb.i
+
+
+def _nobody(source: SpacySpan | None) -> bool:
+    """A source that names nobody: "no one", "nobody", "no party", "none of the officials"."""
+    return source is not None and len(source) > 0 and source[0].lower_ in {"no", "nobody", "none", "noone"}
 
 
 def _beside_a_report(content: SpacySpan, verb: Token) -> bool:
