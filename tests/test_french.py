@@ -530,3 +530,20 @@ def test_clauses_objects_and_asides(text, kind, content, speaker):
 def test_speakers_the_parse_misreads(text, content, speaker):
     _, found = _one(text)
     assert any(c == content and s == speaker for _, c, s in found), found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a noun of intention after a light verb, then "de" and an infinitive
+    ("Barack Obama a été réélu. Il a aussi exprimé le vœu de s’attaquer au problème de l’immigration.",
+     "de s’attaquer au problème de l’immigration", "Barack Obama"),
+    ("L'entreprise Renault a manifesté sa volonté de fermer l'usine de Flins.", "de fermer l'usine de Flins",
+     "Renault"),
+    # an aim said to be an act is its holder's intention
+    ("L'Impact de Montréal a fini la saison. L'un des objectifs de l'équipe en 2013 sera aussi d'améliorer ses "
+     "résultats sur les terrains extérieurs.", "d'améliorer ses résultats sur les terrains extérieurs",
+     "L'Impact de Montréal"),
+])
+def test_intentions_told_by_a_noun(text, content, speaker):
+    analysis, found = _one(text)
+    assert ("indirect", content, speaker) in found
+    assert any(q.type.value == "intention" for q in analysis.quotes)

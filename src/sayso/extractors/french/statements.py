@@ -215,6 +215,10 @@ class Reader:
                 self.scare.append(region)
         for found in self._indirect(number, start, end, tokens, used):
             self._add(found)
+        for found in self._intentions(number, end, tokens):
+            self._add(found)
+        for found in self._aims(number, end, tokens):
+            self._add(found)
 
     def _add(self, found: Found) -> None:
         if found.source is not None:
@@ -557,6 +561,55 @@ class Reader:
                 subject = self._pronoun(inverted) if inverted is not None else self.subject_before(self.doc[first])
             used.add(verb.i)
             yield Found(kind, parts or [content], number, self.doc[first : verb.i + 1], lemma, subject, type=cue_type(lemma))
+
+    def _intentions(self, number: int, end: int, tokens: list[Token]) -> Iterator[Found]:
+        """"Il a exprimé le vœu de s'attaquer à l'immigration", "a l'intention de", "a manifesté
+        sa volonté de": a noun of intention after a verb, then "de" and an infinitive, is the
+        subject's intention."""
+        doc = self.doc
+        for noun in tokens:
+            i = noun.i
+            if noun.lower_ not in _words("intention_nouns") or not self.outside(noun) or i < 2 or i + 2 >= len(doc) \
+                    or doc[i + 1].lower_.replace("’", "'") not in {"de", "d'"} \
+                    or any(f.start <= noun.idx < f.end for f in self.found):
+                continue
+            after = i + 2 + (doc[i + 2].lower_.replace("’", "'") in {"s'", "se", "l'", "le", "la", "les"})
+            verb = doc[i - 2]
+            if not (infinitive_after(doc, after) and doc[i - 1].pos_ == "DET" and verb.pos_ in {"VERB", "AUX"}):
+                continue
+            content = self._clause(doc[i + 1].idx, Region(doc[i + 1].idx, doc[i + 1].idx, doc[i + 1].idx, doc[i + 1].idx))
+            subject = self.subject_before(verb)
+            if content[1] > content[0] and content[1] <= end and subject is not None:
+                yield Found(QuoteKind.INDIRECT, [content], number, doc[verb.i : i + 1], verb.lemma_, subject,
+                            type=StatementType.INTENTION)
+
+    def _aims(self, number: int, end: int, tokens: list[Token]) -> Iterator[Found]:
+        """"L'objectif du gouvernement est de ramener le déficit à 3 %": an aim said to be an act
+        is its holder's intention, the holder the noun's "de" complement."""
+        doc = self.doc
+        for verb in tokens:
+            if verb.dep_ != "ROOT" or verb.lemma_ != "être" or not self.outside(verb):
+                continue
+            act = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and _infinitive(c, verb)
+                        and any(m.lower_.replace("’", "'") in {"de", "d'"} for m in c.children)), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if act is None or subject is None:
+                continue
+            aim = subject if subject.lower_ in _words("aim_nouns") else next(
+                (c for c in subject.children if c.dep_ == "nmod" and c.lower_ in _words("aim_nouns")), None)  # "L'un des objectifs"
+            holder = next((c for c in aim.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"}
+                           and any(a.lower_ in _words("de_forms") | {"du", "des"} for a in c.children)), None) \
+                if aim is not None else None
+            if aim is None or holder is None or any(f.start <= verb.idx < f.end for f in self.found):
+                continue
+            mark = min(act.subtree, key=lambda t: t.i)
+            content = self._clause(mark.idx, Region(mark.idx, mark.idx, mark.idx, mark.idx))
+            source = phrase(holder)
+            if content[0] < content[1] <= end:
+                # ("du gouvernement": the noun the article contracts with "de" still names its holder)
+                yield Found(QuoteKind.INDIRECT, [content], number, doc[aim.i : aim.i + 1], aim.lemma_, source,
+                            speaker=self.book.describe(source) if len(source) == 1 else None,
+                            type=StatementType.INTENTION)
 
     def _complement(self, verb: Token, limit: int) -> tuple[int, int] | None:
         """The clause a cue takes: "que …", an infinitive ("affirment avoir découvert …"), or
