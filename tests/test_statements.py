@@ -35,6 +35,9 @@ NOT_STATEMENTS = [
     "Markets were expected to react cautiously.",
     "Residents were told to leave their homes.",
     "A decision is expected to come next week.",
+    # a report or an allegation in the passive with nobody named as its source
+    "Liberia and Sierra Leone are both reported to have closed their borders with Guinea.",
+    "Restrictions put in place to limit the spread of the disease are reported to be causing problems.",
     # a source that names nobody: nobody said it
     "No group has claimed responsibility for the attack.",
     "No one has said that the vote was rigged.",
