@@ -547,3 +547,18 @@ def test_intentions_told_by_a_noun(text, content, speaker):
     analysis, found = _one(text)
     assert ("indirect", content, speaker) in found
     assert any(q.type.value == "intention" for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a stance speaks for whoever holds it
+    ("La déclaration de Human Rights Watch affirme que la Syrie a bombardé la ville.",
+     "que la Syrie a bombardé la ville", "Human Rights Watch"),
+    ("Selon la position du Parti québécois, il faut indexer les frais de scolarité.",
+     "il faut indexer les frais de scolarité", "Parti québécois"),
+    # the accused and an apposition between the cue and "de" and its infinitive
+    ("L'OSDH accuse le Front Nusrat, un groupe lié à Al-Qaïda, d’être responsables des exécutions.",
+     "d’être responsables des exécutions", "L'OSDH"),
+])
+def test_holders_and_accusations(text, content, speaker):
+    _, found = _one(text)
+    assert any(c == content and s == speaker for _, c, s in found), found

@@ -32,6 +32,13 @@ def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, 
     if source is None or not len(source):
         nearby = [f for f in reader.found if f.sentence == number and f.speaker is not None]
         return nearby[-1].speaker if nearby else None
+    holder = _holder(source)
+    if holder is not None:
+        # "la position du gouvernement du Parti québécois": the stance speaks for whoever holds it
+        entity = speaker_of(reader, holder, cue, number, holder.start_char) if len(holder) > 1 \
+            else reader.book.describe(holder)
+        if entity is not None:
+            return entity
     word = source.text.lower().lstrip("-")
     if word in lexicons.load("pronouns", LANG) or word == "qui":
         if word == "qui" and source.start > 0:
@@ -63,6 +70,21 @@ def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, 
     if inside is not None:
         return inside
     return reader.book.describe(source)
+
+
+def _holder(source: SpacySpan) -> SpacySpan | None:
+    """The "de" complement of a stance noun that heads ``source`` ("la position du gouvernement"
+    → "gouvernement"), or None."""
+    root = source.root
+    if root.lower_ not in lexicons.load("stance_nouns", LANG):
+        return None
+    holder = next((c for c in root.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and c.i > root.i
+                   and any(a.dep_ == "case" and a.lower_.replace("’", "'") in {"de", "d'", "du", "des"} for a in c.children)),
+                  None)
+    if holder is None or not source.start <= holder.i < source.end:
+        return None
+    # a name the parse cut into words ("de Human Rights Watch") is the entity the NER read
+    return next((e for e in source.doc.ents if e.start <= holder.i < e.end and e.end <= source.end), phrase(holder))
 
 
 def _person_after_comma(reader: Reader, source: SpacySpan) -> Entity | None:

@@ -39,6 +39,8 @@ _AFTER_APPOSITION = 3
 CONTINUATION_MIN_WORDS = 4
 #: Fewest characters of an "according to" statement ("Selon X, oui." is no statement).
 ACCORDING_MIN_CHARS = 8
+#: Words a cue's object and its apposition may take before "de" and an infinitive.
+APPOSITION_STEPS = 2
 #: An infinitive this many steps after a cue is its complement ("affirment avoir découvert").
 INFINITIVE_STEPS = 2
 
@@ -619,20 +621,25 @@ class Reader:
         if said_to_be is not None and said_to_be.idx < limit:
             # "Joey Saputo s'est dit satisfait des résultats": what one says one is
             return self._clause(said_to_be.idx, Region(said_to_be.idx, said_to_be.idx, said_to_be.idx, said_to_be.idx))
-        steps = 0
+        steps, apposed = 0, False
         while i < len(doc) and doc[i].idx < limit and steps < COMPLEMENT_WINDOW:
             token = doc[i]
+            if apposed and (token.lower_ in _words("que") or token.pos_ in {"VERB", "AUX"} and token.lower_.endswith("ant")):
+                return None  # "demandait l'ouverture d'une enquête, estimant que …": another clause
             if token.lower_ in _words("que") and (token.pos_ == "SCONJ" or token.dep_ == "mark"
                                          or not (doc[i - 1].dep_ == "obj" and doc[i - 1].head == verb)):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
             if _infinitive(token, verb) and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.lower_ in {"de", "d'", "à"} and infinitive_after(doc, i + 1) \
+            if token.lower_.replace("’", "'") in {"de", "d'", "à"} and infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
                     and cue_lemma(verb) in _words("de_infinitive_verbs"):
                 return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
-            if token.is_punct and token.text not in {"-", "'"} or token.pos_ == "VERB" and token.i != verb.i \
-                    and any(c.dep_.startswith("nsubj") for c in token.children):
+            apposition = token.text == "," and cue_lemma(verb) in _words("de_infinitive_verbs") \
+                and steps + APPOSITION_STEPS < COMPLEMENT_WINDOW  # "accusent le Front Nusrat, un groupe …, d'être …"
+            apposed = apposed or apposition
+            if token.is_punct and token.text not in {"-", "'"} and not apposition or token.pos_ == "VERB" \
+                    and token.i != verb.i and any(c.dep_.startswith("nsubj") for c in token.children):
                 return None
             if token.pos_ == "CCONJ" and i + 1 < len(doc) and (doc[i + 1].pos_ in {"VERB", "AUX"}
                                                               or doc[i + 1].lower_ in _words("clitics")):
