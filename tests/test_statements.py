@@ -1055,3 +1055,15 @@ def test_a_statement_signed_by_an_organisations_document_is_the_organisations(en
     assert ("The only message the authorities are sending is that they want to hide the truth.", "Human Rights Watch") \
         in found or ("The only message the authorities are sending is that they want to hide the truth",
                      "Human Rights Watch") in found, found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_caption_between_a_lead_in_and_its_quotation_is_skipped(engine):
+    text = ("Protests spread across the capital on Monday.\n\n"
+            "Historian and analyst Egídio Vaz reacted in a note on his blog:\n\n"
+            "Wireless sign on a building in Maputo. Photo by rabanito on Flickr (CC BY 2.0)\n\n"
+            "I send a hug to all the young people who use Facebook as a tool to exercise their rights as citizens.")
+    found = quotes(text, engine)
+    assert ("I send a hug to all the young people who use Facebook as a tool to exercise their rights as citizens.",
+            "Egídio Vaz") in found or ("I send a hug to all the young people who use Facebook as a tool to exercise "
+                                       "their rights as citizens", "Egídio Vaz") in found, found

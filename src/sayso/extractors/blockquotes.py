@@ -35,8 +35,13 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
     lines = paragraphs(text)
     cues = [_introducing_cue(context, line) for line in lines]
     drafts = []
-    for k, (verb, following, next_cue) in enumerate(zip(cues, lines[1:], cues[1:]), start=1):
-        if verb is None or text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
+    for k, verb in enumerate(cues[:-1], start=1):
+        if verb is None:
+            continue
+        while k + 1 < len(lines) and CREDIT.search(text, *lines[k]) and cues[k] is None:
+            k += 1  # "… reacted in a note:", a photo's caption, then the note
+        following, next_cue = lines[k], cues[k]
+        if text[following[0]] in OPENING_MARKS or CREDIT.search(text, *following) \
                 or next_cue is not None or depiction(verb, shown=False):
             continue  # a quotation in marks, a caption, the next introduction, or what a video shows
         start, end = following
