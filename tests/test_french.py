@@ -555,6 +555,9 @@ def test_intentions_told_by_a_noun(text, content, speaker):
      "que la Syrie a bombardé la ville", "Human Rights Watch"),
     ("Selon la position du Parti québécois, il faut indexer les frais de scolarité.",
      "il faut indexer les frais de scolarité", "Parti québécois"),
+    # a name set beside a "pour" source before a colon speaks
+    ("Le PPE a voté pour. Pour la principale association du logiciel libre, l'April : « Le rejet d'ACTA est une "
+     "victoire pour les citoyens. »", "Le rejet d'ACTA est une victoire pour les citoyens.", "April"),
     # the accused and an apposition between the cue and "de" and its infinitive
     ("L'OSDH accuse le Front Nusrat, un groupe lié à Al-Qaïda, d’être responsables des exécutions.",
      "d’être responsables des exécutions", "L'OSDH"),

@@ -111,12 +111,14 @@ def infinitive_after(doc: Doc, i: int) -> bool:
 
 
 def apposed_name_end(doc: Doc, first: int) -> int | None:
-    """The comma that closes a name set beside a source ("la fédération des banques, Febelfin,
-    « … »"): capitalised words from ``first`` up to a comma, or None."""
-    end = first
-    while end < len(doc) and end - first < APPOSED_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
+    """The comma or colon that closes a name set beside a source ("la fédération des banques,
+    Febelfin, « … »", "Pour la principale association …, l'April : « … »"): capitalised words
+    from ``first``, after an elided article, up to a comma or a colon, or None."""
+    start = first + (first < len(doc) and doc[first].lower_.replace("’", "'") == "l'")
+    end = start
+    while end < len(doc) and end - start < APPOSED_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
         end += 1
-    return end if first < end < len(doc) and doc[end].text == "," else None
+    return end if start < end < len(doc) and doc[end].text in {",", ":"} else None
 
 
 #: Most words of a name set beside a source between commas.

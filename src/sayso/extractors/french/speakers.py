@@ -101,7 +101,9 @@ def _name_after_comma(reader: Reader, source: SpacySpan) -> Entity | None:
     commas = [t.i for t in source if t.text == ","]
     if not commas or commas[-1] + 1 >= source.end:
         return None
-    name = reader.doc[commas[-1] + 1 : source.end]
+    first = commas[-1] + 1
+    first += first < source.end - 1 and reader.doc[first].lower_.replace("’", "'") == "l'"  # "…, l'April"
+    name = reader.doc[first : source.end]
     if not all(t.is_title and t.is_alpha for t in name):
         return None
     entity = reader.book.add_named(name, "PER" if name[0].ent_type_ == "PER" else "ORG")

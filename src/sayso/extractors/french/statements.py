@@ -466,8 +466,9 @@ class Reader:
             before = self.text[start : token.idx].strip(" ,")
             opening = next((r for r in self.regions if r.start >= comma.idx
                             and not self.text[comma.idx + 1 : r.start].strip()), None)
-            if comma.text == "," and (not before or before.lower() in _words("sentence_openers")) and opening is not None:
-                parts = [(opening.inner_start, opening.inner_end)]  # "Selon X, « … »"
+            if comma.text in {",", ":"} and (not before or before.lower() in _words("sentence_openers")) \
+                    and opening is not None:
+                parts = [(opening.inner_start, opening.inner_end)]  # "Selon X, « … »", "Pour X, l'April : « … »"
             elif comma.text == "," and (not before or before.lower() in _words("sentence_openers")):
                 parts = [self._clause(comma.idx + 1, Region(comma.idx, comma.idx + 1, comma.idx, comma.idx))]
             elif before and len(before.split()) > 2 and comma.text != ",":
