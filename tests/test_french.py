@@ -565,3 +565,18 @@ def test_intentions_told_by_a_noun(text, content, speaker):
 def test_holders_and_accusations(text, content, speaker):
     _, found = _one(text)
     assert any(c == content and s == speaker for _, c, s in found), found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # "l'ONG" takes up the organisation the article introduced as one, not the one named last
+    ("Syrie : Human Rights Watch dénonce la torture\n\n3 juillet 2012. - L'ONG Human Rights Watch vient de publier "
+     "un rapport sur la Syrie. La Syrie n'a pas ratifié la convention de la Cour pénale internationale, l'ONG a "
+     "demandé au Conseil de sécurité d'adopter une résolution sur la Syrie.",
+     "d'adopter une résolution sur la Syrie", "Human Rights Watch"),
+    # "la centrale syndicale" is the union named before
+    ("Le syndicat SUD-PTT a dénoncé ce décès. La centrale syndicale précise que l'agent avait demandé un congé.",
+     "que l'agent avait demandé un congé", "SUD-PTT"),
+])
+def test_an_organisation_taken_up_by_its_kind(text, content, speaker):
+    _, found = _one(text)
+    assert any(c == content and s == speaker for _, c, s in found), found

@@ -83,6 +83,7 @@ class Book:
         self._names_again()
         self._acronyms_spelt()
         self._described_beside()
+        self._kind_before_name()
 
     def _type_by_evidence(self) -> None:
         """One name, one type: the type most of its mentions were read as, a person or an
@@ -104,6 +105,26 @@ class Book:
                 described = found.group(1) if found is not None else self._noun_phrase_before(start)
                 if described:
                     _add_description(person, described)
+
+    def _kind_before_name(self) -> None:
+        """"L'ONG Human Rights Watch", "le syndicat SUD-PTT": the kind of organisation written
+        before its name is a role that "l'ONG" takes up later, whatever was named in between."""
+        organisations = [e for e in self.entities if e.named and e.type == ActorType.ORG]
+        for found in _KIND_BEFORE.finditer(self.text):
+            kind, name = found.group(1).lower(), found.group(2)
+            if kind not in lexicons.load("org_nouns", LANG):
+                continue
+            # the NER may have read the name elsewhere only ("Human Rights" in the headline)
+            entity = next((e for e in organisations if name.startswith(e.name) or e.name.startswith(name)), None)
+            if entity is None:
+                continue
+            if kind not in entity.roles:
+                entity.roles.append(kind)
+            if len(name) > len(entity.name) and not any(s < found.end(2) and found.start(2) < e for m in self.entities
+                                                        for s, e in m.mentions):
+                # the NER's "Human Rights" of the headline is "Human Rights Watch" in full here
+                entity.name, entity.words = name, name_words(name)
+                entity.mentions = sorted(entity.mentions + [found.span(2)])
 
     def _noun_phrase_before(self, start: int) -> str | None:
         """The noun phrase right before ", Name,", from its determiner: "avec son complice de
@@ -396,6 +417,10 @@ def _latest_before(entities: list[Entity], offset: int) -> Entity:
 
 #: Possessive determiners that open a description ("son parti", "leur syndicat").
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+#: A definite article, a noun and the capitalised words of a name: "l'ONG Human Rights Watch".
+_KIND_BEFORE = re.compile(r"\b(?:[lL]['’]|[lL]es? |[lL]a )(\w+) ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,4})")
 
 
 def _add_description(entity: Entity, written: str) -> None:

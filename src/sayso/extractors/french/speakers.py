@@ -125,8 +125,15 @@ def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
         if not (0 <= name < len(doc)) or doc[comma].text != ",":
             continue
         for entity in reader.book.entities:
-            if entity.named and any(s <= doc[name].idx < e for s, e in entity.mentions):
-                return entity
+            mention = next(((s, e) for s, e in entity.mentions if s <= doc[name].idx < e), None)
+            if not entity.named or mention is None:
+                continue
+            opening = doc.char_span(*mention, alignment_mode="expand")
+            closed = end < len(doc) and doc[end].text == ","  # "Bernard Bonnet, le successeur de …, qui"
+            if name < source.start and opening is not None and opening.start > 0 and not closed \
+                    and not (doc[opening.start - 1].is_punct or doc[opening.start].is_sent_start):
+                continue  # "… la convention de la CPI, l'ONG a demandé": the name ends a clause, set beside nothing
+            return entity
     # "Nock Ag Attia, député touareg, a précisé": a name the NER missed, capitalised words
     # that open the sentence or follow a full stop, set before the description
     comma = source.start - 1
