@@ -580,3 +580,20 @@ def test_holders_and_accusations(text, content, speaker):
 def test_an_organisation_taken_up_by_its_kind(text, content, speaker):
     _, found = _one(text)
     assert any(c == content and s == speaker for _, c, s in found), found
+
+
+@pytest.mark.parametrize("text, kind, content, speaker", [
+    # a concession after a comma is the reporter's clause, not the report's
+    ("L'OTAN prévoit de retirer l'intégralité de ses forces en 2014, bien que de nombreux experts restent sceptiques.",
+     "indirect", "de retirer l'intégralité de ses forces en 2014", "OTAN"),
+    # "comme le rappelle X": the verb the tagger reads as a name still frames the quotation
+    ("La Syrie est isolée, mais comme le rappelle HRW, « la Russie et la Chine ont bloqué les efforts du Conseil ».",
+     "direct", "la Russie et la Chine ont bloqué les efforts du Conseil", "HRW"),
+    # a capitalised name the tagger reads as a common noun still speaks
+    ("Cette annonce ne satisfait ni les syndicats ni les organisations patronales tel le Medef pour qui seule une "
+     "augmentation liée à l'inflation pourrait être acceptable.", "according_to",
+     "seule une augmentation liée à l'inflation pourrait être acceptable", "Medef"),
+])
+def test_clauses_and_sources_the_tagger_misreads(text, kind, content, speaker):
+    _, found = _one(text)
+    assert any(k == kind and c == content and s is not None and s.endswith(speaker) for k, c, s in found), found

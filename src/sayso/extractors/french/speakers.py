@@ -26,9 +26,9 @@ _NAME_WORDS = 4
 def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, number: int, offset: int) -> Entity | None:
     """The actor behind a source: a name in it, a pronoun's antecedent (the last speaker
     nearby, else the subject before it), or the description itself."""
-    if source is not None and len(source) == 1 and source[0].pos_ == "NOUN" \
+    if source is not None and len(source) == 1 and source[0].pos_ == "NOUN" and source[0].is_lower \
             and source[0].lower_.lstrip("-") not in lexicons.load("pronouns", LANG):
-        source = None  # a bare noun with no determiner names nobody ("an ajoutant", a typo of "en")
+        source = None  # a bare noun with no determiner names nobody ("an ajoutant", a typo of "en"; but "HRW")
     if source is None or not len(source):
         nearby = [f for f in reader.found if f.sentence == number and f.speaker is not None]
         return nearby[-1].speaker if nearby else None

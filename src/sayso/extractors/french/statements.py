@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -97,6 +98,11 @@ def _impersonal(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "aux:pass" for c in children) and not any(c.dep_ == "obl:agent" for c in children) \
         and any(c.dep_ in {"nsubj:pass", "expl:subj"} and c.lower_ == "il" for c in children)
+
+
+#: A comma and a conjunction that opens the reporter's own clause of concession or contrast.
+_CONCESSION = re.compile(r",\s+(?:bien que|bien qu['’]|alors que|alors qu['’]|tandis que|tandis qu['’]|même si)\b",
+                         re.IGNORECASE)
 
 
 def _article(token: Token) -> bool:
@@ -363,6 +369,11 @@ class Reader:
             found = self.text.find(stop, region.end, sentence_end)
             if found >= 0:
                 end = min(end, found)
+        # "L'OTAN prévoit de retirer ses forces en 2014, bien que de nombreux experts restent
+        # sceptiques": a concession after a comma is the reporter's clause, not the report's
+        concession = _CONCESSION.search(self.text, max(start, region.end), end)
+        if concession is not None:
+            end = concession.start()
         # "a précisé que les milices … ne représentent pas les Maliens : « … »": the quotation the
         # colon opens is a statement of its own, not part of the clause
         introduced = [r.start for r in self.regions if start < r.start < end and region.end <= r.start

@@ -73,8 +73,9 @@ def cue_lemma(token: Token) -> str | None:
     """The infinitive of ``token`` when it is a cue verb, else None."""
     if token.pos_ in {"DET", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "NUM"} or not token.is_alpha:
         return None  # the small model tags some incises ("explique-t-il") as NOUN or ADJ
-    if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"}:
-        return None  # "la demande", "du rapport": a noun after all
+    if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"} \
+            and not (token.i > 1 and token.nbor(-2).lower_ == "comme"):
+        return None  # "la demande", "du rapport": a noun after all (but "comme le rappelle HRW": a verb)
     if token.doc.text[max(0, token.idx - 3) : token.idx] == "-à-":
         return None  # "c'est-à-dire" says nothing
     found = _table().get(token.lower_) or _table().get(token.lemma_.lower())
