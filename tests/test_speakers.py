@@ -31,8 +31,16 @@ def speaker_of(text: str, words: str, engine: str) -> str | None:
     ("Google co-founder Sergey Brin said the plan was sound and would be adopted.", "the plan", "Sergey Brin"),
     ("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident and said "
      "she wanted to issue her support.", "wanted to issue", "Amneh Jafari"),
+    # an investigation speaks for whoever made it
+    ("An investigation by the BBC has revealed that millions of dollars in aid money were diverted by rebels.",
+     "millions of dollars", "BBC"),
+    # "the news agency", "the network": the outlet named before; "the agency": the organisation
+    ("Al-Jazeera aired the footage on Monday. The news agency said the arrests were illegal.", "the arrests",
+     "Al-Jazeera"),
+    ("CNN aired the footage on Monday. The network said the arrests were illegal.", "the arrests", "CNN"),
+    ("The Pentagon and the CIA met on Monday. The agency said the arrests were illegal.", "the arrests", "CIA"),
 ])
-def test_title_before_a_name_is_a_role(engine, text, words, expected):
+def test_the_actor_a_source_names(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
 
 
@@ -720,18 +728,3 @@ def test_the_government_takes_up_the_government_named_by_its_country(engine):
     actors = {a.id: a for a in analysis.actors}
     found = [q for q in analysis.quotes if "still alive" in q.text]
     assert found and "Romanian government" in (actors[found[0].speaker].name, *actors[found[0].speaker].aliases)
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("text, words, expected", [
-    # an investigation speaks for whoever made it
-    ("An investigation by the BBC has revealed that millions of dollars in aid money were diverted by rebels.",
-     "millions of dollars", "BBC"),
-    # "the news agency", "the network": the outlet named before; "the agency": the organisation
-    ("Al-Jazeera aired the footage on Monday. The news agency said the arrests were illegal.", "the arrests",
-     "Al-Jazeera"),
-    ("CNN aired the footage on Monday. The network said the arrests were illegal.", "the arrests", "CNN"),
-    ("The Pentagon and the CIA met on Monday. The agency said the arrests were illegal.", "the arrests", "CIA"),
-])
-def test_a_finding_or_a_description_speaks_for_the_actor_named(engine, text, words, expected):
-    assert speaker_of(text, words, engine) == expected
