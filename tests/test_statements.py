@@ -1039,6 +1039,8 @@ def test_a_video_introduces_no_quotation(engine):
     ("Local papers have reported that dozens of workers were arrested in Minsk, and according to Human Rights Watch "
      "there may be up to 40 workers held in the city.",
      ("there may be up to 40 workers held in the city", "Human Rights Watch"), "and according to"),
+    # a report in a clause of time says the main clause only when it has no object of its own
+    ("The plan will fail, as the minister said on Monday.", ("The plan will fail", "the minister"), "as the minister"),
 ])
 def test_the_clause_each_source_tells(engine, text, wanted, unwanted):
     found = quotes(text, engine)
