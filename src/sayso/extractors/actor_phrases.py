@@ -17,6 +17,12 @@ _LEFT_OUT_NAMES = 2
 _LONGEST_ROLE = 120
 
 
+def message_noun(noun: Token) -> bool:
+    """A noun for words said or written ("comments", "remarks", "statement", "report")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicons.load("message_nouns") or lemma in lexicons.load("document_nouns")
+
+
 def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     """Drop a leading "the", a trailing possessive and edge punctuation from an entity; take in
     capitalised words the name runs on with ("Levant" + "Today")."""
@@ -34,8 +40,7 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     if end - start > 1 and end < len(doc) and doc[end].text == ":" \
             and doc[end - 1].lower_ in lexicons.load("caption_labels"):
         end -= 1  # "Bob McDonnell Image: Nathan Muller.": a caption's credit label is no part of the name
-    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_ in lexicons.load("document_nouns") \
-            | lexicons.load("message_nouns"):
+    while end - start > 1 and doc[end - 1].is_lower and message_noun(doc[end - 1]):
         end -= 1  # "— Amnesty International statement": what the organisation issued is no part of its name
     if end - start > 1 and doc[end - 1].tag_ == "VBZ" and doc[end - 1].lower_[:-1] in lexicons.cue_verbs():
         end -= 1  # "Obama Says African-American Museum …": a headline's verb is no part of the name

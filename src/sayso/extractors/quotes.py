@@ -234,9 +234,10 @@ class _RuleReader:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         # "In a release put out Friday, the organization said that …": of two clauses the parse
         # hangs from the verb, the one after it is what is said
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        parsed_subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         clause = next((c for c in clauses if c.i > verb.i and any(m.dep_ == "mark" for m in c.children)
-                       and not self._is_cue(c) and subject is not None and clauses[0].i < subject.i < verb.i),
+                       and not self._is_cue(c) and parsed_subject is not None
+                       and clauses[0].i < parsed_subject.i < verb.i),
                       clauses[0] if clauses else None)  # (not "…, no one denies that,' says an official")
         doc = self.doc
         if clause is not None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster, name_gender
+from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import name_words, singular
 from .paragraphs import CREDIT, paragraphs
@@ -70,7 +71,7 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "relcl":
         return subject_of(head, is_cue)
-    if verb.tag_ == "VBG" and verb.dep_ == "acl" and _message(head) and head.dep_ == "dobj" \
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and message_noun(head) and head.dep_ == "dobj" \
             and head.head.lemma_.lower() in lexicons.table("authoring_verbs"):
         # "Malaysia Airlines issued a statement saying …": the statement's issuer says it
         return subject_of(head.head)
@@ -206,12 +207,6 @@ def _described(noun: Token) -> Token | None:
     # (a clause as subject describes nothing: "Overshadowing his remarks was a BBC report that
     # claimed …" is the report's claim)
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN", "PRON"} else None
-
-
-def _message(noun: Token) -> bool:
-    """A noun for words said or written ("comments", "remarks", "statement")."""
-    lemma = noun.lemma_.lower()
-    return lemma in lexicons.load("message_nouns") or lemma in lexicons.load("document_nouns")
 
 
 def mention_span(token: Token) -> SpacySpan:
@@ -417,7 +412,7 @@ class SpeakerResolver:
                     # "Carlos Lage and the health minister José Ramón Balaguer who adds …": a verb
                     # of one speaker is the nearest conjunct's, wherever the parser hung the clause
                     noun = next((c for c in reversed(list(noun.children)) if c.dep_ == "conj" and c.i < root.i), noun)
-                named = self._named_before(root) if root.lower_ == "who" and _message(noun) else None
+                named = self._named_before(root) if root.lower_ == "who" and message_noun(noun) else None
                 if named is not None:
                     # "comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said …":
                     # a message does not speak; "who" is the person named just before it.
@@ -455,7 +450,7 @@ class SpeakerResolver:
                 words = name_words(self.doc[first : root.i].text)
                 cluster = next((c for c in sorted(reversed(self.book.clusters), key=lambda c: not c.named)
                                 if c.words == words), None) or self.resolve(self.doc[first : root.i], speaking)
-        if cluster is None and _message(root) and span[0].lower_ in {"a", "an", "the"}:
+        if cluster is None and message_noun(root) and span[0].lower_ in {"a", "an", "the"}:
             # "said a statement from Ryanair's lawyers": the message speaks for whom it is from
             author = next((o for p in root.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
                            for o in p.children if o.dep_ == "pobj"), None)

@@ -110,6 +110,14 @@ def infinitive_after(doc: Doc, i: int) -> bool:
         and token.lower_.endswith(("er", "ir", "re"))
 
 
+def de_complement(noun: Token) -> Token | None:
+    """The noun after ``noun`` that its "de" makes its complement: "la position du gouvernement"
+    → gouvernement, "l'objectif de l'équipe" → équipe."""
+    return next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and c.i > noun.i
+                 and any(a.dep_ == "case" and a.lower_.replace("’", "'") in lexicons.load("de_forms", LANG)
+                         for a in c.children)), None)
+
+
 def apposed_name_end(doc: Doc, first: int) -> int | None:
     """The comma or colon that closes a name set beside a source ("la fédération des banques,
     Febelfin, « … »", "Pour la principale association …, l'April : « … »"): capitalised words

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...types import ActorType
 from .. import lexicons
 from .actors import Entity
-from .phrases import antecedent, phrase
+from .phrases import antecedent, de_complement, phrase
 from .verbs import LANG
 
 if TYPE_CHECKING:
@@ -78,9 +78,7 @@ def _holder(source: SpacySpan) -> SpacySpan | None:
     root = source.root
     if root.lower_ not in lexicons.load("stance_nouns", LANG):
         return None
-    holder = next((c for c in root.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"} and c.i > root.i
-                   and any(a.dep_ == "case" and a.lower_.replace("’", "'") in {"de", "d'", "du", "des"} for a in c.children)),
-                  None)
+    holder = de_complement(root)
     if holder is None or not source.start <= holder.i < source.end:
         return None
     # a name the parse cut into words ("de Human Rights Watch") is the entity the NER read

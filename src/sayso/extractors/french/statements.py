@@ -21,7 +21,7 @@ from ...types import ActorType, QuoteKind, StatementType
 from .. import lexicons
 from .actors import Book, Entity
 from .marks import Region, quotations, sentences, trim_content
-from .phrases import apposed_name_end, clean, comme_frame, infinitive_after, is_source, noun_phrase_end, phrase
+from .phrases import apposed_name_end, clean, comme_frame, de_complement, infinitive_after, is_source, noun_phrase_end, phrase
 from .signatures import Signed, signed_paragraphs
 from .speakers import speaker_of
 from .verbs import LANG, cue_lemma, cue_type, incise, inverted_subject
@@ -382,6 +382,10 @@ class Reader:
             end = self.text.rindex(":", start, introduced[0])  # (not "Selon X, … : « … »", one statement)
         return trim_content(self.text, start, end)
 
+    def _clause_at(self, offset: int) -> tuple[int, int]:
+        """The reported clause that starts at ``offset`` ("que …", "de revenir …")."""
+        return self._clause(offset, Region(offset, offset, offset, offset))
+
     def subject_before(self, verb: Token) -> SpacySpan | None:
         """The subject of a cue before it: its parsed subject, else the noun phrase that ends
         before its auxiliaries, skipping an apposition between commas ("Nadim Houry,
@@ -591,7 +595,7 @@ class Reader:
             verb = doc[i - 2]
             if not (infinitive_after(doc, after) and doc[i - 1].pos_ == "DET" and verb.pos_ in {"VERB", "AUX"}):
                 continue
-            content = self._clause(doc[i + 1].idx, Region(doc[i + 1].idx, doc[i + 1].idx, doc[i + 1].idx, doc[i + 1].idx))
+            content = self._clause_at(doc[i + 1].idx)
             subject = self.subject_before(verb)
             if content[1] > content[0] and content[1] <= end and subject is not None:
                 yield Found(QuoteKind.INDIRECT, [content], number, doc[verb.i : i + 1], verb.lemma_, subject,
@@ -611,13 +615,11 @@ class Reader:
                 continue
             aim = subject if subject.lower_ in _words("aim_nouns") else next(
                 (c for c in subject.children if c.dep_ == "nmod" and c.lower_ in _words("aim_nouns")), None)  # "L'un des objectifs"
-            holder = next((c for c in aim.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"}
-                           and any(a.lower_ in _words("de_forms") | {"du", "des"} for a in c.children)), None) \
-                if aim is not None else None
+            holder = de_complement(aim) if aim is not None else None
             if aim is None or holder is None or any(f.start <= verb.idx < f.end for f in self.found):
                 continue
             mark = min(act.subtree, key=lambda t: t.i)
-            content = self._clause(mark.idx, Region(mark.idx, mark.idx, mark.idx, mark.idx))
+            content = self._clause_at(mark.idx)
             source = phrase(holder)
             if content[0] < content[1] <= end:
                 # ("du gouvernement": the noun the article contracts with "de" still names its holder)
@@ -632,7 +634,7 @@ class Reader:
         said_to_be = _said_to_be(verb)
         if said_to_be is not None and said_to_be.idx < limit:
             # "Joey Saputo s'est dit satisfait des résultats": what one says one is
-            return self._clause(said_to_be.idx, Region(said_to_be.idx, said_to_be.idx, said_to_be.idx, said_to_be.idx))
+            return self._clause_at(said_to_be.idx)
         steps, apposed = 0, False
         while i < len(doc) and doc[i].idx < limit and steps < COMPLEMENT_WINDOW:
             token = doc[i]
@@ -640,13 +642,13 @@ class Reader:
                 return None  # "demandait l'ouverture d'une enquête, estimant que …": another clause
             if token.lower_ in _words("que") and (token.pos_ == "SCONJ" or token.dep_ == "mark"
                                          or not (doc[i - 1].dep_ == "obj" and doc[i - 1].head == verb)):
-                return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
+                return self._clause_at(token.idx)
             if _infinitive(token, verb) and steps <= INFINITIVE_STEPS and cue_type(cue_lemma(verb)) != StatementType.BELIEF:
-                return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
+                return self._clause_at(token.idx)
             if token.lower_.replace("’", "'") in {"de", "d'", "à"} and infinitive_after(doc, i + 1) \
                     and cue_type(cue_lemma(verb)) in {StatementType.INTENTION} | {StatementType.SPEECH} \
                     and cue_lemma(verb) in _words("de_infinitive_verbs"):
-                return self._clause(token.idx, Region(token.idx, token.idx, token.idx, token.idx))
+                return self._clause_at(token.idx)
             apposition = token.text == "," and cue_lemma(verb) in _words("de_infinitive_verbs") \
                 and steps + APPOSITION_STEPS < COMPLEMENT_WINDOW  # "accusent le Front Nusrat, un groupe …, d'être …"
             apposed = apposed or apposition
