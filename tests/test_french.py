@@ -539,6 +539,14 @@ def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
     # "la centrale syndicale" is the union named before
     ("Le syndicat SUD-PTT a dénoncé ce décès. La centrale syndicale précise que l'agent avait demandé un congé.",
      "que l'agent avait demandé un congé", "SUD-PTT"),
+    # a person named as the subject of what a statement says is not who speaks next
+    ("Le Parti populaire a exclu Antoni Pastor. Le PP a considéré qu'Antoni Pastor avait commis une faute grave. "
+     "En réalité, il lui reproche de ne pas être un député godillot.", "de ne pas être un député godillot",
+     "Parti populaire"),
+    # the same description again without its adjective
+    ("Le nouveau gouvernement du Parti québécois annonce un sommet. Les étudiants rejettent la position du "
+     "gouvernement du Parti québécois qui désire indexer les frais de scolarité.", "indexer les frais de scolarité",
+     "Le nouveau gouvernement du Parti québécois"),
 ])
 def test_the_speaker_of_a_french_source(text, content, speaker):
     _, found = _one(text)
@@ -577,3 +585,18 @@ def test_intentions_told_by_a_noun(text, content, speaker):
 def test_clauses_and_sources_the_tagger_misreads(text, kind, content, speaker):
     _, found = _one(text)
     assert any(k == kind and c == content and s is not None and s.endswith(speaker) for k, c, s in found), found
+
+
+def test_a_dash_inside_a_quotation_opens_another_speakers_turn():
+    text = ("Thierry Roland commentait les matchs avec Jean-Michel Larqué. « Eh oui, mon petit Jean-Mimi ! — Tout à "
+            "fait Thierry ! », répondit alors son complice Jean-Michel Larqué.")
+    _, found = _one(text)
+    assert ("direct", "Tout à fait Thierry !", "Jean-Michel Larqué") in found, found
+    assert not any("Eh oui" in c and s == "Jean-Michel Larqué" for _, c, s in found), found
+
+
+def test_an_earlier_description_with_another_holder_is_not_taken_up():
+    text = ("L'ancien gouvernement du Parti libéral avait affirmé que le sommet était inutile. Le gouvernement du "
+            "Parti libéral a déclaré que le sommet aurait lieu.")
+    _, found = _one(text)
+    assert ("indirect", "que le sommet aurait lieu", "Le gouvernement du Parti libéral") in found, found

@@ -391,12 +391,27 @@ class Book:
         same = sorted((e for e in self.entities if e.words == words), key=lambda e: not e.named)
         if same:
             return self.mention(same[0], span.start_char, span.end_char)
+        fuller = self._fuller_description(words, span.start_char)
+        if fuller is not None:
+            return self.mention(fuller, span.start_char, span.end_char)
         kind = ActorType.ORG if head in lexicons.load("org_nouns", LANG) or head in lexicons.load(
             "document_nouns", LANG) else ActorType.PERSON if head in lexicons.load("person_nouns", LANG) \
             else ActorType.GROUP if span.root.morph.get("Number", []) == ["Plur"] else ActorType.PERSON
         entity = Entity(span.text, words, kind, named=False, mentions=[(span.start_char, span.end_char)])
         self.entities.append(entity)
         return entity
+
+    def _fuller_description(self, words: tuple[str, ...], offset: int) -> Entity | None:
+        """ "le gouvernement du Parti québécois" after "Le nouveau gouvernement du Parti québécois":
+        the one earlier description that ends with the same words (two or more), what it adds
+        before them not setting its holder apart ("l'ancien ministre de …" is another's)."""
+        if len(words) < 2:
+            return None
+        others = lexicons.load("other_holder_words", LANG)
+        found = [e for e in self.entities if not e.named and len(e.words) > len(words) and e.words[-len(words):] == words
+                 and not any(w.removesuffix("-") in others or w.startswith("ex-") for w in e.words[:-len(words)])
+                 and any(s < offset for s, _ in e.mentions)]
+        return found[0] if len(found) == 1 else None
 
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
         """The actors in order of first mention, with their ids by entity identity."""

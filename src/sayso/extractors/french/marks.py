@@ -12,6 +12,9 @@ from dataclasses import dataclass
 _PAIRS = {"«": "»", "“": "”", "\"": "\""}
 _SPACE = " \t\n\u00a0\u202f"
 #: A full stop after one capital letter or a title is no sentence end ("B. Obama", "M. Samaras").
+#: A dash that opens another speaker's turn inside one quotation: after a sentence's end,
+#: before a capital.
+_DIALOGUE_DASH = re.compile(r"(?<=[.!?…])[ \u00a0\u202f]+([—–])[ \u00a0\u202f]+(?=[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATION = re.compile(r"(?:\b[A-ZÉ]|\bM|\bMme|\bDr|\bMM|\bav|\bJ\.-C)\.$")
 
 
@@ -23,6 +26,7 @@ class Region:
     end: int
     inner_start: int
     inner_end: int
+    turn: bool = False  # opened by a dash: another speaker's words in one quotation
 
 
 def quotations(text: str) -> list[Region]:
@@ -52,9 +56,22 @@ def quotations(text: str) -> list[Region]:
         while inner_end > inner_start and text[inner_end - 1] in _SPACE + ",":
             inner_end -= 1
         if inner_end > inner_start:
-            regions.append(Region(i, end, inner_start, inner_end))
+            regions += _turns(text, Region(i, end, inner_start, inner_end))
         i = end
     return regions
+
+
+def _turns(text: str, region: Region) -> list[Region]:
+    """A quotation of a dialogue, one region per speaker's turn: « Eh oui ! — Tout à fait ! »
+    (a dash after a sentence's end opens the next speaker's words); a turn opens at its dash."""
+    turns: list[Region] = []
+    start, inner = region.start, region.inner_start
+    for dash in _DIALOGUE_DASH.finditer(text, region.inner_start, region.inner_end):
+        before = text[inner : dash.start()].rstrip(_SPACE)
+        if before:
+            turns.append(Region(start, dash.start(), inner, inner + len(before), turn=bool(turns)))
+        start, inner = dash.start(1), dash.end()
+    return turns + [Region(start, region.end, inner, region.inner_end, turn=bool(turns))]
 
 
 def _inside_word(text: str, i: int) -> bool:

@@ -147,7 +147,9 @@ def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
 
 def _recent_subject(reader: Reader, offset: int, number: int) -> Entity | None:
     """A pronoun's likeliest antecedent: of the speakers of the statements just read and the
-    people named as the subject of a sentence nearby, the last one before it."""
+    people named as the subject of a sentence nearby (not of what a statement says: "Le PP a
+    considéré qu'Antoni Pastor avait commis une faute … il lui reproche …" is the PP), the last
+    one before it."""
     best, where = None, -1
     for f in reader.found:
         said = f.source or f.cue
@@ -159,8 +161,9 @@ def _recent_subject(reader: Reader, offset: int, number: int) -> Entity | None:
         if entity.type != ActorType.PERSON or not entity.named:
             continue
         for s, e in entity.mentions:
-            if not (first <= s < offset and s > where) or reader.quoted[s]:
-                continue
+            if not (first <= s < offset and s > where) or reader.quoted[s] \
+                    or any(f.start <= s < f.end for f in reader.found):
+                continue  # a subject inside what someone said is not who speaks next
             span = reader.doc.char_span(s, e, alignment_mode="expand")
             if span is not None and any(t.dep_ in {"nsubj", "nsubj:pass"} for t in span):
                 best, where = entity, s

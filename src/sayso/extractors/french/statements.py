@@ -206,7 +206,7 @@ class Reader:
             if framed.kind == QuoteKind.DIRECT and region.start == start or framed.cue is not None \
                     and framed.cue.start_char > region.end:
                 # « A » : « B » dénonce X — quotations run together before their cue.
-                earlier = [r for r in pending if r.end <= region.start and r not in taken
+                earlier = [r for r in pending if r.end <= region.start and r not in taken and not region.turn
                            and not self.text[r.end : region.start].strip(" :;,…")]
                 if earlier:
                     framed.parts = [(r.inner_start, r.inner_end) for r in earlier] + framed.parts
