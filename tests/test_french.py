@@ -543,6 +543,9 @@ def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
     ("Le Parti populaire a exclu Antoni Pastor. Le PP a considéré qu'Antoni Pastor avait commis une faute grave. "
      "En réalité, il lui reproche de ne pas être un député godillot.", "de ne pas être un député godillot",
      "Parti populaire"),
+    # a cleft sentence's "qui" stands for the name the tagger read as another word
+    ("Un postier a été retrouvé mort. C'est le syndicat SUD-PTT qui a révélé ce décès à la presse.",
+     "ce décès à la presse", "SUD-PTT"),
     # the same description again without its adjective
     ("Le nouveau gouvernement du Parti québécois annonce un sommet. Les étudiants rejettent la position du "
      "gouvernement du Parti québécois qui désire indexer les frais de scolarité.", "indexer les frais de scolarité",

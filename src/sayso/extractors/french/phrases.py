@@ -56,6 +56,11 @@ def antecedent(qui: Token) -> SpacySpan | None:
         # "Arnaud Montebourg, le ministre du redressement productif, qui a déclaré": the noun
         # the parser hangs the relative clause on, before the words next to "qui"
         return phrase(clause.head)
+    if i >= 0 and doc[i].pos_ not in {"NOUN", "PROPN"} and (doc[i].is_title or doc[i].is_upper) \
+            and doc[i].head.pos_ in {"NOUN", "PROPN"} and doc[i].head.i == i - 1:
+        # "C'est le syndicat SUD-PTT qui a révélé": a name the tagger read as another word, set
+        # after the noun it names
+        i -= 1
     if i < 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
         return None
     return phrase(doc[i])
