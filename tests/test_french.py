@@ -546,6 +546,23 @@ def test_a_quotation_in_another_phrase_after_a_comma_is_not_the_cues():
     # a cleft sentence's "qui" stands for the name the tagger read as another word
     ("Un postier a été retrouvé mort. C'est le syndicat SUD-PTT qui a révélé ce décès à la presse.",
      "ce décès à la presse", "SUD-PTT"),
+    # a person the article gave a role before one it only named (the NER's "Celsius")
+    ("La planète a été repérée par l'astronome suisse Michel Mayor. Sa surface atteint 1 200 degrés Celsius. "
+     "D'après le chercheur, la planète présenterait toujours la même face à son étoile.",
+     "la planète présenterait toujours la même face à son étoile", "Michel Mayor"),
+    # "ils" is not the one person who spoke last
+    ("Abdou Diouf a dit que le français devait s'ouvrir. D'autres orateurs ont pris la parole. « Il est, "
+     "disent-ils, la langue de diverses crises mondiales. »", "Il est, disent-ils, la langue de diverses crises "
+     "mondiales.", "D'autres orateurs"),
+    # a pronoun below the headline takes up the body's subject, not the headline's speaker
+    ("Mali : des citoyens appellent à libérer le nord du pays\n\n4 juillet 2012. - Environ 2 000 citoyens "
+     "maliens du nord en colère contre les exactions des groupes armés ont manifesté aujourd'hui à Bamako. Ils "
+     "revendiquent notamment l'obtention d'armes.", "l'obtention d'armes", "2 000 citoyens maliens du nord"),
+    # one description, one referent: "l'équipe" is what it named the first time
+    ("Les dirigeants de l'Impact de Montréal présentaient le bilan de la première saison de l'équipe dans la "
+     "Major League Soccer (MLS). Le président a annoncé le retour de plusieurs joueurs de l'équipe actuelle. "
+     "L'un des objectifs de l'équipe en 2013 sera d'améliorer ses résultats.", "d'améliorer ses résultats",
+     "Impact de Montréal"),
     # the same description again without its adjective
     ("Le nouveau gouvernement du Parti québécois annonce un sommet. Les étudiants rejettent la position du "
      "gouvernement du Parti québécois qui désire indexer les frais de scolarité.", "indexer les frais de scolarité",

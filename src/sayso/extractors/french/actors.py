@@ -198,6 +198,8 @@ class Book:
         found.mentions.append((name.start_char, name.end_char))
         found.votes[kind] += 1
         role = self.doc[name.start - 1] if name.start else None
+        if role is not None and role.pos_ == "ADJ" and role.i > 0 and self.doc[role.i - 1].pos_ == "NOUN":
+            role = self.doc[role.i - 1]  # "l'astronome suisse Michel Mayor": the noun before its adjective
         nouns = lexicons.load("person_nouns", LANG) | lexicons.load("org_nouns", LANG)
         if role is not None and (role.pos_ == "NOUN" or role.lower_ in nouns) and role.lower_ not in found.roles \
                 and role.lower_ not in lexicons.load("titles", LANG):
@@ -266,13 +268,28 @@ class Book:
                     best, where = entity, s
         return best
 
+    def _first_use(self, determiner: str, noun: str, offset: int) -> int:
+        """Where the article first writes a determiner and a noun ("l'équipe"), at ``offset`` at the latest."""
+        found = re.search(r"(?<!\w)" + re.escape(determiner) + r"\s*" + re.escape(noun) + r"(?!\w)", self.text[:offset],
+                          re.IGNORECASE)
+        return found.start() if found is not None else offset
+
+    def _last_described(self, offset: int) -> Entity | None:
+        """The person with a role the article named last before ``offset``."""
+        roles = lexicons.load("person_nouns", LANG)
+        described = [e for e in self.entities if e.named and e.type == ActorType.PERSON and any(r in roles for r in e.roles)
+                     and any(s < offset for s, _ in e.mentions)]
+        return _latest_before(described, offset) if described else None
+
     def most_named_before(self, offset: int, kinds: set[ActorType]) -> Entity | None:
-        """The named actor of one of ``kinds`` with the most mentions before ``offset`` (the
-        latest of equals)."""
-        scored = [(sum(1 for s, _ in e.mentions if s < offset), max((s for s, _ in e.mentions if s < offset), default=-1), e)
+        """The named actor of one of ``kinds`` with the most mentions before ``offset`` (of equals,
+        one the article gave a role, "l'astronome suisse Michel Mayor", then the latest)."""
+        roles = lexicons.load("person_nouns", LANG)
+        scored = [(sum(1 for s, _ in e.mentions if s < offset), any(r in roles for r in e.roles),
+                   max((s for s, _ in e.mentions if s < offset), default=-1), e)
                   for e in self.entities if e.type in kinds and e.named]
         scored = [x for x in scored if x[0]]
-        return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+        return max(scored, key=lambda x: (x[0], x[1], x[2]))[3] if scored else None
 
     def _noun_phrase_with_head(self, span: SpacySpan) -> SpacySpan | None:
         """The last noun phrase before ``span`` in the same paragraph or the one before whose head
@@ -347,6 +364,10 @@ class Book:
                 return self.mention(self.named_in(headed.start_char, headed.end_char) or self.describe(headed),
                                     span.start_char, span.end_char)
             earlier = self.last_before(span.start_char, kinds) if kinds else None
+            if kinds == {ActorType.PERSON}:
+                # "le chercheur" after "l'astronome suisse Michel Mayor … 1 200 degrés Celsius": a
+                # person the article gave a role before one it only named
+                earlier = self._last_described(span.start_char) or earlier
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)
         head = span.root.lower_
@@ -382,8 +403,11 @@ class Book:
         if opener in lexicons.load("definites", LANG) and head in lexicons.load("org_nouns", LANG) \
                 and not any(t.pos_ == "PROPN" for t in span):
             # "Pour l'organisation militant pour les droits de l'Homme, …" after "l'ONG Human Rights
-            # Watch": a definite description of an organisation is the one named last before it.
-            earlier = self.last_before(span.start_char, {ActorType.ORG})
+            # Watch": a definite description of an organisation is the one named last before it
+            # the first time the article uses it ("l'équipe" is the Impact de Montréal all along,
+            # though "la Major League Soccer" is named after its first "l'équipe").
+            first_use = self._first_use(span[0].text, noun.text, span.start_char)
+            earlier = self.last_before(first_use, {ActorType.ORG}) or self.last_before(span.start_char, {ActorType.ORG})
             if earlier is not None:
                 return self.mention(earlier, span.start_char, span.end_char)
         # The same words name the same actor, whatever the NER made of them elsewhere ("Febelfin a

@@ -45,7 +45,7 @@ def speaker_of(reader: Reader, source: SpacySpan | None, cue: SpacySpan | None, 
             referent = antecedent(source[0])
             if referent is not None:
                 return speaker_of(reader, referent, cue, number, referent.start_char)
-        recent = _recent_subject(reader, source.start_char, number)
+        recent = _recent_subject(reader, source.start_char, number, plural=word in _PLURAL_PRONOUNS)
         if recent is not None:
             return reader.book.mention(recent, source.start_char, source.end_char)
         subject = _subject_antecedent(reader, number, source)
@@ -145,20 +145,26 @@ def _apposed(reader: Reader, source: SpacySpan) -> Entity | None:
     return None
 
 
-def _recent_subject(reader: Reader, offset: int, number: int) -> Entity | None:
+#: Pronouns of many: not one person's ("Il est, disent-ils, la langue de …" after Abdou Diouf).
+_PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+
+
+def _recent_subject(reader: Reader, offset: int, number: int, plural: bool = False) -> Entity | None:
     """A pronoun's likeliest antecedent: of the speakers of the statements just read and the
     people named as the subject of a sentence nearby (not of what a statement says: "Le PP a
     considéré qu'Antoni Pastor avait commis une faute … il lui reproche …" is the PP), the last
     one before it."""
     best, where = None, -1
+    headline = reader.text.find("\n")  # the first line: a headline's speaker is no pronoun's antecedent below it
     for f in reader.found:
         said = f.source or f.cue
         at = said.start_char if said is not None else f.start
-        if f.speaker is not None and number - f.sentence <= RECENT_SENTENCES and where < at < offset:
+        if f.speaker is not None and number - f.sentence <= RECENT_SENTENCES and where < at < offset \
+                and not at < headline < offset and not (plural and f.speaker.type == ActorType.PERSON and f.speaker.named):
             best, where = f.speaker, at
     first = reader.sentences[max(0, number - 2)][0]
     for entity in reader.book.entities:
-        if entity.type != ActorType.PERSON or not entity.named:
+        if entity.type != ActorType.PERSON or not entity.named or plural:
             continue
         for s, e in entity.mentions:
             if not (first <= s < offset and s > where) or reader.quoted[s] \
@@ -173,9 +179,15 @@ def _recent_subject(reader: Reader, offset: int, number: int) -> Entity | None:
 def _subject_antecedent(reader: Reader, number: int, pronoun: SpacySpan) -> SpacySpan | None:
     """The nearest subject noun phrase before a pronoun, in its sentence or the one before."""
     first = reader.sentences[max(0, number - 1)][0]
-    candidates = [t for t in reader.tokens(first, pronoun.start_char)
-                  if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"} and reader.outside(t)
-                  and _agrees(t, pronoun[0])]
+    tokens = reader.tokens(first, pronoun.start_char)
+    candidates = [t for t in tokens if t.dep_ in {"nsubj", "nsubj:pass"} and t.pos_ in {"NOUN", "PROPN"}
+                  and reader.outside(t) and _agrees(t, pronoun[0])]
+    if not candidates:
+        # "Environ 2 000 citoyens maliens du nord … ont manifesté": a long subject the parser made
+        # the root, with no subject of its own
+        candidates = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ == "NOUN" and reader.outside(t)
+                      and not any(c.dep_ == "nsubj" for c in t.children) and _agrees(t, pronoun[0])
+                      and t.morph.get("Number", []) == pronoun[0].morph.get("Number", ["?"])]
     # The subject of a main clause before that of a clause inside it: "les hackers n'avaient
     # plus qu'à attendre que les internautes se connectent. Ils envoyaient …": the hackers.
     main = [t for t in candidates if t.head.dep_ == "ROOT"]
