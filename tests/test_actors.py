@@ -56,6 +56,12 @@ def test_outlet_is_media_by_role():
 @pytest.mark.parametrize("text, name, expected", [
     # an outlet the NER calls a person: a name no person has
     ("According to Levant Today, the IRGC funds his charity.", "Levant Today", "MEDIA"),
+    # …or one the text calls an outlet
+    ("An article published in pan-Arab newspaper Al Hayat claimed that most women had been harassed.", "Al Hayat",
+     "MEDIA"),
+    # some of many people are a group
+    ("However, a section of netizens felt that the tests would not escalate tensions.", "a section of netizens",
+     "GROUP"),
     # a journalist is not the outlet
     ("Alex Marlow, the editor-in-chief of the website, said he would not apologise.", "Alex Marlow", "PERSON"),
     # a name only ever met as a location
@@ -288,3 +294,10 @@ def test_a_persons_role_makes_a_person(words, labels, roles, expected):
 
     cluster = Cluster(" ".join(words).title(), words, 0, labels=Counter(labels), roles=dict.fromkeys(roles))
     assert vote(cluster).value == expected
+
+
+def test_a_verb_that_opens_the_sentence_is_no_part_of_the_name_it_takes():
+    text = ("Shaul Mofaz joined the government. Israeli journalist Tal Schneider wrote on her blog about the winners. "
+            "Listing Mofaz as a loser, she explained that he had lost his credibility.")
+    names = [a.name for a in sayso.extract(text, engine="rules").actors]
+    assert "Listing Mofaz" not in names and "Shaul Mofaz" in names, names

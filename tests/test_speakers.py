@@ -728,3 +728,24 @@ def test_the_government_takes_up_the_government_named_by_its_country(engine):
     actors = {a.id: a for a in analysis.actors}
     found = [q for q in analysis.quotes if "still alive" in q.text]
     assert found and "Romanian government" in (actors[found[0].speaker].name, *actors[found[0].speaker].aliases)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_office_the_ner_took_for_a_name_is_the_person_given_it(engine):
+    text = ("Archbishop of York says Mugabe must be overthrown\n\nThe Archbishop of York, Dr John Sentamu, said that "
+            "Zimbabwe's president Robert Mugabe must be forced out of office.")
+    assert speaker_of(text, "Mugabe must be overthrown", engine) == "John Sentamu"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_translation_after_a_post_names_no_one_a_pronoun_takes_up(engine):
+    # (a Global Voices post of 2012, CC BY 3.0)
+    text = HARASSMENT
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert "Any fair person" not in {names.get(q.speaker) for q in analysis.quotes}
+    # (the English NER reads words in Arabic as names: none is an actor)
+    assert all(not any("\u0600" <= ch <= "\u06ff" for ch in a.name) for a in analysis.actors)
+
+
+HARASSMENT = "Yemen: How Many Women Have Been Subject to Sexual Harassment?\n\nMarwan Almuraisy wanted the newspaper to apologise:\n\n@almuraisy: غرّدوا تحت هذا الهاشتاغ حتى تعتذر صحيفة الحياة عن الخطأ المهني الجسيم وراسلوهم على حسابهم \u200e\u202a#AlHayatFail\u202c\u200f \u200e@alhayatdaily\u200f\n\nTweet with this hashtag and to this account until Al Hayat newspaper apologises for this grave professional mistake \u200e\u202a#AlHayatFail\u202c\u200f \u200e@alhayatdaily\n\nAlmuraisy added in a tweet addressed to Al Hayat deputy editor Jameel Theyabi:\n\n@almuraisy: أي شخص منصف يعلم أن نسبة ٩٠٪ مرفوضة حتى بالنسبة لأكثر الدول تفسخًا وانحلالاً فكيف ببلد محافظ كاليمن؟ \u200e\u202a#AlHayatFail\u202c\u200f \u200e@JameelTheyabi\n\nAny fair person knows that the figure of 90% is unacceptable even for the most liberal and decadent society let alone a conservative society such as Yemen #AlHayatFail\u202c\u200f \u200e@JameelTheyabi\n\nAbeer Al Yosofi wondered:\n\n@im_abeer: الى متي والمرأة اليمنيه ضحية لتقارير ليست عادله ولااساس لها من الصحة !! \u200e\u202a#yemen\n\nUntil when will Yemeni women be the victim of unfair and unfounded reports? #yemen\n\nShe said:\n\n@im_abeer: انا ضدالنسبه وبقوه ولست مؤيده ان في وطني التحرش فاق دول تحرشها ١٠٠٪ صح في تحرشات لفظيه لكن ليس بنسبة ٩٠٪ وليس في اغلب الاماكن!\n\nI object strongly to the percentage and can't accept that harassment in my country exceeds that in countries where harassment is 100%. Yes there is verbal harassment but it is not 90% and not everywhere"

@@ -42,6 +42,10 @@ NOT_STATEMENTS = [
     "No group has claimed responsibility for the attack.",
     "No one has said that the vote was rigged.",
     "Nobody believes the economy will recover this year.",
+    "But not everyone believes that the resignations are an attempt to delay elections.",
+    # words spoken of are not said
+    "In Twitter the phrase “Día del Trabajo” (Labor Day) [es], became a Trending Topic as users referred to the "
+    "marches.",
     # the main clause beside a report in a clause of time is nobody's statement
     "The news comes as media reports of recent weeks have highlighted spikes in radiation readings at the plant.",
     # sports and business verbs report no proposition
@@ -692,6 +696,43 @@ def test_a_quotation_in_another_script_and_its_translation_are_one_statement():
     assert found == [("Johnny Cheung", ["求主使青年人有清", "Pray for"])]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_in_another_language_of_the_same_script_and_its_translation_are_one_statement(engine):
+    text = ("Journalist Carlos Puig [es] recalled that this is not an isolated case:\n\n"
+            "Se encadena la masacre con los colgados en Nuevo Laredo, o los aventados en Jalisco, o los asesinados "
+            "en Tamaulipas.\n\nThe massacre is linked to those hanged in Nuevo Laredo, those thrown in Jalisco, "
+            "those assassinated in Tamaulipas.\n\nThe police have made no arrests so far.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(names.get(q.speaker), [text[s:e][:8] for s, e in q.parts]) for q in analysis.quotes
+             if q.kind == QuoteKind.DIRECT]
+    assert found == [("Carlos Puig", ["Se encad", "The mass"])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_lead_in_the_parser_cut_after_a_name_and_a_language_tag_still_introduces_the_post(engine):
+    text = ("Analyst and former presidential aspirant, Jorge Castañeda (@JorgeGCastaneda) [es] expressed that the "
+            "fact is a demonstration that the war continues in Mexico:\n\n"
+            "Los 49 descuartizados de Cadereyta muestran que su guerra no ha terminado ni se ha ganado.\n\n"
+            "The 49 quartered of Cadereyta show us that his war has not ended and hasn't been won.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    quotes = [(q.kind, names.get(q.speaker), q.text[:12]) for q in analysis.quotes]
+    assert (QuoteKind.DIRECT, "Jorge Castañeda", "Los 49 descu") in quotes, quotes
+    assert not any(t.startswith("that 5") or "show us" in t for _, _, t in quotes)  # what the post says is its own
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_language_tag_inside_a_lead_in_does_not_cut_it(engine):
+    text = ("Korean netizens were angry at the monks of the Jogye order.\n\n"
+            "Another Twitter user @Nabiwahighhill compared those monks [ko] to corrupted nobles:\n\n"
+            "조계종 승려들이 시줏돈으로 밤샘 도박사건은 승가사회가 타락했음을보여준다.\n\n"
+            "Jogye order monks' overnight gambling shows that the Korean Buddhist community is corrupted.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(names.get(q.speaker), len(q.parts)) for q in analysis.quotes] == [("@Nabiwahighhill", 2)]
+
+
 def test_a_blockquote_goes_on_in_the_writers_own_voice_and_stops_at_the_reporters():
     text = ("Joel Simon, the director of the committee, writes a public letter to the president:\n\n"
             "Dear President Obama:\n\n"
@@ -1066,3 +1107,27 @@ def test_the_clause_each_source_tells(engine, text, wanted, unwanted):
 def test_a_set_off_statement_and_its_speaker(engine, text, content, speaker):
     found = quotes(text, engine)
     assert any(said.rstrip(".") == content and who == speaker for said, who in found), found
+
+
+def test_an_according_to_lead_in_with_no_verb_after_its_source_reports_nothing_of_its_own():
+    text = ("The road was planned by the government.\n\nAccording to researcher Gustavo Soto's post on the CEADESC "
+            "[es] blog:\n\nThe program aligns the Bolivian economy to global capitalist interests.")
+    analysis = sayso.extract(text, engine="rules")
+    assert not any(q.kind == QuoteKind.ACCORDING_TO and "blog" in q.text for q in analysis.quotes), analysis.quotes
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_clause_of_purpose_is_not_what_is_said(engine):
+    text = ("Twitter users in Jordan have condemned Article 308. Activists and concerned Jordanians have been tweeting "
+            "about Article 308 under the hashtag #Crime308 [ar] in order to raise awareness, and to garner support for "
+            "a petition against the article.")
+    assert not [c for c, _ in quotes(text, engine) if c.startswith(("to raise", "to garner"))]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_recording_does_not_demand_what_the_people_it_shows_demand(engine):
+    text = ("Bangladesh: Bloggers March for Murdered Journalist Couple\n\nBloggers have once again taken to the street, "
+            "demanding justice for the murdered couple. In the video below, bloggers can be seen singing a protest "
+            "song:\n\nAnother video shows bloggers holding a candle light protest, demanding justice in the Sagar-Runi "
+            "murder case:\n\nIn the beginning, the police tried to prevent the protest.")
+    assert "Another video" not in [speaker for _, speaker in quotes(text, engine)]

@@ -18,7 +18,6 @@ from .errors import ConfigError
 from .extractors.context import DocContext, set_phrase
 from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
-from .extractors.marks import trim_space
 from .extractors.quotes import rule_drafts
 from .extractors.speakers import mention_span
 from .model.decode import Linked, link
@@ -177,7 +176,11 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, An
     bottom = len(text) if bottom < 0 else bottom
     clipped = []
     for start, end in parts:
-        start, end = trim_space(text, max(start, top), min(end, bottom))
+        start, end = max(start, top), min(end, bottom)
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1  # ("… continues in Mexico:" before the post it introduces)
         if end > start:
             clipped.append((start, end))
     return clipped

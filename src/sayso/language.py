@@ -127,6 +127,15 @@ def detect(text: str, *, sample: int = 4000) -> Detection:
     return Detection(guesses[0][0] if guesses[0][1] >= MIN_CONFIDENCE else None, guesses)
 
 
+def other_language(passage: str, lang: str = ENGLISH, *, confidence: float = 0.9) -> bool:
+    """Whether a passage of :data:`VOTE_LETTERS` letters or more is, surely, in a language other
+    than ``lang`` ("Se encadena la masacre …" in an English post that quotes and translates it)."""
+    if sum(ch.isalpha() for ch in passage) < VOTE_LETTERS:
+        return False
+    best, probability = _identifier().rank(passage)[0]
+    return str(best) != lang and float(probability) >= confidence
+
+
 @dataclass(frozen=True)
 class Reading:
     """How sayso reads one text: the language it records, whether one of its pipelines reads

@@ -2,6 +2,8 @@
 with it; a very long text is parsed in paragraph-aligned pieces."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
@@ -62,7 +64,20 @@ def line_breaks(doc: Doc) -> Doc:
         previous = token
     if changed:
         doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # spaCy's stub: Ints2d, it is one
+    for token in doc[1:-2]:
+        # "compared those monks [ko] to corrupted nobles:": a link's language tag in the middle of a
+        # sentence, which the parser otherwise takes for the start of a new one
+        if token.text == "[" and doc[token.i + 2].text == "]" and _LANGUAGE_TAG.fullmatch(doc[token.i + 1].text) \
+                and doc[token.i - 1].text not in _SENTENCE_ENDS and not starts[token.i]:
+            for k in range(token.i, min(token.i + 4, len(doc))):
+                if not doc[k].is_space:
+                    doc[k].is_sent_start = False
     return doc
+
+
+#: A language tag after a link ("[es]", "[ru]"), as blogs write them.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2}")
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @Language.component("sayso_entity_commas")

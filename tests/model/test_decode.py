@@ -196,3 +196,12 @@ def test_model_fill_takes_no_speaker_from_a_statement_of_another_cue():
     # the same cue: the tagger's content, with the rules' speaker
     same = combine([rules_draft], [replace(tagged, cue=cue(1))], "model-fill")
     assert [(d.start, d.speaker_span.text) for d in same] == [(8, "he")]
+
+
+def test_a_source_starts_in_the_paragraph_of_its_cue():
+    # "'Progress' seen in auto deal ¶ Officials say that …": the parse hangs the headline on the subject
+    words = ["auto", "deal", "\n\n", "Officials", "say", "that", "talks", "progress", "."]
+    doc = parsed(words, [1, 3, 1, 4, 4, 7, 7, 4, 4],
+                 ["compound", "compound", "dep", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"])
+    spans = [(0, 4, "SOURCE"), (4, 5, "CUE"), (5, 8, "CONTENT")]
+    assert link(doc, spans) == [Linked(((5, 8),), cue=(4, 5), source=(3, 4))]

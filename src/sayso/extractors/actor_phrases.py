@@ -47,6 +47,8 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     while start < end and (doc[start].is_punct or doc[start].is_space
                            or (doc[start].lower_ == "the" and end - start > 1 and not doc[start].is_title)):
         start += 1
+    if end - start > 1 and doc[start].tag_ == "VBG" and any(t.head.i == start and t.dep_ == "dobj" for t in doc[start + 1 : end]):
+        start += 1  # "Listing Mofaz as a loser, she explained": the verb that opens the sentence takes the name as object
     # "in contravention of a World Health Organisation recommendation": an indefinite article
     # is not part of a name.
     if end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start + 1].is_title:
@@ -123,6 +125,11 @@ def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
         head_span = doc[root.head.left_edge.i : root.head.i + 1]
         roles.append(strip_det(head_span).text)
+    elif root.dep_ == "appos" and root.head.i < display.start and root.head.pos_ == "PROPN" \
+            and root.head.lemma_.lower() in lexicons.person_words() and doc[display.start - 1].text == ",":
+        # "The Archbishop of York, Dr John Sentamu": a title with its see or office, written as a
+        # name, set before the person's
+        roles.append(strip_det(doc[root.head.left_edge.i : display.start - 1]).text)
     elif root.dep_ == "appos" and root.head.i < name.start:
         # "the governor of the state of Virginia, Bob McDonnell": the parser hangs the name on the
         # place that ends the description; the title heads it

@@ -19,6 +19,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
+from .paragraphs import foreign_script
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
@@ -77,6 +78,14 @@ _NEWS_WORDS = frozenset({"news", "press", "wire"})
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
     """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
     return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
+
+
+def _part_of_many(head: Token) -> bool:
+    """ "a section of netizens", "a group of protesters": a singular noun for some of many people
+    (not one person: "the leader of the rebels")."""
+    return head.tag_ == "NN" and head.lemma_.lower() not in lexicons.person_words() and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in {"NNS", "NNPS"} for g in c.children)
+        for c in head.children)
 
 
 def _outlet_name(cluster: Cluster) -> bool:
@@ -346,7 +355,7 @@ class ActorBook:
                 return earlier
         if head.lemma_.lower() in lexicons.org_nouns():
             label = "ORG"
-        elif head.tag_ in {"NNS", "NNPS"}:
+        elif head.tag_ in {"NNS", "NNPS"} or _part_of_many(head):
             label = "GROUP"
         else:
             label = "PERSON" if not named or role is not None else "ORG"
@@ -488,6 +497,14 @@ class ActorBook:
         called it), when no place, outlet or acronym."""
         out = self.named_later()
         people = [c for c in self.clusters if c.named and len(c.words) > 1 and c.mentions and c.type == ActorType.PERSON]
+        for office in self.clusters:
+            # "Archbishop of York says …" over "The Archbishop of York, Dr John Sentamu, said": an
+            # office the NER took for a name is the one person the text gives it to
+            if office.named and office.mentions and len(office.words) > 1 \
+                    and office.words[0] in lexicons.person_words() and office.key not in out:
+                holders = [p for p in people if any(name_words(role) == office.words for role in p.roles)]
+                if len(holders) == 1:
+                    out[office.key] = holders[0]
         for single in self.clusters:
             if len(single.words) != 1 or not single.mentions or not _bare_name(single) or single.key in out:
                 continue
@@ -645,8 +662,8 @@ def find_actors(doc: Doc) -> ActorBook:
     """Collect named actors with aliases and roles from a parsed article."""
     book = ActorBook(doc)
     for ent in doc.ents:
-        if ent.label_ not in NER_TYPES:
-            continue
+        if ent.label_ not in NER_TYPES or foreign_script(ent.text):
+            continue  # (the English NER reads words of a post in Arabic as names: none is one)
         name = trim_entity(ent)
         if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)
                                for s, e, _ in book.mentions_covering(name.start)):
@@ -667,6 +684,8 @@ def find_actors(doc: Doc) -> ActorBook:
             # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump, and "the
             # Florida senator" no Florida
             cluster.add_role(kind)
+        if name.start > 0 and doc[name.start - 1].lower_ in lexicons.load("outlet_kind_nouns"):
+            cluster.labels["MEDIA"] += 2  # "pan-Arab newspaper Al Hayat", which the NER calls a person
         if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person
             cluster.labels["PERSON"] += 2

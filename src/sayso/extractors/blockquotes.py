@@ -4,7 +4,6 @@ Rio wrote."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +15,7 @@ from . import lexicons
 from .context import DocContext
 from .cues import attribution, depiction, word_forms
 from .drafts import Draft
-from .paragraphs import CREDIT, OPENING_MARKS, Part, paragraphs
+from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs
 from .speakers import mention_span, missed_person, subject_of
 from .titles import title_line
 
@@ -57,7 +56,8 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
         if fields.get("speaker_span") is None:
-            fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb)))
+            fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb))
+                          or _fragment_before(context, verb))
         if fields.get("speaker_span") is None or end - start < _SHORTEST:
             continue
         if label is not None and _many(fields["speaker_span"]):
@@ -76,16 +76,16 @@ def _quotation_parts(text: str, lines: list[Part], cues: list[Token | None], k: 
     script, then as many in the article's script, its translation (docs/annotation.md: the
     original and its translation are one statement). In the article's script, the paragraphs
     after it that go on in the writer's own voice ("I", "we", "you") or after an ellipsis."""
-    if not _foreign(text[first[0] : first[1]]):
+    if not foreign(text[first[0] : first[1]]):
         return _continued(text, lines, cues, k, first)
     parts, originals = [first], 1
     for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
         if cue is not None or CREDIT.search(text, *line):
             break
         body = text[line[0] : line[1]].rstrip()
-        if _foreign(body) and len(parts) == originals:
+        if foreign(body) and len(parts) == originals:
             originals += 1
-        elif _foreign(body) or len(parts) == 2 * originals or body.endswith(":"):
+        elif foreign(body) or len(parts) == 2 * originals or body.endswith(":"):
             break
         parts.append((line[0], line[0] + len(body)))
     return parts if len(parts) > originals else [first]
@@ -113,20 +113,6 @@ def _unquoted(body: str) -> str:
     return _QUOTED.sub(" ", body)
 
 
-def _foreign(passage: str) -> bool:
-    """Mostly written in a script other than the Latin one ("她的新歌 …", "Սերժ Սարգսյանը …")."""
-    letters = [ch for ch in passage if ch.isalpha()]
-    return bool(letters) and sum(map(_latin, letters)) < FOREIGN * len(letters)
-
-
-def _latin(letter: str) -> bool:
-    return unicodedata.name(letter, "").startswith("LATIN")
-
-
-#: The share of Latin letters below which a passage is in another script.
-FOREIGN = 0.5
-
-
 def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     """The cue verb of the sentence a paragraph ends with, when it ends with a colon."""
     body = context.text[line[0] : line[1]].rstrip()
@@ -138,6 +124,11 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     sentence = colon[0].sent
     before = [t for t in reversed(sentence) if t.i < colon[0].i and context.in_quote[t.i] < 0]
     cues = [t for t in before if context.is_cue(t) or _introducing(t)]
+    # a cue inside what another cue of the line reports is not the line's ("…, arguing that this
+    # event would encourage the candidates to …:": arguing; but "Some want more rights, while X
+    # wrote:": wrote)
+    reported = {g.i for a in cues for c in a.children if c.dep_ in {"ccomp", "xcomp"} for g in c.subtree}
+    cues = [t for t in cues if t.i not in reported] + [t for t in cues if t.i in reported]
     # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
     # want to make their views heard … should stand up:": writes, not want; "… betrayal to the
     # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the
@@ -193,13 +184,14 @@ def _introduces_anyway(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
         return True
-    return any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and c.lower_ != "that" for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and c.lower_ != "that"
+               and (_named(c) or c.pos_ == "PRON") for c in verb.children)  # (not "… a demonstration that the war continues:")
 
 
 def _named(subject: Token | None) -> bool:
     """A subject that names someone, in the article's script: a person, an organisation or a
     group, or an account."""
-    if subject is None or not _latin(subject.text[0]):
+    if subject is None or not latin(subject.text[0]):
         return False
     return subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.text.startswith("@") \
         or subject.pos_ == "PROPN" and subject.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "EVENT"}
@@ -246,6 +238,24 @@ def _subject_above(context: DocContext, verb: Token) -> dict[str, Any]:
                 return {}
             return _speaker(context, mention_span(subject))
     return {}
+
+
+def _fragment_before(context: DocContext, verb: Token) -> dict[str, Any]:
+    """The speaker of a cue without a subject whose line the parser cut before it, leaving a
+    noun phrase with no verb ("Analyst … Jorge Castañeda (@JorgeGCastaneda) [es] | expressed that
+    …:"): the person the fragment names last."""
+    doc, sentence = context.doc, verb.sent
+    if subject_of(verb) is not None or verb.i - sentence.start > _FRAGMENT_GAP or sentence.start == 0:
+        return {}
+    before = doc[sentence.start - 1].sent
+    if before.root.pos_ not in {"NOUN", "PROPN"} or "\n" in doc[before.start : verb.i].text:
+        return {}
+    people = [e for e in before.ents if e.label_ == "PERSON" and context.in_quote[e.start] < 0]
+    return _speaker(context, people[-1]) if people else {}
+
+
+#: Most tokens before such a cue in what the parser made its sentence ("[es]").
+_FRAGMENT_GAP = 4
 
 
 def _speaker(context: DocContext, span: SpacySpan) -> dict[str, Any]:

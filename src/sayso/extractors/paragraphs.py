@@ -4,7 +4,9 @@ attribution."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from ..language import other_language
 from .marks import trim_space
 
 Part = tuple[int, int]
@@ -57,3 +59,24 @@ def is_reporters_line(text: str, line: Part) -> bool:
     if _HEADLINE_QUESTION.match(words) and not text[: line[0]].strip() and text[line[1] : line[1] + 2] == "\n\n":
         return True  # the article's first line, a question or cry set apart: "Kenya: To Pay or Not to #PayInterns?"
     return not _SENTENCE_END.search(words)
+
+
+#: The share of Latin letters below which a passage is in another script.
+FOREIGN = 0.5
+
+
+def foreign_script(passage: str) -> bool:
+    """Mostly written in a script other than the Latin one ("她的新歌 …", "Սերժ Սարգսյանը …")."""
+    letters = [ch for ch in passage if ch.isalpha()]
+    return bool(letters) and sum(map(latin, letters)) < FOREIGN * len(letters)
+
+
+def foreign(passage: str) -> bool:
+    """A paragraph not in English: in another script, or surely in another language by its words
+    ("Se encadena la masacre …", quoted in an English post that translates it)."""
+    return foreign_script(passage) or other_language(passage)
+
+
+def latin(letter: str) -> bool:
+    """A letter of the Latin script."""
+    return unicodedata.name(letter, "").startswith("LATIN")

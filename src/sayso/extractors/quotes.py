@@ -372,6 +372,8 @@ class _RuleReader:
         start, end = _trim(self.text, *_span_chars(doc, left, right))
         if end - start < _SHORTEST_CONTENT:
             return None
+        if head.i == according.i and not any(t.pos_ in {"VERB", "AUX"} for t in doc[left:right]):
+            return None  # "According to X's post on the CEADESC [es] blog:": a lead-in, and words with no verb
         first = source.left_edge.i
         while first < source.i and doc[first].is_punct:
             first += 1

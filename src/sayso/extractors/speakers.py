@@ -15,7 +15,7 @@ from .actors import ActorBook, Cluster, name_gender
 from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import name_words, singular
-from .paragraphs import CREDIT, paragraphs
+from .paragraphs import CREDIT, foreign, paragraphs
 from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
 
@@ -875,14 +875,31 @@ class SpeakerResolver:
     @cached_property
     def _set_off(self) -> dict[int, int]:
         """Token → paragraph number, for the tokens of each paragraph that follows one ending in
-        a colon: a quotation set off without marks (:mod:`.blockquotes`)."""
+        a colon: a quotation set off without marks (:mod:`.blockquotes`), with the translation
+        after it when it is in another script."""
         found: dict[int, int] = {}
         lines = paragraphs(self.text)
         for number, (before, line) in enumerate(zip(lines, lines[1:])):
             if self.text[before[1] - 1] == ":":
-                span = self.doc.char_span(*line, alignment_mode="expand")
-                found.update((token.i, number) for token in span or ())
+                for part in [line, *self._translation(lines, number + 1)]:
+                    span = self.doc.char_span(*part, alignment_mode="expand")
+                    found.update((token.i, number) for token in span or ())
         return found
+
+    def _translation(self, lines: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+        """The paragraphs after paragraph ``k`` that go on with a post in another script and then
+        translate it: as many in the article's script as there were in the other."""
+        text, originals, k = self.text, 1, k + 1
+        if not foreign(text[lines[k - 1][0] : lines[k - 1][1]]):
+            return []
+        while k < len(lines) and foreign(text[lines[k][0] : lines[k][1]]):
+            originals, k = originals + 1, k + 1
+        found = []
+        for line in lines[k : k + originals]:
+            if foreign(text[line[0] : line[1]]) or text[line[0] : line[1]].rstrip().endswith(":"):
+                break
+            found.append(line)
+        return lines[k - originals + 1 : k] + found
 
     @staticmethod
     def _fits(word: str, cluster: Cluster) -> bool:

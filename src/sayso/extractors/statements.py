@@ -97,7 +97,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             continue
         if not _not_a_statement(context, draft, content):
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
-    return Selection(_one_per_cue(context, _without_nested(_without_lead_in_topics(context, kept))),
+    return Selection(_one_per_cue(context, _without_nested(context, _without_lead_in_topics(context, kept))),
                      unattributed, attitudes)
 
 
@@ -123,17 +123,23 @@ def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Dr
     return kept
 
 
-def _without_nested(drafts: list[Draft]) -> list[Draft]:
+def _without_nested(context: DocContext, drafts: list[Draft]) -> list[Draft]:
     """Statements less a belief or intention reported inside another's reported clause: in
     "Donald Trump plans to empower the black community …, Ben Carson said" the plan is Carson's
     account, not a statement of Trump's (docs/annotation.md: only the outer statement is
     annotated). Speech inside speech stays: the real-news set and PolNeAR dev lose more than they
-    gain when it goes."""
+    gain when it goes; but not inside a post set off after a colon ("@X compared those monks to …:"
+    and the post, "… gambling shows that the community is corrupted"): that is the post's."""
     outer = [d for d in drafts if d.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED, QuoteKind.ACCORDING_TO}]
     spans = Intervals([(d.start, d.end) for d in outer])
     held = lexicons.intention_verbs() | lexicons.load("belief_verbs")
+    # what a post set off after its lead-in says it reports is the post's, as words in marks are
+    set_off = Intervals([p for d in drafts if d.set_off for p in d.pieces])
     kept = []
     for d in drafts:
+        if not d.set_off and d.kind in {QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO} and set_off.containing(d.start, d.end) \
+                and not _QUOTE_MARKS.intersection(context.text[max(0, d.start - 2) : d.end + 1]):
+            continue  # (a third person's words in marks inside it stay: docs/annotation.md)
         verb = _cue_verb(d)
         inner = d.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} and d.cue is not None and verb is not None \
             and verb.lemma_.lower() in held and any(
@@ -143,6 +149,10 @@ def _without_nested(drafts: list[Draft]) -> list[Draft]:
         if not inner:
             kept.append(d)
     return kept
+
+
+#: Marks that open or close someone's words.
+_QUOTE_MARKS = frozenset("\"“”‘’«»")
 
 
 def _writers_voice(context: DocContext, draft: Draft) -> bool:
@@ -394,6 +404,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind != QuoteKind.DIRECT and _nobody(draft.speaker_span):
         return True  # "No group has claimed responsibility for the attack": nobody said it
+    if draft.kind != QuoteKind.DIRECT and verb is not None and _shown_doing(draft.speaker_span, verb):
+        return True
     if content is None:
         return False
     if not any(t.pos_ in _CONTENT_WORDS for t in content):
@@ -408,6 +420,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _beside_a_report(content, verb):
+        return True
+    if draft.kind == QuoteKind.INDIRECT and _purpose(content):
         return True
     if draft.kind == QuoteKind.INDIRECT and _relative_clause(content, verb):
         return True
@@ -444,9 +458,37 @@ def _subjectless(content: SpacySpan, verb: Token) -> bool:
         and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "nsubj" and verb.doc[verb.i - 1].head.i == verb.i
 
 
+def _purpose(content: SpacySpan) -> bool:
+    """A clause of purpose says why the act was done, not what was said: "have been tweeting about
+    it in order to raise awareness", "so as to avoid a repeat"."""
+    doc, root = content.doc, content.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "in order to raise awareness, and to garner support for …"
+    start = min(content.start, root.left_edge.i)
+    words = [t.lower_ for t in doc[max(0, start - 2) : start + 2]]
+    if any(words[k : k + 2] in (["in", "order"], ["so", "as"]) for k in range(len(words) - 1)) \
+            and any(t.lower_ == "to" for t in doc[start : start + 3]):
+        return True
+    # "… in order to raise awareness, and to garner support …": the second of two, however parsed
+    before = [t.lower_ for t in doc[content.sent.start : content.start]]
+    return content[0].lower_ == "to" and before[-1:] in (["and"], ["or"]) \
+        and any(before[k : k + 3] == ["in", "order", "to"] for k in range(len(before) - 2))
+
+
+def _shown_doing(source: SpacySpan | None, verb: Token) -> bool:
+    """A picture or a recording does not demand or say what the people it shows do: "Another video
+    shows bloggers holding a protest, demanding justice" (it may show or reveal a finding)."""
+    return source is not None and len(source) > 0 and source.root.lemma_.lower() in lexicons.load("image_nouns") \
+        and verb.lemma_.lower() not in lexicons.evidence_verbs()
+
+
 def _nobody(source: SpacySpan | None) -> bool:
-    """A source that names nobody: "no one", "nobody", "no party", "none of the officials"."""
-    return source is not None and len(source) > 0 and source[0].lower_ in {"no", "nobody", "none", "noone"}
+    """A source that names nobody: "no one", "nobody", "no party", "none of the officials", "not
+    everyone" (some, whom it does not name)."""
+    if source is None or not len(source):
+        return False
+    return source[0].lower_ in {"no", "nobody", "none", "noone"} \
+        or source[0].lower_ == "not" and len(source) > 1 and source[1].lower_ in {"everyone", "everybody", "all"}
 
 
 def _beside_a_report(content: SpacySpan, verb: Token) -> bool:

@@ -68,10 +68,14 @@ def titled_work(content: SpacySpan, text: str) -> bool:
         return True  # 'roles in "How the Grinch Stole Christmas," "Apollo 13," and "Austin Powers"'
     if word.lemma_.lower() in _PERFORMING and _title_case(content, shortest=1):
         return True  # 'Eskenderella performs "Ya Falisteeniya"': a song
+    if word.lemma_.lower() in _WORDS_FOR_WORDS and word.dep_ in {"nsubj", "nsubjpass", "pobj", "appos"}:
+        return True  # 'the phrase "Día del Trabajo" became a Trending Topic': words spoken of, not said
     # 'the documentary "Weiner."', 'on the podcast "Here's the Thing."'
     return bool({word.lemma_.lower(), word.lower_} & _works()) and _title_case(content, shortest=1)
 
 
+#: Nouns for words, whose quoted words are spoken of ("the phrase", "the hashtag").
+_WORDS_FOR_WORDS = frozenset({"phrase", "word", "term", "expression", "slogan", "motto", "hashtag"})
 #: Verbs of performing a work, whose quoted title-cased object is its title.
 _PERFORMING = frozenset({"perform", "sing", "play", "recite"})
 #: Nouns of a text's label, whose quoted words are a name, not a statement.

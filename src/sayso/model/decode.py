@@ -49,6 +49,8 @@ def link(doc: Doc, spans: Sequence[TokenSpan], *, sentences: SentenceIndex | Non
     sentence index, if the caller has one already."""
     by_label: dict[str, list[tuple[int, int]]] = {"SOURCE": [], "CUE": [], "CONTENT": []}
     for start, end, label in sorted(spans):
+        if label == "SOURCE":
+            start, end = _last_paragraph(doc, start, end)
         if label in by_label and end > start:
             by_label[label].append((start, end))
     sentences = SentenceIndex(doc) if sentences is None else sentences
@@ -61,6 +63,21 @@ def link(doc: Doc, spans: Sequence[TokenSpan], *, sentences: SentenceIndex | Non
     if COMPLETE:
         out += _complete(doc, out, cues, sources, sentences)
     return sorted(out, key=lambda a: a.parts)
+
+
+def _last_paragraph(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A source's tokens in the last paragraph they reach: a headline is not part of the source
+    that opens the paragraph under it ("'Progress' seen in US auto bailout deal ¶ Officials say")."""
+    pieces, first = [], start
+    for i in range(start, end):
+        if "\n\n" in doc[i].text or doc[i].is_space and "\n" in doc[i].text:
+            pieces.append((first, i))
+            first = i + 1
+        elif "\n\n" in doc[i].whitespace_:
+            pieces.append((first, i + 1))
+            first = i + 1
+    pieces.append((first, end))
+    return next((p for p in reversed(pieces) if p[1] > p[0]), (start, start))
 
 
 class _Role:
