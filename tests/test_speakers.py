@@ -749,3 +749,28 @@ def test_a_translation_after_a_post_names_no_one_a_pronoun_takes_up(engine):
 
 
 HARASSMENT = "Yemen: How Many Women Have Been Subject to Sexual Harassment?\n\nMarwan Almuraisy wanted the newspaper to apologise:\n\n@almuraisy: غرّدوا تحت هذا الهاشتاغ حتى تعتذر صحيفة الحياة عن الخطأ المهني الجسيم وراسلوهم على حسابهم \u200e\u202a#AlHayatFail\u202c\u200f \u200e@alhayatdaily\u200f\n\nTweet with this hashtag and to this account until Al Hayat newspaper apologises for this grave professional mistake \u200e\u202a#AlHayatFail\u202c\u200f \u200e@alhayatdaily\n\nAlmuraisy added in a tweet addressed to Al Hayat deputy editor Jameel Theyabi:\n\n@almuraisy: أي شخص منصف يعلم أن نسبة ٩٠٪ مرفوضة حتى بالنسبة لأكثر الدول تفسخًا وانحلالاً فكيف ببلد محافظ كاليمن؟ \u200e\u202a#AlHayatFail\u202c\u200f \u200e@JameelTheyabi\n\nAny fair person knows that the figure of 90% is unacceptable even for the most liberal and decadent society let alone a conservative society such as Yemen #AlHayatFail\u202c\u200f \u200e@JameelTheyabi\n\nAbeer Al Yosofi wondered:\n\n@im_abeer: الى متي والمرأة اليمنيه ضحية لتقارير ليست عادله ولااساس لها من الصحة !! \u200e\u202a#yemen\n\nUntil when will Yemeni women be the victim of unfair and unfounded reports? #yemen\n\nShe said:\n\n@im_abeer: انا ضدالنسبه وبقوه ولست مؤيده ان في وطني التحرش فاق دول تحرشها ١٠٠٪ صح في تحرشات لفظيه لكن ليس بنسبة ٩٠٪ وليس في اغلب الاماكن!\n\nI object strongly to the percentage and can't accept that harassment in my country exceeds that in countries where harassment is 100%. Yes there is verbal harassment but it is not 90% and not everywhere"
+
+
+def test_according_to_reports_from_an_outlet_after_and_reports_the_act_after_it():
+    # (the rules' reading; the tagger reads the act before the phrase, and its reading stands)
+    engine = "rules"
+    # (a Wikinews report of 2017, CC BY 2.5)
+    text = ("On May 10, President Trump met with Lavrov and Kislyak in the Oval Office and, according to reports "
+            "first from the Washington Post, told them about an Islamic State plot to sneak explosives onto airplanes.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.text[:20], names.get(q.speaker)) for q in analysis.quotes if q.kind.value == "according_to"]
+    assert found == [("told them about an I", "Washington Post")], found
+
+
+def test_a_language_tag_the_parser_made_a_subject_is_no_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.extractors.speakers import subject_of
+
+    words = ["Blogger", "Chilakil", "[", "es", "]", "explained", "it", ":"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 5, 5, 5, 5, 5, 5],
+              deps=["compound", "npadvmod", "dep", "dep", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PROPN", "X", "X", "PUNCT", "VERB", "PRON", "PUNCT"])
+    assert subject_of(doc[5]).text == "Chilakil"

@@ -1131,3 +1131,15 @@ def test_a_recording_does_not_demand_what_the_people_it_shows_demand(engine):
             "song:\n\nAnother video shows bloggers holding a candle light protest, demanding justice in the Sagar-Runi "
             "murder case:\n\nIn the beginning, the police tried to prevent the protest.")
     assert "Another video" not in [speaker for _, speaker in quotes(text, engine)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_verb_right_before_the_colon_introduces_the_post_with_its_own_name(engine):
+    # (a Global Voices post of 2012, CC BY 3.0)
+    text = ("Argentina Approves Death with Dignity Law\n\nOn Twitter the hashtag #Muertedigna (death with dignity) "
+            "became a local trending topic after news broke out about the new law. There have been many different "
+            "opinions. Twitter user Lean Fernández (@leanfe4) [es] says that the passing of this law is an historical "
+            "event, and Lou A. Salomé [es] (@Lou_A_S) tweets:\n\nVivir es un derecho, no una obligación #muertedigna"
+            "\n\nLiving is a right, but not an obligation #muertedigna\n\nHowever, other users disagreed.")
+    found = [(speaker, content[:5]) for content, speaker in quotes(text, engine) if content.startswith("Vivir")]
+    assert found == [("Lou A. Salomé", "Vivir")], found

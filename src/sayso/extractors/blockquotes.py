@@ -55,6 +55,9 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         if label is not None:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
+        own = _named_before(context, verb) if verb.dep_ == "conj" or verb.tag_ == "NNS" else {}
+        if own and fields.get("speaker_span") is not None and fields["speaker_span"].root.head != verb:
+            fields.update(own)  # "…, and Lou A. Salomé (@Lou_A_S) tweets:" hung on another clause: her name, not its subject
         if fields.get("speaker_span") is None:
             fields.update(_named_before(context, verb) or ({} if label else _subject_above(context, verb))
                           or _fragment_before(context, verb))
@@ -129,6 +132,12 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     # wrote:": wrote)
     reported = {g.i for a in cues for c in a.children if c.dep_ in {"ccomp", "xcomp"} for g in c.subtree}
     cues = [t for t in cues if t.i not in reported] + [t for t in cues if t.i in reported]
+    last = before[0] if before else None
+    if last is not None and (last.tag_ in {"VBZ", "VBD"} or last.tag_ == "NNS" and last.lower_.endswith("s")) \
+            and last.dep_ != "ROOT" and word_forms(last) & _introducing_words() and _named_before(context, last):
+        # "… says that …, and Lou A. Salomé [es] (@Lou_A_S) tweets:": the verb right before the
+        # colon, with a name of its own, however the parser hung it
+        cues = [last] + [t for t in cues if t is not last]
     # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
     # want to make their views heard … should stand up:": writes, not want; "… betrayal to the
     # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the
@@ -223,7 +232,8 @@ def _message_nouns() -> frozenset[str]:
 def _named_before(context: DocContext, head: Token) -> dict[str, Any]:
     """The speaker of an introducing line the parser read as a noun phrase: the name it takes as
     a modifier ("Farieha Aziz" in "Farieha Aziz comments on BoloBhi:")."""
-    modifiers = [c for c in head.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < head.i]
+    modifiers = [c for c in head.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < head.i
+                 and not (c.is_punct or c.tag_ == "XX" and not c.is_alpha)]  # not "]" of "[es]"
     if not modifiers:
         return {}
     return _speaker(context, context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1])

@@ -359,7 +359,13 @@ class _RuleReader:
             left, right = sent.start, sent.end
             head = sent.root
         parts: tuple[tuple[int, int], ...] = ()
-        if phrase_start <= left + 1:
+        after = next((t for t in doc[phrase_end : right] if not t.is_punct), None)
+        if after is not None and after.dep_ == "conj" and after.head == head and head.i < phrase_start \
+                and after.pos_ in {"VERB", "AUX"} and doc[phrase_start - 1].lower_ in {"and", ",", "but"}:
+            # "Trump met with Lavrov and, according to reports from the Post, told them about …":
+            # the report is the act after it
+            left, right = phrase_end, after.right_edge.i + 1
+        elif phrase_start <= left + 1:
             left = phrase_end
         elif phrase_end >= right - 1 or head.i < phrase_start:
             # "X earned $600 million, according to public filings, a huge sum for …": what

@@ -55,7 +55,12 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         # "Ban criticized Israel for the civilian death toll saying, "…"": the parser made the
         # noun after "for" the participle's subject; the one who criticises says it.
         return subject_of(above, is_cue)
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}]
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}
+                and not (child.is_punct or child.tag_ == "XX" and not child.is_alpha)]  # not "]" of "[es]"
+    if not subjects and any(c.dep_ == "nsubj" for c in verb.children):
+        # "Blogger Chilakil [es] … [es] explained it:": the parser made the tag's "]" the subject
+        # and hung the name before it some other way
+        subjects = [c for c in verb.children if c.dep_ in {"npadvmod", "dep", "nmod"} and c.pos_ == "PROPN" and c.i < verb.i][-1:]
     if not subjects and verb.tag_ == "VBN" and verb.lower_ not in lexicons.table("describing_verbs"):
         # "as first reported by the New York Times": a passive cue's agent says it (one who
         # describes or calls a thing something gives it a name, not a statement of its own)
@@ -450,9 +455,11 @@ class SpeakerResolver:
                 words = name_words(self.doc[first : root.i].text)
                 cluster = next((c for c in sorted(reversed(self.book.clusters), key=lambda c: not c.named)
                                 if c.words == words), None) or self.resolve(self.doc[first : root.i], speaking)
-        if cluster is None and message_noun(root) and span[0].lower_ in {"a", "an", "the"}:
-            # "said a statement from Ryanair's lawyers": the message speaks for whom it is from
-            author = next((o for p in root.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
+        if cluster is None and message_noun(root) and (span[0].lower_ in {"a", "an", "the"} or span[0] == root and root.tag_ == "NNS"):
+            # "said a statement from Ryanair's lawyers", "according to reports first from the
+            # Washington Post": the message speaks for whom it is from
+            heads = [root, *(c for c in root.children if c.dep_ == "advmod")]
+            author = next((o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
                            for o in p.children if o.dep_ == "pobj"), None)
             if author is not None:
                 return self.resolve(mention_span(author), speaking)
