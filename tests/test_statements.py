@@ -43,6 +43,9 @@ NOT_STATEMENTS = [
     "No one has said that the vote was rigged.",
     "Nobody believes the economy will recover this year.",
     "But not everyone believes that the resignations are an attempt to delay elections.",
+    # a participle passive after its noun names no source either
+    "The outbreak is the deadliest since the disease was first reported in humans 40 years ago, with nearly 1,000 "
+    "people reported to have been killed by the disease in this outbreak.",
     # words spoken of are not said
     "In Twitter the phrase “Día del Trabajo” (Labor Day) [es], became a Trending Topic as users referred to the "
     "marches.",
@@ -1143,3 +1146,10 @@ def test_the_verb_right_before_the_colon_introduces_the_post_with_its_own_name(e
             "\n\nLiving is a right, but not an obligation #muertedigna\n\nHowever, other users disagreed.")
     found = [(speaker, content[:5]) for content, speaker in quotes(text, engine) if content.startswith("Vivir")]
     assert found == [("Lou A. Salomé", "Vivir")], found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_past_tense_read_as_a_participle_keeps_its_subject_as_source(engine):
+    text = ("Marches in most cities were peaceful, as Frontera Informativa [es] reported about Manizales. But in Bogota "
+            "there were clashes.")
+    assert ("Marches in most cities were peaceful", "Frontera Informativa") in quotes(text, engine)

@@ -610,7 +610,10 @@ def _sourceless_passive(verb: Token) -> bool:
     thing foreseen, the accused or what is commonly held: "Residents were told to leave", "Markets
     were expected to react", "She was accused of corrupting …", "It is believed to bring good luck". (Other
     passives keep their content: "The plan is intended to …", "He was quoted as saying".)"""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    # (or a participle after its noun: "nearly 1,000 people reported to have been killed")
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or verb.tag_ == "VBN" \
+        and verb.dep_ in {"acl", "pcomp", "advcl"} and not any(c.dep_ in {"aux", "mark"} for c in verb.children)
+    # (not "…, as Frontera Informativa reported": a past tense the tagger took for a participle)
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
     if any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(c.dep_ == "ccomp" for c in verb.children):
