@@ -170,6 +170,9 @@ def test_i_in_an_interview_turn_is_the_turns_speaker(engine):
     ("Maria Delgado arrived in Lisbon today. \"I am home,\" Delgado said. The former senator was welcomed at the "
      "airport by the First Lady, Michelle Obama.\n\n\"I owe everything to you,\" she said.", "I owe everything",
      "Maria Delgado"),
+    # an office the NER took for a name is the person the text gives it to
+    ("Archbishop of York says Mugabe must be overthrown\n\nThe Archbishop of York, Dr John Sentamu, said that "
+     "Zimbabwe's president Robert Mugabe must be forced out of office.", "Mugabe must be overthrown", "John Sentamu"),
 ])
 def test_description_points_back_to_its_actor(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected
@@ -728,13 +731,6 @@ def test_the_government_takes_up_the_government_named_by_its_country(engine):
     actors = {a.id: a for a in analysis.actors}
     found = [q for q in analysis.quotes if "still alive" in q.text]
     assert found and "Romanian government" in (actors[found[0].speaker].name, *actors[found[0].speaker].aliases)
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_an_office_the_ner_took_for_a_name_is_the_person_given_it(engine):
-    text = ("Archbishop of York says Mugabe must be overthrown\n\nThe Archbishop of York, Dr John Sentamu, said that "
-            "Zimbabwe's president Robert Mugabe must be forced out of office.")
-    assert speaker_of(text, "Mugabe must be overthrown", engine) == "John Sentamu"
 
 
 @pytest.mark.parametrize("engine", ENGINES)

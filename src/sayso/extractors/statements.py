@@ -527,6 +527,9 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
     if draft.kind == QuoteKind.INDIRECT and draft.cue is not None and before is not None and before.pos_ == "ADP" \
             and any(t.lemma_.lower() in lexicons.load("feeling_nouns") for t in draft.cue):
         return True  # "a sign of growing unease … about the populist campaign": a feeling about a thing
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and before is not None and before.lower_ in _TOPIC_PREPOSITIONS \
+            and before.head == verb and content.root.pos_ in {"NOUN", "PROPN"} and content.root.head == before:
+        return True  # "commented on the potential of …", "asked about the prospects": what it was about
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
@@ -538,6 +541,8 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
     return topic(content, _cue_words(draft, verb))
 
 
+#: Prepositions after a cue that give what the words were about, not what they said.
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning"})
 #: Words in marks a noun phrase may hold and still name a topic, not quote anybody.
 SCARE_WORDS = 3
 
