@@ -770,3 +770,11 @@ def test_a_language_tag_the_parser_made_a_subject_is_no_subject():
               deps=["compound", "npadvmod", "dep", "dep", "nsubj", "ROOT", "dobj", "punct"],
               pos=["PROPN", "PROPN", "X", "X", "PUNCT", "VERB", "PRON", "PUNCT"])
     assert subject_of(doc[5]).text == "Chilakil"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_message_from_a_day_is_not_the_days(engine):
+    # (a Wikinews report of 2008, CC BY 2.5)
+    text = ("The site went down on Thursday. Posts on the message board for the Scientology-critic site Operation "
+            "Clambake from Friday theorized that a denial-of-service attack was under way.")
+    assert speaker_of(text, "denial-of-service", engine) != "Friday"

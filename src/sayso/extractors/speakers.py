@@ -20,6 +20,8 @@ from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
+#: Entity types that say when, not who ("posts on the message board from Friday").
+_WHEN = frozenset({"DATE", "TIME"})
 #: The gender of given names (lexicon ``given_names``) each personal pronoun takes up.
 _GIVEN = {"he": "m", "she": "f"}
 _NONPERSONAL = {"it"}
@@ -460,7 +462,7 @@ class SpeakerResolver:
             # Washington Post": the message speaks for whom it is from
             heads = [root, *(c for c in root.children if c.dep_ == "advmod")]
             author = next((o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
-                           for o in p.children if o.dep_ == "pobj"), None)
+                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN), None)
             if author is not None:
                 return self.resolve(mention_span(author), speaking)
         if cluster is None and root.pos_ == "NOUN":
