@@ -76,8 +76,9 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ not in {"VERB", "AUX"} and token.i and token.nbor(-1).pos_ in {"DET", "ADP"} \
             and not (token.i > 1 and token.nbor(-2).lower_ == "comme"):
         return None  # "la demande", "du rapport": a noun after all (but "comme le rappelle HRW": a verb)
-    if token.doc.text[max(0, token.idx - 3) : token.idx] == "-à-":
-        return None  # "c'est-à-dire" says nothing
+    doc = token.doc
+    if "".join(t.text_with_ws for t in doc[max(0, token.i - 3) : token.i])[-3:] == "-à-":
+        return None  # "c'est-à-dire" says nothing (the words before it, not Doc.text, joined anew on each call)
     found = _table().get(token.lower_) or _table().get(token.lemma_.lower())
     if found is not None and " " in found[0]:
         # "fait savoir que …": a verb that reports only after its light verb
