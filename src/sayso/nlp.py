@@ -3,7 +3,6 @@ with it; a very long text is parsed in paragraph-aligned pieces."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby

@@ -15,8 +15,8 @@ from . import lexicons
 from .context import DocContext
 from .cues import attribution, depiction, word_forms
 from .drafts import Draft
-from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs
-from .speakers import mention_span, missed_person, subject_of
+from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs, translated
+from .speakers import mention_span, missed_person, subject_of, tag_mark
 from .titles import title_line
 
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
@@ -81,16 +81,8 @@ def _quotation_parts(text: str, lines: list[Part], cues: list[Token | None], k: 
     after it that go on in the writer's own voice ("I", "we", "you") or after an ellipsis."""
     if not foreign(text[first[0] : first[1]]):
         return _continued(text, lines, cues, k, first)
-    parts, originals = [first], 1
-    for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
-        if cue is not None or CREDIT.search(text, *line):
-            break
-        body = text[line[0] : line[1]].rstrip()
-        if foreign(body) and len(parts) == originals:
-            originals += 1
-        elif foreign(body) or len(parts) == 2 * originals or body.endswith(":"):
-            break
-        parts.append((line[0], line[0] + len(body)))
+    parts, originals = translated(text, lines, k, first,
+                                  stop=lambda n: cues[n] is not None or bool(CREDIT.search(text, *lines[n])))
     return parts if len(parts) > originals else [first]
 
 
@@ -233,7 +225,7 @@ def _named_before(context: DocContext, head: Token) -> dict[str, Any]:
     """The speaker of an introducing line the parser read as a noun phrase: the name it takes as
     a modifier ("Farieha Aziz" in "Farieha Aziz comments on BoloBhi:")."""
     modifiers = [c for c in head.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < head.i
-                 and not (c.is_punct or c.tag_ == "XX" and not c.is_alpha)]  # not "]" of "[es]"
+                 and not tag_mark(c)]
     if not modifiers:
         return {}
     return _speaker(context, context.doc[min(c.left_edge.i for c in modifiers) : max(c.right_edge.i for c in modifiers) + 1])

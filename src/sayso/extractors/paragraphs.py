@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 
 from ..language import other_language
 from .marks import trim_space
@@ -71,10 +73,32 @@ def foreign_script(passage: str) -> bool:
     return bool(letters) and sum(map(latin, letters)) < FOREIGN * len(letters)
 
 
+@lru_cache(maxsize=2048)
 def foreign(passage: str) -> bool:
     """A paragraph not in English: in another script, or surely in another language by its words
-    ("Se encadena la masacre …", quoted in an English post that translates it)."""
+    ("Se encadena la masacre …", quoted in an English post that translates it). Kept per passage:
+    the quotation reader and the speaker reader both ask of the same paragraphs."""
     return foreign_script(passage) or other_language(passage)
+
+
+def translated(text: str, lines: list[Part], k: int, first: Part,
+               stop: Callable[[int], bool] = lambda n: False) -> tuple[list[Part], int]:
+    """A post in another language from ``first`` (paragraph ``k`` of ``lines``, or the part of it
+    after a label): the paragraphs after it still in that language, then as many in the article's,
+    its translation, up to one that ends with a colon or paragraph ``n`` where ``stop(n)``. The
+    parts (without trailing space) and how many of them are the original's."""
+    parts, originals = [first], 1
+    for n in range(k + 1, len(lines)):
+        if stop(n):
+            break
+        line = lines[n]
+        body = text[line[0] : line[1]].rstrip()
+        if foreign(body) and len(parts) == originals:
+            originals += 1
+        elif foreign(body) or len(parts) == 2 * originals or body.endswith(":"):
+            break
+        parts.append((line[0], line[0] + len(body)))
+    return parts, originals
 
 
 def latin(letter: str) -> bool:

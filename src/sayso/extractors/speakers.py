@@ -15,7 +15,7 @@ from .actors import ActorBook, Cluster, name_gender
 from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import name_words, singular
-from .paragraphs import CREDIT, foreign, paragraphs
+from .paragraphs import CREDIT, foreign, paragraphs, translated
 from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
 
@@ -57,8 +57,7 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         # "Ban criticized Israel for the civilian death toll saying, "…"": the parser made the
         # noun after "for" the participle's subject; the one who criticises says it.
         return subject_of(above, is_cue)
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"}
-                and not (child.is_punct or child.tag_ == "XX" and not child.is_alpha)]  # not "]" of "[es]"
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "csubj"} and not tag_mark(child)]
     if not subjects and any(c.dep_ == "nsubj" for c in verb.children):
         # "Blogger Chilakil [es] … [es] explained it:": the parser made the tag's "]" the subject
         # and hung the name before it some other way
@@ -214,6 +213,12 @@ def _described(noun: Token) -> Token | None:
     # (a clause as subject describes nothing: "Overshadowing his remarks was a BBC report that
     # claimed …" is the report's claim)
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def tag_mark(token: Token) -> bool:
+    """A bracket of a link's language tag ("]" of "[es]"), which the parser may make a subject or
+    a modifier of the verb after it: no one's name."""
+    return token.is_punct or token.tag_ == "XX" and not token.is_alpha
 
 
 def mention_span(token: Token) -> SpacySpan:
@@ -885,30 +890,17 @@ class SpeakerResolver:
     def _set_off(self) -> dict[int, int]:
         """Token → paragraph number, for the tokens of each paragraph that follows one ending in
         a colon: a quotation set off without marks (:mod:`.blockquotes`), with the translation
-        after it when it is in another script."""
+        after it when it is in another language."""
         found: dict[int, int] = {}
         lines = paragraphs(self.text)
         for number, (before, line) in enumerate(zip(lines, lines[1:])):
             if self.text[before[1] - 1] == ":":
-                for part in [line, *self._translation(lines, number + 1)]:
+                body = self.text[line[0] : line[1]]
+                parts = translated(self.text, lines, number + 1, line)[0] if foreign(body) else [line]
+                for part in parts:  # a post in another language, with its translation
                     span = self.doc.char_span(*part, alignment_mode="expand")
                     found.update((token.i, number) for token in span or ())
         return found
-
-    def _translation(self, lines: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
-        """The paragraphs after paragraph ``k`` that go on with a post in another script and then
-        translate it: as many in the article's script as there were in the other."""
-        text, originals, k = self.text, 1, k + 1
-        if not foreign(text[lines[k - 1][0] : lines[k - 1][1]]):
-            return []
-        while k < len(lines) and foreign(text[lines[k][0] : lines[k][1]]):
-            originals, k = originals + 1, k + 1
-        found = []
-        for line in lines[k : k + originals]:
-            if foreign(text[line[0] : line[1]]) or text[line[0] : line[1]].rstrip().endswith(":"):
-                break
-            found.append(line)
-        return lines[k - originals + 1 : k] + found
 
     @staticmethod
     def _fits(word: str, cluster: Cluster) -> bool:

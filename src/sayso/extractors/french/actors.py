@@ -276,16 +276,14 @@ class Book:
 
     def _last_described(self, offset: int) -> Entity | None:
         """The person with a role the article named last before ``offset``."""
-        roles = lexicons.load("person_nouns", LANG)
-        described = [e for e in self.entities if e.named and e.type == ActorType.PERSON and any(r in roles for r in e.roles)
+        described = [e for e in self.entities if e.named and e.type == ActorType.PERSON and _in_a_role(e)
                      and any(s < offset for s, _ in e.mentions)]
         return _latest_before(described, offset) if described else None
 
     def most_named_before(self, offset: int, kinds: set[ActorType]) -> Entity | None:
         """The named actor of one of ``kinds`` with the most mentions before ``offset`` (of equals,
         one the article gave a role, "l'astronome suisse Michel Mayor", then the latest)."""
-        roles = lexicons.load("person_nouns", LANG)
-        scored = [(sum(1 for s, _ in e.mentions if s < offset), any(r in roles for r in e.roles),
+        scored = [(sum(1 for s, _ in e.mentions if s < offset), _in_a_role(e),
                    max((s for s, _ in e.mentions if s < offset), default=-1), e)
                   for e in self.entities if e.type in kinds and e.named]
         scored = [x for x in scored if x[0]]
@@ -447,6 +445,11 @@ class Book:
                         roles=tuple(e.roles), mentions=tuple(sorted(set(e.mentions))), named=e.named)
                   for e in ordered]
         return actors, ids
+
+
+def _in_a_role(entity: Entity) -> bool:
+    """Whether the article gave an actor a person's role ("l'astronome suisse Michel Mayor")."""
+    return any(r in lexicons.load("person_nouns", LANG) for r in entity.roles)
 
 
 def _latest_before(entities: list[Entity], offset: int) -> Entity:

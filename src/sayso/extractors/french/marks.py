@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 _PAIRS = {"«": "»", "“": "”", "\"": "\""}
 _SPACE = " \t\n\u00a0\u202f"
-#: A full stop after one capital letter or a title is no sentence end ("B. Obama", "M. Samaras").
 #: A dash that opens another speaker's turn inside one quotation: after a sentence's end,
 #: before a capital.
 _DIALOGUE_DASH = re.compile(r"(?<=[.!?…])[ \u00a0\u202f]+([—–])[ \u00a0\u202f]+(?=[A-ZÀ-ÖØ-Þ])")
+#: A full stop after one capital letter or a title is no sentence end ("B. Obama", "M. Samaras").
 _ABBREVIATION = re.compile(r"(?:\b[A-ZÉ]|\bM|\bMme|\bDr|\bMM|\bav|\bJ\.-C)\.$")
 
 
