@@ -18,6 +18,7 @@ from .errors import ConfigError
 from .extractors.context import DocContext, set_phrase
 from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
+from .extractors.marks import trim_space
 from .extractors.quotes import rule_drafts
 from .extractors.speakers import mention_span
 from .model.decode import Linked, link
@@ -176,7 +177,7 @@ def _one_paragraph(text: str, parts: list[tuple[int, int]], fields: dict[str, An
     bottom = len(text) if bottom < 0 else bottom
     clipped = []
     for start, end in parts:
-        start, end = _without_edges(text, max(start, top), min(end, bottom))  # ("… in Mexico:" before a post)
+        start, end = trim_space(text, max(start, top), min(end, bottom), _EDGE)  # ("… in Mexico:" before a post)
         if end > start:
             clipped.append((start, end))
     return clipped
@@ -224,7 +225,7 @@ def _char_part(doc: Doc, start: int, end: int, text: str | None = None) -> tuple
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     while True:
         before = (s, e)
-        s, e = _without_edges(text, s, e)
+        s, e = trim_space(text, s, e, _EDGE)
         if e - s >= 2 and text[s] in _OPENING and text[e - 1] in _CLOSING and not _has_marks(text[s + 1 : e - 1]):
             s, e = s + 1, e - 1
         elif e > s and text[s] in _OPENING and not _has_marks(text[s + 1 : e]):
@@ -234,15 +235,6 @@ def _char_part(doc: Doc, start: int, end: int, text: str | None = None) -> tuple
         if (s, e) == before:
             break
     return (s, e) if e > s else None
-
-
-def _without_edges(text: str, s: int, e: int) -> tuple[int, int]:
-    """Characters [s, e) less the spaces, commas, colons and dashes at either end."""
-    while s < e and text[s] in _EDGE:
-        s += 1
-    while e > s and text[e - 1] in _EDGE:
-        e -= 1
-    return s, e
 
 
 def _has_marks(text: str) -> bool:

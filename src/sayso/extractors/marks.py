@@ -44,11 +44,12 @@ def _kind(text: str, i: int, is_open: bool) -> str:
     return "open" if before in _BEFORE_OPEN or before in OPENING or after.isalnum() else "close"
 
 
-def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without the white space at either edge of ``text[start:end]``."""
-    while start < end and text[start].isspace():
+def trim_space(text: str, start: int, end: int, edges: str | None = None) -> tuple[int, int]:
+    """``(start, end)`` without the white space (or the characters of ``edges``) at either edge
+    of ``text[start:end]``."""
+    while start < end and (text[start] in edges if edges is not None else text[start].isspace()):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1] in edges if edges is not None else text[end - 1].isspace()):
         end -= 1
     return start, end
 
