@@ -342,6 +342,11 @@ _DOCUMENTS = ("Earlier this week the World Bank released the 2012 World Developm
      "through the 227 pages of the Michael Sata-appointed committee's first draft, I am reminded of the "
      "struggles and insults of the past years.\n\nHe notes that the contentious issues of the past are all "
      "included in the draft.", "contentious issues of the past", "Paul Shalala"),
+    # a main clause's pronoun takes up the subject of the main clause it is joined to, not a
+    # subject inside what that one reported
+    ("Senator Ed Markey spoke. Jon Keller of the CBS affiliate notes the rush was likely to allow Markey to begin "
+     "attacks on Brown, but he concludes the lack of choice may give Brown an advantage.", "the lack of choice",
+     "Jon Keller"),
     # a document speaks for the named actor that made it
     (_DOCUMENTS, "women were well represented", "World Bank"),
     (_DOCUMENTS, "Shopping cart injuries", "Gary Smith"),

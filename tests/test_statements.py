@@ -338,6 +338,19 @@ def test_a_noun_phrase_after_a_cue_is_an_attitude_unless_the_cue_carries_a_messa
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("In an interview, President Trump affirmed that his campaign had no connections to Russia.", "affirmed",
+     "that his campaign had no connections to Russia"),
+    ("In the tape, Marinho insinuates that the scheme is commanded by a deputy.", "insinuates",
+     "that the scheme is commanded by a deputy"),
+    ("The minister underlined that the budget would be balanced.", "underlined", "that the budget would be balanced"),
+])
+def test_less_common_reporting_verbs_report_what_follows(engine, sentence, cue, content):
+    analysis = sayso.extract(sentence, engine=engine)
+    assert [(q.cue, q.text) for q in analysis.quotes] == [(cue, content)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_attitudes_are_reported_apart_with_their_own_ids(engine):
     analysis = sayso.extract("The mayor defended the library closures at a news conference on Monday. "
                              "She said the city could not afford them.", engine=engine)

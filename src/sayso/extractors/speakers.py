@@ -731,10 +731,13 @@ class SpeakerResolver:
                 return self.resolve_pronoun(described, word)
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
-            main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] if k != current else []
+            main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] \
+                if k != current or _main_clause(pronoun) else []
             pool = (self._according_source(found, first, limit) if k != current and _speaks(pronoun) else []) \
                 or main or subjects or found
-            # In the pronoun's own sentence the nearest one wins; earlier, the first (topical) one.
+            # In the pronoun's own sentence the nearest one wins, a main clause's subject for a
+            # main clause's pronoun ("X notes Y was likely to …, but he concludes": X, not Y);
+            # earlier, the first (topical) one.
             start, end, cluster = pool[-1] if k == current else pool[0]
             if cluster is None:  # a plural noun phrase nobody has resolved yet
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
