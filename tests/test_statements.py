@@ -678,6 +678,28 @@ def test_a_cue_inside_a_quoted_headline_does_not_introduce_the_quotation():
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_posts_laid_out_under_their_handles_without_a_colon_are_each_their_accounts(engine):
+    """A run of paragraphs "@handle text" that a lead-in opens are posts, one per handle (the
+    lead-in's speaker is none of them); a paragraph in which the handle posted something is
+    the reporter's, and one that no lead-in opens is no post."""
+    text = ("The singer called the country random in an interview. Fans answered him on Twitter:\n\n"
+            "@BarryLik Random country? We have the biggest jazz festival of them all.\n\n"
+            "@kartika_m don't judge my lovely country with the word random.\n\n"
+            "@AcilEnor You said it was a random country! You are a random singer!\n\n"
+            "The concert went ahead in May.\n\n"
+            "@wjsfree posted a video of the concert in a long story.\n")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    posts = [(names.get(q.speaker), q.text.rstrip(".")) for q in analysis.quotes if q.kind == QuoteKind.DIRECT]
+    assert posts == [
+        ("@BarryLik", "Random country? We have the biggest jazz festival of them all"),
+        ("@kartika_m", "don't judge my lovely country with the word random"),
+        ("@AcilEnor", "You said it was a random country! You are a random singer!"),
+    ]
+    assert all(analysis.text[q.start : q.end] == q.text for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_post_under_an_account_handle_is_its_owners_quotation(engine):
     """ "@SenRehmanMalik: …" is that account's post, verbatim (a direct quotation, the label left
     out), and the account is the person the article names; after "Omar tweeted:" the post is

@@ -85,9 +85,12 @@ class _RuleReader:
                 continue
             if draft is not None:
                 found.add(draft)
-        set_off = set_off_quotations(self.context)
+        colon_lines = self._colon_lines()
+        # A run of posts laid out "@handle text" under a lead-in is the posts, each its handle's
+        posts = {d.speaker_span.start_char for d in colon_lines if d.set_off and d.cue is None and d.speaker_span is not None}
+        set_off = [s for s in set_off_quotations(self.context) if s.start not in posts]
         # "Omar tweeted: ⏎ @OmarMash: …": the post is the set-off quotation of the named speaker.
-        for draft in [d for d in self._colon_lines() if not any(s.start <= d.start < s.end for s in set_off)] + set_off:
+        for draft in [d for d in colon_lines if not any(s.start <= d.start < s.end for s in set_off)] + set_off:
             found.add(draft)
         for draft in self._signed_paragraphs():
             found.add(draft)
@@ -115,7 +118,29 @@ class _RuleReader:
             if found is None and handle:
                 found = self.book.add_unnamed(speaker)  # "@luchi7: …": the account, known by its handle
             drafts.append(Draft(kind, start, end, speaker=found, speaker_span=speaker, cue=cue, set_off=handle))
-        return _with_translations(self.text, drafts)
+        drafts += self._handle_lines()
+        return _with_translations(self.text, sorted(drafts, key=lambda d: d.start))
+
+    def _handle_lines(self) -> list[Draft]:
+        """Posts laid out "@handle text", no colon, in a run of paragraphs a lead-in opens ("And
+        netizens criticised him: ⏎ @BarryL Random country? … ⏎ @kartika_m don't judge …"): each
+        post is its handle's (docs/annotation.md). A paragraph in which the handle is the subject
+        ("@wjsfree posted a video …") is the reporter's."""
+        drafts: list[Draft] = []
+        previous_end = -1
+        for line in _HANDLE_LINE.finditer(self.text):
+            before = self.text[: line.start()].rstrip()
+            opened = before.endswith(":") or (previous_end >= 0 and not self.text[previous_end : line.start()].strip())
+            previous_end = -1
+            speaker = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+            start, end = _trim(self.text, line.start(2), line.end(2))
+            if not opened or speaker is None or end - start < _SHORTEST_COLON_LINE or line.group(2).rstrip().endswith(":") \
+                    or _reports(speaker):
+                continue
+            previous_end = line.end()
+            found = self._account_owner(line.group(1), line.start()) or self.book.add_unnamed(speaker)
+            drafts.append(Draft(QuoteKind.DIRECT, start, end, speaker=found, speaker_span=speaker, set_off=True))
+        return drafts
 
     def _signed_paragraphs(self) -> list[Draft]:
         """A pull quote laid out as a paragraph and a signature line under it: "The sums involved
@@ -418,7 +443,7 @@ class _RuleReader:
         out: list[Draft] = []
         previous: Draft | None = None  # the last draft with a speaker
         for draft in drafts:
-            if draft.kind == QuoteKind.DIRECT and draft.cue is None and out:
+            if draft.kind == QuoteKind.DIRECT and draft.cue is None and draft.speaker is None and out:
                 if previous is not None and self._nobody_between(previous, draft):
                     draft = replace(draft, speaker=previous.speaker, inherited=True)
             out.append(draft)
@@ -443,6 +468,8 @@ class _RuleReader:
 _NAME_PHRASE_TOKENS = 6
 _COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTILINE)
 _HANDLE = re.compile(HANDLE)
+#: A paragraph that opens with a handle and no colon: "@BarryL Random country? …".
+_HANDLE_LINE = re.compile(r"^(" + HANDLE + r")[ \u00a0]+([^\n:][^\n]{7,})$", re.MULTILINE)
 #: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
 #: Mohamed Sambi, President of Comoros").
 _SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
@@ -504,6 +531,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if dateline:
         start = dateline.end()
     return start, end
+
+
+def _reports(handle: SpacySpan) -> bool:
+    """Whether a handle is the subject of a verb of saying or posting right after it: "@wjsfree
+    posted a video …" is the reporter's sentence, not a post."""
+    verb = handle.doc[handle.end] if handle.end < len(handle.doc) else None
+    return verb is not None and verb.tag_ in {"VBD", "VBZ"} and handle.root.head == verb \
+        and handle.root.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in lexicons.cue_verbs()
 
 
 def _with_translations(text: str, drafts: list[Draft]) -> list[Draft]:
