@@ -347,6 +347,12 @@ _DOCUMENTS = ("Earlier this week the World Bank released the 2012 World Developm
     ("Senator Ed Markey spoke. Jon Keller of the CBS affiliate notes the rush was likely to allow Markey to begin "
      "attacks on Brown, but he concludes the lack of choice may give Brown an advantage.", "the lack of choice",
      "Jon Keller"),
+    # a document or a message under a possessive pronoun speaks for whom the pronoun stands for
+    ("Cindy Sheehan ran for Congress in 2012. Her website says she supports a new party.", "she supports", "Cindy Sheehan"),
+    ("Ivan Lewis spoke on the radio on Monday. His responses in the interview described the claims as "
+     "\"very serious allegations\".", "very serious allegations", "Ivan Lewis"),
+    ("The World Bank met in Lima on Monday. Its statement said the economy would grow.", "the economy would grow",
+     "The World Bank"),
     # a document speaks for the named actor that made it
     (_DOCUMENTS, "women were well represented", "World Bank"),
     (_DOCUMENTS, "Shopping cart injuries", "Gary Smith"),

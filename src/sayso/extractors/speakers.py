@@ -45,6 +45,10 @@ _NOT_TITLE_POS = {"ADP", "DET", "PART", "CCONJ", "SCONJ", "PRON"}
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+(\w+)")  # the word after a name, past a possessive
 
 
+#: Possessive pronouns, as the subject pronoun they are read as.
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
 def _documentary(cluster: Cluster) -> bool:
     """An actor that is a document: "a new study", "the 2012 World Development Report"."""
     return cluster.head in made_documents() or bool(cluster.words) and singular(cluster.words[-1]) in made_documents()
@@ -449,10 +453,13 @@ class SpeakerResolver:
             if cluster is not None:
                 self.book.add_reference(cluster, span)
             return cluster
-        if cluster is None and root.lemma_.lower() in lexicons.load("document_nouns"):
-            # "Tim Hetherington's last tweet": a document speaks for whoever wrote it
+        if cluster is None and (root.lemma_.lower() in lexicons.load("document_nouns") or message_noun(root)):
+            # "Tim Hetherington's last tweet", "her website", "his responses in the interview": a
+            # document or a message speaks for whoever wrote it
             cluster = next((found for c in root.children if c.dep_ == "poss"
-                            for found in [self.book.at_token(c)] if found is not None and found.named), None)
+                            for found in [self.resolve_pronoun(c, _POSSESSIVE.get(c.lower_)) if c.pos_ == "PRON"
+                                          else self.book.at_token(c)]
+                            if found is not None and found.named), None)
             issuer = [t for t in span if t.i < root.i and t.pos_ == "PROPN" and t.is_title]
             if cluster is None and issuer and issuer[-1].i == root.i - 1 and root.is_lower \
                     and not any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in root.children):
