@@ -353,6 +353,9 @@ _DOCUMENTS = ("Earlier this week the World Bank released the 2012 World Developm
      "\"very serious allegations\".", "very serious allegations", "Ivan Lewis"),
     ("The World Bank met in Lima on Monday. Its statement said the economy would grow.", "the economy would grow",
      "The World Bank"),
+    # a message someone made, which the parser reads as what says the words, is its maker's
+    ("In response to the allegations, Germaine Richie, who owns the airline, made a comment saying: \"We reject "
+     "any allegations that we are overloading planes.\"", "We reject", "Germaine Richie"),
     # a document speaks for the named actor that made it
     (_DOCUMENTS, "women were well represented", "World Bank"),
     (_DOCUMENTS, "Shopping cart injuries", "Gary Smith"),

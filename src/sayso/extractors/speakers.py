@@ -49,6 +49,23 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+(\w+)")  # the word after a name, past 
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
+def _maker(message: Token) -> Token | None:
+    """The subject of the verb that makes a message the parser read as saying something: "X made
+    a comment saying …" (the comment the subject of "saying"), "X issued a statement that …"."""
+    verb = message.head
+    if message.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ in {"ccomp", "xcomp", "advcl"}:
+        verb = verb.head
+    elif message.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _MAKING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+
+
+#: Verbs by which someone puts out a message ("made a comment", "issued a statement").
+_MAKING = frozenset({"make", "issue", "release", "give", "publish", "post", "put", "send", "deliver"})
+
+
 def _documentary(cluster: Cluster) -> bool:
     """An actor that is a document: "a new study", "the 2012 World Development Report"."""
     return cluster.head in made_documents() or bool(cluster.words) and singular(cluster.words[-1]) in made_documents()
@@ -477,6 +494,11 @@ class SpeakerResolver:
                            for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN), None)
             if author is not None:
                 return self.resolve(mention_span(author), speaking)
+            maker = _maker(root) if span[0].lower_ in {"a", "an"} else None
+            if maker is not None:
+                # "Richie … made a comment saying: …", parsed with the comment as what says it:
+                # the comment is the words of the one who made it
+                return self.resolve(mention_span(maker), speaking)
         if cluster is None and root.pos_ == "NOUN":
             cluster = self._act_taken_up(span)
         if cluster is None and root.pos_ in {"NOUN", "PROPN"}:
