@@ -34,6 +34,18 @@ def test_acronym_in_parentheses_merges_with_expansion():
     assert len(actor.mentions) == 3
 
 
+def test_a_name_the_ner_cut_short_runs_on_to_the_acronym_that_spells_it():
+    """The NER reads "Medecins" alone in "Medecins sans Frontieres (MSF)": the acronym in brackets
+    spells the whole name, which is the actor's, and MSF later is the same actor."""
+    text = ("Medecins sans Frontieres (MSF) said the health system in Liberia was failing. "
+            "MSF called for more help on Monday.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "MSF")
+    assert actor.name == "Medecins sans Frontieres" and "MSF" in actor.aliases
+    assert {analysis.text[s:e] for s, e in actor.mentions} == {"Medecins sans Frontieres", "MSF"}
+    assert {q.speaker for q in analysis.quotes} == {actor.id}
+
+
 def test_surname_tagged_as_place_becomes_person_when_it_speaks():
     text = "Ghaith Al-Tamimi arrived on Friday. The protests will continue, Tamimi said."
     analysis = sayso.extract(text)

@@ -204,6 +204,22 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
     return None
 
 
+def spelt_by_acronym(name: SpacySpan) -> SpacySpan:
+    """The name run on to the acronym in brackets after it, when the NER cut it short and the
+    acronym spells the whole: "Medecins" of "Medecins sans Frontieres (MSF)"."""
+    doc = name.doc
+    for k in range(name.end, min(name.end + _CUT_SHORT, len(doc) - 2)):
+        if doc[k].text in "([":
+            if k == name.end or doc[k + 2].text not in ")]" or not ACRONYM.match(doc[k + 1].text):
+                return name
+            words = tuple(t.lower_ for t in doc[name.start : k])
+            letters = doc[k + 1].text.replace(".", "").lower()
+            return doc[name.start : k] if letters in {initials(words), "".join(w[0] for w in words)} else name
+        if not doc[k].is_alpha:
+            return name
+    return name
+
+
 def expansion_after(name: SpacySpan) -> SpacySpan | None:
     """ "PML-N (Pakistan Muslim League - Nawaz)" → the span of the expansion whose initials spell
     the acronym before it."""
@@ -221,6 +237,8 @@ def expansion_after(name: SpacySpan) -> SpacySpan | None:
 
 #: Most words an acronym's expansion in brackets may run to.
 _LONGEST_EXPANSION = 12
+#: The most words a name the NER cut short may run on before the acronym that spells it.
+_CUT_SHORT = 4
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
-from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of, strip_det,
-                            subtree, trim_entity, with_title)
+from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of,
+                            spelt_by_acronym, strip_det, subtree, trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
@@ -665,6 +665,7 @@ def find_actors(doc: Doc) -> ActorBook:
         if ent.label_ not in NER_TYPES or foreign_script(ent.text):
             continue  # (the English NER reads words of a post in Arabic as names: none is one)
         name = trim_entity(ent)
+        name = spelt_by_acronym(name) if name is not None else None
         if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)
                                for s, e, _ in book.mentions_covering(name.start)):
             continue  # "Tahreek Insaf" inside the expansion "Pakistan Tahreek Insaf" already read
