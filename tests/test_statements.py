@@ -1155,6 +1155,13 @@ def test_a_past_tense_read_as_a_participle_keeps_its_subject_as_source(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_source_leaves_out_the_language_tag_after_the_name(engine):
+    text = "Haris El Salman\u00a0[id] said that the loudspeaker's volume has never been an issue in the real world."
+    analysis = sayso.extract(text, engine=engine)
+    assert [text[q.speaker_mention[0] : q.speaker_mention[1]] for q in analysis.quotes] == ["Haris El Salman"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("text, speaker, opening, nested", [
     # a lead-in the parser cut after a name and a language tag still introduces the post, and what
     # the post reports of others is its own
@@ -1176,6 +1183,16 @@ def test_a_past_tense_read_as_a_participle_keeps_its_subject_as_source(engine):
      "event, and Lou A. Salomé [es] (@Lou_A_S) tweets:\n\nVivir es un derecho, no una obligación #muertedigna"
      "\n\nLiving is a right, but not an obligation #muertedigna\n\nHowever, other users disagreed.",
      "Lou A. Salomé", "Vivir es un", None),
+    # a language tag the tokenizer would read as a word ("[id]" as "I'd") is a tag all the same
+    ("Haris El Salman\u00a0[id] said that the loudspeaker's volume has never been an issue:\n\n"
+     "Bukankan selama ini tenggang rasa antar pemeluk agama masih dalam tahapan yang baik?\n\n"
+     "Isn't it true that tolerance between religions is still good?",
+     "Haris El Salman", "Bukankan selama", None),
+    # one person given as the example of "some", after what they did (CC BY 3.0, Global Voices)
+    ("On Twitter, citizens condemned the deed, and some questioned President Calderón, like Alessia Corcuera "
+     "(@top_roping_ale) [es]:\n\n49 cadáveres descuartizados en #Cadereyta. ¿En serio crees que el país va bien?\n\n"
+     "49 corpses quartered in #Cadereyta. Do you really think the country is OK?",
+     "Alessia Corcuera", "49 cadáveres", None),
 ])
 def test_a_lead_in_names_who_posts_what_follows(text, speaker, opening, nested, engine):
     found = quotes(text, engine)

@@ -210,10 +210,14 @@ _DATELINE_DASHES = frozenset({"—", "–", "--"})
 
 
 def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """Tokens [start, end) without punctuation or space at either edge, nor a link's language tag
+    at the end ("Haris El Salman [id")."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if end - start > 2 and doc[end - 2].text == "[":
+        return _trim_tokens(doc, start, end - 2)
     return doc[start:end] if end > start else None
 
 

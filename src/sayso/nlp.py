@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, product
+from string import ascii_lowercase
 from typing import TypeVar
 
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .errors import ConfigError
@@ -36,11 +38,24 @@ def _load(model: str) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}; sayso needs a parser and NER")
+    _keep_language_tags(nlp)
     if "parser" in nlp.pipe_names and "sayso_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sayso_line_breaks", before="parser")
     if "sayso_entity_commas" not in nlp.pipe_names:
         nlp.add_pipe("sayso_entity_commas", after="ner")
     return nlp
+
+
+def _keep_language_tags(nlp: Language) -> None:
+    """A link's language tag stays three tokens, "[", code, "]", where the tokenizer's exceptions
+    would split the code ("[id]" read as "I'd"): the tag is then known for what it is."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    for first, second in product(ascii_lowercase, repeat=2):
+        tag = f"[{first}{second}]"
+        if len(tokenizer(tag)) != 3:
+            tokenizer.add_special_case(tag, [{"ORTH": "["}, {"ORTH": first + second}, {"ORTH": "]"}])
 
 
 @Language.component("sayso_line_breaks")

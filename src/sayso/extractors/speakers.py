@@ -313,7 +313,9 @@ def _only_example(token: Token) -> Token | None:
     if lexicons.table("subject_words").get(token.lower_) != "quantifier":
         return None
     # the parser hangs "like X" on the subject, on its verb or on a comma between the two
-    between = token.doc[token.i + 1 : token.head.i] if token.head.i > token.i else token.subtree
+    between = list(token.doc[token.i + 1 : token.head.i] if token.head.i > token.i else token.subtree)
+    # …or, set off by a comma, after what the verb takes: "some questioned the president, like X:"
+    between += [c for c in token.head.children if c.i > token.head.i and c.doc[c.i - 1].text == ","]
     examples = [c for p in between if p.dep_ == "prep" and p.lower_ in _EXAMPLE_WORDS
                 for c in p.children if c.dep_ == "pobj"]
     if len(examples) != 1 or any(c.dep_ == "conj" for c in examples[0].children) \
