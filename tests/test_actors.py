@@ -46,6 +46,16 @@ def test_a_name_the_ner_cut_short_runs_on_to_the_acronym_that_spells_it():
     assert {q.speaker for q in analysis.quotes} == {actor.id}
 
 
+@pytest.mark.parametrize("text", [
+    ("Lesotho will hold general elections on 26 May 2012. Blogging from Lesotho, Michael Jordan reports that "
+     "violence in Lesotho has flared up. He says the elections in Lesotho matter."),
+    "The Kingdom of Lesotho will hold elections in May. Voters in Lesotho said the date was fair.",
+])
+def test_a_country_the_ner_reads_as_a_person_or_an_organisation_is_a_place(text):
+    analysis = sayso.extract(text)
+    assert _actor(analysis, "Lesotho").type.value == "GPE"
+
+
 def test_surname_tagged_as_place_becomes_person_when_it_speaks():
     text = "Ghaith Al-Tamimi arrived on Friday. The protests will continue, Tamimi said."
     analysis = sayso.extract(text)

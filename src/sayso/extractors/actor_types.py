@@ -47,6 +47,11 @@ def vote(cluster: Cluster) -> ActorType:
         # "Morgan Tsvangirai, the opposition leader" typed as an organisation: what the article
         # calls the name outweighs the NER
         votes["PERSON"] += votes[top] + 1
+    if top in {"PERSON", "ORG", "NORP"} and place_name(cluster.words) and not _titled_name(cluster) \
+            and not any(role.split()[-1] in lexicons.person_words() for role in cluster.roles):
+        # "Lesotho", which the small English NER reads as a person's or an organisation's name
+        # more often than not: a country the places list knows is a place
+        votes["GPE"] += votes[top] + 1
     if cluster.speaker and top in {"GPE", "LOC"} and " ".join(cluster.words) not in lexicons.places():
         # "Tamimi said": a name followed by "said" is a person or organisation, not a place.
         votes["PERSON" if len(cluster.words) <= _PERSON_NAME_WORDS else "ORG"] += votes[top] + 1
@@ -68,6 +73,18 @@ def vote(cluster: Cluster) -> ActorType:
     return NER_TYPES.get(top, ActorType.PERSON) if top != "MEDIA" else ActorType.MEDIA
 
 
+
+
+#: Words of a state's formal name before the place it is ("the Kingdom of Lesotho").
+_STATE_WORDS = frozenset({"kingdom", "republic", "state", "of", "federal", "democratic", "people's", "islamic",
+                          "united", "commonwealth", "the", "principality", "sultanate", "emirate"})
+
+
+def place_name(words: tuple[str, ...]) -> bool:
+    """Whether name words are a place the places list knows, alone or in a state's formal name
+    ("lesotho", "kingdom of lesotho")."""
+    return any(" ".join(words[k:]) in lexicons.places() and all(w in _STATE_WORDS for w in words[:k])
+               for k in range(len(words)))
 
 
 def names_location(span: SpacySpan) -> bool:
