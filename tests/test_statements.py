@@ -1188,6 +1188,16 @@ def test_a_source_leaves_out_the_language_tag_after_the_name(engine):
      "Bukankan selama ini tenggang rasa antar pemeluk agama masih dalam tahapan yang baik?\n\n"
      "Isn't it true that tolerance between religions is still good?",
      "Haris El Salman", "Bukankan selama", None),
+    # a language tag's code the parser made the subject names nobody: the name between it and the
+    # verb does (CC BY 3.0, Global Voices)
+    ("In a comment\u00a0[ru] on the website Snob.ru, typically oppositionist Elena Panfilova, the director of "
+     "Transparency International Russia, challenged the leaders' version of events, claiming that the sit-in "
+     "was planned in advance:\n\n[…] немаленькой группы людей, был план продемонстрировать свою силу.\n\n"
+     "[…] a sizeable group of people had a plan to show their strength.",
+     "Elena Panfilova", "[…] немаленькой", None),
+    ("A right wing evangelist group has launched an online campaign against the tour. The online poster [zh] "
+     "states:\n\nLady Gaga 演唱會將於 2/5 - 7/5 來港舉行。\n\nLady Gaga's concerts will be held from 2 to 7 May.",
+     "The online poster", "Lady Gaga 演唱會", None),
     # one person given as the example of "some", after what they did (CC BY 3.0, Global Voices)
     ("On Twitter, citizens condemned the deed, and some questioned President Calderón, like Alessia Corcuera "
      "(@top_roping_ale) [es]:\n\n49 cadáveres descuartizados en #Cadereyta. ¿En serio crees que el país va bien?\n\n"

@@ -83,6 +83,8 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         # "Blogger Chilakil [es] … [es] explained it:": the parser made the tag's "]" the subject
         # and hung the name before it some other way
         subjects = [c for c in verb.children if c.dep_ in {"npadvmod", "dep", "nmod"} and c.pos_ == "PROPN" and c.i < verb.i][-1:]
+        if not subjects:
+            subjects = _beside_tag(verb)
     if not subjects and verb.tag_ == "VBN" and verb.lower_ not in lexicons.table("describing_verbs"):
         # "as first reported by the New York Times": a passive cue's agent says it (one who
         # describes or calls a thing something gives it a name, not a statement of its own)
@@ -237,9 +239,36 @@ def _described(noun: Token) -> Token | None:
 
 
 def tag_mark(token: Token) -> bool:
-    """A bracket of a link's language tag ("]" of "[es]"), which the parser may make a subject or
-    a modifier of the verb after it: no one's name."""
-    return token.is_punct or token.tag_ == "XX" and not token.is_alpha
+    """A bracket or the code of a link's language tag ("]" or "es" of "[es]"), which the parser
+    may make a subject or a modifier of the verb after it: no one's name."""
+    doc = token.doc
+    code = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "[" and doc[token.i + 1].text == "]" \
+        and _LANGUAGE_CODE.fullmatch(token.text) is not None
+    return code or token.is_punct or token.tag_ == "XX" and not token.is_alpha
+
+
+def _beside_tag(verb: Token) -> list[Token]:
+    """The subject of a verb whose parsed subject is a language tag: the last name between the tag
+    and the verb ("In a comment [ru] on Snob.ru, … Elena Panfilova, the director of …,
+    challenged"), else the name right before the tag ("the blog CIERRABANESTO [es] explains")."""
+    tag = next((c for c in verb.children if c.dep_ == "nsubj" and tag_mark(c) and c.i < verb.i), None)
+    if tag is None:
+        return []
+    doc = verb.doc
+    bracket = next((k for k in range(tag.i, max(tag.i - 3, -1), -1) if doc[k].text == "["), None)
+    if bracket is None or bracket == 0:
+        return []
+    ends = [t for t in doc[tag.i + 1 : verb.i] if t.ent_iob_ in {"B", "I"}
+            and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")]  # the last word of each name
+    names = [t for t in ends if t.ent_type_ == "PERSON"] or [t for t in ends if t.ent_type_ == "ORG"]
+    if names:
+        return names[-1:]
+    before = doc[bracket - 1] if not doc[bracket - 1].is_space else doc[bracket - 2]
+    return [before] if before.pos_ in {"PROPN", "NOUN"} and (before.is_title or before.is_upper) else []
+
+
+#: A language tag's code ("es" of "[es]").
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
 def mention_span(token: Token) -> SpacySpan:
