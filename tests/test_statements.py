@@ -312,6 +312,11 @@ def test_an_indirect_content_of_one_word_is_no_statement():
      "that a denial-of-service attack had occurred", False),
     ("The blogger hopes that press freedom will come up at the summit.", "hopes",
      "that press freedom will come up at the summit", False),
+    # what one refers to is a topic, unless one refers to it as something
+    ("The blogger referred to his request to have protesters removed from a church.", "referred",
+     "his request to have protesters removed from a church", True),
+    ("The cardinal referred to the church protesters as criminals.", "referred",
+     "the church protesters as criminals", False),
     # a message named as the content is reported whatever the cue
     ("Critics assailed his proposal to cut the budget.", "assailed", "his proposal to cut the budget", False),
     # what a cue of telling is about is a topic, unless it is a claim or a plan

@@ -530,6 +530,9 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
     if draft.kind == QuoteKind.INDIRECT and verb is not None and before is not None and before.lower_ in _TOPIC_PREPOSITIONS \
             and before.head == verb and content.root.pos_ in {"NOUN", "PROPN"} and content.root.head == before:
         return True  # "commented on the potential of …", "asked about the prospects": what it was about
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and verb.lemma_.lower() == "refer" and before is not None \
+            and before.lower_ == "to" and not any(t.lower_ == "as" for t in content):
+        return True  # "referred to his request …" names what was spoken of ("referred to X as Y" describes X)
     if draft.kind == QuoteKind.MIXED:
         # 'discusses ants, its primary topic, science, and "non-scientific" communication': a
         # word or two in marks inside a noun phrase do not make it a proposition.
