@@ -56,6 +56,17 @@ def test_a_country_the_ner_reads_as_a_person_or_an_organisation_is_a_place(text)
     assert _actor(analysis, "Lesotho").type.value == "GPE"
 
 
+def test_a_handle_in_brackets_after_a_name_is_that_actors_account():
+    """ "Sthaisy Smith (@Staisy09)": one actor, named by the name; the handle alone later is the
+    same actor, and what the account posts is hers."""
+    text = ("Netizens joined the celebration. Sthaisy Smith (@Staisy09) [es] considers it madness to have to work "
+            "today:\n\nY ahora el 1 de mayo a trabajar!\n\nAnd now May 1 to work!\n\n@Staisy09: Nobody rests today.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "Sthaisy Smith")
+    assert "@Staisy09" in actor.aliases and not [a for a in analysis.actors if a.name == "@Staisy09"]
+    assert {q.speaker for q in analysis.quotes} == {actor.id}
+
+
 def test_surname_tagged_as_place_becomes_person_when_it_speaks():
     text = "Ghaith Al-Tamimi arrived on Friday. The protests will continue, Tamimi said."
     analysis = sayso.extract(text)

@@ -2,6 +2,8 @@
 the text gives it (pre-name descriptions, appositives), and noun-phrase cores of descriptions."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
@@ -202,6 +204,18 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
     if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and ACRONYM.match(doc[i + 1].text):
         return doc[i + 1 : i + 2]
     return None
+
+
+def parenthesised_handle(name: SpacySpan) -> SpacySpan | None:
+    """ "Sthaisy Smith (@Staisy09)" → the span "@Staisy09": the account of the one just named."""
+    doc, i = name.doc, name.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _HANDLE.fullmatch(doc[i + 1].text):
+        return doc[i + 1 : i + 2]
+    return None
+
+
+#: A social-media handle, as a token.
+_HANDLE = re.compile(r"@\w{1,30}")
 
 
 def spelt_by_acronym(name: SpacySpan) -> SpacySpan:

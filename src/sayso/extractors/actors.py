@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
-from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym, roles_of,
-                            spelt_by_acronym, strip_det, subtree, trim_entity, with_title)
+from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym,
+                            parenthesised_handle, roles_of, spelt_by_acronym, strip_det, subtree, trim_entity,
+                            with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
@@ -669,6 +670,8 @@ def find_actors(doc: Doc) -> ActorBook:
         if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)
                                for s, e, _ in book.mentions_covering(name.start)):
             continue  # "Tahreek Insaf" inside the expansion "Pakistan Tahreek Insaf" already read
+        if name.text.startswith("@") and book.at_token(name.root) is not None:
+            continue  # "(@Staisy09)" after a name: that name's account, read with it
         display = with_title(name)
         cluster = book.add_named(name, ent.label_, display if display is not name else None)
         nickname = nickname_after(doc, name)
@@ -697,6 +700,11 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.aliases[cluster.name] = None
             cluster.name, cluster.words = expansion.text, name_words(expansion.text)
             book._add_mention(cluster, expansion)
+        handle = parenthesised_handle(name)
+        if handle is not None and handle.text != cluster.name:
+            cluster.nicknames.add(name_words(handle.text))  # the handle again later is the same actor
+            cluster.aliases[handle.text] = None
+            book._add_mention(cluster, handle)
         acronym = parenthesised_acronym(name)
         if acronym is not None:
             cluster.acronyms.add(acronym.text.replace(".", "").lower())
