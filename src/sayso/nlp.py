@@ -81,8 +81,7 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:-2]:
         # "compared those monks [ko] to corrupted nobles:": a link's language tag in the middle of a
         # sentence, which the parser otherwise takes for the start of a new one
-        if token.text == "[" and doc[token.i + 2].text == "]" and _LANGUAGE_TAG.fullmatch(doc[token.i + 1].text) \
-                and doc[token.i - 1].text not in _SENTENCE_ENDS and not starts[token.i]:
+        if language_tag_at(doc, token.i) and doc[token.i - 1].text not in _SENTENCE_ENDS and not starts[token.i]:
             for k in range(token.i, min(token.i + 4, len(doc))):
                 if not doc[k].is_space:
                     doc[k].is_sent_start = False
@@ -91,6 +90,12 @@ def line_breaks(doc: Doc) -> Doc:
 
 #: A language tag after a link ("[es]", "[ru]"), as blogs write them.
 _LANGUAGE_TAG = re.compile(r"[a-z]{2}")
+
+
+def language_tag_at(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i+1 and i+2 are a link's language tag: "[", a two-letter code, "]"."""
+    return 0 <= i and i + 2 < len(doc) and doc[i].text == "[" and doc[i + 2].text == "]" \
+        and _LANGUAGE_TAG.fullmatch(doc[i + 1].text) is not None
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 

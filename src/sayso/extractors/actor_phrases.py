@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
-from .names import ACRONYM, initials
+from .names import ACRONYM, HANDLE, initials
 
 _APOSTROPHES = ("'s", "’s", "'", "’")
 #: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
@@ -214,8 +214,7 @@ def parenthesised_handle(name: SpacySpan) -> SpacySpan | None:
     return None
 
 
-#: A social-media handle, as a token.
-_HANDLE = re.compile(r"@\w{1,30}")
+_HANDLE = re.compile(HANDLE)
 
 
 def spelt_by_acronym(name: SpacySpan) -> SpacySpan:

@@ -15,12 +15,12 @@ from . import lexicons
 from .context import DocContext
 from .cues import attribution, depiction, word_forms
 from .drafts import Draft
+from .names import HANDLE
 from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs, translated
 from .speakers import mention_span, missed_person, subject_of, tag_mark
 from .titles import title_line
 
-#: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
-HANDLE = r"@\w{1,30}"
+
 _HANDLE_LABEL = re.compile(HANDLE + r":[ \u00a0]+")
 #: The shortest set-off quotation, in characters: less is a label or a stray line.
 _SHORTEST = 20

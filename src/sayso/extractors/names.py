@@ -9,6 +9,8 @@ from . import lexicons
 _NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
 #: An acronym as news prints it: "WHO", "IRGC", "U.N.", "M5S" (two to ten characters).
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+#: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
+HANDLE = r"@\w{1,30}"
 
 
 def name_words(text: str) -> tuple[str, ...]:

@@ -16,8 +16,8 @@ from ..language import ENGLISH, detect
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .actors import Cluster
-from .names import initials
-from .blockquotes import HANDLE, set_off_quotations
+from .names import HANDLE, initials
+from .blockquotes import set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
 from .drafts import Draft, DraftSet

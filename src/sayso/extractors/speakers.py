@@ -9,6 +9,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..nlp import language_tag_at
 from ..types import ActorType
 from . import lexicons
 from .actors import ActorBook, Cluster, name_gender
@@ -241,10 +242,7 @@ def _described(noun: Token) -> Token | None:
 def tag_mark(token: Token) -> bool:
     """A bracket or the code of a link's language tag ("]" or "es" of "[es]"), which the parser
     may make a subject or a modifier of the verb after it: no one's name."""
-    doc = token.doc
-    code = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "[" and doc[token.i + 1].text == "]" \
-        and _LANGUAGE_CODE.fullmatch(token.text) is not None
-    return code or token.is_punct or token.tag_ == "XX" and not token.is_alpha
+    return language_tag_at(token.doc, token.i - 1) or token.is_punct or token.tag_ == "XX" and not token.is_alpha
 
 
 def _beside_tag(verb: Token) -> list[Token]:
@@ -266,9 +264,6 @@ def _beside_tag(verb: Token) -> list[Token]:
     before = doc[bracket - 1] if not doc[bracket - 1].is_space else doc[bracket - 2]
     return [before] if before.pos_ in {"PROPN", "NOUN"} and (before.is_title or before.is_upper) else []
 
-
-#: A language tag's code ("es" of "[es]").
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
 def mention_span(token: Token) -> SpacySpan:
