@@ -334,3 +334,42 @@ def test_a_verb_that_opens_the_sentence_is_no_part_of_the_name_it_takes():
             "Listing Mofaz as a loser, she explained that he had lost his credibility.")
     names = [a.name for a in sayso.extract(text, engine="rules").actors]
     assert "Listing Mofaz" not in names and "Shaul Mofaz" in names, names
+
+
+def test_a_name_a_body_owns_is_the_name_after_the_possessive():
+    """ "The United Nations' World Health Organization" is the World Health Organization, and
+    "WHO" later the same actor."""
+    text = ("The United Nations' World Health Organization reported on Monday that the outbreak had slowed. "
+            "The head of the WHO, Margaret Chan, said more staff would be sent.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "World Health Organization")
+    assert "WHO" in actor.aliases, [(a.name, a.aliases) for a in analysis.actors]
+    assert [q.speaker for q in analysis.quotes if "slowed" in q.text] == [actor.id]
+
+
+def test_every_other_place_a_name_is_written_is_a_mention():
+    """A name the NER missed in one place ("the Sunday Courier" in a caption) is still a mention
+    of the actor that bears it."""
+    text = ("Fans gathered at the Palace on Monday, with the Sunday Courier reporting five arrests, but no "
+            "trouble Image: Ann Moss.\n\nThe Sunday Courier reported that five arrests were made.")
+    analysis = sayso.extract(text)
+    courier = [a for a in analysis.actors if "Courier" in a.name]
+    assert len(courier) == 1 and len(courier[0].mentions) == 2, [(a.name, a.mentions) for a in analysis.actors]
+    assert all(text[s:e].endswith("Sunday Courier") for s, e in courier[0].mentions)
+
+
+@pytest.mark.parametrize(("name", "handle"), [("Maria S. Lopez", "@mariaslopez"),
+                                             ("Maria Sanz Lopez Reyes", "@MariaSanzLopezR")])
+def test_a_handle_that_spells_a_name_is_that_actors_account(name, handle):
+    """However a handle became an actor of its own (a tagger's source, a post's label), the
+    account is the actor whose name it spells: "@mariaslopez" Maria S. Lopez's; "@MariaSanzLopezR",
+    cut to the 15 characters a handle may have, Maria Sanz Lopez Reyes's."""
+    from sayso.extractors.actors import find_actors
+    from sayso.nlp import load_pipeline
+
+    doc = load_pipeline()(f"{name} explained the law.\n\n{handle} wrote that the new law is unfair to tenants.")
+    book = find_actors(doc)
+    person = next(c for c in book.clusters if c.name == name)
+    start = doc.text.index(handle)
+    account = book.add_unnamed(doc.char_span(start, start + len(handle)))
+    assert account is not person and book.merged().get(account.key) is person

@@ -792,3 +792,31 @@ def test_a_message_from_a_day_is_not_the_days(engine):
     text = ("The site went down on Thursday. Posts on the message board for the Scientology-critic site Operation "
             "Clambake from Friday theorized that a denial-of-service attack was under way.")
     assert speaker_of(text, "denial-of-service", engine) != "Friday"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_office_with_its_qualifier_is_one_role_a_description_takes_up(engine):
+    """ "Chile's Foreign Secretary Rosa Vial": the title with the words that qualify it is one role,
+    so "The foreign minister" later is she (not an actor of its own)."""
+    text = ("According to President Luis Mora, six people died. Chile's Foreign Secretary Rosa Vial said the "
+            "government would protest. The foreign minister said Chile would also recall its ambassador for talks.")
+    assert speaker_of(text, "recall its ambassador", engine) == "Rosa Vial"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_office_told_in_full_before_the_name_is_the_person_named_later(engine):
+    """A headline's "Lyon mayor …" and a lead's "The chief executive of …" describe the one person
+    the story names later with that office."""
+    text = ("Lyon mayor says night flights must stop\n\nOn Monday, Lyon's Mayor Paul Girard said the airport "
+            "should close at night. \"We cannot sleep,\" Girard said.")
+    assert speaker_of(text, "night flights must stop", engine) == "Paul Girard"
+    text = ("The chief executive of the Northern Rail Company says rural lines need more money. Anna Berg, "
+            "Chief Executive of Northern Rail Company, told reporters that ten lines could close.")
+    assert speaker_of(text, "rural lines need more money", engine) == "Anna Berg"
+
+
+def test_an_office_not_told_in_full_names_no_one_ahead():
+    """ "The minister" alone, or an office that another person holds, is nobody named later."""
+    text = ("The minister said the talks had failed. Ana Ruiz, the health minister of Peru, told reporters "
+            "that the hospitals were full.")
+    assert speaker_of(text, "the talks had failed", "rules") != "Ana Ruiz"

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
-from .names import ACRONYM, HANDLE, initials
+from .names import ACRONYM, HANDLE, initials, name_words
 
 _APOSTROPHES = ("'s", "’s", "'", "’")
 #: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
@@ -76,6 +76,13 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
                 and _left_out_name(doc[first - 1], start, end):
             first -= 1
         start = first
+    else:
+        # "The United Nations' World Health Organization", "Russia's Interior Ministry": a name
+        # that a place or a body of several words owns is the name after the possessive
+        owner = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS" and doc[t.i + 1].is_title), None)
+        if owner is not None and (doc[start].lower_ == "the" or name_words(doc[start:owner].text) and
+                                  " ".join(name_words(doc[start:owner].text)) in lexicons.load("places")):
+            start = owner + 1
     if start >= end:
         return None
     return doc[start:end]
@@ -106,17 +113,18 @@ def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
     """Descriptions the text gives the actor: titles, pre-name phrases and appositives."""
     doc, roles = name.doc, []
     root = name.root
-    if display.start < name.start:
-        roles.append(doc[display.start:name.start].text)
     # "London-based news channel Levant Today": modifiers of the name left of it.
     left = [t for t in root.subtree if t.i < display.start and t.dep_ not in {"det", "poss", "case", "punct"}
             and (t.i >= display.start - _PRE_NAME_TOKENS)]
-    if left:
-        first = min(t.i for t in left)
-        words = doc[first:display.start]
-        if any(t.pos_ == "NOUN" for t in words) and all(t.head.i >= first for t in words) \
-                and not any(t.is_space for t in words):
-            roles.append(strip_det(words).text)
+    first = min((t.i for t in left), default=display.start)
+    words = doc[first:display.start]
+    described = bool(left) and all(t.head.i >= first for t in words) and not any(t.is_space for t in words)
+    if display.start < name.start:
+        # "Mexico's Foreign Secretary Marcelo Ebrard": the title with the words that qualify it is
+        # one role ("the foreign minister" takes it up), not "Secretary" and "Mexico's Foreign"
+        roles.append(doc[first if described else display.start : name.start].text)
+    elif described and any(t.pos_ == "NOUN" for t in words):
+        roles.append(strip_det(words).text)
     # "Tamimi, a senior cleric, said": an appositive after the name.
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "" \

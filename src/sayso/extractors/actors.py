@@ -6,10 +6,12 @@ roles read from appositives and pre-name descriptions.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
@@ -39,6 +41,9 @@ _GROUP_LABELS = frozenset({"ORG", "NORP"})
 _NATIONALITIES = frozenset({"NORP", "GPE"})
 #: An age set off after a name is below this ("Smith, 45,").
 _OLDEST = 120
+#: Words that head an office as "head of the Delhi Commission for Women" does (beside titles and
+#: person nouns, which a head of cattle is not).
+_HEADS = frozenset({"head"})
 #: Shortest word whose one-letter variant is the same name spelt otherwise.
 _MIN_SPELLING_LENGTH = 5
 
@@ -465,6 +470,7 @@ class ActorBook:
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
         """Actor records with ids a1, a2, … in order of first mention, and id by cluster key; an
         actor that is another under a shorter name (:meth:`merged`) is that actor."""
+        self._sweep_names()
         merged = self.merged()
         records, ids = [], {}
         clusters = [c for c in self.ordered() if c.key not in merged]
@@ -491,6 +497,25 @@ class ActorBook:
             )
         return records, ids
 
+    def _sweep_names(self) -> None:
+        """Every other place the article writes a name of two words or more that an actor
+        bears, where no mention was read: "the Daily Record" in a caption, which the NER missed,
+        is the outlet that "The Daily Record reported" names."""
+        names: dict[str, Cluster] = {}
+        for cluster in self.clusters:
+            if not cluster.named or not cluster.mentions:
+                continue
+            name = cluster.name[4:] if cluster.name.startswith("The ") else cluster.name
+            if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split() if w.isalpha() and len(w) > 3):
+                names.setdefault(name, cluster)
+        if not names:
+            return
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)")
+        for found in pattern.finditer(self.text):
+            span = self.doc.char_span(found.start(), found.end())
+            if span is not None and not any(t.i in self._by_token for t in span):
+                self._add_mention(names[found.group()], span)
+
     def merged(self) -> dict[int, Cluster]:
         """Actors that are another actor under a shorter name, by key: an unnamed one the article
         names later (:meth:`named_later`), and a one-word name that is the first or last word of
@@ -512,6 +537,12 @@ class ActorBook:
             owners = [p for p in people if single.words[0] in (p.words[0], p.words[-1])]
             if len(owners) == 1:
                 out[single.key] = owners[0]
+        for handle in self.clusters:
+            if handle.name.startswith("@") and handle.mentions and handle.key not in out:
+                owners = [c for c in self.clusters if c is not handle and c.named and c.mentions and len(c.words) > 1
+                          and _account_of(handle.name[1:].lower(), c.name)]
+                if len(owners) == 1:
+                    out[handle.key] = owners[0]
         return out
 
     def named_later(self) -> dict[int, Cluster]:
@@ -532,6 +563,10 @@ class ActorBook:
                 if len(named) == 1:
                     out[unnamed.key] = named[0]
                     continue
+            holder = self._office_holder(unnamed)
+            if holder is not None:
+                out[unnamed.key] = holder
+                continue
             if unnamed.named or unnamed.head not in lexicons.table("description_heads") or not unnamed.mentions:
                 continue
             first = min(unnamed.mentions)
@@ -540,6 +575,42 @@ class ActorBook:
             if len(names) == 1:
                 out[unnamed.key] = names[0]
         return out
+
+
+    def _office_holder(self, office: Cluster) -> Cluster | None:
+        """The one person named later with the office a description told in full before the
+        name: a headline's "Dublin mayor suggests …" or a lead's "The director general of the
+        U.N. Food and Agriculture Organization is calling …", then "Dublin's Lord Mayor Mícheál
+        MacDonncha" or "Jacques Diouf, Director General of the Food and Agriculture
+        Organization". The office's head and one more word at least, all of them in the role
+        (of four or more, all but one): "the minister" alone names nobody ahead."""
+        words = tuple(w for w in office.words if len(w) > 1 and w not in STOP_WORDS)
+        if not office.mentions or len(words) < 2 or office.type not in {ActorType.PERSON, ActorType.ORG} \
+                or not (office.head in lexicons.person_words() if not office.named
+                        else words[0] in lexicons.person_words() | _HEADS or words[-1] in lexicons.person_words()):
+            return None
+        first = min(office.mentions)[0]
+        holders = [c for c in self.clusters if c is not office and c.named and c.type == ActorType.PERSON
+                   and c.mentions and min(c.mentions)[0] > first
+                   and any(_tells(words, set(name_words(role))) for role in c.roles)]
+        return holders[0] if len(holders) == 1 else None
+
+
+#: The longest handle a social network allows: a longer name is cut to it ("@FizaBatoolGilan").
+_HANDLE_LENGTH = 15
+
+
+def _account_of(handle: str, name: str) -> bool:
+    """Whether a handle (lower case, without its "@") spells a name: "@aliaeshaq" is Alia Eshaq's
+    account, "@agenda507" Agenda 507's, "@FizaBatoolGilan" Fiza Batool Gilani's, cut to length."""
+    letters = "".join(ch for ch in name.lower() if ch.isalnum())
+    return handle == letters or len(handle) == _HANDLE_LENGTH and letters.startswith(handle)
+
+
+def _tells(words: tuple[str, ...], role: set[str]) -> bool:
+    """Whether a role holds all of a description's words (all but one, of four or more)."""
+    missing = sum(w not in role for w in words)
+    return missing == 0 or missing == 1 and len(words) >= 4
 
 
 def same_class(a: str, b: str) -> bool:

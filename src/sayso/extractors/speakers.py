@@ -692,6 +692,8 @@ class SpeakerResolver:
         first = last.i
         while first > span.start and self.book.at_token(doc[first - 1]) is cluster:
             first -= 1
+        while first < last.i and doc[first].lower_ in lexicons.titles():
+            first += 1  # "Mexico's Foreign Secretary Marcelo Ebrard": the title is the role's end
         before = doc[first - 1] if first > span.start else None
         # "the charity Christian Aid", "rights group Human Rights Watch": a common noun heading the
         # phrase right before an organisation's name says what it is (not "Posts on the board
