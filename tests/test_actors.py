@@ -373,3 +373,13 @@ def test_a_handle_that_spells_a_name_is_that_actors_account(name, handle):
     start = doc.text.index(handle)
     account = book.add_unnamed(doc.char_span(start, start + len(handle)))
     assert account is not person and book.merged().get(account.key) is person
+
+
+def test_an_acronym_before_its_expansion_is_the_same_actor():
+    """A headline's "EU reports" and the body's "European Union": one actor, named in full."""
+    text = ("Israel annexing east Jerusalem, EU reports\n\nA classified European Union report says Israel is "
+            "pursuing the annexation of east Jerusalem. The EU report claims the city discriminates against Arab residents.")
+    analysis = sayso.extract(text, engine="rules")
+    union = _actor(analysis, "European Union")
+    assert union.name == "European Union" and "EU" in union.aliases
+    assert not [a for a in analysis.actors if a.name == "EU"]

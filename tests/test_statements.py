@@ -108,6 +108,16 @@ NOT_STATEMENTS = [
     # a song performed
     "In the following video, Egyptian poet Amin Haddad recites a poem, and Eskenderella performs \"Ya "
     "Falisteeniya\" (O Palestinian).",
+    # an event's name in marks
+    "The charter is a set of principles agreed on by Asian editors at a UNESCO seminar, \"Building a Free and "
+    "Open Asian Press,\" held in Manila in 1995.",
+    # the clause the cue's own clause hangs on is the reporter's
+    "The council originally had no answer to the letters, but after protests by the unions, Mayor Ann Ruiz commented.",
+    # a source phrase with no noun names no one
+    "His anger at the bosses and his whimsical remarked towards the press make him a hero to many.",
+    # a noun phrase that points back to what someone holds is no proposition
+    "Another group advocating for their cause is the Muslim Youth League.",
+    "On Monday the agency announced its findings.",
 ]
 
 
@@ -1213,3 +1223,39 @@ def test_a_lead_in_names_who_posts_what_follows(text, speaker, opening, nested, 
     found = quotes(text, engine)
     assert (speaker, opening) in [(who, content[: len(opening)]) for content, who in found], found
     assert nested is None or not any(content.startswith(nested) for content, _ in found), found
+
+
+@pytest.mark.parametrize(("sentence", "cue", "content", "reported"), [
+    # "who" right after the name the cue takes tells who they are, not what they were told
+    ("President Sata told Mr Malila who had once held the same position under the defeated government:",
+     "told", "who had once held the same position", False),
+    ("The minister told Ann Ruiz that the talks had failed.", "told", "that the talks had failed", True),
+    # the clause the cue's own clause hangs on is the reporter's; "as X says" is an attribution
+    ("These claims were made after the Daily Mail described him as a bigot.", "described", "These claims were", False),
+    ("The council had no answer, but after protests by the unions, Ann Ruiz commented.", "commented",
+     "The council had no answer", False),
+    ("Manto, as Zahida Hina rightly says, was a visionary.", "says", "was a visionary", True),
+    ("The shooting began at 10:39 a.m. local time (1639 UTC), according to police, who said officers arrived "
+     "at the Walmart six minutes later.", "said", "The shooting began at 10:39 a.m.", True),
+    ("Documents and flags were confiscated, and the leader of the group was arrested on charges of staging illegal "
+     "rallies, Yonhap reported.", "reported", "Documents and flags were confiscated", True),
+])
+def test_a_clause_beside_the_cue_is_reported_only_when_the_cue_reports_it(sentence, cue, content, reported):
+    from sayso.extractors.statements import _host_clause, _relative_clause
+    from sayso.nlp import load_pipeline
+
+    doc = load_pipeline()(sentence)
+    verb = next(t for t in doc if t.text == cue)
+    start = sentence.index(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    assert (not (_relative_clause(span, verb) or _host_clause(span, verb))) == reported
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("lead_in", "speaker"), [("Reported the website popularly known as ZWD among readers:", "ZWD"),
+                                                  ("Said the sharp-tongued Amsterdam:", "Amsterdam")])
+def test_a_lead_in_that_opens_with_its_verb_names_the_speaker_after_it(engine, lead_in, speaker):
+    text = ("The site was attacked on Wednesday.\n\n" + lead_in +
+            "\n\nGovernment agents carried out their most ambitious attack on the site last week.")
+    found = [(c, s) for c, s in quotes(text, engine) if c.startswith("Government agents")]
+    assert len(found) == 1 and found[0][1] is not None and speaker.split()[-1] in text[text.index(lead_in):], found

@@ -149,6 +149,9 @@ class ActorBook:
             cluster = self._spelt_otherwise(bare[0])
         if cluster is None:
             cluster = self._new(span.text, words)
+        elif len(words) > 1 and cluster.words[0] in cluster.acronyms and len(cluster.words) == 1:
+            cluster.aliases[cluster.name] = None  # the acronym's expansion names the actor
+            cluster.name, cluster.words = span.text, words
         elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
             cluster.aliases[cluster.name] = None
@@ -195,7 +198,9 @@ class ActorBook:
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
-            if same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles):
+            # "the ministry" → "Ministry of Home Affairs": a name's head before its preposition
+            if same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles) \
+                    or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None
 
@@ -432,6 +437,11 @@ class ActorBook:
                 continue
             if len(words) == 1 and acronym == initials(cluster.words):
                 cluster.acronyms.add(acronym)
+                return cluster
+            if len(cluster.words) == 1 and ACRONYM.match(cluster.name) and cluster.words[0] == initials(words) \
+                    and label not in {"PERSON", "GPE", "LOC"}:
+                # "EU reports" in a headline, then "a European Union report": the acronym came first
+                cluster.acronyms.add(cluster.words[0])
                 return cluster
             if is_part_of(words, cluster.words) and (_compatible(label, cluster) or self._firm_word(words, cluster)):
                 return cluster

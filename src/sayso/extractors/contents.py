@@ -90,6 +90,15 @@ def referent(content: SpacySpan, cue: set[str]) -> bool:
     return _figure(head)
 
 
+def pointing_back(content: SpacySpan) -> bool:
+    """A noun phrase that points back to what someone holds, told elsewhere or not at all:
+    "advocating for their cause", "announced its findings", "expressed her sadness"."""
+    head = content.root
+    words = [t for t in content if not t.is_punct]
+    return head.pos_ == "NOUN" and any(t.dep_ == "poss" and t.pos_ == "PRON" and t.head == head for t in words) \
+        and all(t == head or t.head == head and t.dep_ in {"poss", "amod", "compound"} for t in words)
+
+
 def _alone(content: SpacySpan, head: Token) -> bool:
     """Whether the content is its head's phrase and circumstances ("his mother from the
     hospital"), with nothing said of it ("the senator a liar")."""

@@ -93,6 +93,11 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if agent is not None:
             return agent
+    if not subjects:
+        # "John Halloway, writing for the Guardian, described …": the parser hung the name on the
+        # participle set off after it
+        subjects = [s for c in verb.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"} and c.i < verb.i
+                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.pos_ in {"PROPN", "NOUN"}][:1]
     if subjects:
         # "Facebook co-founder Mark Zuckerberg tweeted": the parser may split a title from the
         # name it precedes into several subjects; the one nearest the verb heads the phrase.
@@ -188,9 +193,14 @@ def _inverted_subject(verb: Token) -> Token | None:
     """The speaker set after a cue that follows its quotation, which the parser reads as the
     verb's object: ``"…," warned one devotee.``, with nothing after it but when or where."""
     doc = verb.doc
+    after = [c for c in verb.children if c.i > verb.i]
+    if verb.i == verb.sent.start and verb.is_title and verb.tag_ in {"VBD", "VBN", "VBZ"} \
+            and verb.sent.text.rstrip().endswith(":"):
+        # "Reported the website popularly known as ZWD:", "Said the sharp-tongued Amsterdam:": a
+        # lead-in that opens with its verb names the speaker after it (not "Read the statement:")
+        return next((c for c in after if c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}), None)
     if verb.i == 0 or not doc[verb.i - 1].is_quote:
         return None
-    after = [c for c in verb.children if c.i > verb.i]
     objects = [c for c in after if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"} \
             or any(c.dep_ not in _AFTER_INVERTED for c in after):
@@ -428,6 +438,16 @@ class SpeakerResolver:
         example = _only_example(root)
         if example is not None and span.start <= example.i < span.end:  # "Some, like Anahit Markosian": she
             return self.resolve(mention_span(example), speaking)
+        if root.pos_ == "VERB" and root.tag_ in {"VBG", "VBN"}:
+            # "John Halloway, writing for the Guardian, described …", parsed with the name as the
+            # participle's subject: the name speaks; "A Group of Ethiopians calling themselves
+            # Ethiopian National Transition Council": the name they go by
+            naming = root.lemma_.lower() in lexicons.load("naming_verbs") | {"call"}
+            goes_by = next((c for c in root.children if naming and c.i > root.i and c.pos_ == "PROPN"
+                            and c.i < span.end), None)
+            subject = goes_by or next((c for c in root.children if c.dep_ == "nsubj" and span.start <= c.i < root.i), None)
+            if subject is not None:
+                return self.resolve(mention_span(subject), speaking)
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
             or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
             or self._named_before_title(span)
@@ -771,6 +791,11 @@ class SpeakerResolver:
                            key=lambda m: m[:2])
             if word in _PLURAL:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
+            document = self._document_subject(first, end) if k != current and word == "it" else None
+            if document is not None:
+                # "The report accuses Israel of …. It says …": the document the sentence before is
+                # about, not the last thing it names
+                return document
             if not found:
                 continue
             if _PERSONAL.get(word) == "she":
@@ -800,6 +825,15 @@ class SpeakerResolver:
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
         return None
+
+    def _document_subject(self, first: int, end: int) -> Cluster | None:
+        """The actor behind the document that is the main clause's subject of tokens [first,
+        end): "The report" in "The report accuses Israel of …" (its author, where known)."""
+        roots = [t for t in self.doc[first:end] if t.dep_ == "ROOT"]
+        subject = next((c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}), None) if roots else None
+        if subject is None or subject.pos_ != "NOUN" or not is_document(subject):
+            return None
+        return self.resolve(mention_span(subject), speaking=False)
 
     def _according_source(self, found: list, first: int, limit: int) -> list:
         """The mentions among ``found`` that name the source of an "according to" in tokens

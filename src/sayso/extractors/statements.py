@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..types import ActorType, QuoteKind
 from . import lexicons
-from .contents import claim_heads, manner, proposition, referent, topic
+from .contents import claim_heads, manner, pointing_back, proposition, referent, topic
 from .context import DocContext
 from .cues import depiction, word_forms
 from .drafts import Draft
@@ -73,7 +73,7 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     unattributed: list[Part] = []
     attitudes: list[Draft] = []
     for draft in drafts:
-        if draft.speaker is None and draft.speaker_span is None and (
+        if draft.speaker is None and (draft.speaker_span is None or _no_one(draft.speaker_span)) and (
                 draft.kind != QuoteKind.DIRECT or not _reporting(draft)):
             # "Statements with no source at all are not someone's quote": reported words with no
             # source ("was charged with taking …", 'to "streamline" processing') are dropped; a
@@ -99,6 +99,14 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
             (attitudes if _attitude(context, draft, content) else kept).append(draft)
     return Selection(_one_per_cue(context, _without_nested(context, _without_lead_in_topics(context, kept))),
                      unattributed, attitudes)
+
+
+def _no_one(source: SpacySpan) -> bool:
+    """A possessive alone, or with a word that is no noun, names no one: "his whimsical
+    [remarks]", read with "remarked" as the verb."""
+    root = source.root
+    return root.dep_ == "poss" or root.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} \
+        and any(c.dep_ == "poss" for c in root.children)  # (but "many", "some" speak)
 
 
 def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Draft]:
@@ -425,6 +433,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and _relative_clause(content, verb):
         return True
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and _host_clause(content, verb):
+        return True
     if draft.kind == QuoteKind.INDIRECT and not proposition(content, context):
         if sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
             return True  # one word is no report of anything: "discussed Mohamed", "denied it", "an"
@@ -523,6 +533,8 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
+    if draft.kind == QuoteKind.INDIRECT and pointing_back(content):
+        return True  # "announced its findings": what they hold, not what it is
     before = content.doc[content.start - 1] if content.start else None
     if draft.kind == QuoteKind.INDIRECT and draft.cue is not None and before is not None and before.pos_ == "ADP" \
             and any(t.lemma_.lower() in lexicons.load("feeling_nouns") for t in draft.cue):
@@ -691,14 +703,37 @@ _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV"
 
 def _relative_clause(content: SpacySpan, verb: Token | None) -> bool:
     """A relative clause describes, it reports nothing: one its relative pronoun opens as subject
-    ("Vermont, states that vote on March 1"), or one on the cue's own object before it ("has
-    broken many promises he made to the voters")."""
+    ("Vermont, states that vote on March 1"), one on the cue's own object before it ("has
+    broken many promises he made to the voters"), or a "who" clause right after the name the cue
+    takes as object, however parsed."""
     first, root = content[0], content.root
     if first.tag_ in {"WDT", "WP", "IN", "DT"} and first.dep_.startswith("nsubj") and first.head.dep_ == "relcl":
         return True
+    before = first.doc[first.i - 1] if first.i else None
+    if verb is not None and first.lower_ == "who" and before is not None and before.pos_ == "PROPN" \
+            and before.dep_ == "dobj" and before.head == verb:
+        return True  # "told Mr Malila who had once held the same position": who he is, not what he was told
     noun = root.head
     return verb is not None and root.dep_ == "relcl" and noun.dep_ == "dobj" and noun.head == verb \
         and noun.i < content.start
+
+
+def _host_clause(content: SpacySpan, verb: Token) -> bool:
+    """A clause before the cue that the cue's own clause hangs on is what the reporter says, not
+    what is reported: "These claims were made after the Daily Mail described him …", "The
+    government had no response, but … Tony Abbott commented" (not "Manto, as Zahida Hina says,
+    was a visionary": "as" sets off an attribution)."""
+    host, root = verb.head, content.root
+    if content.end > verb.i or host is verb or host.pos_ not in {"VERB", "AUX"} or root in verb.subtree \
+            or not (root == host or root.head == host):
+        return False
+    if verb.dep_ == "conj":
+        # ", but … Tony Abbott commented" (not "A was seized, and B was arrested, Yonhap reported")
+        between = [c for c in host.children if host.i < c.i < verb.i]
+        fronted = any(c.dep_ in {"ccomp", "dobj"} and c.i < verb.i for c in verb.children)
+        return any(c.dep_ == "cc" for c in between) and not any(c.dep_ == "conj" for c in between) and not fronted
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return verb.dep_ == "advcl" and bool(marks) and not set(marks) & {"as", "that"}
 
 
 def _other_sentence(text: str, draft: Draft) -> bool:
