@@ -108,6 +108,10 @@ NOT_STATEMENTS = [
     # a song performed
     "In the following video, Egyptian poet Amin Haddad recites a poem, and Eskenderella performs \"Ya "
     "Falisteeniya\" (O Palestinian).",
+    # what reporters ask at a briefing is the press's question
+    "At a press briefing, one reporter questioned what could be accomplished in a few hours and asked why the "
+    "President did not go to Kenya instead.",
+    "Journalists asked both the vice-president and the minister if they were concerned about the new rifles.",
     # an event's name in marks
     "The charter is a set of principles agreed on by Asian editors at a UNESCO seminar, \"Building a Free and "
     "Open Asian Press,\" held in Manila in 1995.",

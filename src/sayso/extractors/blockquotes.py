@@ -92,7 +92,7 @@ def _continued(text: str, lines: list[Part], cues: list[Token | None], k: int, f
     for line, cue in zip(lines[k + 1 :], cues[k + 1 :]):
         body = text[line[0] : line[1]].rstrip()
         if cue is not None or CREDIT.search(text, *line) or body[:1] in OPENING_MARKS \
-                or not (_PERSONAL.search(_unquoted(body)) or body.startswith(_ELLIPSES)):
+                or not (_PERSONAL.search(_unquoted(body)) or body.startswith(_ELLIPSES) or _GOING_ON.match(body)):
             break
         parts.append((line[0], line[0] + len(body)))
     return parts
@@ -101,6 +101,9 @@ def _continued(text: str, lines: list[Part], cues: list[Token | None], k: int, f
 #: The writer's own voice, which a reporter's narration seldom takes.
 _PERSONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")
 _ELLIPSES = ("[...]", "[…]", "...", "…")
+#: A paragraph that goes on from the one before: an item of a list ("2. Okayed Zia's martial
+#: law") or one that opens with a conjunction ("But the crackdown …", "And …").
+_GOING_ON = re.compile(r"(?:\d{1,2}[.)]|[-•*]|(?:But|And|So|Yet|Or)\b)\s")
 _QUOTED = re.compile(r"[“\"«][^”\"»\n]*[”\"»]")
 
 

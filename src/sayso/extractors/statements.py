@@ -102,11 +102,12 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
 
 
 def _no_one(source: SpacySpan) -> bool:
-    """A possessive alone, or with a word that is no noun, names no one: "his whimsical
-    [remarks]", read with "remarked" as the verb."""
-    root = source.root
-    return root.dep_ == "poss" or root.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} \
-        and any(c.dep_ == "poss" for c in root.children)  # (but "many", "some" speak)
+    """A possessive on a word that is no noun names no one: "his whimsical [remarks]", read
+    with "remarked" as the verb (a possessive on a noun may: "his claim that …")."""
+    root, nominal = source.root, {"NOUN", "PROPN", "PRON", "NUM", "X"}
+    if root.dep_ == "poss":
+        return root.head.pos_ not in nominal  # "his whimsical", not "his claim that …"
+    return root.pos_ not in nominal and any(c.dep_ == "poss" for c in root.children)  # (but "many", "some" speak)
 
 
 def _without_lead_in_topics(context: DocContext, drafts: list[Draft]) -> list[Draft]:
@@ -406,7 +407,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or depiction(verb)):
+    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or depiction(verb)
+                             or _press_question(draft, verb)):
         return True
     if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
         return True
@@ -778,6 +780,14 @@ def _reporters_question(verb: Token) -> bool:
     # (the parser may tag the participle as a past tense: "Asked what that might look like, she said")
     participle = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "ROOT"} or verb.tag_ == "VBD" and verb.dep_ == "advcl"
     return participle and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in verb.children)
+
+
+def _press_question(draft: Draft, verb: Token) -> bool:
+    """What a reporter asks at a briefing is the press's question, nobody's statement (the answer
+    is): "Journalists asked both José Alencar and Mr Rumsfeld if …", "one reporter asked why …"."""
+    source = draft.speaker_span
+    return source is not None and verb.lemma_.lower() in {"ask", "question"} \
+        and source.root.lemma_.lower() in lexicons.load("byline_words")
 
 
 def _anonymity(verb: Token, content: SpacySpan) -> bool:
