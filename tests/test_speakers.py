@@ -861,10 +861,3 @@ def test_a_name_beside_a_participle_in_the_source_speaks(engine, text, words, sp
     name a group goes by ("calling themselves X"), speaks."""
     assert speaker_of(text, words, engine) == speaker
 
-
-@pytest.mark.parametrize("engine", ENGINES[1:])
-def test_a_possessive_source_is_the_pronoun_it_is_the_form_of(engine):
-    # (the tagger reads the noun cue "prediction"; the rules do not)
-    text = ("Some pastors plan to block the visit. John Smith's popularity rose after his prediction that the old "
-            "leader would die.")
-    assert speaker_of(text, "the old leader would die", engine) == "John Smith"

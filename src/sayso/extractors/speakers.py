@@ -512,8 +512,7 @@ class SpeakerResolver:
             # "one of the former prosecutors", "some of the protesters": a part of a group named
             cluster = self.book.add_unnamed(span)
         if cluster is None and root.pos_ == "PRON":
-            # ("his prediction that …": a possessive is read as the pronoun it is the form of)
-            cluster = self.resolve_pronoun(root, _POSSESSIVE.get(root.lower_) if root.tag_ == "PRP$" else None)
+            cluster = self.resolve_pronoun(root)
             if cluster is not None:
                 self.book.add_reference(cluster, span)
             return cluster

@@ -73,7 +73,8 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
     unattributed: list[Part] = []
     attitudes: list[Draft] = []
     for draft in drafts:
-        if draft.speaker is None and (draft.speaker_span is None or _no_one(draft.speaker_span)) and (
+        if (draft.speaker is None and draft.speaker_span is None
+                or draft.speaker_span is not None and _no_one(draft.speaker_span)) and (
                 draft.kind != QuoteKind.DIRECT or not _reporting(draft)):
             # "Statements with no source at all are not someone's quote": reported words with no
             # source ("was charged with taking …", 'to "streamline" processing') are dropped; a
