@@ -1263,3 +1263,14 @@ def test_a_lead_in_that_opens_with_its_verb_names_the_speaker_after_it(engine, l
             "\n\nGovernment agents carried out their most ambitious attack on the site last week.")
     found = [(c, s) for c, s in quotes(text, engine) if c.startswith("Government agents")]
     assert len(found) == 1 and found[0][1] is not None and speaker.split()[-1] in text[text.index(lead_in):], found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_set_off_quotation_goes_on_over_its_list_and_its_but(engine):
+    """The paragraphs of a blockquote that go on from the one before (a list item, a paragraph that
+    opens with "But") are the same quotation."""
+    text = ("The ruling angered many lawyers. Nazar Chohan commented:\n\nNot surprised. The court is just keeping "
+            "up its reputation.\n\n1. Okayed the first martial law\n\n2. Okayed the second martial law\n\n"
+            "But the court will pay for it one day.\n\nThe case will be heard again in June.")
+    found = [q for q in sayso.extract(text, engine=engine).quotes if q.text.startswith("Not surprised")]
+    assert found and found[0].text.rstrip(".").endswith("pay for it one day"), [q.text for q in found]
