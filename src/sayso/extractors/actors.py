@@ -586,7 +586,6 @@ class ActorBook:
                 out[unnamed.key] = names[0]
         return out
 
-
     def _office_holder(self, office: Cluster) -> Cluster | None:
         """The one person named later with the office a description told in full before the
         name: a headline's "Dublin mayor suggests …" or a lead's "The director general of the
@@ -597,7 +596,7 @@ class ActorBook:
         words = tuple(w for w in office.words if len(w) > 1 and w not in STOP_WORDS)
         if not office.mentions or len(words) < 2 or office.type not in {ActorType.PERSON, ActorType.ORG} \
                 or not (office.head in lexicons.person_words() if not office.named
-                        else words[0] in lexicons.person_words() | _HEADS or words[-1] in lexicons.person_words()):
+                        else words[0] in _HEADS or words[0] in lexicons.person_words() or words[-1] in lexicons.person_words()):
             return None
         first = min(office.mentions)[0]
         holders = [c for c in self.clusters if c is not office and c.named and c.type == ActorType.PERSON

@@ -442,7 +442,7 @@ class SpeakerResolver:
             # "John Halloway, writing for the Guardian, described …", parsed with the name as the
             # participle's subject: the name speaks; "A Group of Ethiopians calling themselves
             # Ethiopian National Transition Council": the name they go by
-            naming = root.lemma_.lower() in lexicons.load("naming_verbs") | {"call"}
+            naming = root.lemma_.lower() == "call" or root.lemma_.lower() in lexicons.load("naming_verbs")
             goes_by = next((c for c in root.children if naming and c.i > root.i and c.pos_ == "PROPN"
                             and c.i < span.end), None)
             subject = goes_by or next((c for c in root.children if c.dep_ == "nsubj" and span.start <= c.i < root.i), None)
