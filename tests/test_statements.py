@@ -791,6 +791,46 @@ def test_a_post_and_its_translation_under_one_handle_are_one_quotation(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_posts_labelled_with_a_fullwidth_colon_or_a_tagged_name_are_their_authors(engine):
+    """Chinese sets a post's author before a fullwidth colon, with no space ("周指辉：…"); a
+    round-up gives the translation under the author's handle and a link's language tag ("@周指辉
+    [zh]: …"). Each post and its translation are one quotation of the label's author, even after
+    a lead-in that only translates them; a long sentence before a fullwidth colon is no label."""
+    text = ("China Media Project has translated some of the comments:\n\n"
+            "周指辉：估计我国要实际控制黄岩岛——这是一个好机会，希望能顺手把菲占的其他岛也给一并拿了！\n\n"
+            "@周指辉 [zh]: It seems that our country is to take control of the islands. This is a golden opportunity.\n\n"
+            "@Liu Yadong [zh]: Whether it is praise or criticism, it must be based on a deep understanding of the other side.\n\n"
+            "如同我严厉批评我所任职的媒体机构一样作为媒体及公众人物在此刻为民族主义情绪张目确能两头讨好：政治上正确也能获市场掌声。\n\n"
+            "The dispute over the shoal went on through the summer.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    direct = [(names.get(q.speaker), [text[s:e][:5] for s, e in q.parts] or [q.text[:5]], q.type.value)
+              for q in analysis.quotes if q.kind == QuoteKind.DIRECT]
+    assert direct == [("周指辉", ["估计我国要", "It se"], "writing"), ("@Liu Yadong", ["Wheth"], "writing")]
+    assert all(analysis.text[q.start : q.end] == q.text for q in analysis.quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_paragraph_of_only_a_name_and_a_colon_labels_the_post_under_it(engine):
+    """A round-up of posts may set each author's name alone on a line ("Lisbeth Armel:"): the
+    paragraph under it is that person's post, with its translation; a heading is no author."""
+    text = ("Some Twitter users showed their familiarity with the game.\n\n"
+            "Lisbeth Armel:\n\n"
+            "Прочитала, что Овечкин любит хип-хоп. Пять минут сидела с фейспалмом.\n\n"
+            "I read that Ovechkin likes hip hop. For five minutes I just facepalmed.\n\n"
+            "Ilgiz Taipov:\n\n"
+            "Ждем Овечкина и Семина с нетерпением. В России!\n\n"
+            "We're anxiously waiting for Ovechkin and Semin. In Russia!\n\n"
+            "Update:\n\n"
+            "The team arrived in Moscow on Sunday and was met by hundreds of fans.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    direct = [(names.get(q.speaker), [text[s:e][:5] for s, e in q.parts]) for q in analysis.quotes
+              if q.kind == QuoteKind.DIRECT]
+    assert direct == [("Lisbeth Armel", ["Прочи", "I rea"]), ("Ilgiz Taipov", ["Ждем ", "We're"])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_pledge_reads_past_a_parenthesis_between_dashes_and_the_described_subject_speaks(engine):
     """The parser hangs "from entering the U.S." on the noun before the dashes; the content reads
     on past them. The relative clause after "X is a liar and bully who …" speaks of X."""

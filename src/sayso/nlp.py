@@ -39,6 +39,7 @@ def _load(model: str) -> Language:
     if missing:
         raise ConfigError(f"spaCy model {model!r} lacks {sorted(missing)}; sayso needs a parser and NER")
     _keep_language_tags(nlp)
+    _split_fullwidth_colons(nlp)
     if "parser" in nlp.pipe_names and "sayso_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sayso_line_breaks", before="parser")
     if "sayso_entity_commas" not in nlp.pipe_names:
@@ -56,6 +57,17 @@ def _keep_language_tags(nlp: Language) -> None:
         tag = f"[{first}{second}]"
         if len(tokenizer(tag)) != 3:
             tokenizer.add_special_case(tag, [{"ORTH": "["}, {"ORTH": first + second}, {"ORTH": "]"}])
+
+
+def _split_fullwidth_colons(nlp: Language) -> None:
+    """A fullwidth colon is a token of its own, as an ASCII one is: "周指辉：估计我国…" is a post's
+    label, its colon and its words, where scripts without spaces would leave one token."""
+    tokenizer = nlp.tokenizer
+    infixes = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    if not isinstance(tokenizer, Tokenizer) or not isinstance(pattern, str) or "：" in pattern:
+        return
+    tokenizer.infix_finditer = re.compile(pattern + "|：").finditer
 
 
 @Language.component("sayso_line_breaks")

@@ -71,7 +71,57 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         parts = _quotation_parts(text, lines, cues, k, (start, end))
         drafts.append(Draft(QuoteKind.DIRECT, start, parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (),
                             set_off=True, **fields))
+    return drafts + _labelled_posts(context, lines, cues)
+
+
+def _labelled_posts(context: DocContext, lines: list[Part], cues: list[Token | None]) -> list[Draft]:
+    """A paragraph that is only a name and a colon ("Lisbeth Armel:", "@eromanp [es]:") labels
+    the paragraphs under it as that person's post, as a round-up of posts lays them out: the
+    post, with its translation when it is in another language."""
+    text = context.text
+    labels = [_label(context, line) if cue is None else None for line, cue in zip(lines, cues)]
+    stops: list[Token | None] = [cue if cue is not None else label[1] if label is not None else None
+                                 for cue, label in zip(cues, labels)]
+    drafts = []
+    for k, label in enumerate(labels[:-1], start=1):
+        following = lines[k]
+        if label is None or stops[k] is not None or text[following[0]] in OPENING_MARKS \
+                or CREDIT.search(text, *following):
+            continue
+        name, colon = label
+        fields = _speaker(context, name)
+        start, end = following
+        if not fields or end - start < _SHORTEST:
+            continue
+        parts = _quotation_parts(text, lines, stops, k, following)
+        drafts.append(Draft(QuoteKind.DIRECT, start, parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (),
+                            cue=context.doc[colon.i : colon.i + 1], set_off=True, **fields))
     return drafts
+
+
+#: The most tokens of a name that labels a post.
+_LABEL_TOKENS = 5
+_LANGUAGE_TAG = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
+
+
+def _label(context: DocContext, line: Part) -> tuple[SpacySpan, Token] | None:
+    """The name and colon of a paragraph that is only a name and a colon: a person's or an
+    organisation's name in capitals, or an account's handle, with a link's language tag or not
+    ("Ilgiz Taipov:", "@eromanp [es]:"); not a heading ("Update:", "Background:")."""
+    body = context.text[line[0] : line[1]].rstrip()
+    if not body.endswith(":"):
+        return None
+    label = _LANGUAGE_TAG.sub("", body[:-1].rstrip())
+    name = context.doc.char_span(line[0], line[0] + len(label), alignment_mode="contract")
+    colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body))
+    if name is None or colon is None or not 0 < len(name) <= _LABEL_TOKENS or name.text != label:
+        return None
+    words = [t for t in name if not t.is_punct]
+    if label.startswith("@") and len(words) == 1 or words and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+            and any(t.ent_type_ in {"PERSON", "ORG"} for t in words) \
+            and not any(t.lower_ in lexicons.load("header_labels") for t in words):
+        return name, colon[0]
+    return None
 
 
 def _quotation_parts(text: str, lines: list[Part], cues: list[Token | None], k: int, first: Part) -> list[Part]:

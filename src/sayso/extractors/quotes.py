@@ -87,7 +87,11 @@ class _RuleReader:
                 found.add(draft)
         colon_lines = self._colon_lines()
         # A run of posts laid out "@handle text" under a lead-in is the posts, each its handle's
-        posts = {d.speaker_span.start_char for d in colon_lines if d.set_off and d.cue is None and d.speaker_span is not None}
+        # (so is one whose label is a name with a link's language tag, or set out with a fullwidth colon:
+        # "China Media Project has translated: ⏎ @Liu Yadong [zh]: …" is Liu Yadong's)
+        posts = {d.speaker_span.start_char for d in colon_lines if d.set_off and d.speaker_span is not None
+                 and (d.cue is None or self.text[d.cue.start_char] == "："
+                      or "[" in self.text[d.speaker_span.end_char : d.cue.start_char])}
         set_off = [s for s in set_off_quotations(self.context) if s.start not in posts]
         # "Omar tweeted: ⏎ @OmarMash: …": the post is the set-off quotation of the named speaker.
         for draft in [d for d in colon_lines if not any(s.start <= d.start < s.end for s in set_off)] + set_off:
@@ -98,30 +102,43 @@ class _RuleReader:
         return self._inherit(self._join_split(drafts))
 
     def _colon_lines(self) -> list[Draft]:
-        """Headline and transcript style: "Tamimi: The money went to orphans"."""
+        """Headline and transcript style: "Tamimi: The money went to orphans"; and posts, each
+        its label's: "@luchi7: …", "周指辉：…" (a fullwidth colon, as Chinese writes a post's
+        author), "@Liu Yadong [zh]: …" (a name with a link's language tag)."""
         drafts = []
+        labelled: set[int] = set()
         for line in _COLON_LINE.finditer(self.text):
             colon = line.start(2) - 1
-            while self.text[colon] != ":":
+            while self.text[colon] not in ":：":
                 colon -= 1
-            speaker = self.doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+            written = line.group(1).rstrip()
+            label = _TAGGED_LABEL.sub("", written)
+            speaker = self.doc.char_span(line.start(1), line.start(1) + len(label), alignment_mode="contract")
             cue = self.doc.char_span(colon, colon + 1)
-            handle = _HANDLE.fullmatch(line.group(1).strip()) is not None
-            if speaker is None or cue is None or not (handle or _is_name_phrase(speaker)):
+            words = label.split()
+            # "@luchi7", and a display name after an at sign: "@Rom Senakant", "@Liu Yadong [zh]"
+            handle = bool(words) and _HANDLE.fullmatch(words[0]) is not None and (
+                len(words) == 1 or label != written
+                or len(words) <= _POST_LABEL_WORDS and all(w[:1].isupper() for w in words[1:]))
+            post = handle or self.text[colon] == "：" and len(words) <= _POST_LABEL_WORDS \
+                and len(label) <= _POST_LABEL_CHARACTERS
+            if speaker is None or cue is None or not (post or _is_name_phrase(speaker)):
                 continue
             start, end = _trim(self.text, line.start(2), line.end(2))
             if end - start < _SHORTEST_COLON_LINE:
                 continue
-            kind = QuoteKind.DIRECT if handle or self._in_region(start, end) else QuoteKind.INDIRECT
-            owner = self._account_owner(line.group(1).strip(), line.start()) if handle else None
+            if post:
+                labelled.add(line.start())
+            kind = QuoteKind.DIRECT if post or self._in_region(start, end) else QuoteKind.INDIRECT
+            owner = self._account_owner(label, line.start()) if handle else None
             found = owner or self.resolver.resolve(speaker)
-            if found is None and handle:
+            if found is None and post:
                 found = self.book.add_unnamed(speaker)  # "@luchi7: …": the account, known by its handle
-            drafts.append(Draft(kind, start, end, speaker=found, speaker_span=speaker, cue=cue, set_off=handle))
-        drafts += self._handle_lines()
+            drafts.append(Draft(kind, start, end, speaker=found, speaker_span=speaker, cue=cue, set_off=post))
+        drafts += self._handle_lines(labelled)
         return _with_translations(self.text, sorted(drafts, key=lambda d: d.start))
 
-    def _handle_lines(self) -> list[Draft]:
+    def _handle_lines(self, labelled: set[int] | frozenset[int] = frozenset()) -> list[Draft]:
         """Posts laid out "@handle text", no colon, in a run of paragraphs a lead-in opens ("And
         netizens criticised him: ⏎ @BarryL Random country? … ⏎ @kartika_m don't judge …"): each
         post is its handle's (docs/annotation.md). A paragraph in which the handle is the subject
@@ -129,6 +146,8 @@ class _RuleReader:
         drafts: list[Draft] = []
         previous_end = -1
         for line in _HANDLE_LINE.finditer(self.text):
+            if line.start() in labelled:
+                continue  # "@Liu Yadong [zh]: …": a labelled post, read with its whole label
             before = self.text[: line.start()].rstrip()
             opened = before.endswith(":") or (previous_end >= 0 and not self.text[previous_end : line.start()].strip())
             previous_end = -1
@@ -466,7 +485,13 @@ class _RuleReader:
 
 #: A speaker label before a colon is a short noun phrase: "Iraq's interior ministry".
 _NAME_PHRASE_TOKENS = 6
-_COLON_LINE = re.compile(r"^([^:\n]{2,60}?) ?:[ \u00a0]+([^\n]{8,})$", re.MULTILINE)
+_COLON_LINE = re.compile(r"^([^:：\n]{2,60}?) ?(?::[ \u00a0]+|：[ \u00a0]*)([^\n]{8,})$", re.MULTILINE)
+#: A link's language tag at the end of a post's label: "@wh_w [zh]".
+_TAGGED_LABEL = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
+#: The most words of a label before a fullwidth colon: a name, not a sentence.
+_POST_LABEL_WORDS = 3
+#: …and the most characters: "如同我严厉批评我所任职的媒体机构一样，…两头讨好：" is a sentence, no label.
+_POST_LABEL_CHARACTERS = 30
 _HANDLE = re.compile(HANDLE)
 #: A paragraph that opens with a handle and no colon: "@BarryL Random country? …".
 _HANDLE_LINE = re.compile(r"^(" + HANDLE + r")[ \u00a0]+([^\n:][^\n]{7,})$", re.MULTILINE)
@@ -550,7 +575,7 @@ def _with_translations(text: str, drafts: list[Draft]) -> list[Draft]:
         last = out[-1] if out else None
         if last is not None and last.set_off and draft.set_off and not last.parts \
                 and last.speaker_span is not None and draft.speaker_span is not None \
-                and last.speaker_span.text == draft.speaker_span.text \
+                and last.speaker_span.text.lstrip("@") == draft.speaker_span.text.lstrip("@") \
                 and not any(ch.isalnum() for ch in text[last.end : draft.speaker_span.start_char]) \
                 and detect(text[last.start : last.end]).lang not in {ENGLISH, None} \
                 and detect(text[draft.start : draft.end]).lang == ENGLISH:

@@ -62,6 +62,8 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
     head = cue_verb if cue_verb is not None else (cue.root if cue is not None and len(cue) else None)
     if head is None:
         return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.SPEECH
+    if head.text == "：":
+        return StatementType.WRITING  # "周指辉：…": a post under its author's label, the way Chinese sets one out
     if head.text in _SIGNING_DASHES:
         # a pull quote signed with a dash ("… ⏎ — Court") says nothing of how it was told
         return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.UNSPECIFIED
