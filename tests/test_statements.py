@@ -831,6 +831,27 @@ def test_a_paragraph_of_only_a_name_and_a_colon_labels_the_post_under_it(engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("lead_in, speaker", [
+    ("The newspaper Infobae [es] reported just after the law was passed:", "Infobae"),
+    ("Victor Mantilla (@yourjournalist) [es] recommends:", "Victor Mantilla"),
+    ("Jesus Blanco (@Gsusologo) [es] tweeted [es] with irony:", "Jesus Blanco"),
+])
+def test_a_lead_in_whose_verb_follows_a_language_tag_introduces_the_post(lead_in, speaker, engine):
+    """A link's language tag between a name and its verb leaves the verb a participle, an
+    apposition or a noun to the parser; the line still introduces what its speaker wrote."""
+    text = ("The protests went on for a week in the capital, and the police arrested dozens of people on Friday. "
+            "Many people wrote about the events on their blogs and on Twitter.\n\n" + lead_in + "\n\n"
+            "Tras más de cuatro horas de debate, el Senado convirtió en ley el proyecto de muerte digna.\n\n"
+            "After more than four hours of debate, the Senate turned the bill on death with dignity into law.\n\n"
+            "The government has not commented on the arrests, and the opposition will march again next week.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    direct = [(names.get(q.speaker), [text[s:e][:5] for s, e in q.parts]) for q in analysis.quotes
+              if q.kind == QuoteKind.DIRECT]
+    assert direct == [(speaker, ["Tras ", "After"])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_pledge_reads_past_a_parenthesis_between_dashes_and_the_described_subject_speaks(engine):
     """The parser hangs "from entering the U.S." on the noun before the dashes; the content reads
     on past them. The relative clause after "X is a liar and bully who …" speaks of X."""

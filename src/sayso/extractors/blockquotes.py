@@ -17,6 +17,7 @@ from .cues import attribution, depiction, word_forms
 from .drafts import Draft
 from .names import HANDLE
 from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs, translated
+from ..nlp import language_tag_at
 from .speakers import mention_span, missed_person, subject_of, tag_mark
 from .titles import title_line
 
@@ -55,6 +56,8 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         if label is not None:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
+        if _after_tag(verb):
+            fields.update(_tagged_name(context, verb))  # "Victor Mantilla (@yourjournalist) [es] recommends:"
         own = _named_before(context, verb) if verb.dep_ == "conj" or verb.tag_ == "NNS" else {}
         if own and fields.get("speaker_span") is not None and fields["speaker_span"].root.head != verb:
             fields.update(own)  # "…, and Lou A. Salomé (@Lou_A_S) tweets:" hung on another clause: her name, not its subject
@@ -188,7 +191,7 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the
     # line has to say ("One final reaction comes from Ndagha who says Joyce Banda …:")
     found = next((t for t in cues if not _embedded(t)), None) or next((t for t in cues if _introduces_anyway(t)), None) \
-        or next((t for t in before if _gives_message(t)), None)
+        or next((t for t in before if _gives_message(t)), None) or next((t for t in before if _after_tag(t)), None)
     if found is not None:
         return found
     # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
@@ -205,6 +208,41 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
 
 #: Dependencies of a clause that qualifies a word: its verb is not what the line does.
 _QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
+
+
+def _after_tag(token: Token) -> bool:
+    """A word of introduction right after a link's language tag, however the parser read it: in
+    "The newspaper Infobae [es] reported …:" or "Victor Mantilla (@yourjournalist) [es]
+    recommends:" the tag leaves the verb a modifier, an apposition or a noun."""
+    return token.i >= 3 and language_tag_at(token.doc, token.i - 3) and token.text[:1].islower() \
+        and bool(word_forms(token) & _introducing_words())
+
+
+def _tagged_name(context: DocContext, cue: Token) -> dict[str, Any]:
+    """The speaker of a cue right after a language tag: the name before the tag (and before the
+    account's handle in brackets, "Victor Mantilla (@yourjournalist) [es]"), an entity or a
+    run of capitalised words or a handle; none if that resolves to no actor."""
+    doc = cue.doc
+    end = cue.i - 3
+    if end > 0 and doc[end - 1].text == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 6), -1) if doc[k].text == "("), None)
+        if opening is None:
+            return {}
+        end = opening
+    if end <= 0:
+        return {}
+    last = doc[end - 1]
+    if last.ent_type_ and last.ent_iob_ != "O":
+        entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+        if entity is not None:
+            return _speaker(context, doc[entity.start : last.i + 1])
+    start = end
+    while start > 0 and end - start < _LABEL_TOKENS and (doc[start - 1].text[:1].isupper() or doc[start - 1].text.startswith("@")) \
+            and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start > 0 and doc[start - 1].is_sent_start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text.startswith("@")):
+        start -= 1
+    return _speaker(context, doc[start:end]) if start < end else {}
 
 
 def _embedded(token: Token) -> bool:

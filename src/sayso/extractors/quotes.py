@@ -117,9 +117,8 @@ class _RuleReader:
             cue = self.doc.char_span(colon, colon + 1)
             words = label.split()
             # "@luchi7", and a display name after an at sign: "@Rom Senakant", "@Liu Yadong [zh]"
-            handle = bool(words) and _HANDLE.fullmatch(words[0]) is not None and (
-                len(words) == 1 or label != written
-                or len(words) <= _POST_LABEL_WORDS and all(w[:1].isupper() for w in words[1:]))
+            handle = label != written and label.startswith("@") or bool(words) and _HANDLE.fullmatch(words[0]) is not None \
+                and (len(words) == 1 or len(words) <= _POST_LABEL_WORDS and all(w[:1].isupper() for w in words[1:]))
             post = handle or self.text[colon] == "：" and len(words) <= _POST_LABEL_WORDS \
                 and len(label) <= _POST_LABEL_CHARACTERS
             if speaker is None or cue is None or not (post or _is_name_phrase(speaker)):

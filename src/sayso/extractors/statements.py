@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import language_tag_at
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .contents import claim_heads, manner, pointing_back, proposition, referent, topic
@@ -408,8 +409,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (_sourceless_passive(verb) or _reporters_question(verb) or depiction(verb)
-                             or _press_question(draft, verb)):
+    if verb is not None and (not _named_before_tag(draft, verb) and (_sourceless_passive(verb) or _reporters_question(verb))
+                             or depiction(verb) or _press_question(draft, verb)):
         return True
     if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
         return True
@@ -626,6 +627,13 @@ def _cue_verb(draft: Draft) -> Token | None:
         return None
     root = draft.cue.root
     return root if root.pos_ in {"VERB", "AUX"} else None
+
+
+def _named_before_tag(draft: Draft, verb: Token) -> bool:
+    """A cue right after a link's language tag, its speaker named before the tag: "The newspaper
+    Infobae [es] reported …", where the tag leaves "reported" a participle to the parser."""
+    source = draft.speaker_span
+    return source is not None and source.end <= verb.i - 3 and language_tag_at(verb.doc, verb.i - 3)
 
 
 def _sourceless_passive(verb: Token) -> bool:
