@@ -1327,6 +1327,18 @@ def test_a_lead_in_that_opens_with_its_verb_names_the_speaker_after_it(engine, l
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_lead_in_that_opens_with_a_participle_is_no_reporters_question(engine):
+    """ "Reported the website …:" read as a participle with no subject is still a lead-in with its
+    speaker after the verb, not a question put to someone ("Asked whether …, she said")."""
+    text = ("A day after the glitch, Zambian Watchdog reported that its website was a target of a sustained attack "
+            "allegedly by the PF government. Reported the website popularly known as ZWD among Zambian netizens:\n\n"
+            "PF government agents last Wednesday carried out their most ambitious attack on the Zambian Watchdog "
+            "website with view of destroying it.\n\nThe attack caused inaccessibility to the news for close to 8 hours.")
+    found = [(c, s) for c, s in quotes(text, engine) if c.startswith("PF government agents")]
+    assert len(found) == 1 and found[0][1] is not None, found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_set_off_quotation_goes_on_over_its_list_and_its_but(engine):
     """The paragraphs of a blockquote that go on from the one before (a list item, a paragraph that
     opens with "But") are the same quotation."""

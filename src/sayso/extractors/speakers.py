@@ -189,15 +189,20 @@ def _affiliation(head: Token, named: Cluster) -> bool:
         or lemma in lexicons.load("unnamed_org_nouns") and named.type == ActorType.PERSON and not named.acronyms
 
 
+def inverted_lead_in(verb: Token) -> bool:
+    """A lead-in that opens with its verb and names the speaker after it: "Reported the website
+    popularly known as ZWD:", "Said the sharp-tongued Amsterdam:" (not "Read the statement:")."""
+    return verb.i == verb.sent.start and verb.is_title and verb.tag_ in {"VBD", "VBN", "VBZ"} \
+        and verb.sent.text.rstrip().endswith(":") \
+        and any(c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"} for c in verb.children if c.i > verb.i)
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """The speaker set after a cue that follows its quotation, which the parser reads as the
     verb's object: ``"…," warned one devotee.``, with nothing after it but when or where."""
     doc = verb.doc
     after = [c for c in verb.children if c.i > verb.i]
-    if verb.i == verb.sent.start and verb.is_title and verb.tag_ in {"VBD", "VBN", "VBZ"} \
-            and verb.sent.text.rstrip().endswith(":"):
-        # "Reported the website popularly known as ZWD:", "Said the sharp-tongued Amsterdam:": a
-        # lead-in that opens with its verb names the speaker after it (not "Read the statement:")
+    if inverted_lead_in(verb):
         return next((c for c in after if c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}), None)
     if verb.i == 0 or not doc[verb.i - 1].is_quote:
         return None

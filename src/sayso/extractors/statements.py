@@ -33,7 +33,7 @@ from .cues import depiction, word_forms
 from .drafts import Draft
 from .lookup import Intervals
 from .paragraphs import CREDIT, OPENING_MARKS, Part, is_reporters_line, paragraphs
-from .speakers import mention_span, subject_of
+from .speakers import inverted_lead_in, mention_span, subject_of
 from .quotations import scare_regions
 from .titles import naming, title, titled_work, without_titles
 from .transcripts import reported_inside, transcript_turns
@@ -409,7 +409,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.kind == QuoteKind.TRANSCRIPT:
         return False
     verb = _cue_verb(draft)
-    if verb is not None and (not _named_before_tag(draft, verb) and (_sourceless_passive(verb) or _reporters_question(verb))
+    if verb is not None and (not _named_before_tag(draft, verb) and not inverted_lead_in(verb)
+                             and (_sourceless_passive(verb) or _reporters_question(verb))
                              or depiction(verb) or _press_question(draft, verb)):
         return True
     if _inside_source(draft) or naming(draft, verb) or _other_sentence(context.text, draft):
