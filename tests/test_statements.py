@@ -835,6 +835,9 @@ def test_a_paragraph_of_only_a_name_and_a_colon_labels_the_post_under_it(engine)
     ("The newspaper Infobae [es] reported just after the law was passed:", "Infobae"),
     ("Victor Mantilla (@yourjournalist) [es] recommends:", "Victor Mantilla"),
     ("Jesus Blanco (@Gsusologo) [es] tweeted [es] with irony:", "Jesus Blanco"),
+    ("@eromanp [es] is ironic:", "@eromanp"),
+    ("Similarly, Alberto Esteva (@AlbertoEsteva) [es] made a declaration on the implications of the finding:",
+     "Alberto Esteva"),
 ])
 def test_a_lead_in_whose_verb_follows_a_language_tag_introduces_the_post(lead_in, speaker, engine):
     """A link's language tag between a name and its verb leaves the verb a participle, an

@@ -57,7 +57,10 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
         if _after_tag(verb):
-            fields.update(_tagged_name(context, verb))  # "Victor Mantilla (@yourjournalist) [es] recommends:"
+            tagged = _tagged_name(context, verb)  # "Victor Mantilla (@yourjournalist) [es] recommends:"
+            if not tagged and not (context.is_cue(verb) or word_forms(verb) & _introducing_words()):
+                continue  # "Protests [es] continued in the capital:": no author before the tag
+            fields.update(tagged)
         own = _named_before(context, verb) if verb.dep_ == "conj" or verb.tag_ == "NNS" else {}
         if own and fields.get("speaker_span") is not None and fields["speaker_span"].root.head != verb:
             fields.update(own)  # "…, and Lou A. Salomé (@Lou_A_S) tweets:" hung on another clause: her name, not its subject
@@ -191,7 +194,7 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the
     # line has to say ("One final reaction comes from Ndagha who says Joyce Banda …:")
     found = next((t for t in cues if not _embedded(t)), None) or next((t for t in cues if _introduces_anyway(t)), None) \
-        or next((t for t in before if _gives_message(t)), None) or next((t for t in before if _after_tag(t)), None)
+        or next((t for t in before if _gives_message(t)), None)
     if found is not None:
         return found
     # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
@@ -202,8 +205,10 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     doc, first = context.doc, sentence.start
     while first > 0 and doc[first - 1].idx >= line[0]:
         first -= 1
-    return next((t for t in reversed(doc[first : sentence.start]) if context.in_quote[t.i] < 0 and t.dep_ == "ROOT"
-                 and context.is_cue(t) and t.pos_ in {"VERB", "AUX"} and _named(subject_of(t, context.is_cue))), None)
+    earlier = next((t for t in reversed(doc[first : sentence.start]) if context.in_quote[t.i] < 0 and t.dep_ == "ROOT"
+                    and context.is_cue(t) and t.pos_ in {"VERB", "AUX"} and _named(subject_of(t, context.is_cue))), None)
+    # else the verb right after a link's language tag, which the parser misread ("[es] is ironic:")
+    return earlier or next((t for t in reversed(before) if _after_tag(t)), None)
 
 
 #: Dependencies of a clause that qualifies a word: its verb is not what the line does.
@@ -213,9 +218,11 @@ _QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
 def _after_tag(token: Token) -> bool:
     """A word of introduction right after a link's language tag, however the parser read it: in
     "The newspaper Infobae [es] reported …:" or "Victor Mantilla (@yourjournalist) [es]
-    recommends:" the tag leaves the verb a modifier, an apposition or a noun."""
+    recommends:" the tag leaves the verb a modifier, an apposition or a noun. In a line that ends
+    with a colon, any verb there introduces what its author posted: "@eromanp [es] is ironic:",
+    "@Comolanigua [es] shares two images …:"."""
     return token.i >= 3 and language_tag_at(token.doc, token.i - 3) and token.text[:1].islower() \
-        and bool(word_forms(token) & _introducing_words())
+        and (bool(word_forms(token) & _introducing_words()) or token.pos_ in {"VERB", "AUX"})
 
 
 def _tagged_name(context: DocContext, cue: Token) -> dict[str, Any]:
@@ -242,7 +249,10 @@ def _tagged_name(context: DocContext, cue: Token) -> dict[str, Any]:
         start -= 1
     if start > 0 and doc[start - 1].is_sent_start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text.startswith("@")):
         start -= 1
-    return _speaker(context, doc[start:end]) if start < end else {}
+    name = doc[start:end]
+    if not name or not all(t.pos_ == "PROPN" or t.text.startswith("@") or t.is_punct for t in name):
+        return {}  # ("Protests [es] continued …:": no one's name)
+    return _speaker(context, name)
 
 
 def _embedded(token: Token) -> bool:
