@@ -505,6 +505,29 @@ def test_a_turn_label_names_the_speaker_the_article_calls_by_surname(engine):
     assert [a.name for a in analysis.actors].count("Daly") == 0
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_dialogue_in_a_report_ends_where_the_reporter_introduces_a_comment(engine):
+    """The last turn of a dialogue a report transcribes does not run on over the rest of the
+    article: a paragraph in the reporter's voice that introduces a reader's comment ends it, and
+    the comment is its author's; a turn that tells what the speaker was told goes on."""
+    text = ("Blogger films police officer drinking beer on duty\n\n"
+            "The blogger filmed the officer in a cafe and asked her about the beer:\n\n"
+            "Karimdjanov: Look, she is drinking beer. Are you not on duty?\n\n"
+            "Policewoman: I understand that it is banned on duty, but it is non-alcoholic.\n\n"
+            "Karimdjanov: It is not non-alcoholic, is it?\n\n"
+            "Policewoman: My chief always told me:\n\n"
+            "Never drink at work, whatever the day.\n\n"
+            "Rinat Shamstudinov argued:\n\n"
+            "The guys from Kloop did good. But you should have taken a copy of the receipt.\n\n"
+            "The video has been watched more than ten thousand times.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    turns = [q.text for q in analysis.quotes if q.kind == QuoteKind.TRANSCRIPT]
+    assert turns[-1].startswith("My chief") and turns[-1].endswith("whatever the day.") and len(turns) == 2
+    assert [(names.get(q.speaker), q.text[:8]) for q in analysis.quotes if q.kind == QuoteKind.DIRECT] == [
+        ("Rinat Shamstudinov", "The guys")]
+
+
 INTERRUPTED = """Gazette: Where do you advertise?
 
 Mario J. Lucero: A lot on the web. We used the local papers too.

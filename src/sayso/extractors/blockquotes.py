@@ -167,6 +167,14 @@ def _unquoted(body: str) -> str:
     return _QUOTED.sub(" ", body)
 
 
+def reporters_lead_in(context: DocContext, line: Part) -> bool:
+    """A paragraph in the reporter's voice that introduces the next one as someone's words: it
+    ends with a cue and a colon and speaks of no "I", "we" or "you" ("Rinat Shamstudinov
+    argued:", but not "My father always told me:")."""
+    body = context.text[line[0] : line[1]]
+    return _introducing_cue(context, line) is not None and not _PERSONAL.search(_unquoted(body))
+
+
 def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     """The cue verb of the sentence a paragraph ends with, when it ends with a colon."""
     body = context.text[line[0] : line[1]].rstrip()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicons
+from .blockquotes import reporters_lead_in
 from .context import DocContext
 from .drafts import Draft
 from .names import name_words
@@ -74,6 +75,8 @@ def transcript_turns(context: DocContext, lines: Sequence[Part]) -> list[Turn]:
             title = is_reporters_line(text, line)
             if text[line[0]] in OPENING_MARKS or not title and _note(text, line):
                 break  # a pull quote set off from the transcript, or an editor's note ("Ed.: See …")
+            if not listing and reporters_lead_in(context, line):
+                break  # the reporter again, introducing a reader's comment ("Rinat Shamstudinov argued:")
             if title and not listing:
                 continue  # a caption or title between paragraphs
             # the items of a list that the answer opens ("Other random good ones:") are part of it
