@@ -25,6 +25,24 @@ def test_surname_and_title_merge_with_full_name():
         assert analysis.text[start:end] in {actor.name, *actor.aliases, "he"}
 
 
+@pytest.mark.parametrize("text, name", [
+    # the NER sees no name in the long subject, only the surname later
+    ("Top Israeli officials, including the Minister of Interior Eli Yishai and Prime Minister Netanyahu, have "
+     "claimed that the asylum seekers are infiltrators. Yishai said in an interview that they spread diseases.",
+     "Eli Yishai"),
+    # a title is no first name
+    ("Top Israeli officials, including Interior Minister Yishai, have claimed that the asylum seekers are "
+     "infiltrators. Yishai said in an interview that they spread diseases.", "Yishai"),
+])
+def test_a_person_known_by_a_surname_takes_the_full_name_written_once(text, name):
+    """A one-word person whom the article names in full where the NER saw no name is named in
+    full, the surname an alias; never with a title for first name ("Minister Yishai")."""
+    analysis = sayso.extract(text, engine="rules")
+    speaker = next(a for a in analysis.actors if a.id == analysis.quotes[-1].speaker)
+    assert speaker.name == name and speaker.type.value == "PERSON"
+    assert name == "Yishai" or "Yishai" in speaker.aliases
+
+
 def test_acronym_in_parentheses_merges_with_expansion():
     text = ("The Islamic Revolutionary Guard Corps (IRGC) trains the militia. "
             "The IRGC denied the report on Monday.")

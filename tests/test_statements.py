@@ -876,6 +876,23 @@ def test_a_lead_in_whose_verb_follows_a_language_tag_introduces_the_post(lead_in
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("lead_in, speaker", [
+    ("Another Facebook group advocating for their cause is Dimtsachin Yisema:", "Dimtsachin Yisema"),
+    ("Finally, there is Nur-Ethio:", "Nur-Ethio"),
+    ("The main problem is corruption:", None),
+])
+def test_a_lead_in_whose_copula_names_the_author_introduces_the_post(lead_in, speaker, engine):
+    """A lead-in may name the author of what follows as a copula's complement; a complement that
+    names nobody introduces no one's words."""
+    text = ("Muslims in Ethiopia have taken their campaign for religious independence online, and several "
+            "groups on Facebook call for a protest on Friday.\n\n" + lead_in + "\n\n"
+            "The overall development of a country can never be realized without the freedom of its people.\n\n"
+            "The government has not answered the groups, and the protest is planned for Friday.")
+    found = [(name, parts) for name, parts, _ in posts(text, engine)]
+    assert found == ([(speaker, ["The o"])] if speaker else [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_pledge_reads_past_a_parenthesis_between_dashes_and_the_described_subject_speaks(engine):
     """The parser hangs "from entering the U.S." on the noun before the dashes; the content reads
     on past them. The relative clause after "X is a liar and bully who …" speaks of X."""

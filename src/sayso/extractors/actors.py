@@ -480,6 +480,7 @@ class ActorBook:
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
         """Actor records with ids a1, a2, … in order of first mention, and id by cluster key; an
         actor that is another under a shorter name (:meth:`merged`) is that actor."""
+        self._full_names()
         self._sweep_names()
         merged = self.merged()
         records, ids = [], {}
@@ -506,6 +507,29 @@ class ActorBook:
                 )
             )
         return records, ids
+
+    def _full_names(self) -> None:
+        """A person known by one word whom the article also names in full where the NER saw no
+        name ("the Minister of Interior Eli Yishai …", then "Yishai said"): the one capitalised
+        first name written before the surname, not a title, makes the full name."""
+        for cluster in self.clusters:
+            if not cluster.named or len(cluster.words) != 1 or not cluster.mentions or cluster.type != ActorType.PERSON \
+                    or any(c is not cluster and c.named and len(c.words) > 1 and c.words[-1] == cluster.words[0]
+                           for c in self.clusters):
+                continue
+            surname = cluster.name
+            found = {m.group(1): m for m in re.finditer(r"(?<![\w.])([A-Z][a-z]+)[ \u00a0]+" + re.escape(surname) + r"(?!\w)", self.text)
+                     if m.group(1).lower() not in lexicons.person_words() | STOP_WORDS}
+            if len(found) != 1:
+                continue  # none, or two people of one surname ("Hillary Clinton", "Bill Clinton")
+            [match] = found.values()
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or any(owner is not None and owner is not cluster and owner.named
+                                   for owner in (self._by_token.get(t.i) for t in span)):
+                continue  # (a description around it is no name: "Top Israeli officials, including … Eli Yishai")
+            cluster.aliases.setdefault(surname, None)
+            cluster.name = span.text
+            self._add_mention(cluster, span)
 
     def _sweep_names(self) -> None:
         """Every other place the article writes a name of two words or more that an actor

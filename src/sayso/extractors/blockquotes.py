@@ -56,6 +56,10 @@ def set_off_quotations(context: DocContext) -> list[Draft]:
         if label is not None:
             start = label.end()  # "@OmarMash: …": the post's words, without the account's label
         fields = attribution(context, verb)
+        named = _named_complement(verb)
+        if named is not None:
+            # "Another Facebook group advocating for their cause is Ethiopia Muslims:": the page named
+            fields.update(_speaker(context, mention_span(named)))
         if _after_tag(verb):
             tagged = _tagged_name(context, verb)  # "Victor Mantilla (@yourjournalist) [es] recommends:"
             if not tagged and not (context.is_cue(verb) or word_forms(verb) & _introducing_words()):
@@ -208,7 +212,7 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
     # The predicate of a named subject ("Charlie Custer is very frustrated:", "Antoine Atallah
     # addressed the editors:"); else the main cue of an earlier sentence of the line ("Elaine Ee
     # believes that …. Instead, the government should free up the media:").
-    if sentence.root.pos_ in {"VERB", "AUX"} and _named(subject_of(sentence.root)):
+    if sentence.root.pos_ in {"VERB", "AUX"} and (_named(subject_of(sentence.root)) or _named_complement(sentence.root)):
         return sentence.root
     doc, first = context.doc, sentence.start
     while first > 0 and doc[first - 1].idx >= line[0]:
@@ -221,6 +225,14 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
 
 #: Dependencies of a clause that qualifies a word: its verb is not what the line does.
 _QUALIFYING = {"relcl", "acl", "csubj", "csubjpass"}
+
+
+def _named_complement(verb: Token) -> Token | None:
+    """The name a copula gives as its complement in a lead-in: "Another Facebook group advocating
+    for their cause is Ethiopia Muslims:", "Finally, there is Nur-Ethio:" (whose words follow)."""
+    if verb.lemma_ != "be" or verb.dep_ != "ROOT" or _PERSONAL.search(verb.sent.text):
+        return None  # (not "While I opined in my blog that it was PTA merely testing …:", the writer's own)
+    return next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i and _named(c)), None)
 
 
 def _after_tag(token: Token) -> bool:
