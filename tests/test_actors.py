@@ -43,6 +43,19 @@ def test_a_person_known_by_a_surname_takes_the_full_name_written_once(text, name
     assert name == "Yishai" or "Yishai" in speaker.aliases
 
 
+def test_a_description_of_another_country_is_another_actor():
+    """ "The Taiwanese government" is not the Japanese government named before it; "the Iraqi
+    ministry" is Iraq's ministry, and "the government" the one named."""
+    text = ("The Japanese government is seeking to restart some nuclear plants. In Taiwan, the debate goes on. "
+            "The Taiwanese government estimates that the island will need more electricity. "
+            "Iraq’s interior ministry said on Monday that it had arrested ten men. "
+            "The Iraqi ministry said that the militia had no ties to Iran.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == [
+        "The Japanese government", "The Taiwanese government", "Iraq’s interior ministry", "Iraq’s interior ministry"]
+
+
 def test_acronym_in_parentheses_merges_with_expansion():
     text = ("The Islamic Revolutionary Guard Corps (IRGC) trains the militia. "
             "The IRGC denied the report on Monday.")

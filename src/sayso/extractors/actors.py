@@ -81,6 +81,16 @@ class Cluster:
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
 
 
+def _origins(span: SpacySpan) -> set[str]:
+    """The nationalities and countries that qualify a description's head, by their first four
+    letters, so that a country and its people agree: "the Taiwanese government" → {"taiw"},
+    "Iraq's ministry" and "the Iraqi ministry" → {"iraq"}."""
+    return {_ORIGIN_PREFIX.sub("", t.lower_)[:4] for t in span if t.i != span.root.i and t.ent_type_ in _NATIONALITIES}
+
+
+_ORIGIN_PREFIX = re.compile(r"\W")
+
+
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
     """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
     return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
@@ -192,9 +202,10 @@ class ActorBook:
             return lexicons.table("description_heads").get(head) != "office" \
                 or bool(modifiers) and modifiers <= set(words)
 
+        origin = _origins(span)
         for cluster in reversed(self.clusters):
-            if cluster.mentions and min(cluster.mentions)[0] >= span.start_char:
-                continue
+            if cluster.mentions and min(cluster.mentions)[0] >= span.start_char or origin and self._of_another_country(cluster, origin):
+                continue  # ("the Taiwanese government" is not "the Japanese government")
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
@@ -203,6 +214,12 @@ class ActorBook:
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None
+
+    def _of_another_country(self, cluster: Cluster, origin: set[str]) -> bool:
+        """Whether an actor's first mention gives it a nationality or country other than ``origin``."""
+        first = self.doc.char_span(*min(cluster.mentions), alignment_mode="expand") if cluster.mentions else None
+        theirs = _origins(first) if first is not None else set()
+        return bool(theirs) and not theirs & origin
 
     def known(self, span: SpacySpan) -> Cluster | None:
         """The actor already known that a phrase names or takes up, without making one: its
@@ -224,9 +241,13 @@ class ActorBook:
         # A study or a research team is the story's subject: "The researchers found" takes up "A
         # research team from MIT" however far back; other nouns look a few sentences back.
         window = span.start if head in lexicons.table("description_heads") else _INTRODUCTION_WINDOW
+        origin = _origins(span)
         for token in reversed(doc[max(0, span.start - window) : span.start]):
             lemma = token.lemma_.lower()
             alike = lemma == root.lemma_.lower() or same_class(head, singular(lemma))
+            if origin and any(c.ent_type_ in _NATIONALITIES and _ORIGIN_PREFIX.sub("", c.lower_)[:4] not in origin
+                              for c in token.children):
+                continue  # "the Taiwanese government" does not take up "Japanese government"
             if token.pos_ == "NOUN" and alike and any(
                     c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites")
                     or c.dep_ in {"amod", "compound"} and c.i < token.i and c.ent_type_ in _NATIONALITIES
