@@ -56,6 +56,21 @@ def test_a_description_of_another_country_is_another_actor():
         "The Japanese government", "The Taiwanese government", "Iraq’s interior ministry", "Iraq’s interior ministry"]
 
 
+def test_a_name_with_a_suffix_is_one_person_and_spells_no_acronym():
+    """ "Martin Luther King Jr." is one person, "King" later the same one; his "Jr." is no
+    acronym of "JVB Records"; "she" after them is the singer, not a record label."""
+    text = ("Aretha Franklin recorded gospel music at 14. She contracted in 1956 to JVB Records, then in 1960 to "
+            "Columbia Records. Her father's politics brought her in contact with Martin Luther King Jr., with whom "
+            "she toured in the late 1950s. When King was assassinated in 1968, she sang at his funeral. "
+            "She told Vogue magazine in 2015 that she did not record Respect for a political movement.")
+    analysis = sayso.extract(text, engine="rules")
+    king = _actor(analysis, "Martin Luther King Jr.")
+    assert "King" in king.aliases and king.type.value == "PERSON"
+    assert not _actor(analysis, "JVB Records").aliases
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Aretha Franklin"]
+
+
 def test_acronym_in_parentheses_merges_with_expansion():
     text = ("The Islamic Revolutionary Guard Corps (IRGC) trains the militia. "
             "The IRGC denied the report on Monday.")

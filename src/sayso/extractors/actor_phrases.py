@@ -67,7 +67,9 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
     # title inside it; the title itself is taken back by with_title.
     if ent.label_ == "PERSON":
         inner = next((t.i for t in doc[start + 1 : end - 1] if _titled(t)
-                      and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"), None)
+                      and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"
+                      and doc[t.i + 1].lower_.rstrip(".") not in lexicons.load("name_suffixes")), None)
+        # (but "Martin Luther King Jr.": a surname that is also a title, then the suffix)
         if inner is not None and not any(_titled(t) for t in doc[start:inner]):
             start = inner + 1
         # "Mayor Sadiq Khan" read as "Khan": first names the NER left out before a one-word name

@@ -456,7 +456,9 @@ class ActorBook:
         for cluster in order:
             if not cluster.named or place:
                 continue
-            if len(words) == 1 and acronym == initials(cluster.words):
+            if len(words) == 1 and acronym == initials(cluster.words) \
+                    and not (label == "PERSON" and cluster.labels and not cluster.labels.get("PERSON")):
+                # (a person's "Jr." spells no "JVB Records")
                 cluster.acronyms.add(acronym)
                 return cluster
             if len(cluster.words) == 1 and ACRONYM.match(cluster.name) and cluster.words[0] == initials(words) \
@@ -589,7 +591,7 @@ class ActorBook:
         for single in self.clusters:
             if len(single.words) != 1 or not single.mentions or not _bare_name(single) or single.key in out:
                 continue
-            owners = [p for p in people if single.words[0] in (p.words[0], p.words[-1])]
+            owners = [p for p in people if single.words[0] in (p.words[0], _surname(p.words))]
             if len(owners) == 1:
                 out[single.key] = owners[0]
         for handle in self.clusters:
@@ -770,6 +772,11 @@ def _person_like(cluster: Cluster) -> bool:
         and not any(w in lexicons.titles() for w in cluster.words) \
         and not organisation_name(cluster.words) and not _outlet_name(cluster) \
         and cluster.words[-1] not in lexicons.load("company_name_ends") and " ".join(cluster.words) not in lexicons.places()
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The last word of a name before its suffix: "king" of "Martin Luther King Jr."."""
+    return words[-2] if len(words) > 1 and words[-1] in lexicons.load("name_suffixes") else words[-1]
 
 
 def _compatible(label: str, cluster: Cluster) -> bool:
