@@ -71,6 +71,18 @@ def test_a_name_with_a_suffix_is_one_person_and_spells_no_acronym():
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Aretha Franklin"]
 
 
+def test_a_name_without_its_middle_name_is_the_same_person():
+    """ "Aretha" (a first name, kept apart at first) grows into "Aretha Franklin" beside "Aretha
+    Louise Franklin": one person at the end."""
+    text = ("Aretha Franklin died on Thursday. Aretha Louise Franklin was born in Memphis in 1942. "
+            "Aretha had her first son before age 13. Aretha Franklin told Vogue magazine that she recorded Respect "
+            "for everyone.")
+    analysis = sayso.extract(text, engine="rules")
+    people = [a for a in analysis.actors if "Aretha" in a.name]
+    assert [a.name for a in people] == ["Aretha Louise Franklin"]
+    assert {"Aretha Franklin", "Aretha"} <= set(people[0].aliases)
+
+
 def test_acronym_in_parentheses_merges_with_expansion():
     text = ("The Islamic Revolutionary Guard Corps (IRGC) trains the militia. "
             "The IRGC denied the report on Monday.")

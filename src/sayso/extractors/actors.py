@@ -575,9 +575,10 @@ class ActorBook:
 
     def merged(self) -> dict[int, Cluster]:
         """Actors that are another actor under a shorter name, by key: an unnamed one the article
-        names later (:meth:`named_later`), and a one-word name that is the first or last word of
+        names later (:meth:`named_later`), a one-word name that is the first or last word of
         exactly one person's full name ("Ampon" of "Ampon Tangnopponkul", whatever the NER
-        called it), when no place, outlet or acronym."""
+        called it), when no place, outlet or acronym, and a name that is one person's without its
+        middle name."""
         out = self.named_later()
         people = [c for c in self.clusters if c.named and len(c.words) > 1 and c.mentions and c.type == ActorType.PERSON]
         for office in self.clusters:
@@ -594,6 +595,12 @@ class ActorBook:
             owners = [p for p in people if single.words[0] in (p.words[0], _surname(p.words))]
             if len(owners) == 1:
                 out[single.key] = owners[0]
+        for short in people:
+            # "Aretha Franklin" beside "Aretha Louise Franklin": one person, without the middle name
+            if short.key not in out:
+                fuller = [p for p in people if p is not short and without_middle(short.words, p.words)]
+                if len(fuller) == 1 and fuller[0].key not in out:
+                    out[short.key] = fuller[0]
         for handle in self.clusters:
             if handle.name.startswith("@") and handle.mentions and handle.key not in out:
                 owners = [c for c in self.clusters if c is not handle and c.named and c.mentions and len(c.words) > 1
