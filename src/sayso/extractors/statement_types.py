@@ -46,6 +46,12 @@ def _document(span: Span | None) -> bool:
 _SIGNING_DASHES = frozenset({"-", "—", "–", "―"})
 
 
+def _line_end(token: Token) -> bool:
+    """Whether a line ends right after the token."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return "\n" in token.whitespace_ or after is not None and after.is_space and "\n" in after.text
+
+
 def _handle(span: Span | None) -> bool:
     """The source is an account's handle ("@RobertAlai: …"): a post, so writing."""
     return span is not None and len(span) > 0 and span.text.lstrip().startswith("@")
@@ -62,8 +68,9 @@ def statement_type(kind: QuoteKind, cue: Span | None, cue_verb: Token | None, sp
     head = cue_verb if cue_verb is not None else (cue.root if cue is not None and len(cue) else None)
     if head is None:
         return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.SPEECH
-    if head.text == "：":
-        return StatementType.WRITING  # "周指辉：…": a post under its author's label, the way Chinese sets one out
+    if head.text == "：" or head.text == ":" and kind == QuoteKind.DIRECT and _line_end(head):
+        # "周指辉：…", or a name alone on a line over a post ("Lisbeth Armel:"): a post's label
+        return StatementType.WRITING
     if head.text in _SIGNING_DASHES:
         # a pull quote signed with a dash ("… ⏎ — Court") says nothing of how it was told
         return StatementType.WRITING if _document(speaker_span) or _handle(speaker_span) else StatementType.UNSPECIFIED
