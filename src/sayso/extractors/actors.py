@@ -82,13 +82,18 @@ _NEWS_WORDS = frozenset({"news", "press", "wire"})
 
 
 def _origins(span: SpacySpan) -> set[str]:
-    """The nationalities and countries that qualify a description's head, by their first four
-    letters, so that a country and its people agree: "the Taiwanese government" → {"taiw"},
-    "Iraq's ministry" and "the Iraqi ministry" → {"iraq"}."""
-    return {_ORIGIN_PREFIX.sub("", t.lower_)[:4] for t in span if t.i != span.root.i and t.ent_type_ in _NATIONALITIES}
+    """The nationalities and countries that qualify a description's head (:func:`_origin`):
+    "the Taiwanese government" → {"taiw"}."""
+    return {_origin(t) for t in span if t.i != span.root.i and t.ent_type_ in _NATIONALITIES}
 
 
-_ORIGIN_PREFIX = re.compile(r"\W")
+def _origin(token: Token) -> str:
+    """A nationality or country by its first four letters, so that a country and its people
+    agree: "Iraq's" and "Iraqi" → "iraq"."""
+    return _NOT_A_LETTER.sub("", token.lower_)[:4]
+
+
+_NOT_A_LETTER = re.compile(r"\W")
 
 
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
@@ -245,8 +250,7 @@ class ActorBook:
         for token in reversed(doc[max(0, span.start - window) : span.start]):
             lemma = token.lemma_.lower()
             alike = lemma == root.lemma_.lower() or same_class(head, singular(lemma))
-            if origin and any(c.ent_type_ in _NATIONALITIES and _ORIGIN_PREFIX.sub("", c.lower_)[:4] not in origin
-                              for c in token.children):
+            if origin and any(c.ent_type_ in _NATIONALITIES and _origin(c) not in origin for c in token.children):
                 continue  # "the Taiwanese government" does not take up "Japanese government"
             if token.pos_ == "NOUN" and alike and any(
                     c.dep_ in {"det", "nummod"} and c.lower_ in lexicons.load("indefinites")

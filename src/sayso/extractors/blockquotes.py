@@ -15,7 +15,7 @@ from . import lexicons
 from .context import DocContext
 from .cues import attribution, depiction, word_forms
 from .drafts import Draft
-from .names import HANDLE
+from .names import HANDLE, TRAILING_LANGUAGE_TAG
 from .paragraphs import CREDIT, OPENING_MARKS, Part, foreign, latin, paragraphs, translated
 from ..nlp import language_tag_at
 from .speakers import mention_span, missed_person, subject_of, tag_mark
@@ -111,7 +111,6 @@ def _labelled_posts(context: DocContext, lines: list[Part], cues: list[Token | N
 
 #: The most tokens of a name that labels a post.
 _LABEL_TOKENS = 5
-_LANGUAGE_TAG = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
 
 
 def _label(context: DocContext, line: Part) -> tuple[SpacySpan, Token] | None:
@@ -121,7 +120,7 @@ def _label(context: DocContext, line: Part) -> tuple[SpacySpan, Token] | None:
     body = context.text[line[0] : line[1]].rstrip()
     if not body.endswith(":"):
         return None
-    label = _LANGUAGE_TAG.sub("", body[:-1].rstrip())
+    label = TRAILING_LANGUAGE_TAG.sub("", body[:-1].rstrip())
     name = context.doc.char_span(line[0], line[0] + len(label), alignment_mode="contract")
     colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body))
     if name is None or colon is None or not 0 < len(name) <= _LABEL_TOKENS or name.text != label:

@@ -11,6 +11,8 @@ _NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
 HANDLE = r"@\w{1,30}"
+#: A link's language tag at the end of a label or name: "@wh_w [zh]", "@eromanp [es]".
+TRAILING_LANGUAGE_TAG = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
 
 
 def name_words(text: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..language import ENGLISH, detect
 from ..types import ActorType, QuoteKind
 from . import lexicons
 from .actors import Cluster
-from .names import HANDLE, initials
+from .names import HANDLE, TRAILING_LANGUAGE_TAG, initials
 from .blockquotes import set_off_quotations
 from .context import DocContext
 from .cues import attribution, claim_clause
@@ -112,7 +112,7 @@ class _RuleReader:
             while self.text[colon] not in ":：":
                 colon -= 1
             written = line.group(1).rstrip()
-            label = _TAGGED_LABEL.sub("", written)
+            label = TRAILING_LANGUAGE_TAG.sub("", written)
             speaker = self.doc.char_span(line.start(1), line.start(1) + len(label), alignment_mode="contract")
             cue = self.doc.char_span(colon, colon + 1)
             words = label.split()
@@ -485,8 +485,6 @@ class _RuleReader:
 #: A speaker label before a colon is a short noun phrase: "Iraq's interior ministry".
 _NAME_PHRASE_TOKENS = 6
 _COLON_LINE = re.compile(r"^([^:：\n]{2,60}?) ?(?::[ \u00a0]+|：[ \u00a0]*)([^\n]{8,})$", re.MULTILINE)
-#: A link's language tag at the end of a post's label: "@wh_w [zh]".
-_TAGGED_LABEL = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
 #: The most words of a label before a fullwidth colon: a name, not a sentence.
 _POST_LABEL_WORDS = 3
 #: …and the most characters: "如同我严厉批评我所任职的媒体机构一样，…两头讨好：" is a sentence, no label.

@@ -192,20 +192,27 @@ def _affiliation(head: Token, named: Cluster) -> bool:
 def inverted_lead_in(verb: Token) -> bool:
     """A lead-in that opens with its verb and names the speaker after it: "Reported the website
     popularly known as ZWD:", "Said the sharp-tongued Amsterdam:" (not "Read the statement:")."""
-    return verb.i == verb.sent.start and verb.is_title and verb.tag_ in {"VBD", "VBN", "VBZ"} \
-        and verb.sent.text.rstrip().endswith(":") \
-        and any(c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"} for c in verb.children if c.i > verb.i)
+    return _lead_in_speaker(verb) is not None
+
+
+def _lead_in_speaker(verb: Token) -> Token | None:
+    """The speaker named after the verb that opens a lead-in (:func:`inverted_lead_in`)."""
+    if verb.i != verb.sent.start or not verb.is_title or verb.tag_ not in {"VBD", "VBN", "VBZ"} \
+            or not verb.sent.text.rstrip().endswith(":"):
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
     """The speaker set after a cue that follows its quotation, which the parser reads as the
     verb's object: ``"…," warned one devotee.``, with nothing after it but when or where."""
     doc = verb.doc
-    after = [c for c in verb.children if c.i > verb.i]
-    if inverted_lead_in(verb):
-        return next((c for c in after if c.dep_ in {"dobj", "nsubj"} and c.pos_ in {"NOUN", "PROPN"}), None)
+    speaker = _lead_in_speaker(verb)
+    if speaker is not None:
+        return speaker
     if verb.i == 0 or not doc[verb.i - 1].is_quote:
         return None
+    after = [c for c in verb.children if c.i > verb.i]
     objects = [c for c in after if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].pos_ not in {"NOUN", "PROPN"} \
             or any(c.dep_ not in _AFTER_INVERTED for c in after):
