@@ -362,6 +362,14 @@ _DOCUMENTS = ("Earlier this week the World Bank released the 2012 World Developm
     # "the statement" that takes up no document is the act just reported, and its speaker's
     (_STATEMENT, "law enforcement agencies can have no qualms", "Interior Ministry"),
     (_STATEMENT, "Any discussion on violating", "Interior Ministry"),
+    # ... also when the act's speaker is named in apposition to a description of them
+    ("Soul singer Ann Lee died on Thursday, her publicist Gwendolyn Quinn stated on behalf of the family. "
+     "According to the statement, the cause of death was cancer.", "the cause of death was cancer",
+     "Gwendolyn Quinn"),
+    # a statement someone spoke in is theirs when taken up later, past another speaker
+    ("In a statement broadcast on state media, the army said: \"We will not use force against the people.\" A "
+     "correspondent in Cairo said the announcement meant the end was near.\n\n\"The presence of the army in the "
+     "streets is for your sake,\" the statement added.", "The presence of the army", "the army"),
 ])
 def test_pronouns_documents_and_names_find_the_actor(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected

@@ -27,6 +27,7 @@ class Authorship:
     author: Token
     rank: int  # MADE or PUT_OUT
     name_before: bool = False  # the author's name set before the noun ("The Onion article")
+    spoke: bool = False  # the author spoke in it ("In a statement, the army said"): any actor will do
 
 
 @lru_cache(maxsize=None)
@@ -70,8 +71,10 @@ def _named(author: Token) -> bool:
 
 
 def authorships(doc: Doc) -> Iterator[Authorship]:
-    """Every document the parse gives an author named or taken up by a pronoun, in text order."""
-    return (found for found in _authorships(doc) if _named(found.author))
+    """Every document the parse gives an author named or taken up by a pronoun (or any actor
+    who spoke in it: "the army"), in text order."""
+    return (found for found in _authorships(doc)
+            if _named(found.author) or found.spoke and found.author.pos_ == "NOUN")
 
 
 def _authorships(doc: Doc) -> Iterator[Authorship]:
@@ -104,4 +107,4 @@ def _authorships(doc: Doc) -> Iterator[Authorship]:
         else:
             author = None
         if author is not None and rank is not None:
-            yield Authorship(token, author, rank)
+            yield Authorship(token, author, rank, spoke=token.dep_ == "pobj")

@@ -600,13 +600,19 @@ class SpeakerResolver:
         for token in reversed(self.doc[first:end]):
             if token.pos_ == "VERB" and token.lemma_.lower() in lexicons.cue_verbs() and self.in_quote[token.i] < 0:
                 subject = subject_of(token)
-                found = None if subject is None else self.book.at_token(subject) \
+                found = None if subject is None else self._said_by(subject) \
                     or self._act_taken_up(mention_span(subject))  # "The statement said … The statement continued"
                 if found is None or not found.named:
                     return None
                 self.book.add_reference(found, span)  # "The statement continued": the same act again
                 return found
         return None
+
+    def _said_by(self, subject: Token) -> Cluster | None:
+        """The named actor a cue's subject is, or names in apposition ("her publicist Gwendolyn
+        Quinn stated")."""
+        return self.book.at_token(subject) or next(
+            (found for c in subject.children if c.dep_ == "appos" for found in [self.book.at_token(c)] if found), None)
 
     @cached_property
     def _authorships(self) -> list[Authorship]:
@@ -622,8 +628,9 @@ class SpeakerResolver:
             if singular(made.document.lemma_.lower()) not in nouns \
                     or (self.book.at_token(made.document) or self.book.known(mention_span(made.document))) is not document:
                 continue  # "The study was carried out by …" is not about the report named before
-            author = self.resolve_pronoun(made.author) if made.author.pos_ == "PRON" else self.book.at_token(made.author)
-            if author is not None and author is not document and author.named \
+            author = self.resolve_pronoun(made.author) if made.author.pos_ == "PRON" else self.book.at_token(made.author) \
+                or (self.book.known(mention_span(made.author)) if made.spoke else None)
+            if author is not None and author is not document and (author.named or made.spoke) \
                     and author.type not in {ActorType.GPE, ActorType.LOC} \
                     and (not made.name_before or self._named_alone(author)):
                 return author
