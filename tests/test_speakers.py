@@ -254,6 +254,9 @@ _FILLER = " ".join(["Crop yields vary with the weather and the soil from one yea
     # a titled surname spelt otherwise later in the article is the person named before
     ("Lydia Buchtmann, a spokeswoman for Food Standards Australia, said the agency was looking at new rules.\n\n"
      "“The issue is complicated,” Ms Bauchtman said.", "The issue is complicated", "Lydia Buchtmann"),
+    # a title and a surname the NER reads as one name are the person of that surname
+    ("Ilya Karimdjanov is a pest with a camera.\n\nCommissar Karimdjanov, as he has been called, said he "
+     "would go on filming.", "would go on filming", "Ilya Karimdjanov"),
     # "they" takes up people, not a plural thing
     ("A research team from the University of Sheffield studied crops. The researchers found that ozone "
      "harmed soybeans. Several scenarios were considered because of uncertainty. They estimated that "
@@ -869,3 +872,12 @@ def test_a_name_beside_a_participle_in_the_source_speaks(engine, text, words, sp
     name a group goes by ("calling themselves X"), speaks."""
     assert speaker_of(text, words, engine) == speaker
 
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_read_into_a_name_leaves_one_person_of_that_surname(engine):
+    """ "Justice Mutuna", which the NER reads as one name, is the "Nigel Mutuna" named before."""
+    text = ("President Sata suspended Supreme Court Judge Philip Musonda, along with High Court judges Nigel Mutuna "
+            "and Charles Kajimanga. Justice Mutuna, in his judgment, ruled that the defendants pay back the debt.")
+    analysis = sayso.extract(text, engine=engine)
+    assert [a.name for a in analysis.actors if "Mutuna" in a.name] == ["Nigel Mutuna"]

@@ -347,6 +347,13 @@ def test_an_indirect_content_of_one_word_is_no_statement():
     ("The ministry explained the changes on Monday.", "explained", "the changes", True),
     ("The broadcaster reported news of the police response.", "reported", "news of the police response", True),
     ("The company revealed plans to close the plant.", "revealed", "plans to close the plant", False),
+    # what one notes, stresses or highlights, compares or credits is what one says
+    ("The report noted relatively high numbers of women in politics.", "noted",
+     "relatively high numbers of women in politics", False),
+    ("She emphasized the dire need for transparency in land deals.", "emphasized",
+     "the dire need for transparency in land deals", False),
+    ("A Russian lawmaker compared the situation in Georgia to Iraq.", "compared", "the situation in Georgia to Iraq", False),
+    ("The report credited the council with progress.", "credited", "the council with progress", False),
 ])
 def test_a_noun_phrase_after_a_cue_is_an_attitude_unless_the_cue_carries_a_message(sentence, cue, content, attitude):
     """"discussed his background" reports a topic, "defended the record" an attitude to a thing:

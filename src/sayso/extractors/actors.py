@@ -430,12 +430,14 @@ class ActorBook:
             self._by_token.setdefault(token.i, cluster)
 
     def _spelt_otherwise(self, surname: str) -> Cluster | None:
-        """The one person named earlier whose surname this titled one misspells: "Lydia
+        """The one person named earlier whose surname this titled one is, where the NER read title
+        and surname as one name ("Nigel Mutuna … Justice Mutuna ruled"), or misspells: "Lydia
         Buchtmann … Ms Bauchtman said" (same initial, at most two edits, a long name)."""
-        if len(surname) < _MIN_VARIANT_LENGTH:
-            return None
-        near = [c for c in self.clusters if c.named and len(c.words) > 1 and c.labels.get("PERSON")
-                and c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
+        people = [c for c in self.clusters if c.named and len(c.words) > 1 and c.labels.get("PERSON")]
+        same = [c for c in people if c.words[-1] == surname]
+        if same or len(surname) < _MIN_VARIANT_LENGTH:
+            return same[0] if len(same) == 1 else None
+        near = [c for c in people if c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
         return near[0] if len(near) == 1 else None
 
     def _match(self, words: tuple[str, ...], label: str, gender: str = "u") -> Cluster | None:
