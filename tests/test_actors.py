@@ -441,3 +441,26 @@ def test_an_acronym_before_its_expansion_is_the_same_actor():
     union = _actor(analysis, "European Union")
     assert union.name == "European Union" and "EU" in union.aliases
     assert not [a for a in analysis.actors if a.name == "EU"]
+
+
+def test_a_paragraph_in_another_language_names_no_actor():
+    """The English NER reads words of a French quotation as names ("de la ville de Goma"); its
+    translation names whom it names."""
+    text = ("Congo: Abortions on the Rise\n\n"
+            "Local administrator Mapendo Victorine said in an email she is very concerned:\n\n"
+            "Il y a une semaine dans le quartier Mikeno à Birere, un des plus grands quartiers de la ville de "
+            "Goma, un fœtus de cinq mois a été retrouvé dans une poubelle publique.\n\n"
+            "A week ago in the Mikeno district of Birere, one of the biggest districts of the city of Goma, a "
+            "five-month-old foetus was found in a public rubbish bin.")
+    analysis = sayso.extract(text, engine="rules")
+    french = text.index("Il y a")
+    assert [a.name for a in analysis.actors if any(french <= s < french + 150 for s, _ in a.mentions)] == []
+    assert "Mapendo Victorine" in {a.name for a in analysis.actors}
+
+
+def test_a_place_after_of_is_no_part_of_the_name_it_ends():
+    """ "Goma" is not the "Provincial Hospital of Goma"; "Chile" is not the "University of Chile"."""
+    text = ("Doctors in Goma are worried. A gynaecologist from the Provincial Hospital of Goma gave his view. "
+            "The University of Chile said Chile had felt the earthquake.")
+    names = {a.name for a in sayso.extract(text, engine="rules").actors}
+    assert {"Goma", "Provincial Hospital of Goma", "The University of Chile", "Chile"} <= names

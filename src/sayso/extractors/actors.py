@@ -22,7 +22,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
-from .paragraphs import foreign_script
+from .paragraphs import foreign, foreign_script, paragraphs
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
 #: poster admitted … The poster wrote"), in tokens: a few sentences.
@@ -807,9 +807,16 @@ def _compatible(label: str, cluster: Cluster) -> bool:
 def find_actors(doc: Doc) -> ActorBook:
     """Collect named actors with aliases and roles from a parsed article."""
     book = ActorBook(doc)
+    text = doc.text
+    lines = paragraphs(text)
+    others = [(start, end) for start, end in lines if foreign(text[start:end])]
+    if 2 * sum(end - start for start, end in others) >= sum(end - start for start, end in lines):
+        others = []  # an article read as English though it is not (``lang="en"``): its names are all it has
     for ent in doc.ents:
         if ent.label_ not in NER_TYPES or foreign_script(ent.text):
             continue  # (the English NER reads words of a post in Arabic as names: none is one)
+        if any(start <= ent.start_char < end for start, end in others):
+            continue  # nor does it read a paragraph in another language ("de la ville de Goma"): its translation names them
         name = trim_entity(ent)
         name = spelt_by_acronym(name) if name is not None else None
         if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)

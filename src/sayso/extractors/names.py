@@ -41,10 +41,15 @@ def initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in lexicons.load("acronym_skip") and w[0].isalnum()) if len(words) > 1 else ""
 
 
+#: Words after which a name goes on with the name of another thing: "University of Chile".
+_LINKS = frozenset({"of", "for"})
+
+
 def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     """ "Tamimi" is part of "Ghaith Al Tamimi", "Black Lotus" of "Black Lotus Communications";
-    "Jerusalem" is not part of "Jerusalem Post"."""
-    if len(part) >= len(whole) or not part:
+    "Jerusalem" is not part of "Jerusalem Post", nor "Goma" of "Provincial Hospital of Goma" (what
+    follows "of" or "for" names another thing)."""
+    if len(part) >= len(whole) or not part or whole[-len(part) - 1] in _LINKS:
         return False
     if len(whole) == len(part) + 1 and whole[:-1] == part and whole[-1] in lexicons.load("company_name_ends"):
         return True  # "Black Lotus" of "Black Lotus Communications"

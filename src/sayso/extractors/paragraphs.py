@@ -20,10 +20,11 @@ CLOSING_MARKS = "\"”’'"
 
 _SENTENCE_END = re.compile(r"[.?!…:;][\"'”’»)\]]*\s*$")
 #: A caption's credit at the end of a line ("Image: Mathias Krumbholz.").
-CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*[^.:]{1,80}\.?\s*$"
+CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit|file photo)s?\s*:\s*(?:[^.:]|\.(?=\w)){1,80}\.?\s*$"
                     # "… Photo by rabanito on Flickr (CC BY 2.0)": a credit that starts its sentence
                     r"|(?:^|(?<=[.!?] ))(?:image|photo|photograph|picture)s?\s+(?:(?:posted|taken|shared|uploaded)\s+)?(?:by|courtesy(?:\s+of)?|from)\s"
-                    r"(?:[^.:]|\.\d){1,80}\.?\s*$", re.IGNORECASE | re.MULTILINE)
+                    # (a web address keeps its dots: "Photo courtesy of statehouse.gov.zm.")
+                    r"(?:[^.:]|\.(?=\w)){1,80}\.?\s*$", re.IGNORECASE | re.MULTILINE)
 #: A headline that asks or exclaims: one sentence with no quotation mark in it.
 _HEADLINE_QUESTION = re.compile(r"[^\"“”‘’«».!?]*[?!]$")
 #: A title or headline has at most this many words; a longer line without an end is a sentence.

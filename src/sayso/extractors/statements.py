@@ -188,7 +188,23 @@ def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Par
     if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
-    return not (_own_attribution(doc, text, draft, line) or _headline_report(text, draft, line))
+    return not (_own_attribution(doc, text, draft, line) or _headline_report(text, draft, line)
+                or _caption_report(text, draft, line))
+
+
+def _caption_report(text: str, draft: Draft, line: Part) -> bool:
+    """What a caption quotes with its own verb and source: "The graffiti reads "Sudanese go home"",
+    "A woman with the t-shirt saying "Repeal"" (docs/annotation.md), not the credit after it."""
+    verb = draft.cue_verb
+    if verb is None or draft.kind not in {QuoteKind.DIRECT, QuoteKind.MIXED} or CREDIT.search(text, *line) is None \
+            or not line[0] <= verb.idx < line[1] or draft.end > line[1]:
+        return False
+    source = draft.speaker_span
+    start = source.start_char if source is not None else next(
+        (c.idx for c in verb.children if c.dep_ == "nsubj"), None)
+    if start is None and verb.dep_ == "acl":
+        start = verb.head.idx  # "the t-shirt saying "Repeal""
+    return start is not None and start >= line[0]
 
 
 def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
