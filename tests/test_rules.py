@@ -135,13 +135,25 @@ def test_pronoun_she_skips_a_man():
     assert _speaker(analysis, quote) == "Maria Lopez"
 
 
-def test_split_quote_has_two_parts():
-    text = "“We will rebuild,” said Omar Haddad, the mayor. “It will take years.”"
+@pytest.mark.parametrize("text", [
+    "“We will rebuild,” said Omar Haddad, the mayor. “It will take years.”",
+    # (a name that holds a word of saying: "Said")
+    "“We will rebuild,” said Abdourahim Said Bakar, a spokesman. “It will take years.”",
+])
+def test_split_quote_has_two_parts(text):
     analysis = sayso.extract(text)
     assert len(analysis.quotes) == 1
     quote = analysis.quotes[0]
     assert [text[s:e] for s, e in quote.parts] == ["We will rebuild", "It will take years."]
     assert quote.text == text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_a_second_verb_of_saying_between_two_quotations_makes_two_statements(engine):
+    text = ('"The president did not disclose it," said Lieutenant General H.R. McMaster, who also told reporters, '
+            '"I was in the room. It did not happen."')
+    found = [(q.text, q.parts) for q in sayso.extract(text, engine=engine).quotes]
+    assert [said.rstrip(".") for said, _ in found] == ["The president did not disclose it", "I was in the room. It did not happen"]
 
 
 def test_note_lines_are_not_speakers():

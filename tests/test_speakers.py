@@ -881,3 +881,12 @@ def test_a_title_read_into_a_name_leaves_one_person_of_that_surname(engine):
             "and Charles Kajimanga. Justice Mutuna, in his judgment, ruled that the defendants pay back the debt.")
     analysis = sayso.extract(text, engine=engine)
     assert [a.name for a in analysis.actors if "Mutuna" in a.name] == ["Nigel Mutuna"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_time_the_parser_hangs_on_a_description_is_no_part_of_it(engine):
+    text = ("North Korean leader Kim Jong-un watched the parade. In a nation where speeches by leaders are rare, the "
+            "young North Korean leader on Sunday said, \"Superiority in military technology is ours.\"")
+    quote = next(q for q in sayso.extract(text, engine=engine).quotes if q.text.startswith("Superiority"))
+    assert quote.speaker_mention is not None
+    assert text[quote.speaker_mention[0] : quote.speaker_mention[1]] == "the young North Korean leader"

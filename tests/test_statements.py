@@ -1242,6 +1242,10 @@ def test_the_clause_each_source_tells(engine, text, wanted, unwanted):
      "“The only message the authorities are sending is that they want to hide the truth.”\n\n"
      "— Human Rights Watch statement\n\nThe government did not comment.",
      "The only message the authorities are sending is that they want to hide the truth", "Human Rights Watch"),
+    # a pull quote signed with what it was said about
+    ("The mayor was stabbed on stage at a fundraising event. He died today.\n\nWe couldn’t win\n\n"
+     "— Łukasz Szumowski on the failed efforts to save the mayor's life\n\nReports on the weapon vary.",
+     "We couldn’t win", "Łukasz Szumowski"),
     # a photo's caption between a lead-in and its quotation is skipped
     ("Protests spread across the capital on Monday.\n\n"
      "Historian and analyst Egídio Vaz reacted in a note on his blog:\n\n"

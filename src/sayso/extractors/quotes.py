@@ -452,7 +452,16 @@ class _RuleReader:
         # quotation right after a word belongs to that word: 'he said on the podcast "…"', 'called
         # it "a barbarity." He said "…"'.
         set_off = gap.rstrip().rstrip(_OPENING_MARKS).rstrip()[-1:] in _SPLIT_PUNCTUATION
-        return cue_between and set_off and (second.cue is None or second.cue == first.cue)
+        return cue_between and set_off and (second.cue is None or second.cue == first.cue) \
+            and not self._another_act(first.cue, first.end, second.start)
+
+    def _another_act(self, cue: SpacySpan, start: int, end: int) -> bool:
+        """A second verb of saying between two quotations besides their cue ('"…," said X, who also
+        told reporters, "…"'): two acts of saying, two statements (docs/annotation.md)."""
+        between = self.doc.char_span(start, end, alignment_mode="contract")
+        return between is not None and any(
+            t.pos_ == "VERB" and t.text[:1].islower() and self.context.is_cue(t) and not cue.start <= t.i < cue.end
+            for t in between)  # (not the "Said" of "Abdourahim Said Bakar")
 
 
     def _inherit(self, drafts: list[Draft]) -> list[Draft]:
@@ -493,8 +502,9 @@ _HANDLE = re.compile(HANDLE)
 #: A paragraph that opens with a handle and no colon: "@BarryL Random country? …".
 _HANDLE_LINE = re.compile(r"^(" + HANDLE + r")[ \u00a0]+([^\n:][^\n]{7,})$", re.MULTILINE)
 #: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
-#: Mohamed Sambi, President of Comoros").
-_SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60})(?:,[^\n]*)?$", re.MULTILINE)
+#: Mohamed Sambi, President of Comoros") or what it was said about ("— Łukasz Szumowski on the
+#: failed efforts to save the mayor's life").
+_SIGNATURE_LINE = re.compile(r"^(?:[—–―][ \u00a0]*|- )([^,\n]{2,60}?)(?:(?:,| on | about )[^\n]*)?$", re.MULTILINE)
 #: Quotation marks a pull quote may open with.
 _OPENING_MARKS = "\"“‘'"
 

@@ -302,6 +302,8 @@ def mention_span(token: Token) -> SpacySpan:
         start = min(start, first[0])
     if last is not None:
         end = max(end, last[1])
+    # ... and at a time the parser hung on it: "the young North Korean leader on Sunday said".
+    end = min([end] + [c.left_edge.i for c in token.children if c.i > token.i and _when(c)])
     # A speaker's phrase stops at a quotation mark: '"… hunky-dory," economist Dean Baker'.
     start = next((i + 1 for i in range(token.i - 1, max(start, 1) - 1, -1)
                   if doc[i].is_quote and len(doc[i]) == 1 and doc[i - 1].is_punct), start)
@@ -310,6 +312,13 @@ def mention_span(token: Token) -> SpacySpan:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def _when(modifier: Token) -> bool:
+    """A phrase that says when, not who: "on Sunday", "last week"."""
+    if modifier.dep_ == "prep":
+        return any(o.dep_ == "pobj" and o.ent_type_ in _WHEN for o in modifier.children)
+    return modifier.dep_ == "npadvmod" and modifier.ent_type_ in _WHEN
 
 
 #: Words a capitalised title may hold in lower case: "Secretary of State", "Minister for Health".
