@@ -139,6 +139,8 @@ def test_pronoun_she_skips_a_man():
     "“We will rebuild,” said Omar Haddad, the mayor. “It will take years.”",
     # (a name that holds a word of saying: "Said")
     "“We will rebuild,” said Abdourahim Said Bakar, a spokesman. “It will take years.”",
+    # (a statement read out by another: one act of saying)
+    "“We will rebuild,” Omar Haddad said in a statement read out by an aide. “It will take years.”",
 ])
 def test_split_quote_has_two_parts(text):
     analysis = sayso.extract(text)

@@ -460,8 +460,9 @@ class _RuleReader:
         told reporters, "…"'): two acts of saying, two statements (docs/annotation.md)."""
         between = self.doc.char_span(start, end, alignment_mode="contract")
         return between is not None and any(
-            t.pos_ == "VERB" and t.text[:1].islower() and self.context.is_cue(t) and not cue.start <= t.i < cue.end
-            for t in between)  # (not the "Said" of "Abdourahim Said Bakar")
+            t.pos_ == "VERB" and t.text[:1].islower() and t.dep_ != "acl" and self.context.is_cue(t)
+            and not cue.start <= t.i < cue.end
+            for t in between)  # (not the "Said" of "Abdourahim Said Bakar", nor "a statement read out by an aide")
 
 
     def _inherit(self, drafts: list[Draft]) -> list[Draft]:
