@@ -34,6 +34,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2
 _SHORTEST_CONTENT = 3
 #: The shortest statement after a colon, in characters: "Tamimi: No." is a label, not a quote.
 _SHORTEST_COLON_LINE = 8
+#: The fewest letters of a handle that spells a name the NER missed ("@FizaBatoolGilan").
+_SPELT_HANDLE = 8
 #: The fewest letters of initials that make a handle an organisation's ("@nhc_no").
 _SHORTEST_INITIALS = 3
 #: The shortest handle that a surname alone spells ("@chrisochoidis": Michalis Chrisochoidis).
@@ -191,25 +193,35 @@ class _RuleReader:
         return drafts
 
     def _account_owner(self, handle: str, before: int) -> Cluster | None:
-        """The named actor an account's handle spells, the latest named before it: "@SenRehmanMalik"
-        → Rehman Malik, "@Addameer_ps" → Addameer."""
+        """The named actor an account's handle spells, the latest named before it (else the first
+        named after it): "@SenRehmanMalik" → Rehman Malik, "@Addameer_ps" → Addameer, "@unzippedblog"
+        → Unzipped; else a name the NER missed that the handle spells ("@FizaBatoolGilan" → "Fiza
+        Batool Gilani")."""
         account = handle.lstrip("@").replace("_", "").lower()
         given = self._handle_given(handle, before) or self._handle_initials(handle)
         if given is not None:
             return given
-        for cluster in reversed(self.book.ordered()):
-            words = [w for w in cluster.words if len(w) > 2]
-            if not (cluster.named and cluster.mentions and min(cluster.mentions)[0] < before and words):
-                continue
-            # The surname and the word before it, the whole name cut short ("@FizaBatoolGilan"), or
-            # a long first word ("@Addameer_ps": Addameer Prisoner Support and Human Rights Association).
-            # One short word is no spelling of a handle ("Ali" is not "@alihzinsaf").
-            if len(words) > 1 and (all(w in account for w in words[-2:])
-                                   or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
-                    or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
-                    or len(account) >= 8 and "".join(words).startswith(account) \
-                    or len(words[0]) >= 6 and account.startswith(words[0]):
-                return cluster
+        named = [c for c in self.book.ordered() if c.named and c.mentions and any(len(w) > 2 for w in c.words)]
+        earlier = [c for c in reversed(named) if min(c.mentions)[0] < before]
+        post_end = self.text.find("\n", before)  # (a name inside the post itself is what it is about)
+        later = [c for c in named if min(c.mentions)[0] >= (len(self.text) if post_end < 0 else post_end)]
+        return next((c for c in earlier + later if _spells(account, c)), None) or self._spelt_name(account, before)
+
+    def _spelt_name(self, account: str, before: int) -> Cluster | None:
+        """A run of two to four capitalised words before the handle that the handle spells out, in
+        full or cut short, where the NER saw no name: "Fiza Batool Gilani" for "@FizaBatoolGilan"."""
+        if len(account) < _SPELT_HANDLE:
+            return None
+        doc = self.doc
+        for token in doc:
+            if token.idx >= before:
+                break
+            joined, end = "", token.i
+            while end < len(doc) and end - token.i < 4 and doc[end].is_title and doc[end].is_alpha:
+                joined += doc[end].lower_
+                end += 1
+                if end - token.i >= 2 and (joined.startswith(account) or account == joined):
+                    return self.book.add_named(doc[token.i : end], "PERSON")
         return None
 
     def _handle_initials(self, handle: str) -> Cluster | None:
@@ -502,6 +514,19 @@ _POST_LABEL_CHARACTERS = 30
 _HANDLE = re.compile(HANDLE)
 #: A paragraph that opens with a handle and no colon: "@BarryL Random country? …".
 _HANDLE_LINE = re.compile(r"^(" + HANDLE + r")[ \u00a0]+([^\n:][^\n]{7,})$", re.MULTILINE)
+def _spells(account: str, cluster: Cluster) -> bool:
+    """Whether a handle spells an actor's name: the surname and the word before it, the whole name
+    cut short ("@FizaBatoolGilan"), or a long first word ("@Addameer_ps": Addameer Prisoner Support
+    and Human Rights Association). One short word is no spelling of a handle ("Ali" is not
+    "@alihzinsaf")."""
+    words = [w for w in cluster.words if len(w) > 2]
+    return len(words) > 1 and (all(w in account for w in words[-2:])
+                               or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
+        or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
+        or len(account) >= 8 and "".join(words).startswith(account) \
+        or len(words[0]) >= 6 and account.startswith(words[0])
+
+
 #: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
 #: Mohamed Sambi, President of Comoros") or what it was said about ("— Łukasz Szumowski on the
 #: failed efforts to save the mayor's life").

@@ -188,7 +188,7 @@ def _in_reporters_line(doc: Doc, text: str, draft: Draft, reporter: Sequence[Par
     if draft.kind == QuoteKind.DIRECT and text[line[0]] in OPENING_MARKS:
         # A pull quote in a caption: '"The future is only peace." Shimon Peres image: …'.
         return False
-    return not (_own_attribution(doc, text, draft, line) or _headline_report(text, draft, line)
+    return not (_own_attribution(doc, text, draft, line) or _headline_report(doc, text, draft, line)
                 or _caption_report(text, draft, line))
 
 
@@ -227,7 +227,7 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     return speaks and not explainer
 
 
-def _headline_report(text: str, draft: Draft, line: Part) -> bool:
+def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     """A headline that says who says what: "UN says more investment … needed", "Zimbabwe
     opposition claims early victory", "… weapons according to rebels". Its own cue (a verb of
     saying, claiming or finding that is the headline's main verb, in the headline's present
@@ -238,7 +238,10 @@ def _headline_report(text: str, draft: Draft, line: Part) -> bool:
             or source.root.pos_ == "PRON":
         return False
     if draft.kind == QuoteKind.ACCORDING_TO:
-        return True
+        # "… weapons used, according to rebels", not a section's title with no predicate ("The
+        # situation according to medical specialists")
+        content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        return content is not None and any(t.pos_ in {"VERB", "AUX"} for t in content)
     verb = draft.cue_verb
     return verb is not None and draft.kind != QuoteKind.PARTIAL and verb.dep_ == "ROOT" \
         and verb.tag_ in {"VBZ", "VBP"} and source.root.dep_ == "nsubj" and source.root.head == verb \
