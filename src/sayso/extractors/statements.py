@@ -227,6 +227,10 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     return speaks and not explainer
 
 
+#: What a bare noun phrase holds besides its noun: "The situation", "the new law".
+_BARE = frozenset({"det", "amod", "compound", "poss", "nummod"})
+
+
 def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     """A headline that says who says what: "UN says more investment … needed", "Zimbabwe
     opposition claims early victory", "… weapons according to rebels". Its own cue (a verb of
@@ -238,10 +242,11 @@ def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
             or source.root.pos_ == "PRON":
         return False
     if draft.kind == QuoteKind.ACCORDING_TO:
-        # "… weapons used, according to rebels", not a section's title with no predicate ("The
-        # situation according to medical specialists")
+        # "Water shortage to last until June, according to engineers", not a section's title that
+        # is a bare noun phrase ("The situation according to medical specialists")
         content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-        return content is not None and any(t.pos_ in {"VERB", "AUX"} for t in content)
+        return content is not None and not all(
+            t.is_punct or t == content.root or t.head == content.root and t.dep_ in _BARE for t in content)
     verb = draft.cue_verb
     return verb is not None and draft.kind != QuoteKind.PARTIAL and verb.dep_ == "ROOT" \
         and verb.tag_ in {"VBZ", "VBP"} and source.root.dep_ == "nsubj" and source.root.head == verb \
