@@ -464,3 +464,12 @@ def test_a_place_after_of_is_no_part_of_the_name_it_ends():
             "The University of Chile said Chile had felt the earthquake.")
     names = {a.name for a in sayso.extract(text, engine="rules").actors}
     assert {"Goma", "Provincial Hospital of Goma", "The University of Chile", "Chile"} <= names
+
+
+def test_a_bare_plural_is_the_group_described_with_that_noun():
+    """ "Pride in London organisers" and, later or earlier, "organisers said": one group."""
+    text = ("The group was not expelled, organisers said.\n\nOn Sunday, Pride in London organisers said that the "
+            "protest group had been hateful.")
+    analysis = sayso.extract(text, engine="rules")
+    groups = [a.name for a in analysis.actors if "organisers" in a.name.lower()]
+    assert groups == ["Pride in London organisers"]

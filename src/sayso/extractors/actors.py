@@ -607,6 +607,17 @@ class ActorBook:
                 fuller = [p for p in people if p is not short and without_middle(short.words, p.words)]
                 if len(fuller) == 1 and fuller[0].key not in out:
                     out[short.key] = fuller[0]
+        for plural in self.clusters:
+            # "Pride in London organisers issued …" and ", organisers said": a bare plural is the one
+            # group an organisation's or a place's name described with that noun (not "Western
+            # officials" for any "officials")
+            if plural.named or len(plural.words) != 1 or singular(plural.words[0]) == plural.words[0] \
+                    or not plural.mentions or plural.key in out:
+                continue
+            groups = [c for c in self.clusters if c is not plural and len(c.words) > 1 and c.words[-1] == plural.words[0]
+                      and c.mentions and not c.labels.get("PERSON")]
+            if len(groups) == 1 and self._named_group(groups[0]):
+                out[plural.key] = groups[0]
         for handle in self.clusters:
             if handle.name.startswith("@") and handle.mentions and handle.key not in out:
                 owners = [c for c in self.clusters if c is not handle and c.named and c.mentions and len(c.words) > 1
@@ -614,6 +625,13 @@ class ActorBook:
                 if len(owners) == 1:
                     out[handle.key] = owners[0]
         return out
+
+    def _named_group(self, group: Cluster) -> bool:
+        """Whether a group's first mention holds an organisation's, a place's or a person's name
+        before its noun: "Pride in London organisers", not "Western officials"."""
+        start, end = min(group.mentions)
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        return mention is not None and any(t.ent_type_ in _GROUP_NAMES for t in mention[:-1])
 
     def named_later(self) -> dict[int, Cluster]:
         """Unnamed actors of a class the story follows (a study, a research team) that the
@@ -665,6 +683,8 @@ class ActorBook:
         return holders[0] if len(holders) == 1 else None
 
 
+#: Entities whose name makes a group of people one group: "Pride in London organisers".
+_GROUP_NAMES = frozenset({"ORG", "GPE", "FAC", "PERSON", "EVENT"})
 #: The longest handle a social network allows: a longer name is cut to it ("@FizaBatoolGilan").
 _HANDLE_LENGTH = 15
 
