@@ -514,19 +514,6 @@ _POST_LABEL_CHARACTERS = 30
 _HANDLE = re.compile(HANDLE)
 #: A paragraph that opens with a handle and no colon: "@BarryL Random country? …".
 _HANDLE_LINE = re.compile(r"^(" + HANDLE + r")[ \u00a0]+([^\n:][^\n]{7,})$", re.MULTILINE)
-def _spells(account: str, cluster: Cluster) -> bool:
-    """Whether a handle spells an actor's name: the surname and the word before it, the whole name
-    cut short ("@FizaBatoolGilan"), or a long first word ("@Addameer_ps": Addameer Prisoner Support
-    and Human Rights Association). One short word is no spelling of a handle ("Ali" is not
-    "@alihzinsaf")."""
-    words = [w for w in cluster.words if len(w) > 2]
-    return len(words) > 1 and (all(w in account for w in words[-2:])
-                               or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
-        or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
-        or len(account) >= 8 and "".join(words).startswith(account) \
-        or len(words[0]) >= 6 and account.startswith(words[0])
-
-
 #: A pull quote's signature line: a dash, then who said it, up to a comma ("— Ahmed Abdallah
 #: Mohamed Sambi, President of Comoros") or what it was said about ("— Łukasz Szumowski on the
 #: failed efforts to save the mayor's life").
@@ -616,3 +603,16 @@ def _with_translations(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
     return out
+
+
+def _spells(account: str, cluster: Cluster) -> bool:
+    """Whether a handle spells an actor's name: the surname and the word before it, the whole name
+    cut short ("@FizaBatoolGilan"), or a long first word ("@Addameer_ps": Addameer Prisoner Support
+    and Human Rights Association). One short word is no spelling of a handle ("Ali" is not
+    "@alihzinsaf")."""
+    words = [w for w in cluster.words if len(w) > 2]
+    return len(words) > 1 and (all(w in account for w in words[-2:])
+                               or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
+        or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
+        or len(account) >= 8 and "".join(words).startswith(account) \
+        or len(words[0]) >= 6 and account.startswith(words[0])
