@@ -150,11 +150,10 @@ def test_split_quote_has_two_parts(text):
     assert quote.text == text[quote.start : quote.end]
 
 
-@pytest.mark.parametrize("engine", ["rules", "hybrid"])
-def test_a_second_verb_of_saying_between_two_quotations_makes_two_statements(engine):
+def test_a_second_verb_of_saying_between_two_quotations_makes_two_statements():
     text = ('"The president did not disclose it," said Lieutenant General H.R. McMaster, who also told reporters, '
             '"I was in the room. It did not happen."')
-    found = [(q.text, q.parts) for q in sayso.extract(text, engine=engine).quotes]
+    found = [(q.text, q.parts) for q in sayso.extract(text, engine="rules").quotes]
     assert [said.rstrip(".") for said, _ in found] == ["The president did not disclose it", "I was in the room. It did not happen"]
 
 

@@ -468,12 +468,15 @@ class _RuleReader:
             and not self._another_act(first.cue, first.end, second.start)
 
     def _another_act(self, cue: SpacySpan, start: int, end: int) -> bool:
-        """A second verb of saying between two quotations besides their cue ('"…," said X, who also
-        told reporters, "…"'): two acts of saying, two statements (docs/annotation.md)."""
+        """A second verb of saying in the cue's sentence between two quotations ('"…," said X, who
+        also told reporters, "…"'): two acts of saying, two statements (docs/annotation.md). A
+        sentence of the reporter's between them ('"…," Obama said. He didn't suggest retaliation.
+        "…"') leaves one quotation in two parts, as PolNeAR annotates it."""
         between = self.doc.char_span(start, end, alignment_mode="contract")
+        sentence = self.context.sentences.bounds(cue.start)
         return between is not None and any(
             t.pos_ == "VERB" and t.text[:1].islower() and t.dep_ != "acl" and self.context.is_cue(t)
-            and not cue.start <= t.i < cue.end
+            and not cue.start <= t.i < cue.end and sentence[0] <= t.i < sentence[1]
             for t in between)  # (not the "Said" of "Abdourahim Said Bakar", nor "a statement read out by an aide")
 
 

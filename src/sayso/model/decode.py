@@ -170,10 +170,7 @@ def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text
         if groups:
             last = groups[-1][-1]
             gap = range(last[1], content[0])
-            # one cue between: its quotation goes on; two ('"A," said X, who also told reporters, "B"'):
-            # two acts of saying, two statements (but "said in a statement read out by an aide" is one)
-            inside = cues_at.inside(last[1], content[0])
-            has_cue = len(inside) == 1 or sum(doc[cues[k][0]].dep_ != "acl" for k in inside) == 1
+            has_cue = bool(cues_at.inside(last[1], content[0]))
             loose = [i for i in gap if not (i in covered or doc[i].is_punct or doc[i].is_space)]
             breaks = sum("\n" in doc[i].text for i in gap)
             between = text[doc[last[1] - 1].idx : doc[content[0]].idx + 1] if gap else ""
