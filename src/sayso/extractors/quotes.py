@@ -34,7 +34,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))? ?[—–-]{1,2
 _SHORTEST_CONTENT = 3
 #: The shortest statement after a colon, in characters: "Tamimi: No." is a label, not a quote.
 _SHORTEST_COLON_LINE = 8
-#: The fewest letters of a handle that spells a name the NER missed ("@FizaBatoolGilan").
+#: The fewest letters of a handle that a name cut short spells ("@FizaBatoolGilan").
 _SPELT_HANDLE = 8
 #: The fewest letters of initials that make a handle an organisation's ("@nhc_no").
 _SHORTEST_INITIALS = 3
@@ -220,7 +220,7 @@ class _RuleReader:
             while end < len(doc) and end - token.i < 4 and doc[end].is_title and doc[end].is_alpha:
                 joined += doc[end].lower_
                 end += 1
-                if end - token.i >= 2 and (joined.startswith(account) or account == joined):
+                if end - token.i >= 2 and joined.startswith(account):
                     return self.book.add_named(doc[token.i : end], "PERSON")
         return None
 
@@ -617,5 +617,5 @@ def _spells(account: str, cluster: Cluster) -> bool:
     return len(words) > 1 and (all(w in account for w in words[-2:])
                                or words[-1] == account and len(account) >= _SURNAME_HANDLE) \
         or len(words) == 1 and words[0] in account and len(words[0]) >= SPELLED * len(account) \
-        or len(account) >= 8 and "".join(words).startswith(account) \
+        or len(account) >= _SPELT_HANDLE and "".join(words).startswith(account) \
         or len(words[0]) >= 6 and account.startswith(words[0])
