@@ -8,6 +8,12 @@ import click
 from .app import main
 
 
+def read_names(path: Path) -> tuple[str, ...]:
+    """Article names, one per line; blank lines and ``#`` comments skipped."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
 @main.group(name="train")
 def train_group() -> None:
     """Train sayso's attribution model on an annotated corpus."""
@@ -36,15 +42,23 @@ def train_group() -> None:
 @click.option("--checkpoint-every", type=click.IntRange(min=1), default=200, show_default=True,
               help="Encoder: write OUT/last.pt every N updates (and at each epoch end).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Encoder: first N articles of each split.")
+@click.option("--add-train", type=click.Path(exists=True, file_okay=False, path_type=Path), multiple=True,
+              help="Encoder: also train on this folder's articles (laid out like a split: attributions/, "
+                   "text/); repeatable.")
+@click.option("--hold-out", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Encoder: a file of article names (one per line, # comments) that --add-train leaves out.")
 def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes: float | None,
                   max_steps: int | None, cache: Path | None, encoder: str | None, resume: bool, epochs: int,
-                  batch_size: int, learn_rate: float, checkpoint_every: int, limit: int | None) -> None:
+                  batch_size: int, learn_rate: float, checkpoint_every: int, limit: int | None,
+                  add_train: tuple[Path, ...], hold_out: Path | None) -> None:
     """Train the source/cue/content tagger on CORPUS/train, keeping the weights best on CORPUS/dev."""
     if encoder is not None or resume:
         from ..model.encoder.train import TrainOptions, train_encoder
 
         options = TrainOptions(epochs=epochs, batch_size=batch_size, learn_rate=learn_rate,
-                               checkpoint_every=checkpoint_every, limit=limit)
+                               checkpoint_every=checkpoint_every, limit=limit,
+                               add_train=tuple(str(folder) for folder in add_train),
+                               hold_out=read_names(hold_out) if hold_out else ())
         done = train_encoder(corpus, out, encoder=encoder, options=options, resume=resume, max_minutes=max_minutes,
                              max_steps=max_steps, report=lambda message: click.echo(message, err=True))
         best = done.best

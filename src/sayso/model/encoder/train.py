@@ -55,6 +55,10 @@ class TrainOptions:
     checkpoint_every: int = 200
     limit: int | None = None  # articles per split (smoke tests)
     threads: int = 2
+    # more training articles: folders laid out like a split (attributions/, text/), read
+    # whole except the articles named in hold_out (kept unseen, to measure on)
+    add_train: tuple[str, ...] = ()
+    hold_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,18 @@ def read_articles(corpus: Path | str, split: str, tokenizer, limit: int | None =
         tags = W.piece_tags(article, W.gold_char_spans(gold.text, gold.attributions))
         out.append(Article(gold.name, gold.text, article, tags, gold.attributions))
     return out
+
+
+def training_articles(corpus: Path | str, tokenizer, options: TrainOptions) -> list[Article]:
+    """``corpus/train`` and the articles of each ``options.add_train`` folder not held out."""
+    articles = read_articles(corpus, "train", tokenizer, options.limit)
+    held = set(options.hold_out)
+    for folder in map(Path, options.add_train):
+        if not (folder / "attributions").is_dir() or not (folder / "text").is_dir():
+            raise ConfigError(f"{folder}: not a corpus split (it needs attributions/ and text/ folders)")
+        added = read_articles(folder.parent, folder.name, tokenizer, options.limit)
+        articles.extend(a for a in added if a.name not in held)
+    return articles
 
 
 def epoch_plan(articles: Sequence[Article], epoch: int, options: TrainOptions) -> list[list[tuple[int, int, int]]]:
@@ -209,7 +225,9 @@ def train_encoder(corpus: Path | str, out: Path | str, *, encoder: str | Path | 
         if not (out / CHECKPOINT).is_file():
             raise ConfigError(f"nothing to resume: {out / CHECKPOINT} does not exist; start without --resume")
         state = torch.load(out / CHECKPOINT, weights_only=False)
-        options = TrainOptions(**state["options"])
+        saved = state["options"]
+        options = TrainOptions(**{**saved, "add_train": tuple(saved.get("add_train", ())),
+                                  "hold_out": tuple(saved.get("hold_out", ()))})
         encoder = state["encoder"]
     folder = encoder_dir(encoder)
     torch.set_num_threads(options.threads)
@@ -219,7 +237,7 @@ def train_encoder(corpus: Path | str, out: Path | str, *, encoder: str | Path | 
 
     tokenizer = W.load_tokenizer(folder)
     specials = W.special_ids(tokenizer)
-    train_set = read_articles(corpus, "train", tokenizer, options.limit)
+    train_set = training_articles(corpus, tokenizer, options)
     dev_set = read_articles(corpus, "dev", tokenizer, options.limit)
     plans = [len(epoch_plan(train_set, e, options)) for e in range(options.epochs)]
     total = sum(plans)
