@@ -94,6 +94,22 @@ def test_cli_prints_the_table_and_json(corpus, tmp_path):
     assert report["systems"]["rules"]["scores"]["statements"]["tp"] >= 1
 
 
+def test_only_and_skip_choose_the_articles_scored(corpus, tmp_path):
+    (corpus / "dev" / "text" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "dev" / "attributions" / "b_x.ann").write_text(ANN, encoding="utf-8")
+    names = tmp_path / "names.txt"
+    names.write_text("# held out\nb\n", encoding="utf-8")
+    every = evaluate_news(corpus, systems=("rules",), progress=False)
+    only = evaluate_news(corpus, systems=("rules",), progress=False, only=("b",))
+    assert (every.articles, every.gold_statements) == (2, 4) and (only.articles, only.gold_statements) == (1, 2)
+    result = CliRunner().invoke(main, ["eval", "news", str(corpus), "--systems", "rules", "--no-progress",
+                                       "--skip", str(names)])
+    assert result.exit_code == 0 and "2 gold statements" in result.output, result.output
+    result = CliRunner().invoke(main, ["eval", "news", str(corpus), "--systems", "rules", "--no-progress",
+                                       "--only", str(names), "--skip", str(names)])
+    assert result.exit_code != 0 and "among those chosen" in result.output, result.output
+
+
 def test_the_actor_named_as_the_gold_speaker_is_right_wherever_its_mentions_are():
     attributions, _ = gold()
     named = PredictedStatement(content=((23, 29),), source=(32, 35), speaker_mentions=((32, 35),), speaker="ann  LEE")

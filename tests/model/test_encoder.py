@@ -17,7 +17,7 @@ pytest.importorskip("onnxruntime")
 from sayso.cli import main  # noqa: E402
 from sayso.errors import ConfigError  # noqa: E402
 from sayso.model.encoder import windows as W  # noqa: E402
-from sayso.model.encoder.train import TrainOptions, train_encoder  # noqa: E402
+from sayso.model.encoder.train import TrainOptions, train_encoder, training_articles  # noqa: E402
 
 from .test_train import ARTICLES, write_corpus  # noqa: E402
 
@@ -88,6 +88,17 @@ def test_a_resumed_run_ends_with_the_same_weights(tmp_path, corpus, encoder, tra
     assert [row["step"] for row in resumed.history][-2:] == [row["step"] for row in result.history][-2:]
     mine, theirs = _final_weights(tmp_path), _final_weights(result.out)
     assert mine.keys() == theirs.keys() and all(torch_equal(mine[k], theirs[k]) for k in theirs)
+
+
+def test_added_folders_train_too_except_the_articles_held_out(tmp_path, corpus, encoder):
+    extra = write_corpus(tmp_path / "extra")
+    tokenizer = W.load_tokenizer(encoder)
+    held = sorted(ARTICLES)[0]
+    options = TrainOptions(add_train=(str(extra / "dev"),), hold_out=(held,))
+    names = [a.name for a in training_articles(corpus, tokenizer, options)]
+    assert names == sorted(ARTICLES) + [n for n in sorted(ARTICLES) if n != held]
+    with pytest.raises(ConfigError, match="not a corpus split"):
+        training_articles(corpus, tokenizer, TrainOptions(add_train=(str(tmp_path),)))
 
 
 def test_resume_without_a_checkpoint_is_a_configuration_error(tmp_path, corpus):

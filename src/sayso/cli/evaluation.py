@@ -72,8 +72,13 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
 @click.option("--lang", default="en", show_default=True, metavar="CODE",
               help="Language of the set: en reads data/eval/news, fr data/eval/news-fr (French is read by "
                    "rules, so --systems defaults to rules there).")
+@click.option("--only", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score only the articles named in this file (one per line, # comments), e.g. "
+                   "data/eval/news/tagger-held-out.txt.")
+@click.option("--skip", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Leave out the articles named in this file.")
 def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors: bool, json_out: Path | None,
-              progress: bool, lang: str) -> None:
+              progress: bool, lang: str, only: Path | None, skip: Path | None) -> None:
     """Statements, right speakers, kinds and types on the real-news set [default: data/eval/news]."""
     from ..eval.news import default_corpus, evaluate_news, format_errors, format_news
 
@@ -82,8 +87,11 @@ def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors:
     code = check_lang(lang)
     names = tuple(s.strip() for s in (systems or ("rules,hybrid,textacy" if code == "en" else "rules")).split(",")
                   if s.strip())
+    from ..corpora.brat import read_names
+
     report = evaluate_news(corpus or default_corpus(code), split=split, systems=names, progress=progress,
-                           keep_errors=show_errors, lang=code)
+                           keep_errors=show_errors, lang=code, only=read_names(only) if only else None,
+                           skip=read_names(skip) if skip else ())
     _show(report, format_news(report), json_out, format_errors(report) if show_errors else None)
 
 

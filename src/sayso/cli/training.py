@@ -5,13 +5,8 @@ from pathlib import Path
 
 import click
 
+from ..corpora.brat import read_names
 from .app import main
-
-
-def read_names(path: Path) -> tuple[str, ...]:
-    """Article names, one per line; blank lines and ``#`` comments skipped."""
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(line for line in lines if line)
 
 
 @main.group(name="train")

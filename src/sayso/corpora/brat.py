@@ -259,6 +259,12 @@ def split_dir(corpus_dir: Path | str, split: str) -> Path:
     return folder
 
 
+def read_names(path: Path | str) -> tuple[str, ...]:
+    """Article names listed in a file, one per line; blank lines and ``#`` comments skipped."""
+    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
 def read_split(corpus_dir: Path | str, split: str = "dev", limit: int | None = None) -> list[GoldArticle]:
     """Read the articles of one split, in name order, each with its first annotator's file.
 

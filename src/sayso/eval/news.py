@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -306,16 +306,20 @@ def default_corpus(lang: str = "en") -> Path:
 
 def evaluate_news(corpus_dir: Path | str | None = None, split: str = "dev",
                   systems: Sequence[str] = ("rules", "hybrid", "textacy"), *, progress: bool = True,
-                  keep_errors: bool = False, lang: str = "en") -> NewsReport:
-    """Run ``systems`` on one split of the real-news set (in ``lang``) and score them."""
+                  keep_errors: bool = False, lang: str = "en", only: Collection[str] | None = None,
+                  skip: Collection[str] = ()) -> NewsReport:
+    """Run ``systems`` on one split of the real-news set (in ``lang``) and score them: only the
+    articles named in ``only`` when it is given, never those in ``skip``."""
     unknown = [s for s in systems if s not in NEWS_SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system(s) {unknown}; choose among {list(NEWS_SYSTEMS)}")
     if keep_errors and split == "test":
         raise InputError("the test split is for reporting only: errors are listed for dev, not test")
-    articles = read_split(corpus_dir or default_corpus(lang), split)
+    articles = [a for a in read_split(corpus_dir or default_corpus(lang), split)
+                if (only is None or a.name in only) and a.name not in skip]
     if not articles:
-        raise InputError(f"no annotated articles in the {split} split of {corpus_dir or default_corpus(lang)}")
+        raise InputError(f"no annotated articles in the {split} split of {corpus_dir or default_corpus(lang)}"
+                         + (" among those chosen" if only is not None or skip else ""))
     if lang != "en" and "textacy" in systems:
         raise ConfigError("textacy reads English only; choose among rules, trained, hybrid for this set")
     from tqdm import tqdm
