@@ -171,6 +171,14 @@ def test_role_from_appositive():
     assert "former defense official" in _actor(analysis, "Peter Walsh").roles
 
 
+@pytest.mark.parametrize("text, name", [
+    ("A prominent Shia cleric in southern Iraq has channelled money to armed groups, the channel said.", "Shia"),
+    ("The Kurdish fighters held the town for a week, a spokesman said.", "Kurdish"),
+])
+def test_a_nationality_or_faith_takes_no_role_from_the_noun_it_modifies(text, name):
+    assert _actor(sayso.extract(text), name).roles == ()
+
+
 def test_role_of_an_organisation_from_appositive():
     text = "The Basij, a paramilitary branch of the IRGC, said the protests were over."
     analysis = sayso.extract(text)

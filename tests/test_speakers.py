@@ -62,6 +62,10 @@ def test_the_actor_a_source_names(engine, text, words, expected):
     # a directive's object has not spoken yet
     ("The senator is also encouraging his supporters at a rally to ask why the vote was delayed.",
      "vote was delayed", "his supporters"),
+    # a headline's description is whom the lead names, not someone of that role quoted at the end
+    ("Iraqi cleric says the payments were legal\n\nThe payments began in 2019.\n\nThey went to a charity in Basra."
+     "\n\nThe charity has 40 staff.\n\nIts accounts are audited.\n\nSayyid Murtada al-Khafaji, a cleric in "
+     "Najaf, criticised the charity.", "payments were legal", "Sayyid Murtada al-Khafaji"),
 ])
 def test_a_speaker_not_guessed(engine, text, words, not_speaker):
     assert speaker_of(text, words, engine) != not_speaker

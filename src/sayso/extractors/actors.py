@@ -645,8 +645,10 @@ class ActorBook:
             if head and unnamed.mentions and 0 <= max(unnamed.mentions)[0] < headline:
                 # "Pathologist testifies …" over "Mohd Shah Mahmood, a pathologist, told the court":
                 # a headline describes whom the story names, by the role it gives them (the NER
-                # may take a capitalised first word for a name)
-                named = [c for c in self.clusters if c.named and c.mentions and min(c.mentions)[0] > headline
+                # may take a capitalised first word for a name); the story names its subject in
+                # its lead, not "a cleric in Najaf" quoted at the end
+                lead_end = _lead_end(self.text, headline)
+                named = [c for c in self.clusters if c.named and c.mentions and headline < min(c.mentions)[0] < lead_end
                          and any(head in name_words(role) for role in c.roles)]
                 if len(named) == 1:
                     out[unnamed.key] = named[0]
@@ -687,6 +689,21 @@ class ActorBook:
 _GROUP_NAMES = frozenset({"ORG", "GPE", "FAC", "PERSON", "EVENT"})
 #: The longest handle a social network allows: a longer name is cut to it ("@FizaBatoolGilan").
 _HANDLE_LENGTH = 15
+
+
+#: Paragraphs after a headline that make a story's lead: where it names whom the headline describes.
+_LEAD_PARAGRAPHS = 4
+
+
+def _lead_end(text: str, headline: int) -> int:
+    """Where the lead ends: after the first few paragraphs that follow the headline."""
+    end = headline
+    for _ in range(_LEAD_PARAGRAPHS):
+        found = text.find("\n\n", end + 2)
+        if found < 0:
+            return len(text)
+        end = found
+    return end
 
 
 def _account_of(handle: str, name: str) -> bool:
@@ -855,10 +872,10 @@ def find_actors(doc: Doc) -> ActorBook:
         for role in roles_of(name, display):
             cluster.add_role(role)
         kind = kind_noun(name)
-        if kind is not None and ent.label_ != "PERSON" and cluster.type != ActorType.PERSON \
+        if kind is not None and ent.label_ not in {"PERSON", "NORP"} and cluster.type != ActorType.PERSON \
                 and kind.lower() not in lexicons.person_words():
-            # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump, and "the
-            # Florida senator" no Florida
+            # "the AntyScience blog" is a blog; "the Trump campaign" is no Donald Trump, "the
+            # Florida senator" no Florida, and "a Shia cleric" no Shia
             cluster.add_role(kind)
         if name.start > 0 and doc[name.start - 1].lower_ in lexicons.load("outlet_kind_nouns"):
             cluster.labels["MEDIA"] += 2  # "pan-Arab newspaper Al Hayat", which the NER calls a person
