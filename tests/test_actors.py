@@ -56,6 +56,17 @@ def test_a_description_of_another_country_is_another_actor():
         "The Japanese government", "The Taiwanese government", "Iraq’s interior ministry", "Iraq’s interior ministry"]
 
 
+def test_a_countrys_possessive_takes_up_that_countrys_description():
+    """ "Malaysia's transport ministry" is the Malaysian transport ministry quoted before, not
+    the Thai one."""
+    text = ("Debris was found, said the Malaysian transport ministry in a statement. The Thai transport ministry "
+            "said the search would go on. \"There is no sign of the flight,\" said Malaysia's transport ministry.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == [
+        "the Malaysian transport ministry", "The Thai transport ministry", "the Malaysian transport ministry"]
+
+
 def test_a_name_with_a_suffix_is_one_person_and_spells_no_acronym():
     """ "Martin Luther King Jr." is one person, "King" later the same one; his "Jr." is no
     acronym of "JVB Records"; "she" after them is the singer, not a record label."""

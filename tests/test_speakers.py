@@ -39,6 +39,9 @@ def speaker_of(text: str, words: str, engine: str) -> str | None:
      "Al-Jazeera"),
     ("CNN aired the footage on Monday. The network said the arrests were illegal.", "the arrests", "CNN"),
     ("The Pentagon and the CIA met on Monday. The agency said the arrests were illegal.", "the arrests", "CIA"),
+    # a nationality before the noun is no actor of its own
+    ("Flights resumed on Monday. The Thai government said the search would go on.", "the search",
+     "The Thai government"),
 ])
 def test_the_actor_a_source_names(engine, text, words, expected):
     assert speaker_of(text, words, engine) == expected

@@ -116,3 +116,12 @@ def test_the_actor_named_as_the_gold_speaker_is_right_wherever_its_mentions_are(
     surname = PredictedStatement(content=((23, 29),), source=(32, 35), speaker_mentions=((32, 35),), speaker="Lee")
     assert score_news_article(TEXT, attributions, [named])[0].speaker.hits == 1
     assert score_news_article(TEXT, attributions, [surname])[0].speaker.hits == 0
+
+
+def test_evaluations_run_the_tagger_they_are_given(corpus, tmp_path):
+    missing = tmp_path / "no-model"
+    for command in (["eval", "news", str(corpus)], ["eval", "polnear", str(corpus)]):
+        result = CliRunner().invoke(main, [*command, "--systems", "hybrid", "--no-progress",
+                                           "--attribution-model", str(missing)])
+        assert result.exit_code != 0 and "no weights in" in result.output and str(missing) in result.output, \
+            result.output

@@ -11,7 +11,7 @@ from .. import settings
 from ..errors import InputError
 from .app import main
 from .options import (
-    _MODEL_HELP, _engine_option,
+    _MODEL_HELP, _attribution_option, _engine_option,
 )
 
 
@@ -41,17 +41,19 @@ def eval_group() -> None:
 @click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the report as Markdown (docs/accuracy.md) to this file.")
 @click.option("--model", default=None, help=_MODEL_HELP)
+@_attribution_option
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
 def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | None, json_out: Path | None,
-                 markdown_out: Path | None, model: str | None, progress: bool) -> None:
+                 markdown_out: Path | None, model: str | None, attribution_model: str | None, progress: bool) -> None:
     """Score source, cue and content spans on PolNeAR (brat standoff): exact and overlap P/R/F1."""
     from ..eval import evaluate, format_markdown, format_table
 
     from ..eval.runner import default_systems
 
     names = tuple(s.strip() for s in systems.split(",") if s.strip()) if systems else default_systems()
+    chosen = settings.options(model=model, attribution_model=attribution_model)
     report = evaluate(corpus, split=split, limit=limit, systems=names, progress=progress,
-                      model=settings.options(model=model).model)
+                      model=chosen.model, attribution_model=chosen.attribution_model or None)
     _show(report, format_table(report), json_out)
     if markdown_out is not None:
         markdown_out.write_text(format_markdown(report), encoding="utf-8")
@@ -77,8 +79,9 @@ def eval_polnear(corpus: Path, split: str, limit: int | None, systems: str | Non
                    "data/eval/news/tagger-held-out.txt.")
 @click.option("--skip", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Leave out the articles named in this file.")
+@_attribution_option
 def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors: bool, json_out: Path | None,
-              progress: bool, lang: str, only: Path | None, skip: Path | None) -> None:
+              progress: bool, lang: str, only: Path | None, skip: Path | None, attribution_model: str | None) -> None:
     """Statements, right speakers, kinds and types on the real-news set [default: data/eval/news]."""
     from ..eval.news import default_corpus, evaluate_news, format_errors, format_news
 
@@ -91,7 +94,8 @@ def eval_news(corpus: Path | None, split: str, systems: str | None, show_errors:
 
     report = evaluate_news(corpus or default_corpus(code), split=split, systems=names, progress=progress,
                            keep_errors=show_errors, lang=code, only=read_names(only) if only else None,
-                           skip=read_names(skip) if skip else ())
+                           skip=read_names(skip) if skip else (),
+                           attribution_model=settings.options(attribution_model=attribution_model).attribution_model or None)
     _show(report, format_news(report), json_out, format_errors(report) if show_errors else None)
 
 

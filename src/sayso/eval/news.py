@@ -270,20 +270,23 @@ def _value(label: Any) -> str | None:
 Predictor = Callable[[GoldArticle], list[PredictedStatement]]
 
 
-def _engine(name: str, articles: Sequence[GoldArticle], lang: str = "en") -> Predictor:
+def _engine(name: str, articles: Sequence[GoldArticle], lang: str = "en",
+            attribution_model: str | None = None) -> Predictor:
     from sayso.pipeline import extract
 
     if name != "rules":
         from sayso.model.loader import load_tagger
 
-        load_tagger()  # before the clock starts; a missing model is a configuration error
-    return lambda article: statements_of(extract(article.text, engine=name, lang=None if lang == "en" else lang), article.text)
+        load_tagger(attribution_model)  # before the clock starts; a missing model is a configuration error
+    return lambda article: statements_of(extract(article.text, engine=name, lang=None if lang == "en" else lang,
+                                                 attribution_model=attribution_model), article.text)
 
 
-def _textacy(name: str, articles: Sequence[GoldArticle], lang: str = "en") -> Predictor:
+def _textacy(name: str, articles: Sequence[GoldArticle], lang: str = "en",
+             attribution_model: str | None = None) -> Predictor:
     from sayso.eval.runner import SYSTEMS as CORPUS_SYSTEMS
 
-    predict = CORPUS_SYSTEMS["textacy"](articles, None)
+    predict = CORPUS_SYSTEMS["textacy"](articles, None, None)
 
     def statements(article: GoldArticle) -> list[PredictedStatement]:
         return [PredictedStatement(content=p.role("content"), source=p.source, cue=p.cue, kind=p.kind)
@@ -292,7 +295,7 @@ def _textacy(name: str, articles: Sequence[GoldArticle], lang: str = "en") -> Pr
     return statements
 
 
-def _setup(name: str) -> Callable[[str, Sequence[GoldArticle], str], Predictor]:
+def _setup(name: str) -> Callable[[str, Sequence[GoldArticle], str, str | None], Predictor]:
     return _textacy if name == "textacy" else _engine
 
 
@@ -307,9 +310,10 @@ def default_corpus(lang: str = "en") -> Path:
 def evaluate_news(corpus_dir: Path | str | None = None, split: str = "dev",
                   systems: Sequence[str] = ("rules", "hybrid", "textacy"), *, progress: bool = True,
                   keep_errors: bool = False, lang: str = "en", only: Collection[str] | None = None,
-                  skip: Collection[str] = ()) -> NewsReport:
+                  skip: Collection[str] = (), attribution_model: str | None = None) -> NewsReport:
     """Run ``systems`` on one split of the real-news set (in ``lang``) and score them: only the
-    articles named in ``only`` when it is given, never those in ``skip``."""
+    articles named in ``only`` when it is given, never those in ``skip``; the trained and hybrid
+    engines with the tagger in ``attribution_model`` (default: the packaged one)."""
     unknown = [s for s in systems if s not in NEWS_SYSTEMS]
     if unknown:
         raise ConfigError(f"unknown system(s) {unknown}; choose among {list(NEWS_SYSTEMS)}")
@@ -329,7 +333,7 @@ def evaluate_news(corpus_dir: Path | str | None = None, split: str = "dev",
     load_pipeline(model_for(lang))  # before the clock starts
     reports = {}
     for name in dict.fromkeys(systems):
-        predict = _setup(name)(name, articles, lang)
+        predict = _setup(name)(name, articles, lang, attribution_model)
         total, failures, errors, seconds = NewsScores(), [], [], 0.0
         for article in tqdm(articles, desc=name, unit="article", file=sys.stderr, disable=not progress):
             started = time.perf_counter()

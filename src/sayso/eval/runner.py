@@ -50,21 +50,23 @@ def sayso_predictions(analysis: Analysis, text: str) -> list[PredictedAttributio
 
 
 Predictor = Callable[[GoldArticle], list[PredictedAttribution]]
+#: A system's set-up: (articles, spaCy pipeline, attribution model folder) → its predictor.
+Setup = Callable[[Sequence[GoldArticle], str | None, str | None], Predictor]
 
 
-def _engine_system(engine: str) -> Callable[[Sequence[GoldArticle], str | None], Predictor]:
+def _engine_system(engine: str) -> Setup:
     """sayso with one attribution engine: rules, trained or hybrid."""
 
-    def setup(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
+    def setup(articles: Sequence[GoldArticle], model: str | None, attribution_model: str | None = None) -> Predictor:
         from sayso.pipeline import extract  # the engine; imported only when asked for
 
         if engine != "rules":
             from sayso.model.loader import load_tagger
 
-            load_tagger()  # before the clock starts; a missing model is a configuration error
+            load_tagger(attribution_model)  # before the clock starts; a missing model is a configuration error
         # As a user runs it: the text normalised inside, the offsets given in the corpus text.
         return lambda article: sayso_predictions(
-            extract(article.text, model=model, engine=engine), article.text)
+            extract(article.text, model=model, engine=engine, attribution_model=attribution_model), article.text)
 
     return setup
 
@@ -72,7 +74,7 @@ def _engine_system(engine: str) -> Callable[[Sequence[GoldArticle], str | None],
 _sayso_system = _engine_system("rules")
 
 
-def _textacy_system(articles: Sequence[GoldArticle], model: str | None) -> Predictor:
+def _textacy_system(articles: Sequence[GoldArticle], model: str | None, attribution_model: str | None = None) -> Predictor:
     from sayso.nlp import load_pipeline
     from sayso.options import DEFAULTS
 
@@ -94,7 +96,7 @@ def _textacy_system(articles: Sequence[GoldArticle], model: str | None) -> Predi
 
 
 #: Each system, set up for a sequence of articles, returns a predictor called on each in order.
-SYSTEMS: dict[str, Callable[[Sequence[GoldArticle], str | None], Predictor]] = {
+SYSTEMS: dict[str, Setup] = {
     "rules": _sayso_system,
     "trained": _engine_system("trained"),
     "hybrid": _engine_system("hybrid"),
@@ -112,12 +114,12 @@ def default_systems() -> tuple[str, ...]:
 
 
 def run_system(name: str, articles: Sequence[GoldArticle], *, progress: bool = True,
-               model: str | None = None) -> SystemReport:
+               model: str | None = None, attribution_model: str | None = None) -> SystemReport:
     """Score one system on ``articles``, failing soft per article."""
     from tqdm import tqdm
 
     scores, failures, seconds = Scores(), [], 0.0
-    predict = SYSTEMS[name](articles, model)  # set-up errors (no engine, no model) raise
+    predict = SYSTEMS[name](articles, model, attribution_model)  # set-up errors (no engine, no model) raise
     bar = tqdm(articles, desc=name, unit="article", file=sys.stderr, disable=not progress)
     for article in bar:
         started = time.perf_counter()
@@ -135,11 +137,12 @@ def run_system(name: str, articles: Sequence[GoldArticle], *, progress: bool = T
 
 def evaluate(corpus_dir: Path | str, split: str = "dev", limit: int | None = None,
              systems: Sequence[str] = DEFAULT_SYSTEMS, progress: bool = True,
-             model: str | None = None) -> EvalReport:
+             model: str | None = None, attribution_model: str | None = None) -> EvalReport:
     """Read ``split`` of a brat corpus, run each of ``systems`` on it and score them.
 
     ``model`` names the spaCy pipeline both systems parse with (default: the ``model``
-    option's default; the command line passes the setting). A progress bar per system goes to stderr unless ``progress`` is False.
+    option's default; the command line passes the setting); ``attribution_model`` the tagger's
+    folder for the trained and hybrid engines (default: the packaged one). A progress bar per system goes to stderr unless ``progress`` is False.
     """
     systems = tuple(dict.fromkeys(ALIASES.get(s, s) for s in systems))
     unknown = [s for s in systems if s not in SYSTEMS]
@@ -150,7 +153,8 @@ def evaluate(corpus_dir: Path | str, split: str = "dev", limit: int | None = Non
         from sayso.nlp import load_pipeline
 
         load_pipeline(model)
-    reports = {name: run_system(name, articles, progress=progress, model=model) for name in systems}
+    reports = {name: run_system(name, articles, progress=progress, model=model, attribution_model=attribution_model)
+               for name in systems}
     return EvalReport(
         corpus=Path(corpus_dir).resolve().name,
         split=split,

@@ -189,8 +189,11 @@ class ActorBook:
 
     def described(self, span: SpacySpan) -> Cluster | None:
         """The earlier actor a definite description points back to: "the channel" → the actor
-        described as a "news channel"; "the ministry" → "Iraq's interior ministry"."""
-        if span[0].lower_ not in lexicons.load("definites"):
+        described as a "news channel"; "the ministry" → "Iraq's interior ministry". A country's
+        possessive is as definite, for an actor of that country: "Malaysia's transport ministry"
+        → "the Malaysian transport ministry"."""
+        possessed = span[0].dep_ == "poss" and span[0].ent_type_ == "GPE" and span[0].head.i == span.root.i
+        if span[0].lower_ not in lexicons.load("definites") and not possessed:
             return None
         head = singular(span.root.lemma_.lower())
         modifiers = {t.lower_ for t in span if t.head == span.root and t.dep_ in {"amod", "compound"}}
@@ -211,6 +214,8 @@ class ActorBook:
         for cluster in reversed(self.clusters):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char or origin and self._of_another_country(cluster, origin):
                 continue  # ("the Taiwanese government" is not "the Japanese government")
+            if possessed and not self._of_country(cluster, origin):
+                continue
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
@@ -222,9 +227,16 @@ class ActorBook:
 
     def _of_another_country(self, cluster: Cluster, origin: set[str]) -> bool:
         """Whether an actor's first mention gives it a nationality or country other than ``origin``."""
-        first = self.doc.char_span(*min(cluster.mentions), alignment_mode="expand") if cluster.mentions else None
-        theirs = _origins(first) if first is not None else set()
+        theirs = self._first_origins(cluster)
         return bool(theirs) and not theirs & origin
+
+    def _of_country(self, cluster: Cluster, origin: set[str]) -> bool:
+        """Whether an actor's first mention gives it a nationality or country of ``origin``."""
+        return bool(self._first_origins(cluster) & origin)
+
+    def _first_origins(self, cluster: Cluster) -> set[str]:
+        first = self.doc.char_span(*min(cluster.mentions), alignment_mode="expand") if cluster.mentions else None
+        return _origins(first) if first is not None else set()
 
     def known(self, span: SpacySpan) -> Cluster | None:
         """The actor already known that a phrase names or takes up, without making one: its

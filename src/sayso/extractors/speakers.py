@@ -482,7 +482,8 @@ class SpeakerResolver:
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             # A name modifying a plural noun is not the speaker: "Scientology officials".
-            # "the M5S party": an acronym the NER missed there still names its actor.
+            # "the M5S party": an acronym the NER missed there still names its actor (a
+            # nationality does not: "The Thai government" is no "Thai").
             # "Another reader, Kapyololo, thinks": the name in apposition names the speaker even
             # when the source span a tagger gave stops before it.
             # "Dr. Norashikin Othman of Hospital Kuala Lumpur testified", parsed with the place as
@@ -494,7 +495,8 @@ class SpeakerResolver:
                                 t.dep_ in {"appos", "compound"} and not (t.dep_ == "compound" and root.tag_ == "NNS")
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
-                            if found is not None and not (t.dep_ == "compound" and _affiliation(root, found))), None)
+                            if found is not None and not (t.dep_ == "compound"
+                                                          and (_affiliation(root, found) or t.ent_type_ == "NORP"))), None)
         if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"} and span[-1].ent_type_ == "PERSON" \
                 and root.i < span[-1].i:
             # "screenwriter Cole Haddon", the title read as a verb: the person named at its end
