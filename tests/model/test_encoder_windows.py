@@ -103,3 +103,14 @@ def test_windows_scored_side_by_side_decode_as_one_after_the_other():
     with ThreadPoolExecutor(max_workers=2) as pool:
         side_by_side = W.decode(article, score, (0, 1, 2), window=12, stride=5, batch_size=1, mapper=pool.map)
     assert plain == side_by_side and plain
+
+
+def test_gold_spans_are_cut_at_line_breaks_when_asked():
+    from sayso.corpora.brat import GoldAttribution
+
+    text = "Ann wrote:\n\nLa vie est belle.\n\nLife is beautiful."
+    post = GoldAttribution("E1", "Attribution", source=((0, 3),), content=((12, 29), (31, 49)))
+    joined = [s for s in W.gold_char_spans(text, [post]) if s[2] == "CONTENT"]
+    cut = [s for s in W.gold_char_spans(text, [post], cut_at_breaks=True) if s[2] == "CONTENT"]
+    assert [text[s:e] for s, e, _ in joined] == ["La vie est belle.\n\nLife is beautiful"]
+    assert [text[s:e] for s, e, _ in cut] == ["La vie est belle", "Life is beautiful"]

@@ -42,10 +42,12 @@ def train_group() -> None:
                    "text/); repeatable.")
 @click.option("--hold-out", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Encoder: a file of article names (one per line, # comments) that --add-train leaves out.")
+@click.option("--cut-at-breaks", is_flag=True,
+              help="Encoder: cut gold spans at line breaks, so that no tagged span crosses a paragraph.")
 def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes: float | None,
                   max_steps: int | None, cache: Path | None, encoder: str | None, resume: bool, epochs: int,
                   batch_size: int, learn_rate: float, checkpoint_every: int, limit: int | None,
-                  add_train: tuple[Path, ...], hold_out: Path | None) -> None:
+                  add_train: tuple[Path, ...], hold_out: Path | None, cut_at_breaks: bool) -> None:
     """Train the source/cue/content tagger on CORPUS/train, keeping the weights best on CORPUS/dev."""
     if encoder is not None or resume:
         from ..model.encoder.train import TrainOptions, train_encoder
@@ -53,7 +55,7 @@ def train_polnear(corpus: Path, out: Path, config_path: Path | None, max_minutes
         options = TrainOptions(epochs=epochs, batch_size=batch_size, learn_rate=learn_rate,
                                checkpoint_every=checkpoint_every, limit=limit,
                                add_train=tuple(str(folder) for folder in add_train),
-                               hold_out=read_names(hold_out) if hold_out else ())
+                               hold_out=read_names(hold_out) if hold_out else (), cut_at_breaks=cut_at_breaks)
         done = train_encoder(corpus, out, encoder=encoder, options=options, resume=resume, max_minutes=max_minutes,
                              max_steps=max_steps, report=lambda message: click.echo(message, err=True))
         best = done.best

@@ -59,6 +59,8 @@ class TrainOptions:
     # whole except the articles named in hold_out (kept unseen, to measure on)
     add_train: tuple[str, ...] = ()
     hold_out: tuple[str, ...] = ()
+    # gold spans cut at line breaks: the tagger learns that no span crosses a paragraph
+    cut_at_breaks: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,24 +98,25 @@ def _torch():
     return torch
 
 
-def read_articles(corpus: Path | str, split: str, tokenizer, limit: int | None = None) -> list[Article]:
+def read_articles(corpus: Path | str, split: str, tokenizer, limit: int | None = None,
+                  cut_at_breaks: bool = False) -> list[Article]:
     """The split's articles as wordpieces with gold tags."""
     out = []
     for gold in read_split(corpus, split, limit=limit):
         article = W.pieces(tokenizer, gold.text)
-        tags = W.piece_tags(article, W.gold_char_spans(gold.text, gold.attributions))
+        tags = W.piece_tags(article, W.gold_char_spans(gold.text, gold.attributions, cut_at_breaks))
         out.append(Article(gold.name, gold.text, article, tags, gold.attributions))
     return out
 
 
 def training_articles(corpus: Path | str, tokenizer, options: TrainOptions) -> list[Article]:
     """``corpus/train`` and the articles of each ``options.add_train`` folder not held out."""
-    articles = read_articles(corpus, "train", tokenizer, options.limit)
+    articles = read_articles(corpus, "train", tokenizer, options.limit, options.cut_at_breaks)
     held = set(options.hold_out)
     for folder in map(Path, options.add_train):
         if not (folder / "attributions").is_dir() or not (folder / "text").is_dir():
             raise ConfigError(f"{folder}: not a corpus split (it needs attributions/ and text/ folders)")
-        added = read_articles(folder.parent, folder.name, tokenizer, options.limit)
+        added = read_articles(folder.parent, folder.name, tokenizer, options.limit, options.cut_at_breaks)
         articles.extend(a for a in added if a.name not in held)
     return articles
 

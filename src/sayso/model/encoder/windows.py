@@ -74,19 +74,33 @@ def special_ids(tokenizer) -> tuple[int, int, int]:
     return first("[CLS]", "<s>"), first("[SEP]", "</s>"), first("[PAD]", "<pad>")
 
 
-def gold_char_spans(text: str, attributions: Iterable) -> list[CharSpan]:
+def gold_char_spans(text: str, attributions: Iterable, cut_at_breaks: bool = False) -> list[CharSpan]:
     """The gold source, cue and content spans of an article in characters: fragments split only
-    by whitespace joined, each trimmed of edge punctuation as the scorer trims them."""
+    by whitespace joined, each trimmed of edge punctuation as the scorer trims them. With
+    ``cut_at_breaks``, a span never runs over a line break: a post and its translation, two
+    paragraphs of one content, are two spans (which the engine joins again)."""
     from ...corpora.spans import trim
 
     spans = []
     for attribution in attributions:
         for label in LABELS:
             for fragment in merge_gaps(getattr(attribution, label.lower()), text):
-                trimmed = trim(text, fragment)
-                if trimmed is not None:
-                    spans.append((*trimmed, label))
+                for piece in _lines(text, fragment) if cut_at_breaks else (fragment,):
+                    trimmed = trim(text, piece)
+                    if trimmed is not None:
+                        spans.append((*trimmed, label))
     return spans
+
+
+def _lines(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A span cut at each line break inside it."""
+    start, end = span
+    pieces = []
+    while (found := text.find("\n", start, end)) >= 0:
+        pieces.append((start, found))
+        start = found + 1
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
 def piece_tags(article: Pieces, spans: Iterable[CharSpan]) -> numpy.ndarray:
