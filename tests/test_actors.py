@@ -67,6 +67,19 @@ def test_a_countrys_possessive_takes_up_that_countrys_description():
         "the Malaysian transport ministry", "The Thai transport ministry", "the Malaysian transport ministry"]
 
 
+def test_a_short_form_of_a_countrys_name_is_that_country():
+    text = ("The United States wants India to accept safeguards. The US also said it would help India with fuel. "
+            "The U.S. agreed.")
+    analysis = sayso.extract(text, engine="rules")
+    assert [a.name for a in analysis.actors if a.type.value == "GPE"] == ["The United States", "India"]
+
+
+def test_undersecretary_is_a_title():
+    analysis = sayso.extract("Nicholas Burns arrived on Monday. Undersecretary Burns said the talks went well.",
+                             engine="rules")
+    assert [a.name for a in analysis.actors] == ["Nicholas Burns"]
+
+
 def test_a_name_with_a_suffix_is_one_person_and_spells_no_acronym():
     """ "Martin Luther King Jr." is one person, "King" later the same one; his "Jr." is no
     acronym of "JVB Records"; "she" after them is the singer, not a record label."""

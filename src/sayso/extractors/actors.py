@@ -469,6 +469,10 @@ class ActorBook:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
                 return cluster
+            if cluster.named and _aliases(words, cluster.words):
+                if len(cluster.words) == 1 and len(words) > 1:
+                    cluster.acronyms.add(cluster.words[0])  # "EU" first, then "European Union": named in full
+                return cluster
         acronym = "".join(words)
         place = label in {"GPE", "LOC"} and " ".join(words) in lexicons.places()
         for cluster in order:
@@ -723,6 +727,13 @@ def _account_of(handle: str, name: str) -> bool:
     account, "@agenda507" Agenda 507's, "@FizaBatoolGilan" Fiza Batool Gilani's, cut to length."""
     letters = "".join(ch for ch in name.lower() if ch.isalnum())
     return handle == letters or len(handle) == _HANDLE_LENGTH and letters.startswith(handle)
+
+
+def _aliases(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names are the short and long forms of one (lexicon ``name_aliases``): "US"
+    and "the United States"."""
+    forms = lexicons.table("name_aliases")
+    return forms.get(" ".join(a)) == " ".join(b) or forms.get(" ".join(b)) == " ".join(a)
 
 
 def _tells(words: tuple[str, ...], role: set[str]) -> bool:
