@@ -505,3 +505,68 @@ def test_a_bare_plural_is_the_group_described_with_that_noun():
     analysis = sayso.extract(text, engine="rules")
     groups = [a.name for a in analysis.actors if "organisers" in a.name.lower()]
     assert groups == ["Pride in London organisers"]
+
+
+def test_a_name_spelt_with_and_without_accents_is_one_actor():
+    """ "Gastón Garatea" and "Gaston Garatea" in one article are one actor, as the store's keys
+    already say."""
+    text = ("Peruvian priest Gastón Garatea criticised the decision on Monday. Gaston Garatea said that the "
+            "church had acted too abruptly.")
+    analysis = sayso.extract(text, engine="rules")
+    named = [a for a in analysis.actors if "garatea" in a.name.lower()]
+    assert len(named) == 1 and {"Gastón Garatea", "Gaston Garatea"} <= {named[0].name, *named[0].aliases}
+    assert {q.speaker for q in analysis.quotes} == {named[0].id}
+
+
+def test_an_inner_name_alone_is_the_one_person_who_bears_it():
+    """ "Yusuf" after "Abdullahi Yusuf Ahmed": a Somali president known by his middle name, as a
+    Spanish speaker is by the father's surname before the mother's; a word two actors bear stays apart."""
+    text = ("President Abdullahi Yusuf Ahmed announced his motion to dismiss the prime minister. Yusuf said that "
+            "the government was unable to perform its duties.")
+    analysis = sayso.extract(text, engine="rules")
+    president = _actor(analysis, "Abdullahi Yusuf Ahmed")
+    said = next(q for q in analysis.quotes if q.cue == "said")
+    assert said.speaker == president.id and "Yusuf" in president.aliases
+    shared = ("Ahmed Yusuf Ali met Omar Yusuf in Mogadishu. Yusuf said that the talks had failed.")
+    names = {a.name for a in sayso.extract(shared, engine="rules").actors}
+    assert "Yusuf" in names or "Omar Yusuf" in names
+
+
+def test_a_name_the_ner_missed_is_read_from_the_acronym_that_spells_it():
+    """ "Christian Purefoy (CP)", which the NER does not see as a name: the person of the
+    interview's "CP:" answers."""
+    text = ("Nigeria: BattaBox Bakes Stories Through Online Videos\n\n"
+            "Christian Purefoy (CP), a director in BattaBox gave us a glimpse of this evolving online television.\n\n"
+            "What is BattaBox?\n\n"
+            "CP: BattaBox is a Nigerian conversation - music, film, street-life, news and comedy.\n\n"
+            "Why Nigeria?\n\n"
+            "CP: Nigeria is such a vibrant place that even the most mundane is crackling with energy.\n\n"
+            "Who makes the videos?\n\n"
+            "CP: We accept all and any videos - as long as they are not inflammatory.")
+    analysis = sayso.extract(text, engine="rules")
+    person = _actor(analysis, "Christian Purefoy")
+    assert person.type.value == "PERSON" and "CP" in person.aliases
+    answers = [q for q in analysis.quotes if text[q.start - 4 : q.start] == "CP: "]
+    assert len(answers) == 3 and {q.speaker for q in answers} == {person.id}
+
+
+def test_a_surname_spelt_with_its_accents_is_the_person_spelt_so():
+    """Two people whose surnames differ only by an accent stay apart: "Şahin" is the minister
+    Mehmet Ali Şahin, not the police chief Ibrahim Sahin named after him."""
+    text = ("Justice Minister Mehmet Ali Şahin defended the inquiry. Police searched the home of former police "
+            "chief Ibrahim Sahin. \"The investigation has no political aspects,\" Şahin said.")
+    analysis = sayso.extract(text, engine="rules")
+    said = next(q for q in analysis.quotes if q.cue == "said")
+    assert said.speaker == _actor(analysis, "Mehmet Ali Şahin").id
+    assert _actor(analysis, "Ibrahim Sahin").id != said.speaker
+
+
+def test_a_full_name_the_ner_missed_takes_in_the_headlines_surname():
+    """ "Musk says …" in the headline, then "Elon Musk said …", neither read as a name by the NER:
+    one actor, named in full."""
+    text = ("Musk says Tesla will not move headquarters back to California\n\n"
+            "Elon Musk said on Tuesday that Tesla would keep its headquarters in Texas.")
+    analysis = sayso.extract(text, engine="rules")
+    musks = [a for a in analysis.actors if "Musk" in a.name or "Musk" in a.aliases]
+    assert len(musks) == 1 and musks[0].name == "Elon Musk" and "Musk" in musks[0].aliases
+    assert {q.speaker for q in analysis.quotes} == {musks[0].id}

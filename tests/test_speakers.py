@@ -897,3 +897,38 @@ def test_a_time_the_parser_hangs_on_a_description_is_no_part_of_it(engine):
     quote = next(q for q in sayso.extract(text, engine=engine).quotes if q.text.startswith("Superiority"))
     assert quote.speaker_mention is not None
     assert text[quote.speaker_mention[0] : quote.speaker_mention[1]] == "the young North Korean leader"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_speakers_bracket_is_closed_in_its_mention(engine):
+    """ "Natural Resources Wales (NRW) said": the mention is the name and its acronym, never a
+    bracket left open ("Natural Resources Wales (NRW")."""
+    text = "Natural Resources Wales (NRW) said more than 100 properties had been flooded on Sunday."
+    quote = sayso.extract(text, engine=engine).quotes[0]
+    assert quote.speaker_mention is not None
+    assert text[quote.speaker_mention[0] : quote.speaker_mention[1]] == "Natural Resources Wales (NRW)"
+
+
+def test_a_name_ending_a_misparsed_title_speaks_whatever_the_ner_typed_it():
+    """ "WHO vaccine chief Jean-Marie Okwo Bele told AFP …", parsed with "vaccine" as a verb and the
+    name read as an organisation's: the name at the end of the phrase is the speaker."""
+    text = ("WHO vaccine chief Jean-Marie Okwo Bele told AFP he expected a possible vaccine against Ebola to start "
+            "clinical trials next month.")
+    analysis = sayso.extract(text, engine="rules")
+    quote = analysis.quotes[0]
+    assert quote.speaker is not None
+    assert next(a.name for a in analysis.actors if a.id == quote.speaker) == "Jean-Marie Okwo Bele"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_reporters_question_before_a_speaker_is_no_part_of_the_speaker(engine):
+    """ "Asked about the prospects …, Rod Barton, a member of the Iraq Survey Group, said": the
+    parser takes the participle for the subject; the speaker is the person named after it."""
+    text = ("The Iraq Survey Group reported in 2004 that the trailers were impractical. Asked about the prospects to "
+            "turn the trailers into weapons labs, Rod Barton, a member of the Iraq Survey Group, said \"It would be "
+            "easier to start all over with just a bucket.\"")
+    analysis = sayso.extract(text, engine=engine)
+    quote = next(q for q in analysis.quotes if q.text.startswith("It would"))
+    assert quote.speaker_mention is not None
+    assert text[quote.speaker_mention[0] : quote.speaker_mention[1]].startswith("Rod Barton")
+    assert next(a.name for a in analysis.actors if a.id == quote.speaker) == "Rod Barton"

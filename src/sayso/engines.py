@@ -20,7 +20,7 @@ from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
 from .extractors.marks import trim_space
 from .extractors.quotes import rule_drafts
-from .extractors.speakers import mention_span
+from .extractors.speakers import closes_bracket, mention_span
 from .model.decode import Linked, link
 from .types import Analysis, QuoteKind
 
@@ -209,15 +209,26 @@ def _capitals(words: SpacySpan) -> bool:
 _DATELINE_DASHES = frozenset({"—", "–", "--"})
 
 
+#: Parts of speech a source span does not end with: a preposition, conjunction or article.
+_NO_END = frozenset({"ADP", "CCONJ", "SCONJ", "DET"})
+
+
 def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:
     """Tokens [start, end) without punctuation or space at either edge, nor a link's language tag
-    at the end ("Haris El Salman [id")."""
+    at the end ("Haris El Salman [id"), nor a function word that no name or description ends
+    with ("the young North Korean leader on" of "… leader on Sunday said"), nor a participle
+    after a comma ("Two officials, speaking"); a bracket it opened stays closed ("Natural
+    Resources Wales (NRW)")."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct and not closes_bracket(doc[start:end]) or doc[end - 1].is_space
+                           or end - start > 1 and doc[end - 1].pos_ in _NO_END and doc[end - 1].is_lower
+                           or end - start > 2 and doc[end - 1].tag_ in {"VBG", "VBN"} and doc[end - 2].text == ","):
+        end -= 1  # ("Two officials, speaking": the participle opens what the phrase goes on to say)
     if end - start > 2 and doc[end - 2].text == "[":
         return _trim_tokens(doc, start, end - 2)
+    if end < len(doc) and end > start and closes_bracket(doc[start : end + 1]):
+        end += 1  # the tagger's "Natural Resources Wales (NRW", its bracket left open
     return doc[start:end] if end > start else None
 
 

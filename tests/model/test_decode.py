@@ -205,3 +205,43 @@ def test_a_source_starts_in_the_paragraph_of_its_cue():
                  ["compound", "compound", "dep", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"])
     spans = [(0, 4, "SOURCE"), (4, 5, "CUE"), (5, 8, "CONTENT")]
     assert link(doc, spans) == [Linked(((5, 8),), cue=(4, 5), source=(3, 4))]
+
+
+def _tagged(words: list[str], tags: list[str]) -> Doc:
+    """A document with tags and a flat parse (every word hangs from the last verb)."""
+    root = max(i for i, t in enumerate(tags) if t.startswith("VB"))
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=[root] * len(words),
+               deps=["ROOT" if i == root else "dep" for i in range(len(words))])
+
+
+def test_a_clause_around_an_attribution_set_off_by_commas_is_one_content():
+    """ "At the same time, according to Georgian sources, the troops were occupying villages": one
+    statement in two parts; but "X earned $600 million, according to filings, a huge sum" is the
+    clause before alone (the reporter's remark after it is no part of it)."""
+    words = "At the same time , according to sources , the troops were occupying villages .".split()
+    tags = ["IN", "DT", "JJ", "NN", ",", "VBG", "IN", "NNS", ",", "DT", "NNS", "VBD", "VBG", "NNS", "."]
+    spans = [(0, 4, "CONTENT"), (5, 7, "CUE"), (7, 8, "SOURCE"), (9, 14, "CONTENT")]
+    linked = link(_tagged(words, tags), spans)
+    assert [a.parts for a in linked] == [((0, 4), (9, 14))]
+    words = "Centerview earned $ 600 million , according to filings , a huge sum .".split()
+    tags = ["NNP", "VBD", "$", "CD", "CD", ",", "VBG", "IN", "NNS", ",", "DT", "JJ", "NN", "."]
+    spans = [(0, 5, "CONTENT"), (6, 8, "CUE"), (8, 9, "SOURCE"), (10, 13, "CONTENT")]
+    assert [a.parts for a in link(_tagged(words, tags), spans)] == [((0, 5),), ((10, 13),)]
+
+
+@pytest.mark.parametrize("text, source, mention", [
+    ("Two officials, speaking on condition of anonymity, said it.", "Two officials, speaking", "Two officials"),
+    ("The young leader on Sunday said it.", "The young leader on", "The young leader"),
+    ("Natural Resources Wales (NRW) said it.", "Natural Resources Wales (NRW", "Natural Resources Wales (NRW)"),
+    ("The blogger bluesystem [zh] said it.", "The blogger bluesystem [zh", "The blogger bluesystem"),
+])
+def test_a_tagged_source_is_trimmed_to_a_phrase(text, source, mention):
+    """A tagger's source span never ends on a preposition or a participle after a comma, nor
+    leaves a bracket open, nor keeps a link's language tag."""
+    from sayso.engines import _trim_tokens
+    from sayso.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    span = doc.char_span(0, len(source), alignment_mode="expand")
+    trimmed = _trim_tokens(doc, span.start, span.end)
+    assert trimmed is not None and trimmed.text == mention

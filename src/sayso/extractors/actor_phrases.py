@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
+from .actor_types import organisation_name
 from .names import ACRONYM, HANDLE, initials, name_words
 
 _APOSTROPHES = ("'s", "’s", "'", "’")
@@ -214,6 +216,33 @@ def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
     if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and ACRONYM.match(doc[i + 1].text):
         return doc[i + 1 : i + 2]
     return None
+
+
+def spelt_before_acronym(doc: Doc) -> list[SpacySpan]:
+    """Capitalised words the NER left out that the acronym in brackets after them spells, with
+    the acronym's label: "Christian Purefoy (CP)" (PERSON: two or three words, none of them an
+    organisation's), "Zambian Bloggers Network (ZBN)" (ORG)."""
+    found = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text not in "([" or doc[i + 2].text not in ")]" or not ACRONYM.match(doc[i + 1].text) \
+                or doc[i - 1].ent_type_:
+            continue
+        letters = doc[i + 1].text.replace(".", "").lower()
+        for start in range(i - 1, max(-1, i - 1 - _LONGEST_SPELT), -1):
+            token = doc[start]
+            if not (token.is_title or token.lower_ in lexicons.load("acronym_skip")) or token.ent_type_:
+                break
+            words = tuple(t.lower_ for t in doc[start:i])
+            if token.is_title and initials(words) == letters:
+                label = "PERSON" if len(words) <= 3 and all(t.is_title for t in doc[start:i]) \
+                    and not organisation_name(words) and not any(t.lower_ in STOP_WORDS for t in doc[start:i]) else "ORG"
+                found.append(SpacySpan(doc, start, i, label=label))
+                break
+    return found
+
+
+#: The most words an acronym in brackets spells back.
+_LONGEST_SPELT = 8
 
 
 def parenthesised_handle(name: SpacySpan) -> SpacySpan | None:

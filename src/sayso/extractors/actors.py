@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import Actor, ActorType, Span
 from . import lexicons
 from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym,
-                            parenthesised_handle, roles_of, spelt_by_acronym, strip_det, subtree, trim_entity,
-                            with_title)
+                            parenthesised_handle, roles_of, spelt_before_acronym, spelt_by_acronym, strip_det, subtree,
+                            trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
 from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
@@ -158,7 +158,7 @@ class ActorBook:
     def add_named(self, span: SpacySpan, label: str, display: SpacySpan | None = None) -> Cluster:
         """Record a named mention, merging it with an earlier actor when it names the same one."""
         words = name_words(span.text)
-        cluster = self._match(words, label, _title_gender((display or span).text))
+        cluster = self._match(words, label, _title_gender((display or span).text), span.text)
         bare = [w for w in words if w not in lexicons.titles()]
         if cluster is None and label == "PERSON" and len(bare) == 1 and (display is not None or len(bare) < len(words)):
             cluster = self._spelt_otherwise(bare[0])
@@ -396,6 +396,15 @@ class ActorBook:
             # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
             # actor it names elsewhere (a surname is the full name's actor).
             earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 or role is not None else "ORG")
+            if earlier is None and 2 <= len(core) <= 3 and all(t.is_title for t in core):
+                # "Elon Musk said" after a headline's "Musk says", neither read as a name: the full
+                # name takes in the lone surname, as a person's does
+                earlier = self._match(name_words(core.text), "PERSON")
+                earlier = earlier if earlier is not None and _bare_name(earlier) else None
+                if earlier is not None:
+                    earlier.aliases[earlier.name] = None
+                    earlier.name, earlier.words = core.text, name_words(core.text)
+                    earlier.labels["PERSON"] += 1
             if earlier is not None:
                 if core.text != earlier.name:
                     earlier.aliases[core.text] = None
@@ -452,11 +461,12 @@ class ActorBook:
         near = [c for c in people if c.words[-1][:1] == surname[:1] and edit_distance(c.words[-1], surname) <= _MAX_EDITS]
         return near[0] if len(near) == 1 else None
 
-    def _match(self, words: tuple[str, ...], label: str, gender: str = "u") -> Cluster | None:
+    def _match(self, words: tuple[str, ...], label: str, gender: str = "u", written: str = "") -> Cluster | None:
         """The actor a name names: the same words, an acronym, or a part or fuller form of its
-        name; the latest named first. A lone surname two people bear is the one the article has
-        called by it so far ("Hillary Clinton … Clinton said … Bill Clinton … Clinton added"), and
-        one of the gender of its title ("Mrs. Clinton")."""
+        name; the latest named first. A lone surname two people bear is the one spelt as
+        ``written`` ("Şahin" is Mehmet Ali Şahin, not Ibrahim Sahin), then the one the article
+        has called by it so far ("Hillary Clinton … Clinton said … Bill Clinton … Clinton
+        added"), and one of the gender of its title ("Mrs. Clinton")."""
         if not words:
             return None
         order = list(reversed(self.clusters))
@@ -464,7 +474,7 @@ class ActorBook:
             order = [c for c in order if name_gender(c) in {gender, "u"}]  # "Mrs. Clinton" is no "Bill Clinton"
         if len(words) == 1:
             # "Sarkozy" is Nicolas Sarkozy before Carla Bruni-Sarkozy: a surname whole before a part of one
-            order.sort(key=lambda c: _surname_rank(c, words))
+            order.sort(key=lambda c: (not _spelt_as(c, written), *_surname_rank(c, words)))
         for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
                                   or words in cluster.nicknames):
@@ -499,7 +509,17 @@ class ActorBook:
                 or label == "PERSON" and _bare_name(cluster)
             ):
                 return cluster
-        return None if place else self._spelt_alike(words, label)
+        return None if place else self._middle_name(words, label) or self._spelt_alike(words, label)
+
+    def _middle_name(self, words: tuple[str, ...], label: str) -> Cluster | None:
+        """The one person named earlier by three words or more of whom this lone word is an
+        inner one, when no actor bears it otherwise: "Yusuf" of "Abdullahi Yusuf Ahmed",
+        "Londoño" of "Fernando Londoño Hoyos" (a father's surname before the mother's)."""
+        if len(words) != 1 or label not in {"PERSON", "ORG", "GPE", "NORP"} or len(words[0]) < 3:
+            return None
+        bearers = [c for c in self.clusters if c.named and words[0] in c.words]
+        inner = [c for c in bearers if len(c.words) >= 3 and c.labels.get("PERSON") and words[0] in c.words[1:-1]]
+        return inner[0] if len(inner) == 1 == len(bearers) else None
 
     def _firm_word(self, words: tuple[str, ...], cluster: Cluster) -> bool:
         """ "Shares in Harbor fell" after "Harbor Foods": the first word of an organisation's
@@ -818,6 +838,13 @@ def name_gender(cluster: Cluster) -> str:
     return titled.pop() if len(titled) == 1 else "u"
 
 
+def _spelt_as(cluster: Cluster, written: str) -> bool:
+    """Whether a word of the actor's name or aliases is ``written`` letter for letter, accents
+    included."""
+    plain = written.removesuffix("'s").removesuffix("’s")
+    return bool(plain) and any(w == plain for name in (cluster.name, *cluster.aliases) for w in name.split())
+
+
 def _surname_rank(cluster: Cluster, words: tuple[str, ...]) -> tuple[int, int]:
     """Where an actor comes among those a lone surname may name: 0 when it is the whole surname
     of its name and the article has called the actor by it, 1 when only the first, else 2; among
@@ -872,7 +899,8 @@ def find_actors(doc: Doc) -> ActorBook:
     others = [(start, end) for start, end in lines if foreign(text[start:end])]
     if 2 * sum(end - start for start, end in others) >= sum(end - start for start, end in lines):
         others = []  # an article read as English though it is not (``lang="en"``): its names are all it has
-    for ent in doc.ents:
+    # (with the names the NER missed that an acronym after them spells: "Christian Purefoy (CP)")
+    for ent in sorted([*doc.ents, *spelt_before_acronym(doc)], key=lambda e: e.start):
         if ent.label_ not in NER_TYPES or foreign_script(ent.text):
             continue  # (the English NER reads words of a post in Arabic as names: none is one)
         if any(start <= ent.start_char < end for start, end in others):

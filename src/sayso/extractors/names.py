@@ -3,6 +3,7 @@ another. Plain string work, shared by the actor book and its type vote."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import lexicons
 
@@ -16,8 +17,10 @@ TRAILING_LANGUAGE_TAG = re.compile(r"[ \u00a0]*\[[a-z]{2}\]$")
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """Comparable words of a name: lower case, no leading "the", hyphens and dots dropped."""
-    words = _NAME_PUNCT.sub(" ", text.lower().replace("’s", "").replace("'s", "")).split()
+    """Comparable words of a name: lower case without accents ("Chávez" is "Chavez", as the
+    store's actor keys are), no leading "the", hyphens and dots dropped."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    words = _NAME_PUNCT.sub(" ", plain.replace("’s", "").replace("'s", "")).split()
     if words and words[0] == "the":
         words = words[1:]
     return tuple(words)

@@ -304,14 +304,30 @@ def mention_span(token: Token) -> SpacySpan:
         end = max(end, last[1])
     # ... and at a time the parser hung on it: "the young North Korean leader on Sunday said".
     end = min([end] + [c.left_edge.i for c in token.children if c.i > token.i and _when(c)])
+    # "Asked about the prospects, Rod Barton, a member of the group, said", parsed with the
+    # participle as subject: the question is the reporter's, the person named after it speaks.
+    if token.tag_ in {"VBN", "VBG"} and token.i == start:
+        comma = next((t.i for t in doc[start:end] if t.text == ","), end)
+        start = next((t.i for t in doc[comma:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"), start)
     # A speaker's phrase stops at a quotation mark: '"… hunky-dory," economist Dean Baker'.
     start = next((i + 1 for i in range(token.i - 1, max(start, 1) - 1, -1)
                   if doc[i].is_quote and len(doc[i]) == 1 and doc[i - 1].is_punct), start)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) and not closes_bracket(doc[start:end]):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def closes_bracket(words: SpacySpan) -> bool:
+    """Whether the phrase ends with the bracket that closes one it opened: "Natural Resources
+    Wales (NRW)" keeps its ")" (a link's language tag is no part of a name: "bluesystem [zh]")."""
+    last = words[-1].text
+    return last in _CLOSING and sum(t.text == _CLOSING[last] for t in words) > sum(t.text == last for t in words[:-1]) \
+        and not language_tag_at(words.doc, words.end - 3)
+
+
+_CLOSING = {")": "(", "]": "["}
 
 
 def _when(modifier: Token) -> bool:
@@ -469,6 +485,7 @@ class SpeakerResolver:
             subject = goes_by or next((c for c in root.children if c.dep_ == "nsubj" and span.start <= c.i < root.i), None)
             if subject is not None:
                 return self.resolve(mention_span(subject), speaking)
+
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
             or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
             or self._named_before_title(span)
@@ -497,10 +514,12 @@ class SpeakerResolver:
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
                             if found is not None and not (t.dep_ == "compound"
                                                           and (_affiliation(root, found) or t.ent_type_ == "NORP"))), None)
-        if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"} and span[-1].ent_type_ == "PERSON" \
-                and root.i < span[-1].i:
+        if cluster is None and root.pos_ in {"VERB", "AUX", "ADJ"} and root.i < span[-1].i and (
+                span[-1].ent_type_ == "PERSON" or span[-1].pos_ == "PROPN" and span[-1].ent_type_ in {"ORG", "GPE"}
+                and not any(t.text == "," or t.pos_ == "ADP" for t in self.doc[root.i : span.end])):
             # "screenwriter Cole Haddon", the title read as a verb: the person named at its end
-            # (not "a recommendation Loretta Lynch adopted", a clause).
+            # (not "a recommendation Loretta Lynch adopted", a clause), whatever the NER typed
+            # the name ("WHO vaccine chief Jean-Marie Okwo Bele", read as an organisation)
             cluster = self.book.at_token(span[-1])
         if cluster is None and (root.tag_ in {"WP", "WDT"} or root.lower_ == "that" and root.dep_.startswith("nsubj")):
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun

@@ -22,6 +22,8 @@ from .bio import TokenSpan, bio_to_spans
 #: Most tokens between two parts of one split quotation (cue and source included).
 SPLIT_GAP = 25
 _SPLIT_MARKS = re.compile(r'[”"].*[“"]', re.DOTALL)
+#: What lies between two parts of one content around an attribution set off by commas.
+_INSERTED = re.compile(r"\s*,[^\n.;:!?]*,\s*$")
 #: Most tokens between a content and a cue, or a cue and a source, in neighbouring sentences.
 ADJACENT = 4
 #: A split quotation's gap may hold this many words beyond cue and source ("he said in a
@@ -159,7 +161,8 @@ def _complete(doc: Doc, linked: list[Linked], cues: _Role, sources: _Role, sente
 def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text: str | None = None,
                cues_at: Intervals | None = None) -> list[list[tuple[int, int]]]:
     """Group "“A,” he said. “B.”" into one content in two parts: a quotation closes and reopens
-    around its cue (and source). Other neighbouring contents stay apart: in PolNeAR they are
+    around its cue (and source); so does a content around a cue and source set off by commas
+    ("A, according to X, B"). Other neighbouring contents stay apart: in PolNeAR they are
     mostly attributions of their own ("X said A, saying B"). ``text`` (``doc.text``) and
     ``cues_at`` (the cues' intervals) may come from the caller, who has them already."""
     groups: list[list[tuple[int, int]]] = []
@@ -179,8 +182,21 @@ def join_split(doc: Doc, contents: list[tuple[int, int]], cues, sources, *, text
                     and len(groups[-1]) < PARTS:
                 groups[-1].append(content)
                 continue
+            if has_cue and not marked and not loose and not breaks and len(gap) <= SPLIT_GAP and len(groups[-1]) < PARTS \
+                    and _INSERTED.match(text, doc[last[1] - 1].idx + len(doc[last[1] - 1]), doc[content[0]].idx) \
+                    and not _finite(doc, *last) and _finite(doc, *content):
+                # "At the same time, according to Georgian sources, the troops were …", "The dam,
+                # she said, was safe": an attribution set off by commas inside its clause (not
+                # after one: "X earned $600 million, according to filings, a huge sum …")
+                groups[-1].append(content)
+                continue
         groups.append([content])
     return groups
+
+
+def _finite(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a finite verb."""
+    return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[start:end])
 
 
 def _set_off(doc: Doc, start: int) -> bool:
