@@ -932,3 +932,12 @@ def test_the_reporters_question_before_a_speaker_is_no_part_of_the_speaker(engin
     assert quote.speaker_mention is not None
     assert text[quote.speaker_mention[0] : quote.speaker_mention[1]].startswith("Rod Barton")
     assert next(a.name for a in analysis.actors if a.id == quote.speaker) == "Rod Barton"
+
+
+def test_a_name_that_only_modifies_a_noun_is_no_pronouns_antecedent():
+    """ "the Cuban revolutionary project … They said": "they" is not "Cuban", an adjective of the project."""
+    text = ("The meeting discussed the Cuban revolutionary project at length. They said that the blogs should defend "
+            "the state.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes if q.cue == "said"] != ["Cuban"]

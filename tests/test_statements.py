@@ -1436,3 +1436,16 @@ def test_a_caption_quotes_what_it_attributes_itself(caption, content, speaker):
     found = quotes(text, "hybrid")
     assert (content, speaker) in found, found
     assert not any("Sherf" in said or "Ann Lee" in said for said, _ in found)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Kremlin has repeatedly denied targeting civilians.", "targeting civilians"),
+    ("The former minister admitted taking the money from the fund.", "taking the money from the fund"),
+    ("The panel recommended closing the school.", "closing the school"),
+])
+def test_a_gerund_clause_is_what_a_denial_or_an_admission_says(text, content):
+    """ "denied targeting civilians": the gerund clause is the statement (docs/annotation.md), and
+    a noun with a participle before it is not one ("reported rising profits")."""
+    quotes = sayso.extract(text, engine="rules").quotes
+    assert [q.text for q in quotes] == [content]
+    assert sayso.extract("The company reported rising profits.", engine="rules").quotes == ()

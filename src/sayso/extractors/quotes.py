@@ -312,6 +312,12 @@ class _RuleReader:
         ) is not None:
             # "Tamimi vowed to fight on": an intention, reported.
             start, end = _span_chars(doc, xcomp.left_edge.i, _through_dashes(doc, xcomp.right_edge.i + 1))
+        elif verb.lemma_.lower() in lexicons.load("gerund_content_verbs") and (
+            gerund := next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.i > verb.i
+                            and c.tag_ == "VBG" and c.left_edge.i == c.i), None)
+        ) is not None:
+            # "The Kremlin has repeatedly denied targeting civilians": the gerund clause is what is said
+            start, end = _span_chars(doc, gerund.i, _through_dashes(doc, gerund.right_edge.i + 1))
         elif verb.head.pos_ in {"VERB", "AUX"} and (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.i > verb.head.i
                 and _names_a_source(subject_of(verb))):

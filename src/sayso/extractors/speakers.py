@@ -319,6 +319,15 @@ def mention_span(token: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def _modifier(mention: SpacySpan) -> bool:
+    """A name that only modifies a common noun ("ICT" of "ICT access", "Cuban" of "the Cuban
+    revolutionary project"): what the noun names is the referent, not the name (but a person's
+    name may stand for its owner: "Leonel Fernandez plea for peace … He requested")."""
+    root = mention.root
+    return root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN" and root.ent_type_ != "PERSON" \
+        and not mention.start <= root.head.i < mention.end
+
+
 def closes_bracket(words: SpacySpan) -> bool:
     """Whether the phrase ends with the bracket that closes one it opened: "Natural Resources
     Wales (NRW)" keeps its ")" (a link's language tag is no part of a name: "bluesystem [zh]")."""
@@ -834,6 +843,7 @@ class SpeakerResolver:
             limit = pronoun.i if k == current else end
             found = sorted([(s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
                             if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
+                            and not _modifier(self.doc[s:e])
                             and s not in commanded and not any(_one_name(c, o) for o in others)]
                            + [m for m in self._chained(word, first, limit, pronoun, commanded)
                               if not any(_one_name(m[2], o) for o in others)],
@@ -1059,4 +1069,4 @@ class SpeakerResolver:
             return cluster.pronouns[other] <= cluster.pronouns[gender] and _introduced(cluster)
         if word in _NONPERSONAL:
             return kind in {ActorType.ORG, ActorType.MEDIA, ActorType.GPE, ActorType.LOC}
-        return kind in {ActorType.GROUP, ActorType.ORG, ActorType.NORP, ActorType.GPE, ActorType.MEDIA}
+        return kind in {ActorType.GROUP, ActorType.ORG, ActorType.NORP, ActorType.MEDIA}  # (a place is "it", not "they")
