@@ -941,3 +941,14 @@ def test_a_name_that_only_modifies_a_noun_is_no_pronouns_antecedent():
     analysis = sayso.extract(text, engine="rules")
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes if q.cue == "said"] != ["Cuban"]
+
+
+def test_he_is_never_a_question_or_a_document():
+    """ "The final question from the audience asked whether … He replied": "he" is the one who
+    answers, not the question the parse made a speaker."""
+    text = ("President Mahmoud Ahmadinejad spoke at Columbia University on Monday.\n\nThe final question from the "
+            "audience asked whether Iran would engage in talks. He replied that Iran was ready to talk.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    replied = next(q for q in analysis.quotes if q.cue == "replied")
+    assert names.get(replied.speaker) == "Mahmoud Ahmadinejad"

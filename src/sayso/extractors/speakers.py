@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -317,6 +317,15 @@ def mention_span(token: Token) -> SpacySpan:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+@lru_cache(maxsize=None)
+def _things() -> frozenset[str]:
+    """Head nouns of descriptions that name a thing said or written, never a "he" or a "she"
+    (not "figure": "One senior party figure … she said")."""
+    things = frozenset({"question", "answer"}).union(*(lexicons.load(name) for name in (
+        "document_nouns", "message_nouns", "proposition_nouns", "claim_nouns", "medium_nouns", "work_nouns")))
+    return things - lexicons.person_words() - {"figure"}
 
 
 def _modifier(mention: SpacySpan) -> bool:
@@ -1059,8 +1068,8 @@ class SpeakerResolver:
     def _fits(word: str, cluster: Cluster) -> bool:
         kind = cluster.type
         if word in _PERSONAL:
-            if kind != ActorType.PERSON:
-                return False
+            if kind != ActorType.PERSON or not cluster.named and cluster.head in _things():
+                return False  # (nor is "he" "a nonbinding statement", typed as a speaker)
             gender = _PERSONAL[word]
             other = "she" if gender == "he" else "he"
             given = name_gender(cluster)
