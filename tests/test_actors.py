@@ -570,3 +570,15 @@ def test_a_full_name_the_ner_missed_takes_in_the_headlines_surname():
     musks = [a for a in analysis.actors if "Musk" in a.name or "Musk" in a.aliases]
     assert len(musks) == 1 and musks[0].name == "Elon Musk" and "Musk" in musks[0].aliases
     assert {q.speaker for q in analysis.quotes} == {musks[0].id}
+
+
+def test_a_headlines_name_run_on_keeps_its_surname_to_itself():
+    """A headline's "Donald Trump Picks Up …", read as a name of three words: "Trump" is the
+    surname of "Donald Trump", not an inner name of the run-on."""
+    text = ("Donald Trump Picks Up His First Congressional Endorsements\n\n"
+            "Two members of Congress endorsed the presidential bid of real estate mogul Donald Trump on Wednesday. "
+            "Trump, who has pledged to build a wall, said that he was honoured.")
+    analysis = sayso.extract(text, engine="rules")
+    said = next(q for q in analysis.quotes if q.cue == "said")
+    speaker = next(a for a in analysis.actors if a.id == said.speaker)
+    assert speaker.name == "Donald Trump" or "Picks" not in speaker.name
