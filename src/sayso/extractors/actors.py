@@ -519,8 +519,8 @@ class ActorBook:
             return None
         bearers = [c for c in self.clusters if c.named and words[0] in c.words]
         inner = [c for c in bearers if len(c.words) >= 3 and c.labels.get("PERSON") and words[0] in c.words[1:-1]
-                 and not any(name_words(a)[-1:] == words for a in c.aliases)]
-        # (not when a shorter form of the name ends with the word: "Donald Trump" of a headline's
+                 and not any(name_words(a) == c.words[: c.words.index(words[0]) + 1] for a in c.aliases)]
+        # (not when the name cut after the word is a form of it: "Donald Trump" of a headline's
         # "Donald Trump Picks", where "Trump" is the surname)
         return inner[0] if len(inner) == 1 == len(bearers) else None
 
