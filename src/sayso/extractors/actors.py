@@ -76,6 +76,11 @@ class Cluster:
         if role and role.lower() not in {r.lower() for r in self.roles}:
             self.roles[role] = None
 
+    def rename(self, name: str) -> None:
+        """Name the actor ``name`` (a fuller or expanded form), its old name kept as an alias."""
+        self.aliases[self.name] = None
+        self.name, self.words = name, name_words(name)
+
 
 #: Words that make a kind of organisation an outlet: "the news agency", "the press agency".
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
@@ -165,12 +170,10 @@ class ActorBook:
         if cluster is None:
             cluster = self._new(span.text, words)
         elif len(words) > 1 and cluster.words[0] in cluster.acronyms and len(cluster.words) == 1:
-            cluster.aliases[cluster.name] = None  # the acronym's expansion names the actor
-            cluster.name, cluster.words = span.text, words
+            cluster.rename(span.text)  # the acronym's expansion names the actor
         elif len(words) > len(cluster.words) and cluster.labels.get("PERSON", 0) + (label == "PERSON") > 0:
             # "Tamimi ... Ghaith Al-Tamimi": the fuller form names the actor.
-            cluster.aliases[cluster.name] = None
-            cluster.name, cluster.words = span.text, words
+            cluster.rename(span.text)
             if label == "PERSON":
                 # "Calloway said … Ruth Calloway": a person's full name outweighs the type the NER
                 # gave the lone surname.
@@ -402,8 +405,7 @@ class ActorBook:
                 earlier = self._match(name_words(core.text), "PERSON")
                 earlier = earlier if earlier is not None and _bare_name(earlier) else None
                 if earlier is not None:
-                    earlier.aliases[earlier.name] = None
-                    earlier.name, earlier.words = core.text, name_words(core.text)
+                    earlier.rename(core.text)
                     earlier.labels["PERSON"] += 1
             if earlier is not None:
                 if core.text != earlier.name:
@@ -940,8 +942,7 @@ def find_actors(doc: Doc) -> ActorBook:
         if expansion is not None and name_words(expansion.text) != cluster.words:
             # "PML-N (Pakistan Muslim League - Nawaz)": the expansion names the actor
             cluster.acronyms.add("".join(c for c in name.text.lower() if c.isalnum()))
-            cluster.aliases[cluster.name] = None
-            cluster.name, cluster.words = expansion.text, name_words(expansion.text)
+            cluster.rename(expansion.text)
             book._add_mention(cluster, expansion)
         handle = parenthesised_handle(name)
         if handle is not None and handle.text != cluster.name:
@@ -993,8 +994,7 @@ def _initialled_names(book: ActorBook) -> None:
         if len(previous.text.rstrip(".")) == 1 and previous.text[0].isupper() and previous.text[0].isalpha() \
                 and not previous.is_sent_start:
             span = doc[previous.i : token.i + 1]
-            cluster.aliases[cluster.name] = None
-            cluster.name, cluster.words = span.text, name_words(span.text)
+            cluster.rename(span.text)
             book._add_mention(cluster, span)
 
 

@@ -503,7 +503,6 @@ class SpeakerResolver:
             subject = goes_by or next((c for c in root.children if c.dep_ == "nsubj" and span.start <= c.i < root.i), None)
             if subject is not None:
                 return self.resolve(mention_span(subject), speaking)
-
         cluster = self._apposed_title(span) or self._apposed_person(span) or self._titled_name(span) \
             or self._after_participle(span) or self.book.epithet(span) or self.book.at_token(root) \
             or self._named_before_title(span)
