@@ -56,6 +56,18 @@ def test_a_description_of_another_country_is_another_actor():
         "The Japanese government", "The Taiwanese government", "Iraq’s interior ministry", "Iraq’s interior ministry"]
 
 
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_a_description_of_another_country_is_not_the_person_titled_so(engine):
+    """ "The Brazilian President" is not "Venezuelan President Hugo Chávez": the nationality of
+    the title before a name is the person's."""
+    text = ("Journalists asked Rumsfeld about Venezuelan President Hugo Chávez, particularly after his recent "
+            "purchase of rifles.\n\nThe Brazilian President said that Brazil prefers not to interfere in the "
+            "affairs of others.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["The Brazilian President"]
+
+
 def test_a_countrys_possessive_takes_up_that_countrys_description():
     """ "Malaysia's transport ministry" is the Malaysian transport ministry quoted before, not
     the Thai one."""
@@ -582,3 +594,13 @@ def test_a_headlines_name_run_on_keeps_its_surname_to_itself():
     said = next(q for q in analysis.quotes if q.cue == "said")
     speaker = next(a for a in analysis.actors if a.id == said.speaker)
     assert speaker.name == "Donald Trump" or "Picks" not in speaker.name
+
+
+def test_a_vice_president_is_not_the_president():
+    """ "The Brazilian Vice-President" is not "Brazilian President Lula": a rank word makes the
+    office another."""
+    text = ("Rumsfeld met Brazilian President Luiz Inacio Lula da Silva on Tuesday.\n\n"
+            "The Brazilian Vice-President said that Brazil prefers not to interfere in the affairs of others.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["The Brazilian Vice-President"]

@@ -952,3 +952,23 @@ def test_he_is_never_a_question_or_a_document():
     names = {a.id: a.name for a in analysis.actors}
     replied = next(q for q in analysis.quotes if q.cue == "replied")
     assert names.get(replied.speaker) == "Mahmoud Ahmadinejad"
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_a_name_the_parser_hung_as_an_apposition_is_the_subject_of_the_verb_after_it(engine):
+    """ "In response to X's resignation, Wael Ghonim, a Google executive, …, wrote on Twitter, a
+    micro-blogging website, "…"": Ghonim writes, not the website nor nobody."""
+    text = ("In response to the announcement of Shafik's resignation, Wael Ghonim, a Google executive, credited with "
+            "organizing the first demonstration, wrote on Twitter, a micro-blogging website, \"Power to the people!\"")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Wael Ghonim"]
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_this_person_takes_up_the_person_just_quoted(engine):
+    text = ('One of the children said, "Sometimes I still have nightmares." However, this person also said that they '
+            'still love their parents.')
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["One of the children", "One of the children"]

@@ -1036,6 +1036,15 @@ def test_two_cues_of_one_speaker_are_two_statements(engine):
     # a wish the writer supposes, and denying somebody a thing
     ("Republicans may want to reconsider after this week.", "reconsider"),
     ("Sanders denied Carter a final-night photograph of unity.", "photograph"),
+    # a thing an office grants or withholds, and a state declared into being: decisions and acts
+    ("The court repeatedly denied Ampon bail.", "bail"),
+    ("The Home Office initially denied Kazemi's asylum application.", "application"),
+    ("Intel denied AMD access to the consortium.", "access"),
+    ("The governor declared a state of emergency on Friday.", "emergency"),
+    ("The army declared martial law in the capital.", "martial law"),
+    # the subject of a passive cue is what is done or said to it
+    ("Nearly 3000 residents of Allegheny County have been called to report for jury selection for just one trial.",
+     "jury selection"),
     # a section's heading between dashes signs nothing
     ("Ramos believes in journalism that takes sides.\n\n\u2013 Ready to quiz Trump \u2013.\n\nThe interview "
      "was set for Monday.", "journalism"),
@@ -1449,3 +1458,24 @@ def test_a_gerund_clause_is_what_a_denial_or_an_admission_says(text, content):
     quotes = sayso.extract(text, engine="rules").quotes
     assert [q.text for q in quotes] == [content]
     assert sayso.extract("The company reported rising profits.", engine="rules").quotes == ()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister denied the allegations on Monday.", "the allegations"),
+    ("After the count, Mr Sambi declared himself the winner of the election.", "himself the winner of the election"),
+])
+def test_denying_a_charge_and_declaring_oneself_something_stay_statements(text, content):
+    """Beside a thing granted or a state decreed (above), a denial of a charge and a declaration
+    about someone are statements, which the tagger reads."""
+    assert content in [q.text for q in sayso.extract(text, engine="hybrid").quotes]
+
+
+def test_a_passive_cues_subject_who_is_told_or_asked_is_no_speaker():
+    """What the tagger reads after "have been called to …" is no statement of those called; a
+    clause reported around such a passive is still its reporter's."""
+    text = ("Nearly 3000 residents of Allegheny County have been called to report for jury selection for just one "
+            "trial. Police said Bruno Fernandes was requested to provide DNA samples on Monday.")
+    analysis = sayso.extract(text, engine="hybrid")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [(names.get(q.speaker), q.text) for q in analysis.quotes] == [
+        ("Police", "Bruno Fernandes was requested to provide DNA samples on Monday")]

@@ -381,12 +381,28 @@ def _without_fragments(model: list[Draft], rules: Sequence[Draft]) -> list[Draft
     for d in model:
         whole = next((r for r in (direct[k] for k in by_rule.overlapping(d.start, d.end))
                       if r.start <= d.start and d.end <= r.end
-                      and (r.set_off or d.kind == QuoteKind.DIRECT and d.end - d.start < PIECE * (r.end - r.start))), None)
+                      and (r.set_off or d.kind == QuoteKind.DIRECT and _piece(d, r))), None)
         if whole is None or whole.set_off and _quotes_within(d, whole):
             kept.append(d)
         if whole is not None:
             wholes[id(whole)] = whole
     return kept + list(wholes.values())
+
+
+def _piece(draft: Draft, whole: Draft) -> bool:
+    """Whether a tagger's quotation inside the rules' quotation ``whole`` is a piece of it: much
+    shorter, or begun inside it ("human rights. Now …" of '"One of Kirchner's flags is human
+    rights. Now …"'), since a direct quote opens at its mark; but not after a cue the marks
+    hold ('Sarkozy had "asked that all available means …"': what he asked)."""
+    if draft.end - draft.start < PIECE * (whole.end - whole.start):
+        return True
+    cue_inside = draft.cue is not None and whole.start <= draft.cue.start_char < draft.start
+    return draft.start - whole.start > _OPENING_SLACK and not cue_inside
+
+
+#: Characters between a quotation's mark and a reading of its start that still opens there (a
+#: space, a bracket).
+_OPENING_SLACK = 2
 
 
 def _quotes_within(draft: Draft, whole: Draft) -> bool:

@@ -123,6 +123,9 @@ def test_combine_reads_a_quotation_whole_not_the_taggers_pieces_of_it():
         assert combined[1].unconfirmed is (strategy == "model-fill")
     # the same quotation read with other edges stays the tagger's
     assert [(d.start, d.end) for d in combine([whole], [Draft(QuoteKind.DIRECT, 1, 199)], "model-first")] == [(1, 199)]
+    # but one begun inside it is a piece however long: a direct quote opens at its mark
+    # ("human rights. Now …" of '"One of Kirchner's flags is human rights. Now …"')
+    assert [(d.start, d.end) for d in combine([whole], [Draft(QuoteKind.DIRECT, 25, 199)], "model-first")] == [(0, 200)]
 
 
 def test_reported_speech_without_marks_stays_in_the_paragraph_of_its_cue():

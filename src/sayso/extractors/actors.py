@@ -101,6 +101,13 @@ def _origin(token: Token) -> str:
 _NOT_A_LETTER = re.compile(r"\W")
 
 
+#: Words that make an office another, lower one: "Vice-President", "Deputy Minister".
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "sub"})
+
+#: Words for any one person, whatever they do.
+_ANY_PERSON = frozenset({"person", "man", "woman", "individual", "boy", "girl", "child", "lady", "gentleman"})
+
+
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
     """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
     return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
@@ -201,10 +208,15 @@ class ActorBook:
         head = singular(span.root.lemma_.lower())
         modifiers = {t.lower_ for t in span if t.head == span.root and t.dep_ in {"amod", "compound"}}
 
+        ranks = modifiers & _RANKS
+
         def same(words: list[str]) -> bool:
             """The head noun, or one of its class ("the scientists" → "a research team"); an
             office of another name with the same modifiers ("the foreign minister" → "Foreign
-            Secretary Marcelo Ebrard", not "Press Secretary Sean Spicer")."""
+            Secretary Marcelo Ebrard", not "Press Secretary Sean Spicer"); of the same rank
+            ("the Vice-President" is not "President Lula")."""
+            if ranks != _RANKS.intersection(words):
+                return False
             last = [singular(w) for w in words[-1:]]
             if last == [head] or bool(last) and head_key(last[0]) == head_key(head):
                 return True
@@ -238,8 +250,16 @@ class ActorBook:
         return bool(self._first_origins(cluster) & origin)
 
     def _first_origins(self, cluster: Cluster) -> set[str]:
+        """The nationalities of an actor's first mention, or of the title just before it
+        ("Venezuelan President Hugo Chávez" is Venezuelan)."""
         first = self.doc.char_span(*min(cluster.mentions), alignment_mode="expand") if cluster.mentions else None
-        return _origins(first) if first is not None else set()
+        if first is None:
+            return set()
+        start = first.start
+        while start > 0 and first.root.left_edge.i < start and self.doc[start - 1].dep_ in {"amod", "compound"} \
+                and self.doc[start - 1].head.i in range(start, first.end):
+            start -= 1  # (the title's words hang from the name; "Sheikh X, Iraqi …" is apart)
+        return _origins(self.doc[start : first.end])
 
     def known(self, span: SpacySpan) -> Cluster | None:
         """The actor already known that a phrase names or takes up, without making one: its
@@ -347,6 +367,18 @@ class ActorBook:
                 return near_by[0] if len(near_by) == 1 and near_by[0].type == ActorType.PERSON else None
         return None
 
+    def _demonstrated(self, span: SpacySpan) -> Cluster | None:
+        """ "this person", "that man": a demonstrative before a word for one person takes up the
+        person mentioned last, a few sentences back at most ("One of the children said … However,
+        this person also said …")."""
+        root = span.root
+        if span[0].lower_ not in {"this", "that"} or root.tag_ not in _SINGULAR \
+                or root.lemma_.lower() not in lexicons.person_words() | _ANY_PERSON:
+            return None
+        low = self._back(span, _EPITHET_WINDOW)
+        people = [c for c in self.clusters if c.type == ActorType.PERSON and any(low <= m[0] < span.start_char for m in c.mentions)]
+        return _latest_before(people, span.start_char) if people else None
+
     def _named_before(self, offset: int) -> list[Cluster]:
         """The named actors mentioned before character ``offset``."""
         return self._named_between(0, offset)
@@ -380,7 +412,8 @@ class ActorBook:
                 # "Hannity asked …" read as a common noun: the name the NER found elsewhere
                 earlier = next((c for c in reversed(self.clusters) if c.named and c.words == words), None)
         if earlier is None and span[0].lower_ in lexicons.load("definites"):
-            earlier = self._kind_named_before(span) or self._company_named_before(span) or self.epithet(span, described=True)
+            earlier = self._kind_named_before(span) or self._company_named_before(span) or self.epithet(span, described=True) \
+                or self._demonstrated(span)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier

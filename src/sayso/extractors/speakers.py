@@ -140,7 +140,24 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.dep_ == "prep" \
             and head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(head.head)  # "Blige sings to Clinton before asking her, '…'": Blige asks
-    return None
+    return _apposed_subject(verb)
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """The subject of a finite main verb the parser left without one, hung as an apposition of
+    the phrase before it: in "In response to Shafik's resignation, Wael Ghonim, a Google
+    executive, wrote on Twitter …" Ghonim writes (the last person so named, with no finite verb
+    between the name and the verb)."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE:
+        return None
+    names = [t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    if not names or any(t.tag_ in _FINITE or t.tag_ == "MD" for t in verb.doc[names[-1].i + 1 : verb.i]):
+        return None
+    return names[-1]
+
+
+#: Tags of finite verbs.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _above_for(verb: Token) -> Token | None:

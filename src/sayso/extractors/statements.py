@@ -87,6 +87,8 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
         if _writers_voice(context, draft):
             continue
         content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        if draft.unconfirmed and draft.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} and _patient_source(draft):
+            continue
         if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and not _message_cue(draft) and (
                 not _reporting(draft) or content is not None and not proposition(content, context)
                 and not _predicated(content)):
@@ -451,7 +453,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
         return True
-    if verb is not None and (_anonymity(verb, content) or _withheld(verb, content) or _unsaid(verb, content)
+    if verb is not None and (_anonymity(verb, content) or _withheld(verb, content) or _decreed(verb, content)
+                             or _unsaid(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
@@ -695,6 +698,29 @@ def _sourceless_passive(verb: Token) -> bool:
         and not any(c.dep_ in {"xcomp", "advcl"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
+def _patient_source(draft: Draft) -> bool:
+    """A source the tagger alone read that is the subject of a passive cue: what is done or said
+    to it, not its words ("was requested to provide DNA samples", "have been called to report for
+    jury selection", "The mobile phone messages were alleged by the authorities …"); but "was
+    quoted as saying", "was heard saying" give the subject's words."""
+    verb, source = draft.cue_verb, draft.speaker_span
+    if verb is None or source is None or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or verb.lemma_.lower() in _GIVING_WORDS:
+        return False
+    if verb.lemma_.lower() in lexicons.load("common_belief_verbs") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children):
+        return False  # "is thought to have told staff …": the subject still speaks, hedged
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False  # "was described as saying …"
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "were concerned that …": the subject holds the clause
+    return source.root.dep_ == "nsubjpass" and source.root.head == verb
+
+
+#: Passive cues whose subject speaks ("He was quoted as saying", "she was heard to say").
+_GIVING_WORDS = frozenset({"quote", "cite", "hear", "overhear", "record", "film", "photograph"})
+
+
 #: Verbs of confirming, whose passive subject is what is confirmed.
 _CONFIRMING = frozenset({"confirm", "verify", "establish", "determine"})
 
@@ -728,9 +754,36 @@ _SUPPOSING = frozenset({"may", "might", "could", "would", "should", "'d"})
 
 def _withheld(verb: Token, content: SpacySpan) -> bool:
     """ "denied Carter a final-night photograph": denying somebody a thing withholds it, it says
-    nothing."""
-    return verb.lemma_.lower() == "deny" and any(c.dep_ == "dative" for c in verb.children) \
-        and not any(t.pos_ in {"VERB", "AUX"} for t in content)
+    nothing; nor does denying, refusing or granting a thing an office grants ("denied Ampon
+    bail", "denied Kazemi's asylum application": a decision, docs/annotation.md)."""
+    if verb.lemma_.lower() not in _GRANTING or any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return False
+    if verb.lemma_.lower() == "deny" and any(c.dep_ == "dative" for c in verb.children):
+        return True
+    granted = lexicons.load("granted_things")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in granted for c in verb.children)
+
+
+#: Verbs that grant or withhold a thing.
+_GRANTING = frozenset({"deny", "refuse", "grant", "reject"})
+
+
+def _decreed(verb: Token, content: SpacySpan) -> bool:
+    """ "declared a state of emergency", "declared war": an act of office that brings a state
+    about, not a statement of a proposition ("declared himself the winner" is one)."""
+    if verb.lemma_.lower() != "declare" or any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return False
+    states = lexicons.load("decreed_states")
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in verb.children):
+            return False  # "declared the area a disaster zone" says something of the area
+        of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if noun.lemma_.lower() == "state" and of is not None:
+            noun = next((o for o in of.children if o.dep_ == "pobj"), noun)  # "a state of emergency"
+        modifier = next((c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}), "")
+        if noun.lemma_.lower() in states or f"{modifier} {noun.lemma_.lower()}" in states:
+            return True
+    return False
 
 
 #: Parts of speech of which any content has one.
