@@ -604,3 +604,48 @@ def test_a_vice_president_is_not_the_president():
     analysis = sayso.extract(text, engine="rules")
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["The Brazilian Vice-President"]
+
+
+def test_an_organisation_named_in_a_persons_post_stays_an_organisation():
+    """ "chief economist at KPMG, who …" and "A spokesman for the Treasury Department" describe
+    people; the organisations they name are no people."""
+    text = ('"The Fed is behind the curve again," said Diane Swonk, chief economist at KPMG, who expects three cuts. '
+            "A spokesman for the Treasury Department declined to comment.")
+    types = {a.name: a.type.value for a in sayso.extract(text, engine="rules").actors}
+    assert types["KPMG"] == "ORG" and types["Treasury Department"] == "ORG" and types["Diane Swonk"] == "PERSON"
+
+
+def test_the_fed_is_the_federal_reserve():
+    text = ("The Federal Reserve held interest rates steady on Wednesday. Treasury yields fell after the Fed's "
+            "announcement, and the Fed said it would cut rates twice this year.")
+    actors = [a for a in sayso.extract(text, engine="rules").actors if "Fed" in a.name or "Fed" in a.aliases]
+    assert [(a.name, a.aliases) for a in actors] == [("The Federal Reserve", ("Fed",))]
+
+
+def test_an_acronym_with_a_small_word_in_lower_case_names_its_actor():
+    text = ("In the wake of the coup, the United States Department of State (DoS) advised citizens to reconsider travel. "
+            "The DoS also said that demonstrations could turn violent.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["United States Department of State"]
+
+
+def test_a_name_the_ner_cut_in_two_and_its_given_and_inner_name_are_one_person():
+    text = ("The sacking of transport minister Remy Henri Kuseyo Gatanga was announced on Friday.\n\n"
+            "Transport Minister Rémy Kuseyo had previously said the aircraft should never have taken off.")
+    analysis = sayso.extract(text, engine="rules")
+    people = [a for a in analysis.actors if a.type.value == "PERSON"]
+    assert [a.name for a in people] == ["Remy Henri Kuseyo Gatanga"]
+    assert analysis.quotes[0].speaker == people[0].id
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_the_world_health_organization_under_its_description_acronym_and_press_release(engine):
+    text = ("The United Nations health agency the World Health Organization (WHO) has called for a ban on tobacco "
+            "advertising. A report by the WHO on tobacco use stated that most smokers live in ten countries. "
+            "According to a WHO press release, studies show that young people start early.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    who = next(a for a in analysis.actors if a.name == "World Health Organization")
+    assert who.type.value == "ORG"  # a health agency is no news agency
+    assert {names.get(q.speaker) for q in analysis.quotes} == {"World Health Organization"}

@@ -35,3 +35,30 @@ def test_odd_number_of_marks_never_raises():
 
 def test_apostrophes_are_not_quotes():
     assert _inner("The players’ union said it’s over.") == []
+
+
+def test_single_marks_quote_as_the_british_press_writes():
+    text = "Harper said: 'We will not be held to ransom.'\n\n‘I’ve had enough,’ said Sarah Collins. ‘Nobody listens.’"
+    assert _inner(text) == ["We will not be held to ransom.", "I’ve had enough,", "Nobody listens."]
+
+
+def test_apostrophes_are_no_quotation_marks():
+    text = "The workers' union didn't agree in the '90s, and rock 'n' roll is Sarah's."
+    assert _inner(text) == []
+
+
+def test_single_marks_inside_double_ones_stay_inside():
+    text = "\"It's 'fine',\" he said. Lynch called it 'a fantasy world of their own'."
+    assert _inner(text) == ["It's 'fine',", "a fantasy world of their own"]
+
+
+def test_a_word_or_two_in_single_marks_is_a_term_not_a_quotation():
+    text = "Badges saying 'volunteer' or 'staff' filled the city, Putin called it 'a threat'. 'No,' he said."
+    assert _inner(text) == ["No,"]
+
+
+def test_a_single_marked_quotation_goes_on_in_a_paragraph_that_opens_with_one():
+    text = "He said: 'The first paragraph goes on\n\n'and the second ends here.' Then more."
+    regions = find_regions(text)
+    assert len(regions) == 1 and regions[0].paragraphs == 2
+    assert text[regions[0].inner_start : regions[0].inner_end] == "The first paragraph goes on\n\n'and the second ends here."

@@ -972,3 +972,16 @@ def test_this_person_takes_up_the_person_just_quoted(engine):
     analysis = sayso.extract(text, engine=engine)
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["One of the children", "One of the children"]
+
+
+def test_he_takes_up_a_surname_the_ner_took_for_an_organisation_when_its_sentence_says_his():
+    text = ("The U.S. State Department said in a statement it was deeply concerned by the strikes.\n\n"
+            "Zelenskiy, in his nightly video address, called on allies to speed up deliveries of air defence systems. "
+            '"Every Patriot is lives saved," he said.')
+    analysis = sayso.extract(text, engine="hybrid")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes if "Patriot" in q.text] == ["Zelenskiy"]
+    assert {a.name: a.type.value for a in analysis.actors}["Zelenskiy"] == "PERSON"
+    # a company with no such sign stays a company, and "he" someone unnamed
+    analysis = sayso.extract('Google said on Monday it would appeal. "We disagree," he said.', engine="hybrid")
+    assert analysis.quotes[-1].speaker is None

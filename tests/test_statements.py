@@ -1479,3 +1479,16 @@ def test_a_passive_cues_subject_who_is_told_or_asked_is_no_speaker():
     names = {a.id: a.name for a in analysis.actors}
     assert [(names.get(q.speaker), q.text) for q in analysis.quotes] == [
         ("Police", "Bruno Fernandes was requested to provide DNA samples on Monday")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_quotations_in_single_marks_are_direct_quotes(engine):
+    """The British press quotes in single marks: 'I've had enough,' said …"""
+    text = ("Speaking to the BBC, Mark Harper said: 'We will not be held to ransom by union bosses.'\n\n"
+            "'I've had enough,' said Sarah Collins, 42, a nurse from Leeds. 'Nobody is listening to us.'")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    got = [(q.kind.value, names.get(q.speaker), [text[s:e].rstrip(".,") for s, e in q.parts or ((q.start, q.end),)])
+           for q in analysis.quotes]
+    assert got == [("direct", "Mark Harper", ["We will not be held to ransom by union bosses"]),
+                   ("direct", "Sarah Collins", ["I've had enough", "Nobody is listening to us"])]

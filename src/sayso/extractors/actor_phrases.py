@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicons
 from .actor_types import organisation_name
-from .names import ACRONYM, HANDLE, initials, name_words
+from .names import ACRONYM, HANDLE, MIXED_ACRONYM, initials, name_words
 
 _APOSTROPHES = ("'s", "’s", "'", "’")
 #: How far left of a name its modifiers may start, in tokens: "London-based news channel Levant
@@ -213,8 +213,9 @@ def strip_det(span: SpacySpan) -> SpacySpan:
 def parenthesised_acronym(name: SpacySpan) -> SpacySpan | None:
     """ "Islamic Revolutionary Guard Corps (IRGC)" → the span "IRGC"."""
     doc, i = name.doc, name.end
-    if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" and ACRONYM.match(doc[i + 1].text):
-        return doc[i + 1 : i + 2]
+    if i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]" \
+            and (ACRONYM.match(doc[i + 1].text) or MIXED_ACRONYM.match(doc[i + 1].text)):
+        return doc[i + 1 : i + 2]  # (or "United States Department of State (DoS)")
     return None
 
 

@@ -152,4 +152,19 @@ def is_media(cluster: Cluster) -> bool:
         return len(words) > 1 and words[-1] in lexicons.load("media_name_ends_strong")
     if any(w in lexicons.media_words() for w in words) or (len(words) > 1 and words[-1] in lexicons.media_name_ends()):
         return True
-    return any(w in lexicons.media_roles() for role in cluster.roles for w in name_words(role)[:_ROLE_WORDS])
+    return any(_media_role(name_words(role)[:_ROLE_WORDS]) for role in cluster.roles)
+
+
+def _media_role(words: tuple[str, ...]) -> bool:
+    """A role that makes an outlet: "news channel", "the daily"; "agency" and "network" only
+    with a newsroom word ("news agency", not "United Nations health agency")."""
+    found = set(words) & lexicons.media_roles()
+    if not found:
+        return False
+    return bool(found - _AMBIGUOUS_MEDIA_ROLES) or bool(set(words) & _NEWSROOM)
+
+
+#: Media roles that name other bodies too.
+_AMBIGUOUS_MEDIA_ROLES = frozenset({"agency", "network"})
+#: Words that make such a role an outlet's.
+_NEWSROOM = frozenset({"news", "press", "wire", "radio", "television", "tv", "broadcasting", "media", "newswire"})

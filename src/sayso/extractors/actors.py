@@ -21,7 +21,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
                             trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
-from .names import ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
+from .names import ACRONYM, MIXED_ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
 from .paragraphs import foreign, foreign_script, paragraphs
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
@@ -102,10 +102,19 @@ _NOT_A_LETTER = re.compile(r"\W")
 
 
 #: Words that make an office another, lower one: "Vice-President", "Deputy Minister".
-_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "sub"})
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "sub", "shadow"})
+
+#: Words for an organisation of any kind, which a definite description of one takes up.
+_BODIES = frozenset({"organization", "organisation", "charity", "association", "watchdog", "body", "ngo"})
 
 #: Words for any one person, whatever they do.
 _ANY_PERSON = frozenset({"person", "man", "woman", "individual", "boy", "girl", "child", "lady", "gentleman"})
+
+
+def _modifier_words(noun: Token) -> set[str]:
+    """The words that qualify a noun before it ("press", "freedom" of "the press freedom
+    organization")."""
+    return {word.lower_ for left in noun.lefts if left.dep_ in {"amod", "compound"} for word in left.subtree if word.is_alpha}
 
 
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
@@ -161,7 +170,7 @@ class ActorBook:
 
     def by_acronym(self, text: str) -> Cluster | None:
         """The actor an acronym stands for ("WHO" after "World Health Organisation (WHO)")."""
-        if not ACRONYM.match(text):
+        if not (ACRONYM.match(text) or MIXED_ACRONYM.match(text)):
             return None
         key = text.replace(".", "").lower()
         return next((c for c in reversed(self.clusters) if key in c.acronyms), None)
@@ -235,6 +244,9 @@ class ActorBook:
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
             # the name or a role, in the singular or the plural.
             # "the ministry" → "Ministry of Home Affairs": a name's head before its preposition
+            if not cluster.named and len(modifiers) > 1 and len(cluster.words) > 1 \
+                    and not modifiers & set(cluster.words[:-1]) and singular(cluster.words[-1]) == head:
+                continue  # "The worldwide press freedom organization" is no "Baloch separatist organization"
             if same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles) \
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
@@ -282,9 +294,15 @@ class ActorBook:
         # research team from MIT" however far back; other nouns look a few sentences back.
         window = span.start if head in lexicons.table("description_heads") else _INTRODUCTION_WINDOW
         origin = _origins(span)
+        modifiers = _modifier_words(root)
         for token in reversed(doc[max(0, span.start - window) : span.start]):
             lemma = token.lemma_.lower()
             alike = lemma == root.lemma_.lower() or same_class(head, singular(lemma))
+            theirs = _modifier_words(token) if alike else set()
+            if len(modifiers) > 1 and theirs and not modifiers & theirs:
+                # "The worldwide press freedom organization" is no "Baloch separatist organization"
+                # (one word apart may be the same: "a research team" … "the international team")
+                continue
             if origin and any(c.ent_type_ in _NATIONALITIES and _origin(c) not in origin for c in token.children):
                 continue  # "the Taiwanese government" does not take up "Japanese government"
             if token.pos_ == "NOUN" and alike and any(
@@ -330,7 +348,15 @@ class ActorBook:
         last before it, an organisation whose name ends as a company's does or that the text
         called a company."""
         head = singular(span.root.lemma_.lower())
-        if head not in lexicons.load("company_nouns") or any(t.pos_ == "PROPN" for t in span):
+        if any(t.pos_ == "PROPN" for t in span):
+            return None
+        if head in _BODIES:
+            # "Reporters Without Borders (RWB) have appealed … The worldwide press freedom
+            # organization said …": the organisation named last, a few sentences back
+            recent = [c for c in self._named_between(self._back(span, _INTRODUCTION_WINDOW), span.start_char)
+                      if c.type == ActorType.ORG and c.words]
+            return _latest_before(recent, span.start_char) if recent else None
+        if head not in lexicons.load("company_nouns"):
             return None
         organisations = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words]
         companies = [c for c in organisations if c.words[-1] in lexicons.load("company_name_ends")
@@ -537,8 +563,11 @@ class ActorBook:
                 return cluster
             if label == "PERSON" and cluster.labels.get("PERSON") and (
                     without_middle(words, cluster.words) or without_middle(cluster.words, words)
-                    or len(words) >= 2 and len(cluster.words) == len(words) + 1 and cluster.words[:-1] == words):
-                return cluster  # "Mohd Shah" of "Mohd Shah Mahmood": a name without its last part
+                    or len(words) >= 2 and len(cluster.words) == len(words) + 1 and cluster.words[:-1] == words
+                    or _first_and_inner(words, cluster.words) or _first_and_inner(cluster.words, words)):
+                # "Mohd Shah" of "Mohd Shah Mahmood": a name without its last part; "Rémy Kuseyo" of
+                # "Remy Henri Kuseyo Gatanga": the given and the father's name
+                return cluster
             if is_part_of(cluster.words, words) and (
                 _compatible(label, cluster) and (label == "PERSON" or cluster.labels.get("PERSON"))
                 or label == "PERSON" and _bare_name(cluster)
@@ -794,8 +823,17 @@ def _aliases(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return forms.get(" ".join(a)) == " ".join(b) or forms.get(" ".join(b)) == " ".join(a)
 
 
+def _first_and_inner(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether a two-word name is a longer one's first word and one of its inner words: "Rémy
+    Kuseyo" of "Remy Henri Kuseyo Gatanga"."""
+    return len(part) == 2 and len(whole) >= 3 and part[0] == whole[0] and part[1] in whole[1:-1]
+
+
 def _tells(words: tuple[str, ...], role: set[str]) -> bool:
-    """Whether a role holds all of a description's words (all but one, of four or more)."""
+    """Whether a role holds all of a description's words (all but one, of four or more), and
+    the same rank ("The transport secretary" is not "Labour's shadow transport secretary")."""
+    if _RANKS.intersection(words) != _RANKS & role:
+        return False
     missing = sum(w not in role for w in words)
     return missing == 0 or missing == 1 and len(words) >= 4
 
@@ -938,7 +976,7 @@ def find_actors(doc: Doc) -> ActorBook:
     if 2 * sum(end - start for start, end in others) >= sum(end - start for start, end in lines):
         others = []  # an article read as English though it is not (``lang="en"``): its names are all it has
     # (with the names the NER missed that an acronym after them spells: "Christian Purefoy (CP)")
-    for ent in sorted([*doc.ents, *spelt_before_acronym(doc)], key=lambda e: e.start):
+    for ent in _joined_names(sorted([*doc.ents, *spelt_before_acronym(doc)], key=lambda e: e.start)):
         if ent.label_ not in NER_TYPES or foreign_script(ent.text):
             continue  # (the English NER reads words of a post in Arabic as names: none is one)
         if any(start <= ent.start_char < end for start, end in others):
@@ -992,6 +1030,20 @@ def find_actors(doc: Doc) -> ActorBook:
     return book
 
 
+def _joined_names(ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Person names the NER cut in two with nothing between them, joined: "Remy Henri" and
+    "Kuseyo Gatanga" of "transport minister Remy Henri Kuseyo Gatanga" are one man."""
+    joined: list[SpacySpan] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start \
+                and last[-1].is_title and ent[0].is_title:
+            joined[-1] = SpacySpan(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
+
+
 def _described_as_person(name: SpacySpan) -> bool:
     """Whether the name is described as a person right after a comma: a relative "who" ("Marcus
     Bell, who …") or an apposition headed by a title ("Murat Karayilan, the leader of the armed
@@ -1003,7 +1055,11 @@ def _described_as_person(name: SpacySpan) -> bool:
     if _age(doc, name.end + 1):
         return True  # "Smith, 45, said": an age
     if doc[name.end + 1].lower_ == "who":
-        return doc[name.end + 1].head.head.i == name.root.i
+        # (not "Diane Swonk, chief economist at KPMG, who expects …": the relative is the person's
+        # whose post the name ends)
+        post = name.root.head.head if name.root.dep_ == "pobj" else None
+        return doc[name.end + 1].head.head.i == name.root.i \
+            and not (post is not None and post.lemma_.lower() in lexicons.person_words())
     return any(c.dep_ == "appos" and c.i > name.end and c.lemma_.lower() in lexicons.person_words()
                for c in name.root.children)
 

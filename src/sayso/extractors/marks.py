@@ -3,9 +3,16 @@
 Works on the text alone, so an odd number of marks never raises: an unclosed quote runs to the
 end of its paragraph, unless the next paragraph opens with a quote mark, the news convention
 for a quotation that continues over several paragraphs. Any line break ends a paragraph.
+
+Single marks (‘…’ and '…', the British press's quotation marks) quote too, outside double
+marks, where they pair within a paragraph as quotation marks do and not as apostrophes do
+("don't", "the workers' union", "'90s"): an opening mark starts a word, a closing one ends it.
+A word or two in single marks is a term set off ('volunteer'), not a quotation, unless a stop
+ends it ('No,' he said).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "“„«"
@@ -55,7 +62,83 @@ def trim_space(text: str, start: int, end: int, edges: str | None = None) -> tup
 
 
 def find_regions(text: str) -> list[QuoteRegion]:
-    """All quoted regions of ``text`` in order; nested marks stay inside their region."""
+    """All quoted regions of ``text`` in order, in double marks or (outside them) single marks;
+    nested marks stay inside their region."""
+    double = _double_regions(text)
+    single = _single_regions(text, double)
+    return sorted(double + single, key=lambda r: r.start) if single else double
+
+
+#: A single mark that opens a quotation: "‘" or "'" at a word's start, after a space, a line's
+#: start or an opening bracket, dash or colon, and before a letter, a digit or a double mark
+#: (not an elision: "'90s", "rock 'n' roll", "'em", "'til").
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–:/\-\"“]))[‘'](?!\d0s\b|n[’']|(?:em|til|cause|tis|twas)\b)(?=[^\W_]|[“\"…])",
+                          re.MULTILINE | re.IGNORECASE)
+#: A single mark that closes one: "’" or "'" after a word's last character or a stop, before a
+#: space, a line's end or punctuation.
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=[\s,.;:!?)\]}—–\"”…-]|$)", re.MULTILINE)
+
+
+def _single_regions(text: str, double: list[QuoteRegion]) -> list[QuoteRegion]:
+    """Regions in single marks outside ``double``: each opening mark paired with the first
+    closing one after it in its paragraph (an apostrophe inside a word closes nothing); a
+    quotation left open at a paragraph's end goes on when the next paragraph opens with one."""
+    if "'" not in text and "‘" not in text:
+        return []
+    taken = [(r.start, r.end) for r in double]
+
+    def outside(i: int) -> bool:
+        return not any(s <= i < e for s, e in taken)
+
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(text) if outside(m.start())]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text) if outside(m.start())]
+    regions: list[QuoteRegion] = []
+    done = 0  # where the last region ended
+    for start in opens:
+        if start < done:
+            continue  # an opening mark inside the last region (a nested quotation)
+        paragraphs, first = 1, start
+        while True:
+            end_of_paragraph = text.find("\n", first)
+            end_of_paragraph = len(text) if end_of_paragraph < 0 else end_of_paragraph
+            close = next((c for c in closes if first < c < end_of_paragraph), None)
+            if close is not None or not _continues(text, end_of_paragraph, opens):
+                break
+            first, paragraphs = _next_paragraph(text, end_of_paragraph), paragraphs + 1
+        if close is None or not all(outside(i) for i in (start, close)) or any(start < s < close for s, _ in taken):
+            continue
+        s, e = trim_space(text, start + 1, close)
+        if _quotation_like(text[s:e]):
+            regions.append(QuoteRegion(start, close + 1, s, e, paragraphs=paragraphs))
+            done = close + 1
+    return regions
+
+
+def _quotation_like(inner: str) -> bool:
+    """Whether words in single marks read as someone's words, not a term or a title set off
+    ('volunteer', 'Toba Tek Singh'): a few words at least, or a sentence's end inside the marks
+    ('No,' he said)."""
+    return len(inner.split()) >= _FEWEST_QUOTED_WORDS or len(inner) > 1 and inner[-1] in ".,!?…"
+
+
+#: Fewest words in single marks that read as a quotation without a stop inside them.
+_FEWEST_QUOTED_WORDS = 4
+
+
+def _next_paragraph(text: str, i: int) -> int:
+    """The first character after the line breaks and spaces at ``i``."""
+    while i < len(text) and text[i] in "\n ":
+        i += 1
+    return i
+
+
+def _continues(text: str, end_of_paragraph: int, opens: list[int]) -> bool:
+    """Whether the paragraph after ``end_of_paragraph`` opens with a single opening mark."""
+    return end_of_paragraph < len(text) and _next_paragraph(text, end_of_paragraph) in opens
+
+
+def _double_regions(text: str) -> list[QuoteRegion]:
+    """The regions in double marks (straight or curly)."""
     regions: list[QuoteRegion] = []
     open_at: int | None = None
     paragraphs = 1

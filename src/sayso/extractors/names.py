@@ -10,6 +10,10 @@ from . import lexicons
 _NAME_PUNCT = re.compile(r"[-‐‑–.’'`]+")
 #: An acronym as news prints it: "WHO", "IRGC", "U.N.", "M5S" (two to ten characters).
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+#: An acronym that keeps a short word in lower case, as a government's offices write theirs:
+#: "DoS" (Department of State), "MoD", "DfT". Read as one only in brackets after a name, or
+#: once that name has given it.
+MIXED_ACRONYM = re.compile(r"^(?=.*[a-z])(?:[A-Z][a-z]?){2,3}$")
 #: A social-media handle: "@OmarMash: …" labels that account's post, verbatim.
 HANDLE = r"@\w{1,30}"
 #: A link's language tag at the end of a label or name: "@wh_w [zh]", "@eromanp [es]".

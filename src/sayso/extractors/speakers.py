@@ -15,7 +15,7 @@ from . import lexicons
 from .actors import ActorBook, Cluster, name_gender
 from .actor_phrases import message_noun
 from .actor_types import organisation_name
-from .names import name_words, singular
+from .names import ACRONYM, name_words, singular
 from .paragraphs import CREDIT, foreign, paragraphs, translated
 from .authors import Authorship, authorships, is_document, made_documents
 from .lookup import SentenceIndex
@@ -23,6 +23,9 @@ from .lookup import SentenceIndex
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
 #: Entity types that say when, not who ("posts on the message board from Friday").
 _WHEN = frozenset({"DATE", "TIME"})
+#: Forms of "he" and "she".
+_PERSONAL_FORMS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+
 #: The gender of given names (lexicon ``given_names``) each personal pronoun takes up.
 _GIVEN = {"he": "m", "she": "f"}
 _NONPERSONAL = {"it"}
@@ -527,9 +530,10 @@ class SpeakerResolver:
             missed = missed_person(span)
             if missed is not None:  # "Palestinian Roba Salibi wrote:", the NER reading only "Palestinian"
                 cluster = self.book.add_named(missed, "PERSON")
-        if cluster is None and len(span) == 1:
-            # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun.
-            cluster = self.book.by_acronym(root.text)
+        if cluster is None and (len(span) == 1 or len(span) == 2 and span[0].lower_ == "the"):
+            # "WHO say iodine deficiency is …": the parser takes the acronym for a pronoun ("a
+            # report by the WHO": the NER saw no name)
+            cluster = self.book.by_acronym(span[-1].text)
         if cluster is None:
             # "spokesman Todd Mesek", "Alan Hartman, another partner": a name inside the phrase.
             # A name modifying a plural noun is not the speaker: "Scientology officials".
@@ -542,7 +546,9 @@ class SpeakerResolver:
             apposed = [t for t in root.children if t.dep_ == "appos" and not span.start <= t.i < span.end
                        and ":" not in (x.text for x in self.doc[min(root.i, t.i) : max(root.i, t.i)])]
             # (but not across a colon: "@aditya_bhatt: TPB and Vimeo are unblocked" is no apposition)
-            cluster = next((found for t in [*span, *apposed] if t.head == root and (
+            # (a name in apposition before a name modifying the head: "The United Nations health
+            # agency the World Health Organization" is the WHO)
+            cluster = next((found for t in sorted([*span, *apposed], key=lambda t: t.dep_ != "appos") if t.head == root and (
                                 t.dep_ in {"appos", "compound"} and not (t.dep_ == "compound" and root.tag_ == "NNS")
                                 or t.dep_ == "nmod" and t.i < root.i and t.ent_type_ == "PERSON")
                             for found in [self.book.at_token(t) or self.book.by_acronym(t.text)]
@@ -599,15 +605,17 @@ class SpeakerResolver:
                             for found in [self.resolve_pronoun(c, _POSSESSIVE.get(c.lower_)) if c.pos_ == "PRON"
                                           else self.book.at_token(c)]
                             if found is not None and found.named), None)
-            issuer = [t for t in span if t.i < root.i and t.pos_ == "PROPN" and t.is_title]
-            if cluster is None and issuer and issuer[-1].i == root.i - 1 and root.is_lower \
+            issuer = [t for t in span if t.i < root.i and t.pos_ == "PROPN" and (t.is_title or ACRONYM.match(t.text))]
+            # (with words for its kind between: "a WHO press release")
+            if cluster is None and issuer and all(t.dep_ == "compound" and t.is_lower for t in self.doc[issuer[-1].i + 1 : root.i]) \
+                    and issuer[-1].i < root.i and root.is_lower \
                     and not any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in root.children):
                 # "— Amnesty International statement", "The Onion article reports": the document
                 # speaks for whoever issued it (but "this Facebook message by Chai Kadai": its author)
                 first = issuer[0].i - (issuer[0].i > span.start and self.doc[issuer[0].i - 1].text == "The")
-                words = name_words(self.doc[first : root.i].text)
+                words = name_words(self.doc[first : issuer[-1].i + 1].text)
                 cluster = next((c for c in sorted(reversed(self.book.clusters), key=lambda c: not c.named)
-                                if c.words == words), None) or self.resolve(self.doc[first : root.i], speaking)
+                                if c.words == words), None) or self.resolve(self.doc[first : issuer[-1].i + 1], speaking)
         if cluster is None and message_noun(root) and (span[0].lower_ in {"a", "an", "the"} or span[0] == root and root.tag_ == "NNS"):
             # "said a statement from Ryanair's lawyers", "according to reports first from the
             # Washington Post": the message speaks for whom it is from
@@ -819,10 +827,13 @@ class SpeakerResolver:
         """Whether a name of two words or more the NER typed otherwise is a person's, set after a
         person's role: "A spokesman for the United Nations refugee agency, Alphonse Munyaneza";
         the name then counts as a person's."""
-        first = min((s for s, _ in cluster.mentions if span.start_char <= s < span.end_char), default=None)
+        first = min(((s, e) for s, e in cluster.mentions if span.start_char <= s < span.end_char), default=None)
         if first is None or len(cluster.words) < 2 or span.root.lemma_.lower() not in lexicons.person_words() \
-                or span.root.idx >= first:
+                or span.root.idx >= first[0]:
             return False
+        name = self.doc.char_span(*first, alignment_mode="expand")
+        if name is not None and name.root.dep_ == "pobj":
+            return False  # "A spokesman for the Treasury Department", "asked … at the White House": no person
         cluster.labels["PERSON"] += 2
         return cluster.type == ActorType.PERSON
 
@@ -908,6 +919,26 @@ class SpeakerResolver:
             if cluster is None:  # a plural noun phrase nobody has resolved yet
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
+        return self._person_typed_otherwise(pronoun) if word in _PERSONAL else None
+
+    def _person_typed_otherwise(self, pronoun: Token) -> Cluster | None:
+        """With no person before "he" or "she", the subject of a cue named by one word the NER
+        took for an organisation, when its own sentence takes it up as a person and names no
+        person ("Zelenskiy, in his nightly video address, called on allies …. "…," he said"): a
+        surname (not an acronym, nor a name after "the"; "Google said …" stays a company)."""
+        current = self.sentences.number(pronoun.i)
+        for k in self._window(current):
+            first, end = self.sentences.nth(k)
+            limit = pronoun.i if k == current else end
+            for s, e, cluster in reversed(self.book.mentions_inside(first, limit)):
+                word = self.doc[s:e]
+                if cluster is None or cluster.type != ActorType.ORG or not cluster.named or len(cluster.words) != 1 \
+                        or not cluster.speaker or len(word) != 1 or word.text.isupper() or word.root.dep_ != "nsubj" \
+                        or any(self.text[max(0, m - 4) : m].lower() == "the " for m, _ in cluster.mentions) \
+                        or not self._taken_up_as_person(word.sent):
+                    continue
+                cluster.labels["PERSON"] += 2 + sum(cluster.labels.values())
+                return cluster
         return None
 
     def _document_subject(self, first: int, end: int) -> Cluster | None:
@@ -970,6 +1001,13 @@ class SpeakerResolver:
                 if cluster is not None and self._fits(word, cluster):
                     found.append((i, i + 1, cluster))
         return found
+
+    def _taken_up_as_person(self, sentence: SpacySpan) -> bool:
+        """Whether a sentence that names no person has a personal pronoun outside quotation
+        marks ("Zelenskiy, in his nightly video address, …")."""
+        if any(c is not None and c.type == ActorType.PERSON for _, _, c in self.book.mentions_inside(sentence.start, sentence.end)):
+            return False
+        return any(t.lower_ in _PERSONAL_FORMS and self.in_quote[t.i] < 0 for t in sentence)
 
     def _window(self, current: int) -> Iterator[int]:
         """The sentence ``current`` and up to :data:`_SENTENCES_BACK` before it, in reverse,

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..nlp import language_tag_at
 from ..types import ActorType, QuoteKind
 from . import lexicons
+from .actor_phrases import message_noun
 from .contents import claim_heads, manner, pointing_back, proposition, referent, topic
 from .context import DocContext
 from .cues import depiction, word_forms
@@ -445,6 +446,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True  # "No group has claimed responsibility for the attack": nobody said it
     if draft.kind != QuoteKind.DIRECT and verb is not None and _shown_doing(draft.speaker_span, verb):
         return True
+    if draft.kind == QuoteKind.INDIRECT and verb is not None and _mindless(draft.speaker_span, verb):
+        return True
     if content is None:
         return False
     if not any(t.pos_ in _CONTENT_WORDS for t in content):
@@ -522,6 +525,21 @@ def _shown_doing(source: SpacySpan | None, verb: Token) -> bool:
     shows bloggers holding a protest, demanding justice" (it may show or reveal a finding)."""
     return source is not None and len(source) > 0 and source.root.lemma_.lower() in lexicons.load("image_nouns") \
         and verb.lemma_.lower() not in lexicons.evidence_verbs()
+
+
+def _mindless(source: SpacySpan | None, verb: Token) -> bool:
+    """A thing that cannot mean to do anything, read as the subject of a verb of intending:
+    "Rising prices threaten to push inflation higher", "fresh strikes threatened to disrupt
+    services" (not people, a group, an organisation, a document or what it says, nor a name)."""
+    if source is None or not len(source) or verb.lemma_.lower() not in lexicons.intention_verbs():
+        return False
+    root = source.root
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or any(t.ent_type_ for t in source) or any(t.pos_ in {"PROPN", "PRON"} for t in source):
+        return False
+    return lemma not in lexicons.person_words() and lemma not in lexicons.agent_nouns() \
+        and lemma not in lexicons.load("person_nouns") and lemma not in lexicons.table("description_heads") \
+        and lemma not in lexicons.load("document_nouns") and not message_noun(root)
 
 
 def _nobody(source: SpacySpan | None) -> bool:
