@@ -649,3 +649,9 @@ def test_the_world_health_organization_under_its_description_acronym_and_press_r
     who = next(a for a in analysis.actors if a.name == "World Health Organization")
     assert who.type.value == "ORG"  # a health agency is no news agency
     assert {names.get(q.speaker) for q in analysis.quotes} == {"World Health Organization"}
+
+
+def test_a_title_the_ner_took_into_a_name_is_no_part_of_it():
+    text = "Chief Constable Andrew Ward said he accepted the findings in full. Ward resigned on Friday."
+    people = [a for a in sayso.extract(text, engine="rules").actors if a.type.value == "PERSON"]
+    assert [(a.name, "Chief Constable" in a.roles) for a in people] == [("Andrew Ward", True)]

@@ -1492,3 +1492,16 @@ def test_quotations_in_single_marks_are_direct_quotes(engine):
            for q in analysis.quotes]
     assert got == [("direct", "Mark Harper", ["We will not be held to ransom by union bosses"]),
                    ("direct", "Sarah Collins", ["I've had enough", "Nobody is listening to us"])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quotation_after_a_read_more_line_keeps_its_speaker(engine):
+    """A link line left by the page ("Read more: …") is no part of the quotation after it."""
+    text = ("Andrew Ward, 58, announced his resignation on Thursday morning.\n\n"
+            "Read more: Protests: what we know so far\n\n"
+            '"I have always said that the buck stops with me," he said in a statement. "It is right that I step aside."')
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    got = [(names.get(q.speaker), [text[s:e].rstrip(".,") for s, e in q.parts or ((q.start, q.end),)])
+           for q in analysis.quotes if "buck" in text[q.start:q.end]]
+    assert got == [("Andrew Ward", ["I have always said that the buck stops with me", "It is right that I step aside"])]

@@ -340,6 +340,15 @@ def _by_cue(draft: Draft, twins: Sequence[Draft]) -> list[Draft]:
     return told if len(cues) > 1 else []
 
 
+def _across_paragraphs(draft: Draft, twins: Sequence[Draft], text: str) -> list[Draft]:
+    """The rules' quotation in marks with its cue for a tagger's quote that runs over a line
+    break from the line before it ("Read more: Protests: what we know so far⏎⏎"I have always
+    said …," he said"): a quotation opens at its mark, not in another paragraph."""
+    if not text or "\n" not in text[draft.start : draft.end]:
+        return []
+    return [t for t in twins if _precise(t) and "\n" not in text[t.start : t.end] and t.start > draft.start]
+
+
 def _without_pieces(drafts: list[Draft]) -> list[Draft]:
     """Reported contents less those inside another of the same cue: the tagger may cut one
     content in two ("at" | "least one of those episodes …"), and the rules' whole stands for the
@@ -434,7 +443,7 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
                 found = twins(d)
                 if not found:
                     return [replace(d, unconfirmed=True)]
-                return _by_cue(d, found) or [_fill(d, found, text)]
+                return _by_cue(d, found) or _across_paragraphs(d, found, text) or [_fill(d, found, text)]
 
             first = _without_pieces([f for d in first for f in read(d)])
     else:

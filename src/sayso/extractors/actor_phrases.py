@@ -74,6 +74,9 @@ def trim_entity(ent: SpacySpan) -> SpacySpan | None:
         # (but "Martin Luther King Jr.": a surname that is also a title, then the suffix)
         if inner is not None and not any(_titled(t) for t in doc[start:inner]):
             start = inner + 1
+        while end - start > 2 and _titled(doc[start]) and doc[start + 1].is_title and doc[start + 1].pos_ == "PROPN" \
+                and not _titled(doc[start + 1]):
+            start += 1  # "Constable Andrew Ward" of "Chief Constable Andrew Ward": the title is no part of the name
         # "Mayor Sadiq Khan" read as "Khan": first names the NER left out before a one-word name
         first = start
         while end - start == 1 and first > 0 and start - first < _LEFT_OUT_NAMES \
