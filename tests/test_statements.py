@@ -1505,3 +1505,13 @@ def test_a_quotation_after_a_read_more_line_keeps_its_speaker(engine):
     got = [(names.get(q.speaker), [text[s:e].rstrip(".,") for s, e in q.parts or ((q.start, q.end),)])
            for q in analysis.quotes if "buck" in text[q.start:q.end]]
     assert got == [("Andrew Ward", ["I have always said that the buck stops with me", "It is right that I step aside"])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, content", [
+    ("The Obama administration notified Afghan president Hamid Karzai that it would prefer to keep a residual "
+     "military presence in Afghanistan.", "that it would prefer to keep a residual military presence in Afghanistan"),
+    ("The minister assured parliament that the budget was balanced.", "that the budget was balanced"),
+])
+def test_telling_someone_that_p_reports_p(engine, text, content):
+    assert content in [q.text.rstrip(".") for q in sayso.extract(text, engine=engine).quotes]
