@@ -1515,3 +1515,12 @@ def test_a_quotation_after_a_read_more_line_keeps_its_speaker(engine):
 ])
 def test_telling_someone_that_p_reports_p(engine, text, content):
     assert content in [q.text.rstrip(".") for q in sayso.extract(text, engine=engine).quotes]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_claims_a_lead_in_counters_are_no_statement_of_the_one_who_replies(engine):
+    text = ("Countering claims that his country supports terrorism, Ahmadinejad replied that Iran was peaceful. "
+            "In a rebuttal to claims that his country oppressed women, Ahmadinejad said there were no homosexuals in Iran.")
+    contents = [q.text for q in sayso.extract(text, engine=engine).quotes]
+    assert not any("supports terrorism" in c or "oppressed women" in c for c in contents)
+    assert any("Iran was peaceful" in c for c in contents)

@@ -448,6 +448,8 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _mindless(draft.speaker_span, verb):
         return True
+    if draft.kind != QuoteKind.DIRECT and content is not None and _countered_claim(content, verb):
+        return True
     if content is None:
         return False
     if not any(t.pos_ in _CONTENT_WORDS for t in content):
@@ -540,6 +542,34 @@ def _mindless(source: SpacySpan | None, verb: Token) -> bool:
     return lemma not in lexicons.person_words() and lemma not in lexicons.agent_nouns() \
         and lemma not in lexicons.load("person_nouns") and lemma not in lexicons.table("description_heads") \
         and lemma not in lexicons.load("document_nouns") and not message_noun(root)
+
+
+def _countered_claim(content: SpacySpan, verb: Token | None) -> bool:
+    """Others' claims that a speaker's lead-in counters ("Countering claims that his country
+    supports terrorism, he replied, "…"", "In a rebuttal to claims that …, Ahmadinejad said"):
+    the topic of the reply, no statement of the one who replies (but "denied claims that P", the
+    main verb, is his statement)."""
+    claims = lexicons.load("claim_nouns")
+    if any(t.lemma_.lower() in claims and any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i == t.i - 1
+                                              and c.lemma_.lower() in _COUNTERING for c in t.children)
+           for t in ([verb] if verb is not None else []) + list(content)):
+        return True  # "Countering claims that …" read as a gerund that claims
+    noun = next((t for t in content if t.pos_ == "NOUN" and t.lemma_.lower() in lexicons.load("claim_nouns")), None)
+    if noun is None:
+        root = content.root
+        noun = root.head if root.dep_ in {"acl", "ccomp"} and root.head.lemma_.lower() in lexicons.load("claim_nouns") else None
+    if noun is None or noun.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ in {"the", "a"} for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.tag_ == "VBG" and head.dep_ in {"advcl", "pcomp"} and head.lemma_.lower() in _COUNTERING
+    return noun.dep_ == "pobj" and head.head.lemma_.lower() in _REPLIES
+
+
+#: Verbs whose participle counters a claim before a reply.
+_COUNTERING = frozenset({"counter", "answer", "address", "rebut", "refute", "reject", "deny", "dismiss", "dispute"})
+#: Nouns of a reply to a claim ("in a rebuttal to claims that …").
+_REPLIES = frozenset({"rebuttal", "response", "reply", "answer", "retort"})
 
 
 def _nobody(source: SpacySpan | None) -> bool:
