@@ -13,6 +13,7 @@ ends it ('No,' he said).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENING = "“„«"
@@ -82,36 +83,47 @@ _SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=[\s,.;:!?)\]}—–\"”…-
 def _single_regions(text: str, double: list[QuoteRegion]) -> list[QuoteRegion]:
     """Regions in single marks outside ``double``: each opening mark paired with the first
     closing one after it in its paragraph (an apostrophe inside a word closes nothing); a
-    quotation left open at a paragraph's end goes on when the next paragraph opens with one."""
+    quotation left open at a paragraph's end goes on when the next paragraph opens with one (for
+    a few paragraphs at most). Linear in the text but for the searches, which bisect."""
     if "'" not in text and "‘" not in text:
         return []
-    taken = [(r.start, r.end) for r in double]
+    starts, ends = [r.start for r in double], [r.end for r in double]
 
     def outside(i: int) -> bool:
-        return not any(s <= i < e for s, e in taken)
+        k = bisect_right(starts, i) - 1
+        return k < 0 or i >= ends[k]
 
     opens = [m.start() for m in _SINGLE_OPEN.finditer(text) if outside(m.start())]
+    opening = set(opens)
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(text) if outside(m.start())]
     regions: list[QuoteRegion] = []
     done = 0  # where the last region ended
     for start in opens:
         if start < done:
             continue  # an opening mark inside the last region (a nested quotation)
-        paragraphs, first = 1, start
-        while True:
+        paragraphs, first, close = 1, start, None
+        while paragraphs <= _LONGEST_SINGLE_QUOTE:
             end_of_paragraph = text.find("\n", first)
             end_of_paragraph = len(text) if end_of_paragraph < 0 else end_of_paragraph
-            close = next((c for c in closes if first < c < end_of_paragraph), None)
-            if close is not None or not _continues(text, end_of_paragraph, opens):
+            k = bisect_right(closes, first)
+            close = closes[k] if k < len(closes) and closes[k] < end_of_paragraph else None
+            if close is not None or not _continues(text, end_of_paragraph, opening):
                 break
             first, paragraphs = _next_paragraph(text, end_of_paragraph), paragraphs + 1
-        if close is None or not all(outside(i) for i in (start, close)) or any(start < s < close for s, _ in taken):
+        if close is None:
             continue
+        k = bisect_right(starts, start)
+        if k < len(starts) and starts[k] < close:
+            continue  # a quotation in double marks between: these single marks pair nothing
         s, e = trim_space(text, start + 1, close)
         if _quotation_like(text[s:e]):
             regions.append(QuoteRegion(start, close + 1, s, e, paragraphs=paragraphs))
             done = close + 1
     return regions
+
+
+#: Most paragraphs a quotation in single marks runs over.
+_LONGEST_SINGLE_QUOTE = 12
 
 
 def _quotation_like(inner: str) -> bool:
@@ -132,9 +144,9 @@ def _next_paragraph(text: str, i: int) -> int:
     return i
 
 
-def _continues(text: str, end_of_paragraph: int, opens: list[int]) -> bool:
+def _continues(text: str, end_of_paragraph: int, opening: set[int]) -> bool:
     """Whether the paragraph after ``end_of_paragraph`` opens with a single opening mark."""
-    return end_of_paragraph < len(text) and _next_paragraph(text, end_of_paragraph) in opens
+    return end_of_paragraph < len(text) and _next_paragraph(text, end_of_paragraph) in opening
 
 
 def _double_regions(text: str) -> list[QuoteRegion]:
