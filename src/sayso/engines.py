@@ -223,8 +223,8 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> SpacySpan | None:
         start += 1
     while end > start and (doc[end - 1].is_punct and not closes_bracket(doc[start:end]) or doc[end - 1].is_space
                            or end - start > 1 and doc[end - 1].pos_ in _NO_END and doc[end - 1].is_lower
-                           or end - start > 2 and doc[end - 1].tag_ in {"VBG", "VBN"} and doc[end - 2].text == ","):
-        end -= 1  # ("Two officials, speaking": the participle opens what the phrase goes on to say)
+                           or end - start > 2 and doc[end - 1].tag_ in {"VBG", "VBN", "WDT", "WP"} and doc[end - 2].text == ","):
+        end -= 1  # ("Two officials, speaking", "Gaza's health ministry, which": what the phrase goes on to say)
     if end - start > 2 and doc[end - 2].text == "[":
         return _trim_tokens(doc, start, end - 2)
     if end < len(doc) and end > start and closes_bracket(doc[start : end + 1]):

@@ -234,6 +234,7 @@ def test_a_clause_around_an_attribution_set_off_by_commas_is_one_content():
 
 @pytest.mark.parametrize("text, source, mention", [
     ("Two officials, speaking on condition of anonymity, said it.", "Two officials, speaking", "Two officials"),
+    ("Gaza's health ministry, which counts the dead, said it.", "Gaza's health ministry, which", "Gaza's health ministry"),
     ("The young leader on Sunday said it.", "The young leader on", "The young leader"),
     ("Natural Resources Wales (NRW) said it.", "Natural Resources Wales (NRW", "Natural Resources Wales (NRW)"),
     ("The blogger bluesystem [zh] said it.", "The blogger bluesystem [zh", "The blogger bluesystem"),
