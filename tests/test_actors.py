@@ -655,3 +655,9 @@ def test_a_title_the_ner_took_into_a_name_is_no_part_of_it():
     text = "Chief Constable Andrew Ward said he accepted the findings in full. Ward resigned on Friday."
     people = [a for a in sayso.extract(text, engine="rules").actors if a.type.value == "PERSON"]
     assert [(a.name, "Chief Constable" in a.roles) for a in people] == [("Andrew Ward", True)]
+
+
+def test_a_datelines_agency_in_brackets_is_no_acronym_of_the_place():
+    text = "WASHINGTON (AP) — The Senate on Saturday passed a stopgap spending bill, Senator Chuck Schumer said."
+    actors = {a.name: a for a in sayso.extract(text, engine="rules").actors}
+    assert "AP" not in actors["WASHINGTON"].aliases and actors["WASHINGTON"].type.value == "GPE"

@@ -1524,3 +1524,15 @@ def test_claims_a_lead_in_counters_are_no_statement_of_the_one_who_replies(engin
     contents = [q.text for q in sayso.extract(text, engine=engine).quotes]
     assert not any("supports terrorism" in c or "oppressed women" in c for c in contents)
     assert any("Iran was peaceful" in c for c in contents)
+
+
+def test_the_tagger_stopping_before_the_verbs_object_yields_to_the_rules_clause():
+    text = ("WASHINGTON (AP) — The Senate on Saturday passed a stopgap spending bill that keeps the government open "
+            "through mid-November, sending it to President Joe Biden hours before a midnight deadline.\n\n"
+            "The vote was 88-9. Senate Majority Leader Chuck Schumer called it \"a good outcome for the American "
+            "people.\" Senate Republican leader Mitch McConnell said the bill was the \"responsible\" thing to do.\n\n"
+            "Biden signed the measure late Saturday, the White House said. In a statement, he said the deal "
+            "\"prevents an unnecessary crisis that would have inflicted needless pain on millions of hardworking "
+            "Americans.\"")
+    contents = [q.text for q in sayso.extract(text, engine="hybrid").quotes]
+    assert "Biden signed the measure late Saturday" in contents and "Biden signed" not in contents

@@ -286,6 +286,8 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     if text and not draft.parts and twin.start <= draft.start < draft.end < twin.end \
             and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
         draft = replace(draft, end=twin.end)
+    if draft.kind == twin.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) and _cut_short(draft, twin):
+        return twin
     if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
             and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start:
         # "… have reported that A, and according to Amnesty B": the phrase nearer to B tells it
@@ -308,6 +310,23 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
         if not _one_mention(draft.speaker_span, twin.speaker_span):
             fields.update(speaker_span=twin.speaker_span)  # else one mention, read the rules' way
     return replace(draft, **fields) if fields else draft
+
+
+def _cut_short(draft: Draft, whole: Draft) -> bool:
+    """Whether a tagger's reported clause stops inside the rules' one before the object its verb
+    takes ("Biden signed" of "Biden signed the measure late Saturday, the White House said")."""
+    if draft.parts or whole.parts or draft.cue is None or not (whole.start <= draft.start and draft.end < whole.end):
+        return False
+    doc = draft.cue.doc
+    inside = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if inside is None:
+        return False
+    return any(c.dep_ in _COMPLEMENTS and draft.end <= c.idx < whole.end for t in inside if t.pos_ in {"VERB", "AUX"}
+               for c in t.children)
+
+
+#: Dependents that complete a verb.
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative"})
 
 
 def _one_mention(a: SpacySpan | None, b: SpacySpan | None) -> bool:
@@ -346,7 +365,10 @@ def _across_paragraphs(draft: Draft, twins: Sequence[Draft], text: str) -> list[
     said …," he said"): a quotation opens at its mark, not in another paragraph."""
     if not text or "\n" not in text[draft.start : draft.end]:
         return []
-    return [t for t in twins if _precise(t) and "\n" not in text[t.start : t.end] and t.start > draft.start]
+    brk = text.rfind("\n", draft.start, draft.end)
+    return [t for t in twins if t.kind == QuoteKind.DIRECT and _precise(t) and "\n" not in text[t.start : t.end]
+            and brk < t.start and t.start > 0 and text[t.start - 1] in "\"“‘'"
+            and not text[brk : t.start].strip(" \n\"“'‘")]  # (in marks that open its paragraph)
 
 
 def _without_pieces(drafts: list[Draft]) -> list[Draft]:

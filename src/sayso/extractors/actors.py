@@ -1021,13 +1021,20 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.aliases[handle.text] = None
             book._add_mention(cluster, handle)
         acronym = parenthesised_acronym(name)
-        if acronym is not None:
+        if acronym is not None and not _dateline_credit(name, acronym):
             cluster.acronyms.add(acronym.text.replace(".", "").lower())
             cluster.aliases[acronym.text] = None
             book._add_mention(cluster, acronym)
     _initialled_names(book)
     _bare_surnames(book)
     return book
+
+
+def _dateline_credit(name: SpacySpan, acronym: SpacySpan) -> bool:
+    """ "WASHINGTON (AP)": a dateline's place and the agency that filed the story, not a name and
+    its acronym."""
+    return acronym.text.replace(".", "").lower() in lexicons.media_outlets() and (
+        name.text.isupper() or name.label_ in {"GPE", "LOC"})
 
 
 def _joined_names(ents: list[SpacySpan]) -> list[SpacySpan]:
