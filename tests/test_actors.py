@@ -661,3 +661,10 @@ def test_a_datelines_agency_in_brackets_is_no_acronym_of_the_place():
     text = "WASHINGTON (AP) — The Senate on Saturday passed a stopgap spending bill, Senator Chuck Schumer said."
     actors = {a.name: a for a in sayso.extract(text, engine="rules").actors}
     assert "AP" not in actors["WASHINGTON"].aliases and actors["WASHINGTON"].type.value == "GPE"
+
+
+def test_a_title_and_a_given_name_make_a_person_whatever_the_ner_typed():
+    text = ("At least nine people have died, according to the Butte County Sheriff's Office. Sheriff Kory Honea said "
+            "that number was likely to rise. General Motors said sales rose.")
+    types = {a.name: a.type.value for a in sayso.extract(text, engine="rules").actors}
+    assert types.get("Kory Honea") == "PERSON" and types.get("General Motors") == "ORG"

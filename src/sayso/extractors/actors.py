@@ -988,8 +988,12 @@ def find_actors(doc: Doc) -> ActorBook:
             continue  # "Tahreek Insaf" inside the expansion "Pakistan Tahreek Insaf" already read
         if name.text.startswith("@") and book.at_token(name.root) is not None:
             continue  # "(@Staisy09)" after a name: that name's account, read with it
+        label = ent.label_
+        if label != "PERSON" and _titled_person(name):
+            # "Sheriff Kory Honea", read as an organisation: a title, a given name and one more
+            name, label = name[1:], "PERSON"
         display = with_title(name)
-        cluster = book.add_named(name, ent.label_, display if display is not name else None)
+        cluster = book.add_named(name, label, display if display is not name else None)
         nickname = nickname_after(doc, name)
         if nickname is not None and nickname.text != cluster.name:
             # "Ampon Tangnopponkul, known locally as "Akong"": one actor under two names.
@@ -1028,6 +1032,13 @@ def find_actors(doc: Doc) -> ActorBook:
     _initialled_names(book)
     _bare_surnames(book)
     return book
+
+
+def _titled_person(name: SpacySpan) -> bool:
+    """A title, a given name and a surname ("Sheriff Kory Honea"), whatever the NER typed them
+    (not "General Motors": no given name)."""
+    return len(name) == 3 and name[0].lower_ in lexicons.titles() and name[1].lower_ in lexicons.table("given_names") \
+        and all(t.is_title for t in name)
 
 
 def _dateline_credit(name: SpacySpan, acronym: SpacySpan) -> bool:
