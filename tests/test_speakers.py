@@ -985,3 +985,12 @@ def test_he_takes_up_a_surname_the_ner_took_for_an_organisation_when_its_sentenc
     # a company with no such sign stays a company, and "he" someone unnamed
     analysis = sayso.extract('Google said on Monday it would appeal. "We disagree," he said.', engine="hybrid")
     assert analysis.quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_a_bare_description_that_also_said_is_the_person_who_spoke_last(engine):
+    text = ('One of the satellites took about a year to orbit. Sheppard said, "Our other discovery is a real oddball." '
+            'The astronomer also said, "This is an unstable situation."')
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Sheppard", "Sheppard"]

@@ -405,6 +405,22 @@ class ActorBook:
         people = [c for c in self.clusters if c.type == ActorType.PERSON and any(low <= m[0] < span.start_char for m in c.mentions)]
         return _latest_before(people, span.start_char) if people else None
 
+    def _speaking_on(self, span: SpacySpan) -> Cluster | None:
+        """ "Sheppard said, "…" The astronomer also said, "…"": a bare description of a person as
+        the subject of a cue that goes on ("also said", "added", "continued") is the person who
+        spoke last before it, a few sentences back at most."""
+        root = span.root
+        verb = root.head
+        if span[0].lower_ != "the" or len(span) != 2 or root.tag_ not in _SINGULAR or root.dep_ != "nsubj" \
+                or root.lemma_.lower() not in lexicons.load("person_nouns") | lexicons.titles() \
+                or not (any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+                        or verb.lemma_.lower() in {"add", "continue"}):
+            return None
+        low = self._back(span, _EPITHET_WINDOW)
+        people = [c for c in self.clusters if c.type == ActorType.PERSON and c.named and c.speaker
+                  and any(low <= m[0] < span.start_char for m in c.mentions)]
+        return _latest_before(people, span.start_char) if people else None
+
     def _named_before(self, offset: int) -> list[Cluster]:
         """The named actors mentioned before character ``offset``."""
         return self._named_between(0, offset)
@@ -439,7 +455,7 @@ class ActorBook:
                 earlier = next((c for c in reversed(self.clusters) if c.named and c.words == words), None)
         if earlier is None and span[0].lower_ in lexicons.load("definites"):
             earlier = self._kind_named_before(span) or self._company_named_before(span) or self.epithet(span, described=True) \
-                or self._demonstrated(span)
+                or self._demonstrated(span) or self._speaking_on(span)
         if earlier is not None:
             self._add_mention(earlier, span)
             return earlier
