@@ -966,12 +966,18 @@ def test_a_name_the_parser_hung_as_an_apposition_is_the_subject_of_the_verb_afte
 
 
 @pytest.mark.parametrize("engine", ["rules", "hybrid"])
-def test_this_person_takes_up_the_person_just_quoted(engine):
-    text = ('One of the children said, "Sometimes I still have nightmares." However, this person also said that they '
-            'still love their parents.')
+@pytest.mark.parametrize("text, speaker", [
+    # "this person" takes up the person just quoted
+    ('One of the children said, "Sometimes I still have nightmares." However, this person also said that they '
+     'still love their parents.', "One of the children"),
+    # a bare description that "also said" is the person who spoke last
+    ('One of the satellites took about a year to orbit. Sheppard said, "Our other discovery is a real oddball." '
+     'The astronomer also said, "This is an unstable situation."', "Sheppard"),
+])
+def test_a_description_that_goes_on_speaking_is_the_person_just_quoted(engine, text, speaker):
     analysis = sayso.extract(text, engine=engine)
     names = {a.id: a.name for a in analysis.actors}
-    assert [names.get(q.speaker) for q in analysis.quotes] == ["One of the children", "One of the children"]
+    assert [names.get(q.speaker) for q in analysis.quotes] == [speaker, speaker]
 
 
 def test_he_takes_up_a_surname_the_ner_took_for_an_organisation_when_its_sentence_says_his():
@@ -985,12 +991,3 @@ def test_he_takes_up_a_surname_the_ner_took_for_an_organisation_when_its_sentenc
     # a company with no such sign stays a company, and "he" someone unnamed
     analysis = sayso.extract('Google said on Monday it would appeal. "We disagree," he said.', engine="hybrid")
     assert analysis.quotes[-1].speaker is None
-
-
-@pytest.mark.parametrize("engine", ["rules", "hybrid"])
-def test_a_bare_description_that_also_said_is_the_person_who_spoke_last(engine):
-    text = ('One of the satellites took about a year to orbit. Sheppard said, "Our other discovery is a real oddball." '
-            'The astronomer also said, "This is an unstable situation."')
-    analysis = sayso.extract(text, engine=engine)
-    names = {a.id: a.name for a in analysis.actors}
-    assert [names.get(q.speaker) for q in analysis.quotes] == ["Sheppard", "Sheppard"]
