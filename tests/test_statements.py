@@ -1536,3 +1536,12 @@ def test_the_tagger_stopping_before_the_verbs_object_yields_to_the_rules_clause(
             "Americans.\"")
     contents = [q.text for q in sayso.extract(text, engine="hybrid").quotes]
     assert "Biden signed the measure late Saturday" in contents and "Biden signed" not in contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The video opens with a clip of the candidate. The GOP presidential candidate is shown discussing his plan to "
+     "temporarily ban Muslims from entering the United States.", "his plan to temporarily ban Muslims"),
+])
+def test_a_passive_cue_of_seeing_or_showing_keeps_its_subjects_words(text, content):
+    """The subject of "is shown discussing" speaks, as that of "was quoted as saying" does."""
+    assert any(content in q.text for q in sayso.extract(text, engine="hybrid").quotes)

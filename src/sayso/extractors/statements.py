@@ -758,8 +758,8 @@ def _patient_source(draft: Draft) -> bool:
     quoted as saying", "was heard saying" give the subject's words."""
     verb, source = draft.cue_verb, draft.speaker_span
     if verb is None or source is None or not any(c.dep_ == "auxpass" for c in verb.children) \
-            or verb.lemma_.lower() in _GIVING_WORDS:
-        return False
+            or verb.lemma_.lower() in _GIVING_WORDS or any(c.dep_ == "agent" for c in verb.children):
+        return False  # (nor one with its agent: "has been rebuked by opponents for his proposal to …")
     if verb.lemma_.lower() in lexicons.load("common_belief_verbs") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs() for c in verb.children):
         return False  # "is thought to have told staff …": the subject still speaks, hedged
@@ -770,8 +770,10 @@ def _patient_source(draft: Draft) -> bool:
     return source.root.dep_ == "nsubjpass" and source.root.head == verb
 
 
-#: Passive cues whose subject speaks ("He was quoted as saying", "she was heard to say").
-_GIVING_WORDS = frozenset({"quote", "cite", "hear", "overhear", "record", "film", "photograph"})
+#: Passive cues whose subject speaks ("He was quoted as saying", "she was heard to say", "is
+#: shown discussing his plan").
+_GIVING_WORDS = frozenset({"quote", "cite", "hear", "overhear", "record", "film", "photograph", "show", "see",
+                           "catch", "tape", "videotape"})
 
 
 #: Verbs of confirming, whose passive subject is what is confirmed.
