@@ -128,9 +128,18 @@ _LONGEST_SINGLE_QUOTE = 12
 
 def _quotation_like(inner: str) -> bool:
     """Whether words in single marks read as someone's words, not a term or a title set off
-    ('volunteer', 'Toba Tek Singh'): a few words at least, or a sentence's end inside the marks
-    ('No,' he said)."""
+    ('volunteer', 'Toba Tek Singh', 'All Bets Are Off.'): a few words at least, or a sentence's
+    end inside the marks ('No,' he said), and not every word capitalised as in a title."""
+    words = _WORD.findall(inner)
+    if len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS):
+        return False
     return len(inner.split()) >= _FEWEST_QUOTED_WORDS or len(inner) > 1 and inner[-1] in ".,!?…"
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Words a title leaves in lower case ("Legend in the Coal Fields").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+                                "with", "from", "as", "is", "vs"})
 
 
 #: Fewest words in single marks that read as a quotation without a stop inside them.
