@@ -348,23 +348,18 @@ class ActorBook:
         last before it, an organisation whose name ends as a company's does or that the text
         called a company."""
         head = singular(span.root.lemma_.lower())
-        if any(t.pos_ == "PROPN" for t in span):
+        company = head in lexicons.load("company_nouns")
+        if not company and head not in _BODIES or any(t.pos_ == "PROPN" for t in span):
             return None
-        if head in _BODIES:
-            # "Reporters Without Borders (RWB) have appealed … The worldwide press freedom
-            # organization said …": the organisation named last, a few sentences back
-            recent = [c for c in self._named_between(self._back(span, _INTRODUCTION_WINDOW), span.start_char)
-                      if c.type == ActorType.ORG and c.words]
-            return _latest_before(recent, span.start_char) if recent else None
-        if head not in lexicons.load("company_nouns"):
-            return None
-        organisations = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words]
-        companies = [c for c in organisations if c.words[-1] in lexicons.load("company_name_ends")
-                     or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r))]
-        if companies:
-            return _latest_before(companies, span.start_char)
-        # "Apple shares fell … after the company said": else the organisation named last, a
-        # few sentences back at most
+        if company:
+            organisations = [c for c in self._named_before(span.start_char) if c.type == ActorType.ORG and c.words]
+            companies = [c for c in organisations if c.words[-1] in lexicons.load("company_name_ends")
+                         or any(singular(w) in lexicons.load("company_nouns") for r in c.roles for w in name_words(r))]
+            if companies:
+                return _latest_before(companies, span.start_char)
+        # "Apple shares fell … after the company said", "Reporters Without Borders (RWB) have
+        # appealed … The worldwide press freedom organization said": else (or for an
+        # organisation of any kind) the organisation named last, a few sentences back at most
         recent = [c for c in self._named_between(self._back(span, _INTRODUCTION_WINDOW), span.start_char)
                   if c.type == ActorType.ORG and c.words]
         return _latest_before(recent, span.start_char) if recent else None
@@ -401,8 +396,8 @@ class ActorBook:
         if span[0].lower_ not in {"this", "that"} or root.tag_ not in _SINGULAR \
                 or root.lemma_.lower() not in lexicons.person_words() | _ANY_PERSON:
             return None
-        low = self._back(span, _EPITHET_WINDOW)
-        people = [c for c in self.clusters if c.type == ActorType.PERSON and any(low <= m[0] < span.start_char for m in c.mentions)]
+        people = [c for c in self._mentioned_between(self._back(span, _EPITHET_WINDOW), span.start_char)
+                  if c.type == ActorType.PERSON]
         return _latest_before(people, span.start_char) if people else None
 
     def _speaking_on(self, span: SpacySpan) -> Cluster | None:
@@ -412,13 +407,12 @@ class ActorBook:
         root = span.root
         verb = root.head
         if span[0].lower_ != "the" or len(span) != 2 or root.tag_ not in _SINGULAR or root.dep_ != "nsubj" \
-                or root.lemma_.lower() not in lexicons.load("person_nouns") | lexicons.titles() \
+                or root.lemma_.lower() not in lexicons.person_words() \
                 or not (any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
                         or verb.lemma_.lower() in {"add", "continue"}):
             return None
-        low = self._back(span, _EPITHET_WINDOW)
-        people = [c for c in self.clusters if c.type == ActorType.PERSON and c.named and c.speaker
-                  and any(low <= m[0] < span.start_char for m in c.mentions)]
+        people = [c for c in self._named_between(self._back(span, _EPITHET_WINDOW), span.start_char)
+                  if c.type == ActorType.PERSON and c.speaker]
         return _latest_before(people, span.start_char) if people else None
 
     def _named_before(self, offset: int) -> list[Cluster]:
@@ -427,7 +421,11 @@ class ActorBook:
 
     def _named_between(self, low: int, high: int) -> list[Cluster]:
         """The named actors with a mention starting in characters [low, high)."""
-        return [c for c in self.clusters if c.named and any(low <= m[0] < high for m in c.mentions)]
+        return [c for c in self._mentioned_between(low, high) if c.named]
+
+    def _mentioned_between(self, low: int, high: int) -> list[Cluster]:
+        """The actors, named or not, with a mention starting in characters [low, high)."""
+        return [c for c in self.clusters if any(low <= m[0] < high for m in c.mentions)]
 
     def _back(self, span: SpacySpan, tokens: int) -> int:
         """The character offset ``tokens`` tokens before ``span`` (or the article's start)."""

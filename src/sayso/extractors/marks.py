@@ -168,9 +168,7 @@ def _double_regions(text: str) -> list[QuoteRegion]:
         ch = text[i]
         if ch == "\n":
             if open_at is not None:
-                j = i
-                while j < n and text[j] in "\n ":
-                    j += 1
+                j = _next_paragraph(text, i)
                 if j < n and (text[j] in OPENING or text[j] == STRAIGHT):
                     # A paragraph that opens with a quote mark continues the open quote.
                     paragraphs += 1

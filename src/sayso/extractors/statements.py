@@ -540,8 +540,8 @@ def _mindless(source: SpacySpan | None, verb: Token) -> bool:
     if root.pos_ != "NOUN" or any(t.ent_type_ for t in source) or any(t.pos_ in {"PROPN", "PRON"} for t in source):
         return False
     return lemma not in lexicons.person_words() and lemma not in lexicons.agent_nouns() \
-        and lemma not in lexicons.load("person_nouns") and lemma not in lexicons.table("description_heads") \
-        and lemma not in lexicons.load("document_nouns") and not message_noun(root)
+        and lemma not in lexicons.table("description_heads") and lemma not in lexicons.load("document_nouns") \
+        and not message_noun(root)
 
 
 def _countered_claim(content: SpacySpan, verb: Token | None) -> bool:
@@ -554,10 +554,10 @@ def _countered_claim(content: SpacySpan, verb: Token | None) -> bool:
                                               and c.lemma_.lower() in _COUNTERING for c in t.children)
            for t in ([verb] if verb is not None else []) + list(content)):
         return True  # "Countering claims that …" read as a gerund that claims
-    noun = next((t for t in content if t.pos_ == "NOUN" and t.lemma_.lower() in lexicons.load("claim_nouns")), None)
+    noun = next((t for t in content if t.pos_ == "NOUN" and t.lemma_.lower() in claims), None)
     if noun is None:
         root = content.root
-        noun = root.head if root.dep_ in {"acl", "ccomp"} and root.head.lemma_.lower() in lexicons.load("claim_nouns") else None
+        noun = root.head if root.dep_ in {"acl", "ccomp"} and root.head.lemma_.lower() in claims else None
     if noun is None or noun.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ in {"the", "a"} for c in noun.children):
         return False
     head = noun.head
@@ -828,10 +828,10 @@ def _decreed(verb: Token, content: SpacySpan) -> bool:
     about, not a statement of a proposition ("declared himself the winner" is one)."""
     if verb.lemma_.lower() != "declare" or any(t.pos_ in {"VERB", "AUX"} for t in content):
         return False
+    if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in verb.children):
+        return False  # "declared the area a disaster zone" says something of the area
     states = lexicons.load("decreed_states")
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
-        if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in verb.children):
-            return False  # "declared the area a disaster zone" says something of the area
         of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
         if noun.lemma_.lower() == "state" and of is not None:
             noun = next((o for o in of.children if o.dep_ == "pobj"), noun)  # "a state of emergency"
