@@ -63,3 +63,14 @@ def test_a_single_marked_quotation_goes_on_in_a_paragraph_that_opens_with_one():
     regions = find_regions(text)
     assert len(regions) == 1 and regions[0].paragraphs == 2
     assert text[regions[0].inner_start : regions[0].inner_end] == "The first paragraph goes on\n\n'and the second ends here."
+
+
+def test_two_straight_single_marks_are_one_double_mark():
+    # the older newspaper archives' way of typing a double mark (New York Times copy)
+    text = ("''The sooner he releases them, the better,'' Mr. Goldberg said. He called it ''smart''.\n\n"
+            "''It goes on\n\n''over two paragraphs.'' The workers' union didn't agree.")
+    regions = find_regions(text)
+    assert _inner(text) == ["The sooner he releases them, the better,", "smart",
+                            "It goes on\n\n''over two paragraphs."]
+    assert [text[r.start : r.end][:2] + text[r.start : r.end][-2:] for r in regions] == ["''''"] * 3
+    assert regions[2].paragraphs == 2

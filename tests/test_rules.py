@@ -50,6 +50,10 @@ QUOTE_RULES = [
     ("organisation as speaker through a definite description",
      "The Interior Ministry opened an inquiry. The ministry said that no arrests had been made.",
      "no arrests had been made", "indirect", "Interior Ministry", "said"),
+    ("direct in two straight single marks, as newspaper archives type them",
+     "''The sooner he releases his returns, the better,'' said Fred Goldberg, a former commissioner. "
+     "''It's anti-reform,'' Mr. Goldberg added.",
+     "It's anti-reform", "direct", "Goldberg", "added"),
     ("according to a media outlet",
      "According to Reuters, the convoy was hit by two drones.",
      "the convoy was hit by two drones", "according_to", "Reuters", "According to"),

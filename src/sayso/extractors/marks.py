@@ -2,7 +2,8 @@
 
 Works on the text alone, so an odd number of marks never raises: an unclosed quote runs to the
 end of its paragraph, unless the next paragraph opens with a quote mark, the news convention
-for a quotation that continues over several paragraphs. Any line break ends a paragraph.
+for a quotation that continues over several paragraphs. Any line break ends a paragraph. Two
+straight single marks typed as one (''…'', as newspaper archives keep them) are a double mark.
 
 Single marks (‘…’ and '…', the British press's quotation marks) quote too, outside double
 marks, where they pair within a paragraph as quotation marks do and not as apostrophes do
@@ -38,15 +39,16 @@ class QuoteRegion:
         return (self.inner_start, self.inner_end)
 
 
-def _kind(text: str, i: int, is_open: bool) -> str:
-    """Whether the mark at ``i`` opens or closes, given whether a quote is open now."""
+def _kind(text: str, i: int, is_open: bool, width: int = 1) -> str:
+    """Whether the mark at ``i`` (``width`` characters long) opens or closes, given whether a
+    quote is open now."""
     ch = text[i]
     if ch in OPENING:
         return "open"
     if ch in CLOSING:
         return "close"
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + width] if i + width < len(text) else "\n"
     if is_open:
         return "close"
     return "open" if before in _BEFORE_OPEN or before in OPENING or after.isalnum() else "close"
@@ -162,6 +164,7 @@ def _double_regions(text: str) -> list[QuoteRegion]:
     """The regions in double marks (straight or curly)."""
     regions: list[QuoteRegion] = []
     open_at: int | None = None
+    open_width = 1
     paragraphs = 1
     i, n = 0, len(text)
     while i < n:
@@ -169,34 +172,49 @@ def _double_regions(text: str) -> list[QuoteRegion]:
         if ch == "\n":
             if open_at is not None:
                 j = _next_paragraph(text, i)
-                if j < n and (text[j] in OPENING or text[j] == STRAIGHT):
+                if j < n and text[j] not in CLOSING and _double_width(text, j):
                     # A paragraph that opens with a quote mark continues the open quote.
                     paragraphs += 1
-                    i = j + 1
+                    i = j + _double_width(text, j)
                     continue
-                s, e = trim_space(text, open_at + 1, i)
+                s, e = trim_space(text, open_at + open_width, i)
                 if e > s:
                     regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
                 open_at = None
             i += 1
             continue
-        if ch in OPENING or ch in CLOSING or ch == STRAIGHT:
-            kind = _kind(text, i, open_at is not None)
+        width = _double_width(text, i)
+        if width:
+            kind = _kind(text, i, open_at is not None, width)
             if kind == "open":
                 if open_at is not None:
                     # An opening mark inside an open quote: the earlier one was never closed.
-                    s, e = trim_space(text, open_at + 1, i)
+                    s, e = trim_space(text, open_at + open_width, i)
                     if e > s:
                         regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
-                open_at, paragraphs = i, 1
+                open_at, open_width, paragraphs = i, width, 1
             elif open_at is not None:
-                s, e = trim_space(text, open_at + 1, i)
+                s, e = trim_space(text, open_at + open_width, i)
                 if e > s:
-                    regions.append(QuoteRegion(open_at, i + 1, s, e, paragraphs=paragraphs))
+                    regions.append(QuoteRegion(open_at, i + width, s, e, paragraphs=paragraphs))
                 open_at, paragraphs = None, 1
+            i += width
+            continue
         i += 1
     if open_at is not None:
-        s, e = trim_space(text, open_at + 1, n)
+        s, e = trim_space(text, open_at + open_width, n)
         if e > s:
             regions.append(QuoteRegion(open_at, e, s, e, closed=False, paragraphs=paragraphs))
     return regions
+
+
+def _double_width(text: str, i: int) -> int:
+    """How many characters the double mark at ``i`` takes: 1 for a curly, angle or straight
+    one, 2 for two straight single marks typed as one (the older newspaper archives' way), 0
+    if none is there."""
+    ch = text[i]
+    if ch in OPENING or ch in CLOSING or ch == STRAIGHT:
+        return 1
+    if text.startswith("''", i) and not text.startswith("'" * 3, i) and (i == 0 or text[i - 1] != "'"):
+        return 2
+    return 0
