@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .analysis import Proposal, Proposer, analyze_doc
 from .errors import ConfigError
 from .extractors.context import DocContext, set_phrase
+from .extractors import lexicons
 from .extractors.drafts import Draft
 from .extractors.lookup import Intervals
 from .extractors.marks import trim_space
@@ -286,11 +287,17 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     if text and not draft.parts and twin.start <= draft.start < draft.end < twin.end \
             and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
         draft = replace(draft, end=twin.end)
-    if draft.kind == twin.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) and _cut_short(draft, twin):
+    if draft.kind == twin.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) and (
+            _cut_short(draft, twin) or _runs_into_verb(draft, twin)):
         return twin
-    if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
-            and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start:
-        # "… have reported that A, and according to Amnesty B": the phrase nearer to B tells it
+    if draft.cue is not None and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start \
+            and (twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO
+                 or draft.kind == twin.kind == QuoteKind.INDIRECT and twin.start <= draft.start and draft.end <= twin.end
+                 and twin.cue_verb is not None and twin.cue_verb.dep_ == "conj"
+                 and twin.cue_verb.lemma_.lower() in lexicons.speech_verbs()
+                 and twin.speaker is not None and twin.speaker is draft.speaker):
+        # "… have reported that A, and according to Amnesty B", "told him that A and promised
+        # that B" (the same speaker's next verb): the cue nearer to B tells it
         return twin
     fields: dict[str, Any] = {}
     if draft.cue is None and twin.cue is not None:
@@ -323,6 +330,16 @@ def _cut_short(draft: Draft, whole: Draft) -> bool:
         return False
     return any(c.dep_ in _COMPLEMENTS and draft.end <= c.idx < whole.end for t in inside if t.pos_ in {"VERB", "AUX"}
                for c in t.children)
+
+
+def _runs_into_verb(draft: Draft, whole: Draft) -> bool:
+    """Whether a tagger's reported clause runs past the rules' one into the next verb of its
+    speaker and no further ("that he was concerned … and promised" | "that he would help")."""
+    if draft.parts or whole.parts or draft.cue is None or not (draft.start == whole.start and whole.end < draft.end):
+        return False
+    tail = draft.cue.doc.char_span(whole.end, draft.end, alignment_mode="expand")
+    return tail is not None and any(t.pos_ == "VERB" and t.dep_ == "conj" for t in tail) \
+        and all(t.pos_ in {"CCONJ", "VERB", "AUX", "ADV", "PART", "PUNCT"} for t in tail)
 
 
 #: Dependents that complete a verb.

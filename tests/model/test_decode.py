@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from sayso.engines import _char_part, _one_paragraph, combine
+from sayso.extractors.actors import Cluster
 from sayso.extractors.drafts import Draft
 from sayso.model.decode import Linked, link, tagged_spans
 from sayso.types import QuoteKind
@@ -249,3 +250,24 @@ def test_a_tagged_source_is_trimmed_to_a_phrase(text, source, mention):
     span = doc.char_span(0, len(source), alignment_mode="expand")
     trimmed = _trim_tokens(doc, span.start, span.end)
     assert trimmed is not None and trimmed.text == mention
+
+
+def test_a_taggers_reported_clause_ends_before_its_speakers_next_verb():
+    # "told him that she worried and promised that she helped": the tagger runs the first
+    # content into "and promised" and ties the second to "told"; the rules read two statements.
+    words = "Odhiambo told him that she worried and promised that she helped .".split()
+    lemmas = "Odhiambo tell he that she worry and promise that she help .".split()
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 5, 5, 1, 1, 1, 10, 10, 7, 1],
+              deps=["nsubj", "ROOT", "dative", "mark", "nsubj", "ccomp", "cc", "conj", "mark", "nsubj", "ccomp", "punct"],
+              lemmas=lemmas, pos=["PROPN", "VERB", "PRON", "SCONJ", "PRON", "VERB", "CCONJ", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"])
+    text = doc.text
+    told, promised = doc[1:2], doc[7:8]
+    first, second = (doc[3].idx, doc[5].idx + 7), (doc[8].idx, doc[10].idx + 6)
+    odhiambo = Cluster("Odhiambo", ("Odhiambo",), 0)
+    rules = [Draft(QuoteKind.INDIRECT, *first, cue=told, cue_verb=told[0], speaker=odhiambo),
+             Draft(QuoteKind.INDIRECT, *second, cue=promised, cue_verb=promised[0], speaker=odhiambo)]
+    model = [Draft(QuoteKind.INDIRECT, first[0], doc[7].idx + 8, cue=told, speaker=odhiambo),
+             Draft(QuoteKind.INDIRECT, *second, cue=told, speaker=odhiambo)]
+    combined = combine(rules, model, "model-fill", text)
+    assert [(text[d.start : d.end], d.cue.text) for d in combined] == [
+        ("that she worried", "told"), ("that she helped", "promised")]

@@ -298,8 +298,11 @@ class _RuleReader:
         if clause is not None:
             number = self.in_quote[clause.i]
             outside = [t for t in clause.subtree if self.in_quote[t.i] != number and not t.is_punct]
-            if number >= 0 and len(outside) < 2:
-                return None  # the clause is a quotation in marks, found as such
+            if number >= 0 and (len(outside) < 2 or any(
+                    t.i < clause.i and self._is_cue(t) and subject_of(t, self._is_cue) is not None for t in outside)):
+                # the clause is a quotation in marks, found as such; its words outside the marks
+                # are another act of saying ('He said there was no panic; "I think …", he said')
+                return None
             left, right = self._clause_bounds(verb, clause)
             start, end = _span_chars(doc, left, _through_dashes(doc, right))
         elif (claim := claim_clause(verb)) is not None:
