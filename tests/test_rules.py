@@ -178,3 +178,13 @@ def test_the_verb_a_quotation_hangs_from_is_its_cue():
             'Wednesday, "Certainly there are discussions with the campaign." The aide declined to specify them.')
     quote = _find(sayso.extract(text, engine="rules"), "Certainly there are")
     assert quote.cue == "said Wednesday"
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_a_quotation_after_a_semicolon_is_told_by_the_cue_after_it(engine):
+    # the parse hangs the first "He said …" under the quotation's verb: it is no reported clause
+    analysis = sayso.extract("Passenger Derek Pettaway was asleep when the trains collided. He said Amtrak staff "
+                             "cleared the passengers from the train rapidly, and there was no panic; \"I think "
+                             "people were more in shock than anything else\", he said.", engine=engine)
+    assert [(q.kind.value, q.text[:22], _speaker(analysis, q)) for q in analysis.quotes] == [
+        ("indirect", "Amtrak staff cleared t", "Derek Pettaway"), ("direct", "I think people were mo", "Derek Pettaway")]
