@@ -188,3 +188,15 @@ def test_a_quotation_after_a_semicolon_is_told_by_the_cue_after_it(engine):
                              "people were more in shock than anything else\", he said.", engine=engine)
     assert [(q.kind.value, q.text[:22], _speaker(analysis, q)) for q in analysis.quotes] == [
         ("indirect", "Amtrak staff cleared t", "Derek Pettaway"), ("direct", "I think people were mo", "Derek Pettaway")]
+
+
+def test_a_report_inside_an_according_to_phrase_ends_before_another_sources_report():
+    text = ("According to Agence France-Presse, local elders said that the gunmen fired shots during the attack "
+            "and wounded one of the hostages, and The Daily Telegraph reported that witnesses said Watson was "
+            "wounded in the leg.")
+    analysis = sayso.extract(text, engine="rules")
+    assert [(q.kind.value, q.text, _speaker(analysis, q)) for q in analysis.quotes] == [
+        ("according_to", "local elders said that the gunmen fired shots during the attack and wounded one of the "
+                         "hostages", "Agence France-Presse"),
+        ("indirect", "that the gunmen fired shots during the attack and wounded one of the hostages", "local elders"),
+        ("indirect", "that witnesses said Watson was wounded in the leg", "The Daily Telegraph")]

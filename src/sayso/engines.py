@@ -281,6 +281,9 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     twin = next((t for t in twins if t.cue is not None or t.speaker_span is not None), None)
     if twin is None:
         return draft
+    behind = next((t for t in twins if draft.kind == t.kind == QuoteKind.INDIRECT and _cue_behind(draft, t)), None)
+    if behind is not None:
+        return behind
     if text and draft.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) \
             and _content_words(text, draft) < 2 <= _content_words(text, twin):
         return twin
@@ -288,7 +291,8 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
             and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
         draft = replace(draft, end=twin.end)
     if draft.kind == twin.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) and (
-            _cut_short(draft, twin) or _runs_into_verb(draft, twin)):
+            _cut_short(draft, twin) or _runs_into_verb(draft, twin)) \
+            or draft.kind == twin.kind == QuoteKind.ACCORDING_TO and _same_cue(draft, twin) and _cut_short(draft, twin):
         return twin
     if draft.cue is not None and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start \
             and (twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO
@@ -330,6 +334,17 @@ def _cut_short(draft: Draft, whole: Draft) -> bool:
         return False
     return any(c.dep_ in _COMPLEMENTS and draft.end <= c.idx < whole.end for t in inside if t.pos_ in {"VERB", "AUX"}
                for c in t.children)
+
+
+def _cue_behind(draft: Draft, twin: Draft) -> bool:
+    """Whether a tagger's reported clause that opens with "that" (or "whether", "if") took a cue
+    after it, where the rules read the same clause after the cue that governs it ("elders said
+    that A, and The Daily Telegraph reported B": A is the elders', not the Telegraph's)."""
+    if draft.cue is None or twin.cue is None or draft.cue.start_char < draft.end or twin.cue.end_char > draft.start \
+            or abs(twin.start - draft.start) > 1:
+        return False
+    first = draft.cue.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].dep_ == "mark" and first[0].head.head == twin.cue_verb
 
 
 def _runs_into_verb(draft: Draft, whole: Draft) -> bool:
@@ -416,14 +431,14 @@ def _precise(draft: Draft) -> bool:
 PIECE = 0.8
 
 
-def _without_fragments(model: list[Draft], rules: Sequence[Draft]) -> list[Draft]:
+def _without_fragments(model: list[Draft], rules: Sequence[Draft], text: str = "") -> list[Draft]:
     """The tagger's quotations, each piece of one the rules read whole replaced by that whole: a
     direct quote is the text between its marks (docs/annotation.md), so "Because I have the
     clear sensation" inside a longer quotation is no statement of its own. A quotation set off as
     a paragraph of its own is read whole too: a report the tagger finds inside it is its
     speaker's words, unless it quotes a third person whom the quotation names ("… Saudi officials
     said that "the justice system is fair" …")."""
-    direct = [r for r in rules if r.kind == QuoteKind.DIRECT]
+    direct = [r for r in rules if r.kind == QuoteKind.DIRECT or _quotation_after_that(r, text)]
     by_rule = Intervals([(r.start, r.end) for r in direct])
     kept, wholes = [], {}
     for d in model:
@@ -435,6 +450,18 @@ def _without_fragments(model: list[Draft], rules: Sequence[Draft]) -> list[Draft
         if whole is not None:
             wholes[id(whole)] = whole
     return kept + list(wholes.values())
+
+
+def _quotation_after_that(draft: Draft, text: str) -> bool:
+    """Whether the rules' reported clause is a whole quotation after "that" ('said that, "The
+    EU is …"'), which is read whole as a direct one is."""
+    if not text or draft.kind != QuoteKind.MIXED or draft.parts or text[draft.end - 1] not in "\"”":
+        return False
+    opening = _THAT_QUOTATION.match(text, draft.start, draft.end)
+    return opening is not None and not _has_marks(text[opening.end() : draft.end - 1])
+
+
+_THAT_QUOTATION = re.compile(r"(?:that|whether)\s*[,:]?\s*[\"“]", re.IGNORECASE)
 
 
 def _piece(draft: Draft, whole: Draft) -> bool:
@@ -470,7 +497,7 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
         first, second = list(rules), list(model)
     elif strategy in {"model-first", "model-fill"}:
         first, second = list(model), list(rules)
-        first = _without_fragments(first, rules)
+        first = _without_fragments(first, rules, text)
         if strategy == "model-fill":
             by_rule = Intervals([(r.start, r.end) for r in rules])
 

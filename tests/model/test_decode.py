@@ -271,3 +271,40 @@ def test_a_taggers_reported_clause_ends_before_its_speakers_next_verb():
     combined = combine(rules, model, "model-fill", text)
     assert [(text[d.start : d.end], d.cue.text) for d in combined] == [
         ("that she worried", "told"), ("that she helped", "promised")]
+
+
+def test_a_that_clause_is_told_by_the_cue_before_it_not_by_a_later_one():
+    # the tagger ties "that the gunmen fired …" to "reported", whose own clause comes after it;
+    # and cuts AFP's report short at "said"
+    import sayso
+
+    text = ("According to AFP, local elders said that the gunmen fired shots, and The Daily Telegraph "
+            "reported that witnesses said Watson was wounded.")
+    doc = sayso.load_pipeline()(text)
+    said, reported = (next(t for t in doc if t.text == w) for w in ("said", "reported"))
+    elders, telegraph = doc.char_span(18, 30), doc.char_span(text.index("The Daily"), text.index(" reported"))
+    according = doc[0:2]
+    clause = (text.index("that the"), text.index(", and"))
+    rules = [Draft(QuoteKind.ACCORDING_TO, 18, clause[1], cue=according, speaker_span=doc[2:3]),
+             Draft(QuoteKind.INDIRECT, *clause, cue=doc[said.i : said.i + 1], cue_verb=said, speaker_span=elders)]
+    model = [Draft(QuoteKind.ACCORDING_TO, 18, said.idx + 4, cue=according, speaker_span=doc[2:3]),
+             Draft(QuoteKind.INDIRECT, *clause, cue=doc[reported.i : reported.i + 1], cue_verb=reported,
+                   speaker_span=telegraph)]
+    combined = combine(rules, model, "model-fill", text)
+    assert [(d.kind, text[d.start : d.end], d.speaker_span.text) for d in combined] == [
+        (QuoteKind.ACCORDING_TO, "local elders said that the gunmen fired shots", "AFP"),
+        (QuoteKind.INDIRECT, "that the gunmen fired shots", "local elders")]
+
+
+def test_a_quotation_after_that_is_read_whole_not_as_the_taggers_pieces():
+    text = ('Chebli said that, "The EU is the greatest partner. Italy and others have shown that they are not '
+            'interested. That is not likely to change."')
+    whole = Draft(QuoteKind.MIXED, text.index("that,"), len(text), cue=cue(1))
+    pieces = [Draft(QuoteKind.DIRECT, text.index("The EU"), text.index(" Italy")),
+              Draft(QuoteKind.DIRECT, text.index("that they"), text.index(" That is"))]
+    assert combine([whole], pieces, "model-fill", text) == [whole]
+    # a reported clause with a quoted fragment in it is no quotation: the tagger's pieces stay
+    text = 'Chebli said that the EU "could use" its leverage, as Italy has shown.'
+    mixed = Draft(QuoteKind.MIXED, text.index("that the"), text.index(", as"), cue=cue(1))
+    piece = Draft(QuoteKind.DIRECT, text.index("could"), text.index('" its'))
+    assert (piece.start, piece.end) in [(d.start, d.end) for d in combine([mixed], [piece], "model-fill", text)]

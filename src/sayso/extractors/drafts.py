@@ -85,13 +85,22 @@ def _verdict(old: Draft, new: Draft) -> str:
         unsigned = new.set_off and old.speaker_span is None and old.cue is None and new.speaker_span is not None
         return "drop" if new.kind == QuoteKind.DIRECT and (old.kind == QuoteKind.INDIRECT or unsigned) else "refuse"
     if _inside(new, old) and old.kind in _REPORTED:
-        return "refuse"
+        # "According to AFP, local elders said that …": the elders' report inside AFP's stands
+        return "keep" if _source_within(new, old) else "refuse"
     if _inside(old, new) and new.kind in _REPORTED and old.kind in {QuoteKind.DIRECT, QuoteKind.PARTIAL}:
         return "drop"
     return "keep"
 
 
 _REPORTED = {QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO}
+
+
+def _source_within(report: Draft, source: Draft) -> bool:
+    """Whether ``report`` is a clause reported by a speaker named inside ``source``, an
+    according-to phrase's content."""
+    return source.kind == QuoteKind.ACCORDING_TO and report.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} \
+        and report.speaker_span is not None and report.cue is not None \
+        and source.start <= report.speaker_span.start_char < report.start
 
 
 def _same_stretch(a: Draft, b: Draft) -> bool:

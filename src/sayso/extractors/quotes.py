@@ -304,6 +304,7 @@ class _RuleReader:
                 # are another act of saying ('He said there was no panic; "I think …", he said')
                 return None
             left, right = self._clause_bounds(verb, clause)
+            right = self._before_next_report(verb, left, right)
             start, end = _span_chars(doc, left, _through_dashes(doc, right))
         elif (claim := claim_clause(verb)) is not None:
             # "rejected accusations that …", "cast doubt on the claim that …": the content is the
@@ -439,6 +440,7 @@ class _RuleReader:
             # "The plant, according to the ministry, will close": the report on both sides.
             parts = (_trim(self.text, *_span_chars(doc, left, phrase_start)),
                      _trim(self.text, *_span_chars(doc, phrase_end, right)))
+        right = self._before_next_report(head, phrase_end, right)
         start, end = _trim(self.text, *_span_chars(doc, left, right))
         if end - start < _SHORTEST_CONTENT:
             return None
@@ -450,6 +452,20 @@ class _RuleReader:
         span = mention_span(source) if len(objects) == 1 else doc[first : source.i + 1]
         return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
                      speaker_span=span, cue=doc[according.i : according.i + 2], parts=parts)
+
+    def _before_next_report(self, head: Token, after: int, right: int) -> int:
+        """Where a report from ``after`` ends before a clause joined into it that another source
+        reports ("According to AFP, elders said A, and The Daily Telegraph reported B": AFP's
+        report and the elders' end at A)."""
+        doc = self.doc
+        for c in doc[after:right]:
+            if c.dep_ == "conj" and c.left_edge.i > after and self._is_cue(c) and self.in_quote[c.i] < 0 \
+                    and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children):
+                right = c.left_edge.i
+                while right > after and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+                    right -= 1
+                break
+        return right
 
     # -- split and floating quotes ----------------------------------------------------------
     def _join_split(self, drafts: list[Draft]) -> list[Draft]:
