@@ -200,3 +200,12 @@ def test_a_report_inside_an_according_to_phrase_ends_before_another_sources_repo
                          "hostages", "Agence France-Presse"),
         ("indirect", "that the gunmen fired shots during the attack and wounded one of the hostages", "local elders"),
         ("indirect", "that witnesses said Watson was wounded in the leg", "The Daily Telegraph")]
+
+
+@pytest.mark.parametrize("headline", ["Obama to Muslims: 'Americans are not your enemy'",
+                                      'Obama: "Americans are not your enemy"'])
+def test_a_headline_quotes_its_speaker_before_the_colon_in_marks(headline):
+    analysis = sayso.extract(headline + "\n\nTuesday, January 27, 2009\n\nUnited States President Barack Obama gave "
+                             "his first formal television interview to Al Arabiya on Monday.", engine="rules")
+    assert [(q.kind.value, q.text, _speaker(analysis, q)) for q in analysis.quotes] == [
+        ("direct", "Americans are not your enemy", "Barack Obama")]

@@ -1068,12 +1068,33 @@ def _joined_names(ents: list[SpacySpan]) -> list[SpacySpan]:
     joined: list[SpacySpan] = []
     for ent in ents:
         last = joined[-1] if joined else None
+        ent = _with_head_word(ent, last)
         if last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start \
                 and last[-1].is_title and ent[0].is_title:
             joined[-1] = SpacySpan(ent.doc, last.start, ent.end, label="PERSON")
         else:
             joined.append(ent)
     return joined
+
+
+def _with_head_word(ent: SpacySpan, last: SpacySpan | None) -> SpacySpan:
+    """A name the NER began at a capitalised preposition or just after one, with the capitalised
+    word before it that heads it ("Without Borders" or "Borders" of "Reporters Without Borders",
+    the first read as a person's name): an organisation's name."""
+    doc, k = ent.doc, ent.start
+    if k >= 2 and doc[k - 1].pos_ == "ADP" and doc[k - 1].is_title:
+        k -= 1  # "Reporters Without | Borders"
+    elif ent[0].pos_ != "ADP" or not ent[0].is_title:
+        return ent
+    if k < 1 or not doc[k - 1].is_title or doc[k - 1].pos_ not in {"PROPN", "NOUN"} \
+            or doc[k].lower_ not in _NAME_PREPOSITIONS or last is not None and last.end > k - 1 \
+            or not any(t.is_lower and len(t) > 3 for t in ent.sent):
+        return ent  # (nor in a headline, all in capitals: "Protests In Paris Turn Violent")
+    return SpacySpan(doc, k - 1, ent.end, label="ORG" if ent.label_ == "PERSON" else ent.label_)
+
+
+#: Prepositions inside organisations' names ("Reporters Without Borders", "Friends Of The Earth").
+_NAME_PREPOSITIONS = frozenset({"without", "for", "of", "against", "sans"})
 
 
 def _described_as_person(name: SpacySpan) -> bool:

@@ -82,7 +82,8 @@ def _verdict(old: Draft, new: Draft) -> str:
     ``drop`` (the new one replaces it) or ``keep`` (both stay)."""
     if _same_stretch(old, new):
         # A quotation with nobody's name on it yields to the same words signed: '"…" ⏎⏎ - Sanders.'
-        unsigned = new.set_off and old.speaker_span is None and old.cue is None and new.speaker_span is not None
+        # So does one under a headline's colon: 'Tamimi: "The money went to orphans"'.
+        unsigned = old.speaker_span is None and old.cue is None and new.speaker_span is not None
         return "drop" if new.kind == QuoteKind.DIRECT and (old.kind == QuoteKind.INDIRECT or unsigned) else "refuse"
     if _inside(new, old) and old.kind in _REPORTED:
         # "According to AFP, local elders said that …": the elders' report inside AFP's stands

@@ -123,6 +123,9 @@ class _RuleReader:
                 and (len(words) == 1 or len(words) <= _POST_LABEL_WORDS and all(w[:1].isupper() for w in words[1:]))
             post = handle or self.text[colon] == "：" and len(words) <= _POST_LABEL_WORDS \
                 and len(label) <= _POST_LABEL_CHARACTERS
+            if speaker is not None and not post and not _is_name_phrase(speaker) and " to " in label:
+                # "Obama to Muslims: 'Americans are not your enemy'": the speaker, then whom he addresses
+                speaker = self.doc.char_span(line.start(1), line.start(1) + label.index(" to "), alignment_mode="contract")
             if speaker is None or cue is None or not (post or _is_name_phrase(speaker)):
                 continue
             start, end = _trim(self.text, line.start(2), line.end(2))
@@ -131,6 +134,9 @@ class _RuleReader:
             if post:
                 labelled.add(line.start())
             kind = QuoteKind.DIRECT if post or self._in_region(start, end) else QuoteKind.INDIRECT
+            k = bisect_right(self._region_starts, start) - 1
+            if k >= 0 and (self.regions[k].start, self.regions[k].end) == (start, end):
+                start, end = self.regions[k].inner  # "Obama to Muslims: 'Americans are not your enemy'"
             owner = self._account_owner(label, line.start()) if handle else None
             found = owner or self.resolver.resolve(speaker)
             if found is None and post:
