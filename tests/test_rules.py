@@ -209,3 +209,13 @@ def test_a_headline_quotes_its_speaker_before_the_colon_in_marks(headline):
                              "his first formal television interview to Al Arabiya on Monday.", engine="rules")
     assert [(q.kind.value, q.text, _speaker(analysis, q)) for q in analysis.quotes] == [
         ("direct", "Americans are not your enemy", "Barack Obama")]
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+def test_according_to_a_source_who_said_more(engine):
+    # the parser hangs "according to police" on the relative clause after it
+    analysis = sayso.extract("The shooting began at 10:39 a.m. local time (1639 UTC), according to police, who said "
+                             "officers arrived at the Walmart six minutes later.", engine=engine)
+    assert [(q.kind.value, q.text, _speaker(analysis, q)) for q in analysis.quotes] == [
+        ("according_to", "The shooting began at 10:39 a.m. local time (1639 UTC)", "police"),
+        ("indirect", "officers arrived at the Walmart six minutes later", "police")]

@@ -294,6 +294,10 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
             _cut_short(draft, twin) or _runs_into_verb(draft, twin)) \
             or draft.kind == twin.kind == QuoteKind.ACCORDING_TO and _same_cue(draft, twin) and _cut_short(draft, twin):
         return twin
+    if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
+            and twin.cue is not None and draft.end <= twin.cue.start_char < twin.cue.end_char <= draft.cue.start_char:
+        # "A, according to police, who said B": the phrase nearer to A tells it
+        return twin
     if draft.cue is not None and twin.cue is not None and draft.cue.end_char <= twin.cue.start_char <= draft.start \
             and (twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO
                  or draft.kind == twin.kind == QuoteKind.INDIRECT and twin.start <= draft.start and draft.end <= twin.end
@@ -405,11 +409,12 @@ def _across_paragraphs(draft: Draft, twins: Sequence[Draft], text: str) -> list[
 
 def _without_pieces(drafts: list[Draft]) -> list[Draft]:
     """Reported contents less those inside another of the same cue: the tagger may cut one
-    content in two ("at" | "least one of those episodes …"), and the rules' whole stands for the
-    stray piece."""
+    content in two ("at" | "least one of those episodes …", "According to The Herald, officials
+    said" | "that …", a quotation in it too), and the rules' whole stands for the stray piece."""
     spans = Intervals([(d.start, d.end) for d in drafts])
-    return [d for d in drafts if d.kind != QuoteKind.INDIRECT or d.cue is None or not any(
-        (o.start, o.end) != (d.start, d.end) and _same_cue(o, d)
+    return [d for d in drafts if d.cue is None or not any(
+        (o.start, o.end) != (d.start, d.end) and _same_cue(o, d) and (
+            d.kind == o.kind == QuoteKind.INDIRECT or o.kind == QuoteKind.ACCORDING_TO and d.kind != QuoteKind.PARTIAL)
         for o in (drafts[k] for k in spans.containing(d.start, d.end)))]
 
 

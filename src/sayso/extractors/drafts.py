@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..types import QuoteKind
 from .actors import Cluster
+from .lexicons import speech_verbs
 
 #: Two drafts whose ends lie this many characters apart or less cover the same stretch: a mark
 #: or a comma one reading takes in and the other leaves out.
@@ -82,8 +83,10 @@ def _verdict(old: Draft, new: Draft) -> str:
     ``drop`` (the new one replaces it) or ``keep`` (both stay)."""
     if _same_stretch(old, new):
         # A quotation with nobody's name on it yields to the same words signed: '"…" ⏎⏎ - Sanders.'
-        # So does one under a headline's colon: 'Tamimi: "The money went to orphans"'.
-        unsigned = old.speaker_span is None and old.cue is None and new.speaker_span is not None
+        # So does one under a headline's colon: 'Tamimi: "The money went to orphans"' (not a
+        # place's: 'Spain: "Neighbor, Wake Up"' is where).
+        unsigned = old.speaker_span is None and old.cue is None and new.speaker_span is not None and (
+            new.set_off or new.cue is not None and new.cue.text == ":" and new.speaker_span.root.ent_type_ in _SPEAKING)
         return "drop" if new.kind == QuoteKind.DIRECT and (old.kind == QuoteKind.INDIRECT or unsigned) else "refuse"
     if _inside(new, old) and old.kind in _REPORTED:
         # "According to AFP, local elders said that …": the elders' report inside AFP's stands
@@ -93,6 +96,8 @@ def _verdict(old: Draft, new: Draft) -> str:
     return "keep"
 
 
+#: Kinds of names that speak under a headline's colon.
+_SPEAKING = frozenset({"PERSON", "ORG", "NORP"})
 _REPORTED = {QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO}
 
 
@@ -100,7 +105,8 @@ def _source_within(report: Draft, source: Draft) -> bool:
     """Whether ``report`` is a clause reported by a speaker named inside ``source``, an
     according-to phrase's content."""
     return source.kind == QuoteKind.ACCORDING_TO and report.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} \
-        and report.speaker_span is not None and report.cue is not None \
+        and report.speaker_span is not None and report.cue_verb is not None \
+        and report.cue_verb.lemma_.lower() in speech_verbs() and report.speaker_span.root.tag_ not in {"WP", "WDT"} \
         and source.start <= report.speaker_span.start_char < report.start
 
 

@@ -425,6 +425,11 @@ class _RuleReader:
         phrase_end = source.right_edge.i + 1
         sent = self.sentences.sentence(according.i)
         head = according.head if according.head.i != according.i else sent.root
+        if head.dep_ == "conj" and head.i > source.i and any(
+                c.dep_ == "nsubj" and c.tag_ == "WP" and source.i < c.i for c in head.children):
+            # "X happened, according to police, who said Y", the phrase hung on the relative
+            # clause after it: it tells the clause before it
+            head = head.head
         left, right = head.left_edge.i, head.right_edge.i + 1
         if head.pos_ not in {"VERB", "AUX"}:
             left, right = sent.start, sent.end
@@ -462,11 +467,12 @@ class _RuleReader:
     def _before_next_report(self, head: Token, after: int, right: int) -> int:
         """Where a report from ``after`` ends before a clause joined into it that another source
         reports ("According to AFP, elders said A, and The Daily Telegraph reported B": AFP's
-        report and the elders' end at A)."""
+        report and the elders' end at A); a source named, not "he", and a verb of saying, not
+        "is expected" or "will consider"."""
         doc = self.doc
         for c in doc[after:right]:
-            if c.dep_ == "conj" and c.left_edge.i > after and self._is_cue(c) and self.in_quote[c.i] < 0 \
-                    and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children):
+            if c.dep_ == "conj" and c.left_edge.i > after and c.lemma_.lower() in lexicons.speech_verbs() \
+                    and self.in_quote[c.i] < 0 and any(s.dep_ == "nsubj" and s.pos_ in {"PROPN", "NOUN"} for s in c.children):
                 right = c.left_edge.i
                 while right > after and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                     right -= 1

@@ -583,6 +583,11 @@ class SpeakerResolver:
                 if described is not None:
                     return self.resolve(mention_span(described), speaking)
                 return self.resolve(self.doc[noun.left_edge.i : noun.i + 1], speaking)
+            if root.lower_ == "who" and root.i >= 2 and self.doc[root.i - 1].text == "," \
+                    and self.doc[root.i - 2].pos_ in {"NOUN", "PROPN"}:
+                # "…, according to police, who said …", the clause parsed as no relative one: the
+                # noun before the comma
+                return self.resolve(mention_span(self.doc[root.i - 2]), speaking)
             return None
         if cluster is None and root.dep_ == "appos" and root.pos_ != "PROPN":
             # "Levant Today, a London-based news channel that says …": the description is the name's
