@@ -1545,3 +1545,26 @@ def test_the_tagger_stopping_before_the_verbs_object_yields_to_the_rules_clause(
 def test_a_passive_cue_of_seeing_or_showing_keeps_its_subjects_words(text, content):
     """The subject of "is shown discussing" speaks, as that of "was quoted as saying" does."""
     assert any(content in q.text for q in sayso.extract(text, engine="hybrid").quotes)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_paragraph_that_ends_on_said_introduces_the_next_one(engine):
+    text = ("In response, the president celebrated victory in the capital with his supporters, and addressing "
+            "reporters at a press conference, Daniel Harwood asserted that the vote had been fair and said\n\n"
+            "The situation in the country is in a very good condition. All the people are equal before the law.\n\n"
+            "Crowds gathered in the streets on Sunday.")
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    found = [(q.kind, q.text, names.get(q.speaker)) for q in analysis.quotes]
+    assert (QuoteKind.DIRECT, "The situation in the country is in a very good condition. All the people are equal "
+            "before the law.", "Daniel Harwood") in found
+    assert not any(t.startswith("Crowds") for _, t, _ in found)
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_an_accusation_of_a_deed_in_a_noun_phrase_is_a_statement():
+    # (the tagger reads it; the rules' reading of a word in marks gives way to it)
+    analysis = sayso.extract('Mousavi accuses the Iranian government of "appalling" fraud after it reported the results.',
+                             engine="hybrid")
+    assert (QuoteKind.MIXED, 'the Iranian government of "appalling" fraud', "accuses") in [
+        (q.kind, q.text, q.cue) for q in analysis.quotes]

@@ -179,10 +179,11 @@ def reporters_lead_in(context: DocContext, line: Part) -> bool:
 
 
 def _introducing_cue(context: DocContext, line: Part) -> Token | None:
-    """The cue verb of the sentence a paragraph ends with, when it ends with a colon."""
+    """The cue verb of the sentence a paragraph ends with, when it ends with a colon, or with a
+    verb of saying and no stop ("… asserted that the election had been free and fair and said")."""
     body = context.text[line[0] : line[1]].rstrip()
     if not body.endswith(":"):
-        return None
+        return _said_at_the_end(context, line[0] + len(body.rstrip(",")))
     colon = context.doc.char_span(line[0] + len(body) - 1, line[0] + len(body), alignment_mode="expand")
     if colon is None:
         return None
@@ -220,6 +221,16 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
                     and context.is_cue(t) and t.pos_ in {"VERB", "AUX"} and _named(subject_of(t, context.is_cue))), None)
     # else the verb right after a link's language tag, which the parser misread ("[es] is ironic:")
     return earlier or next((t for t in reversed(before) if _after_tag(t)), None)
+
+
+def _said_at_the_end(context: DocContext, end: int) -> Token | None:
+    """The verb of saying a paragraph ends on, left without its object ("… and said")."""
+    last = context.doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or not context.text[end - 1].isalpha():
+        return None
+    verb = last[-1]
+    return verb if verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.lemma_.lower() in lexicons.speech_verbs() \
+        and context.in_quote[verb.i] < 0 and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children) else None
 
 
 #: Dependencies of a clause that qualifies a word: its verb is not what the line does.

@@ -618,6 +618,9 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
+    if verb is not None and verb.lemma_.lower() in lexicons.load("accusing_verbs") \
+            and any(t.lower_ in {"of", "for"} and t.head in {verb, content.root} for t in content):
+        return False  # "accuses the government of "appalling" fraud": what the accused did
     if draft.kind == QuoteKind.INDIRECT and pointing_back(content):
         return True  # "announced its findings": what they hold, not what it is
     before = content.doc[content.start - 1] if content.start else None
