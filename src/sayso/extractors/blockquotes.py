@@ -229,8 +229,12 @@ def _said_at_the_end(context: DocContext, end: int) -> Token | None:
     if last is None or not context.text[end - 1].isalpha():
         return None
     verb = last[-1]
-    return verb if verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.lemma_.lower() in lexicons.speech_verbs() \
+    return verb if verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.lemma_.lower() in _SAYING_AT_THE_END \
         and context.in_quote[verb.i] < 0 and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children) else None
+
+
+#: Verbs of saying a paragraph may end on to introduce the next (not "Marja offensive continues").
+_SAYING_AT_THE_END = frozenset({"say", "add", "write", "state", "declare", "explain", "comment", "tell"})
 
 
 #: Dependencies of a clause that qualifies a word: its verb is not what the line does.
