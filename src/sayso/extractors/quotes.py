@@ -305,7 +305,8 @@ class _RuleReader:
             number = self.in_quote[clause.i]
             outside = [t for t in clause.subtree if self.in_quote[t.i] != number and not t.is_punct]
             if number >= 0 and (len(outside) < 2 or any(
-                    t.i < clause.i and self._is_cue(t) and subject_of(t, self._is_cue) is not None for t in outside)):
+                    t.i < clause.i and t.head == clause and t.dep_ in {"ccomp", "parataxis"} and self._is_cue(t)
+                    and subject_of(t, self._is_cue) is not None for t in outside)):
                 # the clause is a quotation in marks, found as such; its words outside the marks
                 # are another act of saying ('He said there was no panic; "I think …", he said')
                 return None
