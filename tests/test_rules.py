@@ -219,3 +219,11 @@ def test_according_to_a_source_who_said_more(engine):
     assert [(q.kind.value, q.text, _speaker(analysis, q)) for q in analysis.quotes] == [
         ("according_to", "The shooting began at 10:39 a.m. local time (1639 UTC)", "police"),
         ("indirect", "officers arrived at the Walmart six minutes later", "police")]
+
+
+def test_a_document_that_reads_is_cited_in_a_quotation_of_two_parts():
+    text = ('"In my judgment the common law," the judgement reads, "and in particular the principles of natural '
+            'justice and fairness, would compel the court to apply the most intense scrutiny to the facts."\n\n'
+            "He read the report twice before the hearing.")
+    quotes = sayso.extract(text, engine="rules").quotes
+    assert [(q.kind.value, q.cue, q.type.value, len(q.parts)) for q in quotes] == [("direct", "reads", "writing", 2)]

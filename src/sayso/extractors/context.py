@@ -48,7 +48,15 @@ class DocContext:
                 and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.children)) for c in token.children):
             return False  # "as they continue to rake in fees": going on doing, not going on saying
         return (lemma in self.cues or lemma in lexicons.load("doubt_verbs") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)) and not set_phrase(token)
+            c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in token.children)
+            or lemma == "read" and _read_out(token)) and not set_phrase(token)
+
+
+def _read_out(verb: Token) -> bool:
+    """Whether "read" cites what a text says: its subject is a document, a message or a sign
+    ("the judgement reads", "the banner read"), not a person reading."""
+    texts = lexicons.load("document_nouns") | lexicons.load("message_nouns") | lexicons.load("sign_nouns")
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in texts for c in verb.children)
 
 
 #: Cues ("'…,' he continued") that, with a verb after them, tell only that something goes on.
