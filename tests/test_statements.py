@@ -1568,3 +1568,12 @@ def test_an_accusation_of_a_deed_in_a_noun_phrase_is_a_statement():
                              engine="hybrid")
     assert (QuoteKind.MIXED, 'the Iranian government of "appalling" fraud', "accuses") in [
         (q.kind, q.text, q.cue) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_charge_laid_with_its_offence_is_a_legal_act_not_a_statement(engine):
+    text = ("U.S. authorities have charged Nigerian Umar Farouk Abdulmutallab with trying to blow up a plane on its "
+            "descent into Detroit. The prosecutor charged them of \"betraying the nation\" in a statement.")
+    quotes = sayso.extract(text, engine=engine).quotes
+    assert not any("Abdulmutallab" in q.text for q in quotes)
+    assert any("betraying the nation" in q.text for q in quotes)

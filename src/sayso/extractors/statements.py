@@ -459,7 +459,7 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
     if draft.cue is not None and any(_impersonal(t) for t in draft.cue):
         return True
     if verb is not None and (_anonymity(verb, content) or _withheld(verb, content) or _decreed(verb, content)
-                             or _unsaid(verb, content)
+                             or _unsaid(verb, content) or draft.kind == QuoteKind.INDIRECT and _legal_charge(verb, content)
                              or draft.kind == QuoteKind.INDIRECT and _supposed_wish(verb)):
         return True
     if draft.kind == QuoteKind.INDIRECT and verb is not None and _subjectless(content, verb):
@@ -824,6 +824,13 @@ def _withheld(verb: Token, content: SpacySpan) -> bool:
 
 #: Verbs that grant or withhold a thing.
 _GRANTING = frozenset({"deny", "refuse", "grant", "reject"})
+
+
+def _legal_charge(verb: Token, content: SpacySpan) -> bool:
+    """A charge laid with its offence ("have charged X with trying to blow up a plane"): a legal
+    act, not a statement (docs/annotation.md); "charged them of "…"" accuses."""
+    return verb.lemma_.lower() == "charge" and any(
+        t.lower_ == "with" and t.dep_ == "prep" and t.head in {verb, content.root} for t in content)
 
 
 def _decreed(verb: Token, content: SpacySpan) -> bool:
