@@ -677,3 +677,10 @@ def test_an_organisations_name_with_a_preposition_in_it_stays_whole():
         ("Reporters Without Borders", "ORG"), ("Doctors Without Borders", "ORG")}
     assert not any("Borders" in a.name and a.name.split()[0] in {"Without", "Borders"} for a in analysis.actors)
     assert not any(a.name.startswith("Protests") for a in analysis.actors)  # a headline's capitals
+
+
+def test_a_name_after_a_title_in_lower_case_is_a_persons():
+    text = ("WHO vaccine chief Jean-Marie Okwo Bele told AFP he expected a vaccine to start clinical trials next "
+            "month. Investors backed the plan.")
+    actors = {a.name: a for a in sayso.extract(text, engine="rules").actors}
+    assert actors["Jean-Marie Okwo Bele"].type.value == "PERSON"
