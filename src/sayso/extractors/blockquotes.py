@@ -229,11 +229,12 @@ def _said_at_the_end(context: DocContext, end: int) -> Token | None:
     if last is None or not context.text[end - 1].isalpha():
         return None
     verb = last[-1]
-    return verb if verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.lemma_.lower() in _SAYING_AT_THE_END \
+    return verb if verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.is_lower and verb.lemma_.lower() in _SAYING_AT_THE_END \
         and context.in_quote[verb.i] < 0 and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children) else None
 
 
-#: Verbs of saying a paragraph may end on to introduce the next (not "Marja offensive continues").
+#: Verbs of saying a paragraph may end on to introduce the next (not "Marja offensive continues";
+#: nor a name read as one, "… witness Ahmed Hassan Sayed").
 _SAYING_AT_THE_END = frozenset({"say", "add", "write", "state", "declare", "explain", "comment", "tell"})
 
 
