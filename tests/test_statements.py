@@ -1577,3 +1577,10 @@ def test_a_charge_laid_with_its_offence_is_a_legal_act_not_a_statement(engine):
     quotes = sayso.extract(text, engine=engine).quotes
     assert not any("Abdulmutallab" in q.text for q in quotes)
     assert any("betraying the nation" in q.text for q in quotes)
+
+
+def test_a_name_read_as_said_at_a_paragraphs_end_introduces_nothing():
+    text = ("The account was given by policeman and witness Ahmed Hassan Sayed\n\n"
+            "The killings in the town followed a dispute at the local market, according to the police.")
+    quotes = sayso.extract(text, engine="rules").quotes
+    assert [(q.kind, q.cue) for q in quotes] == [(QuoteKind.ACCORDING_TO, "according to")]
