@@ -991,3 +991,14 @@ def test_he_takes_up_a_surname_the_ner_took_for_an_organisation_when_its_sentenc
     # a company with no such sign stays a company, and "he" someone unnamed
     analysis = sayso.extract('Google said on Monday it would appeal. "We disagree," he said.', engine="hybrid")
     assert analysis.quotes[-1].speaker is None
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_definite_description_takes_up_the_actor_mentioned_last():
+    # "A federal judge" becomes an actor when the tagger reads a report of hers or his
+    text = ("A federal judge on Tuesday blocked an order by Governor Rachel Stein. U.S. District Judge Thomas "
+            "Whitaker wrote in his ruling that the order \"likely violates\" the law. The judge also ordered the "
+            "state to submit a plan within 30 days.")
+    analysis = sayso.extract(text, engine="hybrid")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Thomas Whitaker", "Thomas Whitaker"]

@@ -235,7 +235,9 @@ class ActorBook:
                 or bool(modifiers) and modifiers <= set(words)
 
         origin = _origins(span)
-        for cluster in reversed(self.clusters):
+        # the actor mentioned last before the description, whichever was read first ("A federal
+        # judge … U.S. District Judge Thomas Whitaker … The judge": Whitaker)
+        for cluster in sorted(reversed(self.clusters), key=lambda c: -self._last_before(c, span.start_char)):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char or origin and self._of_another_country(cluster, origin):
                 continue  # ("the Taiwanese government" is not "the Japanese government")
             if possessed and not self._of_country(cluster, origin):
@@ -251,6 +253,11 @@ class ActorBook:
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None
+
+    @staticmethod
+    def _last_before(cluster: Cluster, at: int) -> int:
+        """Where the actor's last mention before ``at`` starts (-1: none)."""
+        return max((s for s, _ in cluster.mentions if s < at), default=-1)
 
     def _of_another_country(self, cluster: Cluster, origin: set[str]) -> bool:
         """Whether an actor's first mention gives it a nationality or country other than ``origin``."""
