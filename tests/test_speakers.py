@@ -1002,3 +1002,14 @@ def test_a_definite_description_takes_up_the_actor_mentioned_last():
     analysis = sayso.extract(text, engine="hybrid")
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Thomas Whitaker", "Thomas Whitaker"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("President Mwai Kibaki and opposition leader Raila Odinga signed the deal. Kibaki and Odinga said that the "
+     "accord would be implemented.", "Mwai Kibaki"),
+    ("Procter and Gamble said sales rose in the quarter.", "Procter and Gamble"),
+])
+def test_two_names_joined_by_and_speak_as_the_first(text, speaker):
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == [speaker]

@@ -75,6 +75,18 @@ def _documentary(cluster: Cluster) -> bool:
     return cluster.head in made_documents() or bool(cluster.words) and singular(cluster.words[-1]) in made_documents()
 
 
+def _first_of_two_names(span: SpacySpan) -> SpacySpan | None:
+    """The first conjunct of two names joined by "and" ("Mr. Kibaki" of "Mr. Kibaki and Mr.
+    Odinga"), which docs/annotation.md makes the speaker of both."""
+    root = span.root
+    cc = next((t for t in span if t.dep_ == "cc" and t.head == root and t.lower_ == "and"), None)
+    other = next((t for t in span if t.dep_ == "conj" and t.head == root), None)
+    if cc is None or other is None or cc.i <= span.start or root.i > cc.i \
+            or root.pos_ != "PROPN" or other.pos_ != "PROPN" or other.ent_iob_ == "I" or cc.ent_iob_ == "I":
+        return None  # (nor one name with "and" in it: "Procter and Gamble")
+    return span.doc[span.start : cc.i]
+
+
 def subject_of(verb: Token, is_cue=None) -> Token | None:
     """The grammatical subject of a cue verb, looking through "adding", "and said", "declined to say"."""
     above = _above_for(verb)
@@ -502,6 +514,9 @@ class SpeakerResolver:
         if not len(span):
             return None  # (an empty phrase names nobody)
         root = span.root
+        first = _first_of_two_names(span)
+        if first is not None:  # "Mr. Kibaki and Mr. Odinga pledged": the first named speaks for both
+            return self.resolve(first, speaking)
         named = self._name_set_off_after(span)
         if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
             # "Deputy National Security Advisor for Homeland Security and Counterterrorism John O.
