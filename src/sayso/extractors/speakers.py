@@ -514,9 +514,9 @@ class SpeakerResolver:
         if not len(span):
             return None  # (an empty phrase names nobody)
         root = span.root
-        first = _first_of_two_names(span)
-        if first is not None:  # "Mr. Kibaki and Mr. Odinga pledged": the first named speaks for both
-            return self.resolve(first, speaking)
+        first_named = _first_of_two_names(span)
+        if first_named is not None:  # "Mr. Kibaki and Mr. Odinga pledged": the first named speaks for both
+            return self.resolve(first_named, speaking)
         named = self._name_set_off_after(span)
         if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
             # "Deputy National Security Advisor for Homeland Security and Counterterrorism John O.
