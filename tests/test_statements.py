@@ -1584,3 +1584,10 @@ def test_a_name_read_as_said_at_a_paragraphs_end_introduces_nothing():
             "The killings in the town followed a dispute at the local market, according to the police.")
     quotes = sayso.extract(text, engine="rules").quotes
     assert [(q.kind, q.cue) for q in quotes] == [(QuoteKind.ACCORDING_TO, "according to")]
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_a_participle_that_leads_into_a_quotation_is_no_statement():
+    text = 'Confirming the situation, a Libyan official told Reuters: "This is right. This decision has been taken."'
+    quotes = sayso.extract(text, engine="hybrid").quotes
+    assert [(q.kind, q.cue) for q in quotes] == [(QuoteKind.DIRECT, "told")]

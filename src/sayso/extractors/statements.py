@@ -90,6 +90,8 @@ def select(context: DocContext, drafts: Sequence[Draft], rules: Sequence[Draft] 
         content = context.doc.char_span(draft.start, draft.end, alignment_mode="expand")
         if draft.unconfirmed and draft.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED} and _patient_source(draft):
             continue
+        if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and content is not None and _lead_in_participle(draft, content):
+            continue
         if draft.unconfirmed and draft.kind == QuoteKind.INDIRECT and not _message_cue(draft) and (
                 not _reporting(draft) or content is not None and not proposition(content, context)
                 and not _predicated(content)):
@@ -479,6 +481,21 @@ def _not_a_statement(context: DocContext, draft: Draft, content: SpacySpan | Non
             return True  # "will announce the verdict": what will be said is not said yet
         return referent(content, _cue_words(draft, verb))
     return draft.kind == QuoteKind.INDIRECT and verb is not None and manner(verb, content)
+
+
+def _lead_in_participle(draft: Draft, content: SpacySpan) -> bool:
+    """A participle that leads into a report ("Confirming the situation, a Libyan official told
+    Reuters: "…"") read by the tagger alone as what is reported, or as the cue of the bare noun
+    phrase after it: the quotation after the cue is the statement (docs/annotation.md)."""
+    verb = draft.cue_verb
+    root = content.root
+    if verb is None:
+        return False
+    if root.tag_ == "VBG" and root.dep_ == "advcl" and root.head == verb and root.i < verb.i:
+        return True  # the participle's phrase as the content of the verb after it
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and root.pos_ == "NOUN" \
+        and root.head == verb and all(t == root or t.head == root and t.dep_ in {"det", "amod"} for t in content) \
+        and content[0].lower_ in {"the", "this", "these", "that", "those"}
 
 
 def _predicated(content: SpacySpan) -> bool:
