@@ -684,3 +684,14 @@ def test_a_name_after_a_title_in_lower_case_is_a_persons():
             "month. Investors backed the plan.")
     actors = {a.name: a for a in sayso.extract(text, engine="rules").actors}
     assert actors["Jean-Marie Okwo Bele"].type.value == "PERSON"
+
+
+def test_the_head_noun_of_an_organisations_name_takes_it_up():
+    text = ("The Human Rights Commission of Pakistan (HRCP) has condemned the incidents. \"The HRCP calls upon the "
+            "government to act,\" the Commission said. The Ministry of Home Affairs said the border was closed. The "
+            "Ministry also said trade would resume.")
+    analysis = sayso.extract(text, engine="rules")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == [
+        "The Human Rights Commission of Pakistan", "The Ministry of Home Affairs", "The Ministry of Home Affairs"]
+    assert not any(a.name in {"Commission", "Ministry"} for a in analysis.actors)

@@ -582,6 +582,8 @@ class ActorBook:
                 return cluster
             if is_part_of(words, cluster.words) and (_compatible(label, cluster) or self._firm_word(words, cluster)):
                 return cluster
+            if _head_word(words, cluster) and _compatible(label, cluster):
+                return cluster  # "the Commission said" after "The Human Rights Commission of Pakistan"
             if label == "PERSON" and cluster.labels.get("PERSON") and (
                     without_middle(words, cluster.words) or without_middle(cluster.words, words)
                     or len(words) >= 2 and len(cluster.words) == len(words) + 1 and cluster.words[:-1] == words
@@ -1105,6 +1107,15 @@ def _with_head_word(ent: SpacySpan, last: SpacySpan | None) -> SpacySpan:
 
 #: Prepositions inside organisations' names ("Reporters Without Borders", "Friends Of The Earth").
 _NAME_PREPOSITIONS = frozenset({"without", "for", "of", "against", "sans"})
+
+
+def _head_word(words: tuple[str, ...], cluster: Cluster) -> bool:
+    """Whether a lone word is the head noun of an organisation's name of several words, the word
+    before its "of" or "for" ("Commission" of "Human Rights Commission of Pakistan")."""
+    if len(words) != 1 or cluster.type != ActorType.ORG or words[0] not in lexicons.org_nouns():
+        return False
+    link = next((k for k, w in enumerate(cluster.words) if w in {"of", "for"}), None)
+    return link is not None and link >= 1 and cluster.words[link - 1] == words[0]
 
 
 def _described_as_person(name: SpacySpan) -> bool:
