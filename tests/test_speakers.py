@@ -1011,6 +1011,12 @@ def test_two_names_joined_by_and_speak_as_the_first(text, speaker):
     assert _speakers(text, "rules") == [speaker]
 
 
+def test_a_judgement_and_estimates_speak_for_whoever_made_them():
+    text = ("Mr Justice Green ruled on Monday. Mr Justice Green's judgement notes that the issues are complex. "
+            "Estimates by the World Bank suggest that 15% of women agree.")
+    assert _speakers(text, "rules") == ["Green", "World Bank"]
+
+
 def _speakers(text: str, engine: str) -> list[str | None]:
     """The name of each quote's speaker, in order."""
     analysis = sayso.extract(text, engine=engine)
