@@ -227,3 +227,9 @@ def test_a_document_that_reads_is_cited_in_a_quotation_of_two_parts():
             "He read the report twice before the hearing.")
     quotes = sayso.extract(text, engine="rules").quotes
     assert [(q.kind.value, q.cue, q.type.value, len(q.parts)) for q in quotes] == [("direct", "reads", "writing", 2)]
+
+
+def test_a_place_before_a_headlines_colon_signs_no_quotation():
+    text = 'Spain: "Neighbor, Wake Up, Evictions at Your Doorstep!"\n\nThis post is part of our coverage of the crisis.'
+    analysis = sayso.extract(text, engine="rules")
+    assert not any(_speaker(analysis, q) == "Spain" for q in analysis.quotes)  # where, not who

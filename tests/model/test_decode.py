@@ -308,3 +308,15 @@ def test_a_quotation_after_that_is_read_whole_not_as_the_taggers_pieces():
     mixed = Draft(QuoteKind.MIXED, text.index("that the"), text.index(", as"), cue=cue(1))
     piece = Draft(QuoteKind.DIRECT, text.index("could"), text.index('" its'))
     assert (piece.start, piece.end) in [(d.start, d.end) for d in combine([mixed], [piece], "model-fill", text)]
+
+
+def test_the_taggers_pieces_of_one_according_to_phrase_give_way_to_the_rules_whole():
+    from sayso.engines import _without_pieces
+
+    text = 'According to Lyon the company decided to give the money away after, "supporters began a boycott."'
+    according = cue(0)
+    whole = Draft(QuoteKind.ACCORDING_TO, text.index("the company"), len(text) - 1, cue=according)
+    piece = Draft(QuoteKind.DIRECT, text.index("supporters"), len(text) - 2, cue=according)
+    elsewhere = Draft(QuoteKind.DIRECT, text.index("supporters"), len(text) - 2, cue=cue(3))
+    assert _without_pieces([whole, piece]) == [whole]
+    assert _without_pieces([whole, elsewhere]) == [whole, elsewhere]  # another cue's quotation stays
