@@ -290,9 +290,8 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     if text and not draft.parts and twin.start <= draft.start < draft.end < twin.end \
             and text[draft.end:twin.end].lstrip()[:1] in _DASH_CHARACTERS:
         draft = replace(draft, end=twin.end)
-    if draft.kind == twin.kind == QuoteKind.INDIRECT and _same_cue(draft, twin) and (
-            _cut_short(draft, twin) or _runs_into_verb(draft, twin)) \
-            or draft.kind == twin.kind == QuoteKind.ACCORDING_TO and _same_cue(draft, twin) and _cut_short(draft, twin):
+    if draft.kind == twin.kind and draft.kind in {QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO} and _same_cue(draft, twin) \
+            and (_cut_short(draft, twin) or draft.kind == QuoteKind.INDIRECT and _runs_into_verb(draft, twin)):
         return twin
     if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
             and twin.cue is not None and draft.end <= twin.cue.start_char < twin.cue.end_char <= draft.cue.start_char:

@@ -21,7 +21,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
                             trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
-from .names import ACRONYM, MIXED_ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
+from .names import ACRONYM, LINKS, MIXED_ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
 from .paragraphs import foreign, foreign_script, paragraphs
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
@@ -119,7 +119,12 @@ def _modifier_words(noun: Token) -> set[str]:
 
 def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
     """Of ``clusters``, each mentioned before ``offset``, the one mentioned last before it."""
-    return max(clusters, key=lambda c: max(m[0] for m in c.mentions if m[0] < offset))
+    return max(clusters, key=lambda c: _last_mention_before(c, offset))
+
+
+def _last_mention_before(cluster: Cluster, offset: int) -> int:
+    """Where the actor's last mention before ``offset`` starts (-1: none)."""
+    return max((start for start, _ in cluster.mentions if start < offset), default=-1)
 
 
 def _part_of_many(head: Token) -> bool:
@@ -237,7 +242,7 @@ class ActorBook:
         origin = _origins(span)
         # the actor mentioned last before the description, whichever was read first ("A federal
         # judge … U.S. District Judge Thomas Whitaker … The judge": Whitaker)
-        for cluster in sorted(reversed(self.clusters), key=lambda c: -self._last_before(c, span.start_char)):
+        for cluster in sorted(reversed(self.clusters), key=lambda c: -_last_mention_before(c, span.start_char)):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char or origin and self._of_another_country(cluster, origin):
                 continue  # ("the Taiwanese government" is not "the Japanese government")
             if possessed and not self._of_country(cluster, origin):
@@ -253,11 +258,6 @@ class ActorBook:
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None
-
-    @staticmethod
-    def _last_before(cluster: Cluster, at: int) -> int:
-        """Where the actor's last mention before ``at`` starts (-1: none)."""
-        return max((s for s, _ in cluster.mentions if s < at), default=-1)
 
     def _of_another_country(self, cluster: Cluster, origin: set[str]) -> bool:
         """Whether an actor's first mention gives it a nationality or country other than ``origin``."""
@@ -1114,7 +1114,7 @@ def _head_word(words: tuple[str, ...], cluster: Cluster) -> bool:
     before its "of" or "for" ("Commission" of "Human Rights Commission of Pakistan")."""
     if len(words) != 1 or cluster.type != ActorType.ORG or words[0] not in lexicons.org_nouns():
         return False
-    link = next((k for k, w in enumerate(cluster.words) if w in {"of", "for"}), None)
+    link = next((k for k, w in enumerate(cluster.words) if w in LINKS), None)
     return link is not None and link >= 1 and cluster.words[link - 1] == words[0]
 
 

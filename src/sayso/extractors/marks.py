@@ -172,10 +172,11 @@ def _double_regions(text: str) -> list[QuoteRegion]:
         if ch == "\n":
             if open_at is not None:
                 j = _next_paragraph(text, i)
-                if j < n and text[j] not in CLOSING and _double_width(text, j):
+                opening = _double_width(text, j) if j < n and text[j] not in CLOSING else 0
+                if opening:
                     # A paragraph that opens with a quote mark continues the open quote.
                     paragraphs += 1
-                    i = j + _double_width(text, j)
+                    i = j + opening
                     continue
                 s, e = trim_space(text, open_at + open_width, i)
                 if e > s:

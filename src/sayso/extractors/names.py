@@ -49,14 +49,15 @@ def initials(words: tuple[str, ...]) -> str:
 
 
 #: Words after which a name goes on with the name of another thing: "University of Chile".
-_LINKS = frozenset({"of", "for"})
+#: Words that link a name's head to what it is of or for ("Commission of Pakistan").
+LINKS = frozenset({"of", "for"})
 
 
 def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     """ "Tamimi" is part of "Ghaith Al Tamimi", "Black Lotus" of "Black Lotus Communications";
     "Jerusalem" is not part of "Jerusalem Post", nor "Goma" of "Provincial Hospital of Goma" (what
     follows "of" or "for" names another thing)."""
-    if len(part) >= len(whole) or not part or whole[-len(part) - 1] in _LINKS:
+    if len(part) >= len(whole) or not part or whole[-len(part) - 1] in LINKS:
         return False
     if len(whole) == len(part) + 1 and whole[:-1] == part and whole[-1] in lexicons.load("company_name_ends"):
         return True  # "Black Lotus" of "Black Lotus Communications"

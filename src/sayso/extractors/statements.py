@@ -635,8 +635,7 @@ def _attitude(context: DocContext, draft: Draft, content: SpacySpan | None) -> b
         return True  # (but "rebuked for his proposal to ban …" reports the proposal)
     if content is None or sum(1 for t in content if not (t.is_punct or t.is_space)) <= 1:
         return False
-    if verb is not None and verb.lemma_.lower() in lexicons.load("accusing_verbs") \
-            and any(t.lower_ in {"of", "for"} and t.head in {verb, content.root} for t in content):
+    if verb is not None and verb.lemma_.lower() in lexicons.load("accusing_verbs") and _deed_after(verb, content, {"of", "for"}):
         return False  # "accuses the government of "appalling" fraud": what the accused did
     if draft.kind == QuoteKind.INDIRECT and pointing_back(content):
         return True  # "announced its findings": what they hold, not what it is
@@ -846,8 +845,13 @@ _GRANTING = frozenset({"deny", "refuse", "grant", "reject"})
 def _legal_charge(verb: Token, content: SpacySpan) -> bool:
     """A charge laid with its offence ("have charged X with trying to blow up a plane"): a legal
     act, not a statement (docs/annotation.md); "charged them of "…"" accuses."""
-    return verb.lemma_.lower() == "charge" and any(
-        t.lower_ == "with" and t.dep_ == "prep" and t.head in {verb, content.root} for t in content)
+    return verb.lemma_.lower() == "charge" and _deed_after(verb, content, {"with"}, prep=True)
+
+
+def _deed_after(verb: Token, content: SpacySpan, words: set[str], prep: bool = False) -> bool:
+    """Whether the content holds one of ``words`` (a preposition, when ``prep``) on the verb or
+    on the content's head: what the accused did, "of fraud", "with trying to …"."""
+    return any(t.lower_ in words and (not prep or t.dep_ == "prep") and t.head in {verb, content.root} for t in content)
 
 
 def _decreed(verb: Token, content: SpacySpan) -> bool:
