@@ -1022,3 +1022,32 @@ def _speakers(text: str, engine: str) -> list[str | None]:
     analysis = sayso.extract(text, engine=engine)
     names = {a.id: a.name for a in analysis.actors}
     return [names.get(q.speaker) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a name in apposition to the subject is the sentence's topic, not the possessor before it
+    ("President-elect Donald Marsh takes office in May. Marsh has made clear he will cut taxes.\n\nMarsh's "
+     "proposed Secretary of the Treasury, Paul Okafor, backed the budget before the Senate yesterday. He said "
+     "the deficit would shrink.", "the deficit", "Paul Okafor"),
+    # whom a quotation names is not the one who says it
+    ("Prime Minister Erik Lindqvist and opposition leader Peter Varga met on Monday. At the talks, Varga "
+     "accused Lindqvist's party of taking bribes, a charge that Lindqvist quickly denied. \"I will not accept "
+     "Varga's lies,\" he said.", "Varga's lies", "Erik Lindqvist"),
+    # a name the NER calls a work of art after a closing mark is the person named before
+    ("President Abdullahi Yusuf Keita announced a motion to dismiss Omar Diallo.\n\n\"The only obstacle in "
+     "front of my government was the president,\" Diallo told members of parliament after the vote, \"and since "
+     "I have the confidence of the MPs I hope it will be effective.\" Yusuf had no immediate comment on the "
+     "vote, but he had previously stated he would accept the decision.", "would accept", "Abdullahi Yusuf Keita"),
+])
+def test_pronouns_take_up_the_topic_not_a_name_beside_it(engine, text, words, expected):
+    assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Andrei Sokolov and Yelena Petrova met reporters in Moscow on Monday. She said the talks had failed.",
+     "Yelena Petrova"),
+    ("Fatima Haddad and Karim Nasser spoke to the crowd. He said the strike would go on.", "Karim Nasser"),
+])
+def test_given_names_of_world_news_tell_he_from_she(text, expected):
+    assert _speakers(text, "rules") == [expected]

@@ -1001,6 +1001,7 @@ def find_actors(doc: Doc) -> ActorBook:
     # (with the names the NER missed that an acronym after them spells: "Christian Purefoy (CP)")
     for ent in _joined_names(sorted([*doc.ents, *spelt_before_acronym(doc)], key=lambda e: e.start)):
         if ent.label_ not in NER_TYPES or foreign_script(ent.text):
+            _person_mistyped(book, ent)
             continue  # (the English NER reads words of a post in Arabic as names: none is one)
         if any(start <= ent.start_char < end for start, end in others):
             continue  # nor does it read a paragraph in another language ("de la ville de Goma"): its translation names them
@@ -1034,8 +1035,10 @@ def find_actors(doc: Doc) -> ActorBook:
         if name.start > 0 and doc[name.start - 1].lower_ in lexicons.load("outlet_kind_nouns"):
             cluster.labels["MEDIA"] += 2  # "pan-Arab newspaper Al Hayat", which the NER calls a person
         if label != "PERSON" and name.start > 0 and doc[name.start - 1].is_lower \
-                and doc[name.start - 1].lower_ in lexicons.titles():
-            cluster.labels["PERSON"] += 2  # "WHO vaccine chief Jean-Marie Okwo Bele", read as an organisation
+                and doc[name.start - 1].lower_ in lexicons.person_words():
+            # "WHO vaccine chief Jean-Marie Okwo Bele", "the opposition activist Ilya Yashin", read
+            # as an organisation or a place
+            cluster.labels["PERSON"] += 2
         if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person
             cluster.labels["PERSON"] += 2
@@ -1058,6 +1061,23 @@ def find_actors(doc: Doc) -> ActorBook:
     _initialled_names(book)
     _bare_surnames(book)
     return book
+
+
+def _person_mistyped(book: ActorBook, ent: SpacySpan) -> None:
+    """A person named before, whom the NER calls a work of art, a product or an event when the
+    name follows a closing quotation mark (""…henceforth." Yusuf had no immediate comment"):
+    a mention of that person."""
+    if ent.label_ not in _MISTYPED or len(ent) > 2 or not all(t.is_title and t.is_alpha for t in ent) \
+            or book.at_token(ent.root) is not None:
+        return
+    cluster = book._match(name_words(ent.text), "PERSON", written=ent.text)
+    if cluster is not None and cluster.type == ActorType.PERSON and cluster.mentions \
+            and cluster.mentions[0][0] < ent.start_char:
+        book._add_mention(cluster, ent)
+        cluster.aliases.setdefault(ent.text, None)
+
+
+_MISTYPED = {"WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW"}
 
 
 def _titled_person(name: SpacySpan) -> bool:

@@ -196,8 +196,20 @@ def _above_for(verb: Token) -> Token | None:
     return above if above is not verb and above.pos_ in {"VERB", "AUX"} else None
 
 
-def _main_clause(subject: Token) -> bool:
+def _subject(token: Token) -> Token | None:
+    """The subject ``token`` is, or the subject it stands in apposition to ("Trump's proposed
+    Secretary of Defense, James Mattis, backed NATO": Mattis, not the possessor Trump)."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return token
+    if token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        return token.head
+    return None
+
+
+def _main_clause(subject: Token | None) -> bool:
     """Whether a subject is the main clause's: its verb is the sentence's root or a conjunct of it."""
+    if subject is None:
+        return False
     verb = subject.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
@@ -897,13 +909,7 @@ class SpeakerResolver:
         for k in self._window(current):
             first, end = self.sentences.nth(k)
             limit = pronoun.i if k == current else end
-            found = sorted([(s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
-                            if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
-                            and not _modifier(self.doc[s:e])
-                            and s not in commanded and not any(_one_name(c, o) for o in others)]
-                           + [m for m in self._chained(word, first, limit, pronoun, commanded)
-                              if not any(_one_name(m[2], o) for o in others)],
-                           key=lambda m: m[:2])
+            found = self._candidates(k, current, word, pronoun, commanded, others)
             if word in _PLURAL:
                 found = self._plural_subjects(self.doc[first:end], limit, pronoun, found)
             document = self._document_subject(first, end) if k != current and word == "it" else None
@@ -918,7 +924,7 @@ class SpeakerResolver:
                 # (not so for "he": most names the lexicon does not know are men's in the news)
                 known = [m for m in found if m[2] is not None and name_gender(m[2]) == "f"]
                 found = known or found
-            subjects = [m for m in found if self.doc[m[0]:m[1]].root.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [m for m in found if _subject(self.doc[m[0]:m[1]].root) is not None]
             described = self._described_subject(first, limit, pronoun) if k != current and word in _PERSONAL \
                 and not subjects else None
             if described is not None:
@@ -928,7 +934,7 @@ class SpeakerResolver:
                 return self.resolve_pronoun(described, word)
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
-            main = [m for m in subjects if _main_clause(self.doc[m[0]:m[1]].root)] \
+            main = [m for m in subjects if _main_clause(_subject(self.doc[m[0]:m[1]].root))] \
                 if k != current or _main_clause(pronoun) else []
             pool = (self._according_source(found, first, limit) if k != current and _speaks(pronoun) else []) \
                 or main or subjects or found
@@ -940,6 +946,20 @@ class SpeakerResolver:
                 cluster = self.resolve(mention_span(self.doc[end - 1]), speaking=False)
             return cluster
         return self._person_typed_otherwise(pronoun) if word in _PERSONAL else None
+
+    def _candidates(self, k: int, current: int, word: str, pronoun: Token, commanded: set[int],
+                    others: list[Cluster]) -> list[tuple[int, int, Cluster]]:
+        """The mentions in sentence ``k`` (before the pronoun, in its own) that ``word`` may
+        take up, in text order."""
+        first, end = self.sentences.nth(k)
+        limit = pronoun.i if k == current else end
+        return sorted([(s, e, c) for s, e, c in self.book.mentions_inside(first, limit)
+                       if self._fits(word, c) and self._visible(s, pronoun) and not self._bound(s, e, pronoun)
+                       and not _modifier(self.doc[s:e])
+                       and s not in commanded and not any(_one_name(c, o) for o in others)]
+                      + [m for m in self._chained(word, first, limit, pronoun, commanded)
+                         if not any(_one_name(m[2], o) for o in others)],
+                      key=lambda m: m[:2])
 
     def _person_typed_otherwise(self, pronoun: Token) -> Cluster | None:
         """With no person before "he" or "she", the subject of a cue named by one word the NER
@@ -987,7 +1007,20 @@ class SpeakerResolver:
         verb = pronoun.head
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
         objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        return [cluster for o in objects for _, _, cluster in self.book.mentions_covering(o.i) if cluster is not None]
+        return [cluster for o in objects for _, _, cluster in self.book.mentions_covering(o.i) if cluster is not None] \
+            + self._named_in_own_quote(pronoun)
+
+    def _named_in_own_quote(self, pronoun: Token) -> list[Cluster]:
+        """The people a quotation in the pronoun's own sentence speaks of by name, whom its
+        speaker is not: in ""I cannot accept Uribe's lies," he said" he is not Uribe."""
+        if self.in_quote[pronoun.i] >= 0 or pronoun.lower_ not in _PERSONAL:
+            return []
+        sentence = pronoun.sent
+        end = sentence.end
+        if end < len(self.doc) and self.in_quote[end] >= 0 and "\n" not in self.doc[end - 1].whitespace_:
+            end = self.doc[end].sent.end  # (""…," he said. "…"": the quotation it goes on with)
+        return [cluster for s, _, cluster in self.book.mentions_inside(sentence.start, end)
+                if cluster is not None and self.in_quote[s] >= 0]
 
     def _described_subject(self, first: int, limit: int, pronoun: Token) -> Token | None:
         """The subject of the main clause among tokens [first, limit) when it is a definite
