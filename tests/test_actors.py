@@ -695,3 +695,22 @@ def test_the_head_noun_of_an_organisations_name_takes_it_up():
     assert [names.get(q.speaker) for q in analysis.quotes] == [
         "The Human Rights Commission of Pakistan", "The Ministry of Home Affairs", "The Ministry of Home Affairs"]
     assert not any(a.name in {"Commission", "Ministry"} for a in analysis.actors)
+
+
+def test_an_office_holder_named_after_the_portfolio_is_a_person():
+    # the NER reads "State for African Affairs Jendayi Frazer" as one organisation
+    text = ("US Assistant Secretary of State for African Affairs Jendayi Frazer said the ban was wrong. Frazer "
+            "said it was unbelievable.")
+    analysis = sayso.extract(text)
+    actor = _actor(analysis, "Jendayi Frazer")
+    assert actor.type.value == "PERSON" and "Frazer" in actor.aliases
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Jendayi Frazer", "Jendayi Frazer"]
+
+
+def test_an_acronym_with_and_without_stops_is_one_actor():
+    text = ("US Assistant Secretary of State for African Affairs Jendayi Frazer said the ban was wrong. The U.S. "
+            "called it \"outrageous\". The United States said aid would go on.")
+    analysis = sayso.extract(text)
+    states = [a for a in analysis.actors if a.name in {"US", "U.S.", "United States", "The United States"}]
+    assert len(states) == 1

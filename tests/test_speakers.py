@@ -1051,3 +1051,19 @@ def test_pronouns_take_up_the_topic_not_a_name_beside_it(engine, text, words, ex
 ])
 def test_given_names_of_world_news_tell_he_from_she(text, expected):
     assert _speakers(text, "rules") == [expected]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, expected", [
+    # "saying" after an infinitive's object: the one who orders says it, not the country
+    ("Gbagbo ordered the peacekeepers to leave the country saying, \"The government demands the departure of "
+     "the forces.\"", "Gbagbo"),
+    # "who" right after a name is that person, wherever the parser hung the clause
+    ("Gbagbo has offered for several bodies to investigate the election results, which was rejected by "
+     "Ouattara who said \"we have finished with these games.\"", "Ouattara"),
+])
+def test_the_speaker_of_a_quotation_after_a_participle_or_who(engine, text, expected):
+    analysis = sayso.extract(text, engine=engine)
+    names = {a.id: a.name for a in analysis.actors}
+    quotation = [q for q in analysis.quotes if "The government" in text[q.start:q.end] or "finished" in text[q.start:q.end]]
+    assert [names.get(q.speaker) for q in quotation] == [expected]

@@ -277,6 +277,11 @@ def test_a_quote_of_nobody_is_set_aside_and_a_floating_one_resolved(engine):
      "Kessport mayor"),
     ("Water shortage to last until June, according to engineers\n\nThe reservoir is half empty.",
      "Water shortage to last until June", "engineers"),
+    # its source and verb after what it reports
+    ("Melting glaciers may have raised the lake, say geologists\n\nThe lake rose by a metre.",
+     "Melting glaciers may have raised the lake", "geologists"),
+    ("Harbour board must publish its accounts, says ombudsman\n\nThe board has refused so far.",
+     "Harbour board must publish its accounts", "ombudsman"),
 ])
 def test_a_headline_with_its_own_attribution_stays(engine, text, content, speaker):
     found = quotes(text, engine)
@@ -1591,3 +1596,16 @@ def test_a_participle_that_leads_into_a_quotation_is_no_statement():
     text = 'Confirming the situation, a Libyan official told Reuters: "This is right. This decision has been taken."'
     quotes = sayso.extract(text, engine="hybrid").quotes
     assert [(q.kind, q.cue) for q in quotes] == [(QuoteKind.DIRECT, "told")]
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+@pytest.mark.parametrize("text, contents", [
+    ("The U.N. said it has no plans to leave the country saying, \"the president-elect is Ouattara and he "
+     "hasn't asked us to leave.\"",
+     ["it has no plans to leave the country", "the president-elect is Ouattara and he hasn't asked us to leave"]),
+    ("Gbagbo ordered the peacekeepers to leave the country saying, \"The government demands the departure of "
+     "the forces.\"", ["the peacekeepers to leave the country", "The government demands the departure of the forces"]),
+])
+def test_a_participle_of_saying_ends_what_the_verb_before_it_reports(text, contents):
+    analysis = sayso.extract(text, engine="hybrid")
+    assert [text[q.start:q.end].rstrip(".") for q in analysis.quotes] == contents

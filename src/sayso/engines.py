@@ -125,6 +125,8 @@ def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
                 fields["speaker_span"] = mention
                 fields["speaker"] = context.resolver.resolve(mention)
         kind = _kind(doc, attribution, context.in_quote, fields.get("cue"))
+        if kind in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
+            parts = _before_time_clause(text, parts, fields.get("cue_verb"), context.in_quote)
         if kind == QuoteKind.INDIRECT:
             parts = _one_paragraph(text, parts, fields)
             if not parts:
@@ -132,6 +134,29 @@ def model_drafts(context: DocContext, linked: Sequence[Linked]) -> list[Draft]:
         drafts.append(Draft(kind, parts[0][0], parts[-1][1], parts=tuple(parts) if len(parts) > 1 else (), **fields))
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
+
+
+def _before_time_clause(text: str, parts: list[tuple[int, int]], verb: Token | None,
+                        in_quote: Sequence[int]) -> list[tuple[int, int]]:
+    """A reported content after its cue, cut before a clause of time that hangs on the cue verb
+    itself and is no one's quoted words: it tells when the report was made ("accuses the
+    government of "appalling" fraud | after it reported the results")."""
+    if verb is None or len(parts) != 1 or verb.idx >= parts[0][0]:
+        return parts
+    start, end = parts[0]
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in _TIME_AFTER for m in clause.children):
+            continue
+        first = clause.left_edge
+        if start < first.idx < end and not any(in_quote[t.i] >= 0 for t in clause.subtree):
+            cut = len(text[: first.idx].rstrip(" ,;"))
+            return [(start, cut)] if cut > start else parts
+    return parts
+
+
+#: Words that open a clause of time after a report ("after", "when"; not "as", which may
+#: introduce the reported words: "as he said").
+_TIME_AFTER = frozenset({"after", "before", "when", "while", "until", "once"})
 
 
 def _own_subject(verb: Token, mention: SpacySpan, parts: Sequence[tuple[int, int]]) -> SpacySpan:
@@ -149,6 +174,11 @@ def _own_subject(verb: Token, mention: SpacySpan, parts: Sequence[tuple[int, int
                 and shared.i < mention.start and mention.end <= verb.i \
                 and not any(s <= shared.i < e for s, e in parts):
             return mention_span(shared)
+    if subject is not None and mention.root.dep_ in {"prep", "advmod", "npadvmod"} and mention.end <= subject.i < verb.i \
+            and not any(s <= subject.i < e for s, e in parts):
+        # "Outside of the Conservative party, Scottish Labour leader Johann Lamont spoke of …": a
+        # phrase set before the subject says where or when, not who
+        return mention_span(subject)
     if subject is None or mention.start <= subject.i < mention.end or mention.root.head == verb \
             or subject.i < mention.start < verb.i or any(s <= subject.i < e for s, e in parts):
         # (a source between the subject and the cue is the cue's: "Hawaii, as one of the advisers
@@ -293,6 +323,12 @@ def _fill(draft: Draft, twins: Sequence[Draft], text: str = "") -> Draft:
     if draft.kind == twin.kind and draft.kind in {QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO} and _same_cue(draft, twin) \
             and (_cut_short(draft, twin) or draft.kind == QuoteKind.INDIRECT and _runs_into_verb(draft, twin)):
         return twin
+    if draft.cue is not None and twin.cue is not None and twin.kind == QuoteKind.DIRECT and twin.cue_verb is not None \
+            and twin.cue_verb.tag_ == "VBG" \
+            and draft.cue.end_char <= twin.cue.start_char and twin.cue.end_char <= draft.start \
+            and abs(twin.start - draft.start) <= 1 and not _same_cue(draft, twin):
+        # "said A saying, "B"": B is told by the participle just before it, not by the verb before A
+        return twin
     if twin.kind == QuoteKind.ACCORDING_TO and draft.kind != QuoteKind.ACCORDING_TO and draft.cue is not None \
             and twin.cue is not None and draft.end <= twin.cue.start_char < twin.cue.end_char <= draft.cue.start_char:
         # "A, according to police, who said B": the phrase nearer to A tells it
@@ -392,6 +428,38 @@ def _by_cue(draft: Draft, twins: Sequence[Draft]) -> list[Draft]:
     told = [t for t in twins if t.cue is not None and t.kind in _QUOTED and any(t.start < e and s < t.end for s, e in pieces)]
     cues = {(t.cue.start, t.cue.end) for t in told if t.cue is not None}
     return told if len(cues) > 1 else []
+
+
+def _short_of_cue(draft: Draft, rules: Sequence[Draft], text: str) -> Draft:
+    """A tagger's content that ends with the cue of another rules' statement ends before it
+    ("ordered the peacekeepers to leave the country saying" | ", "…""): that cue tells what comes
+    after it."""
+    if not text or draft.parts or draft.cue is None or draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
+        return draft
+    other = next((r.cue for r in rules if r.cue is not None and not _same_cue(r, draft)
+                  and draft.start < r.cue.start_char and r.cue.end_char == draft.end), None)
+    if other is None:
+        return draft
+    k = other.start
+    while k > 0 and (other.doc[k - 1].is_punct or other.doc[k - 1].pos_ == "CCONJ"):
+        k -= 1  # (and the "and" before it: "that she worried and promised")
+    end = len(text[: other.doc[k].idx].rstrip())
+    return replace(draft, end=end) if end > draft.start else draft
+
+
+def _cue_swallowed(draft: Draft, twins: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
+    """The rules' reported clause for a tagger's that runs on over the cue of another rules'
+    statement ("said it has no plans to leave the country saying, "…"": what "said" reports ends
+    before "saying", which tells what follows)."""
+    if draft.cue is None:
+        return []
+    other = [r.cue.start_char for r in rules if r.cue is not None and not _same_cue(r, draft)
+             and draft.start < r.cue.start_char and r.cue.end_char <= draft.end]
+    if not other:
+        return []
+    text = draft.cue.doc.text
+    return [t for t in twins if _same_cue(t, draft) and t.start <= draft.start + 1 and t.end <= min(other)
+            and not text[t.end : min(other)].strip(" ,;\"'”’")][:1]
 
 
 def _across_paragraphs(draft: Draft, twins: Sequence[Draft], text: str) -> list[Draft]:
@@ -510,10 +578,12 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
 
             # what no rule reads in the same stretch is the tagger's alone
             def read(d: Draft) -> list[Draft]:
+                d = _short_of_cue(d, rules, text)
                 found = twins(d)
                 if not found:
                     return [replace(d, unconfirmed=True)]
-                return _by_cue(d, found) or _across_paragraphs(d, found, text) or [_fill(d, found, text)]
+                return _by_cue(d, found) or _cue_swallowed(d, found, rules) or _across_paragraphs(d, found, text) \
+                    or [_fill(d, found, text)]
 
             first = _without_pieces([f for d in first for f in read(d)])
     else:

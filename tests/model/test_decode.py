@@ -320,3 +320,31 @@ def test_the_taggers_pieces_of_one_according_to_phrase_give_way_to_the_rules_who
     elsewhere = Draft(QuoteKind.DIRECT, text.index("supporters"), len(text) - 2, cue=cue(3))
     assert _without_pieces([whole, piece]) == [whole]
     assert _without_pieces([whole, elsewhere]) == [whole, elsewhere]  # another cue's quotation stays
+
+
+def test_a_clause_of_time_on_the_cue_is_no_part_of_what_it_reports():
+    # whatever the tagger's span, "after it reported the results" tells when the accusation was made
+    import sayso
+    from sayso.engines import model_drafts
+    from sayso.extractors.context import build_context
+    from sayso.model.decode import Linked
+
+    text = "Mousavi accuses the Iranian government of fraud after it reported the results."
+    doc = sayso.load_pipeline()(text)
+    accuses = next(t for t in doc if t.text == "accuses")
+    drafts = model_drafts(build_context(doc), [Linked(((accuses.i + 1, len(doc) - 1),), (accuses.i, accuses.i + 1), (0, 1))])
+    assert [text[d.start : d.end] for d in drafts] == ["the Iranian government of fraud"]
+
+
+def test_a_phrase_of_place_before_the_subject_names_no_speaker():
+    # the tagger may take "Outside of the Conservative party" for the source: the cue's subject speaks
+    import sayso
+    from sayso.engines import model_drafts
+    from sayso.extractors.context import build_context
+    from sayso.model.decode import Linked
+
+    text = "Outside of the Conservative party, Scottish Labour leader Johann Lamont spoke of the loss of a friend."
+    doc = sayso.load_pipeline()(text)
+    spoke = next(t for t in doc if t.text == "spoke")
+    drafts = model_drafts(build_context(doc), [Linked(((spoke.i + 2, len(doc) - 1),), (spoke.i, spoke.i + 2), (0, 5))])
+    assert [d.speaker_span.text for d in drafts] == ["Scottish Labour leader Johann Lamont"]

@@ -559,7 +559,7 @@ class ActorBook:
             order.sort(key=lambda c: (not _spelt_as(c, written), *_surname_rank(c, words)))
         for cluster in order:
             if cluster.named and (words == cluster.words or "".join(words) in cluster.acronyms
-                                  or words in cluster.nicknames):
+                                  or words in cluster.nicknames or _same_letters(words, cluster.words)):
                 return cluster
             if cluster.named and _aliases(words, cluster.words):
                 if len(cluster.words) == 1 and len(words) > 1:
@@ -1016,6 +1016,11 @@ def find_actors(doc: Doc) -> ActorBook:
         if label != "PERSON" and _titled_person(name):
             # "Sheriff Kory Honea", read as an organisation: a title, a given name and one more
             name, label = name[1:], "PERSON"
+        holder = _after_portfolio(name) if label != "PERSON" else None
+        if holder is not None:
+            # "Assistant Secretary of [State for African Affairs Jendayi Frazer]": the office's
+            # holder named after its portfolio, read with it as an organisation
+            name, label = holder, "PERSON"
         display = with_title(name)
         cluster = book.add_named(name, label, display if display is not name else None)
         nickname = nickname_after(doc, name)
@@ -1085,6 +1090,24 @@ def _titled_person(name: SpacySpan) -> bool:
     (not "General Motors": no given name)."""
     return len(name) == 3 and name[0].lower_ in lexicons.titles() and name[1].lower_ in lexicons.table("given_names") \
         and all(t.is_title for t in name)
+
+
+def _same_letters(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One acronym written with and without stops: "U.S." (words u, s) and "US"."""
+    return a != b and "".join(a) == "".join(b) and all(len(w) == 1 for w in (a if len(a) > len(b) else b))
+
+
+def _after_portfolio(name: SpacySpan) -> SpacySpan | None:
+    """The two or three capitalised words after "Affairs" that end a name: the person who holds
+    the office of that portfolio ("State for African Affairs Jendayi Frazer")."""
+    ends = [t.i for t in name[:-2] if t.lower_ == "affairs"]
+    if not ends:
+        return None
+    rest = name.doc[ends[-1] + 1 : name.end]
+    if not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha for t in rest) \
+            or any(t.lower_ in lexicons.titles() for t in rest):
+        return None
+    return rest
 
 
 def _dateline_credit(name: SpacySpan, acronym: SpacySpan) -> bool:

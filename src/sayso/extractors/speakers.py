@@ -134,11 +134,12 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         outer = next((a for a in verb.ancestors if is_cue(a)), None)
         if outer is not None:
             return subject_of(outer, is_cue)
-    if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG") and (
+    if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ != "xcomp") and (
             head.lemma_.lower() in lexicons.load("causative_verbs")
             or any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children)):
         # "The timing led Republicans to say …", "forced the minister to admit …", "It pains me
-        # to know …": the object of the verb above does the saying.
+        # to know …": the object of the verb above does the saying (not after an infinitive:
+        # in "ordered them to leave the country saying …" the country does not speak).
         controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if controller is not None and (verb.dep_ == "xcomp" or controller.right_edge.i + 1 == verb.i):
             # (a participle set off by a comma has the subject's: "forced a change, stripping out …")
@@ -600,6 +601,13 @@ class SpeakerResolver:
                     # "Carlos Lage and the health minister José Ramón Balaguer who adds …": a verb
                     # of one speaker is the nearest conjunct's, wherever the parser hung the clause
                     noun = next((c for c in reversed(list(noun.children)) if c.dep_ == "conj" and c.i < root.i), noun)
+                before = self.doc[root.i - 1] if root.i > 0 else None
+                if root.lower_ == "who" and before is not None and before.i != noun.i and before.pos_ == "PROPN" \
+                        and noun.pos_ == "NOUN" and noun.lemma_.lower() not in lexicons.person_words() \
+                        and self.book.at_token(before) is not None:
+                    # "the election results, which was rejected by Ouattara who said …", the clause
+                    # hung on the thing: "who" is the name right before it
+                    return self.resolve(mention_span(before), speaking)
                 named = self._named_before(root) if root.lower_ == "who" and message_noun(noun) else None
                 if named is not None:
                     # "comments made by Deputy Prime Minister Tharman Shanmugaratnam – who said …":

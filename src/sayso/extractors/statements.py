@@ -253,9 +253,13 @@ def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
         return content is not None and not all(
             t.is_punct or t == content.root or t.head == content.root and t.dep_ in _BARE for t in content)
     verb = draft.cue_verb
-    return verb is not None and draft.kind != QuoteKind.PARTIAL and verb.dep_ == "ROOT" \
-        and verb.tag_ in {"VBZ", "VBP"} and source.root.dep_ == "nsubj" and source.root.head == verb \
-        and verb.lemma_.lower() in lexicons.load("headline_cues") and draft.start > verb.idx
+    if verb is None or draft.kind == QuoteKind.PARTIAL or verb.dep_ != "ROOT" or verb.tag_ not in {"VBZ", "VBP"} \
+            or source.root.dep_ != "nsubj" or source.root.head != verb or verb.lemma_.lower() not in lexicons.load("headline_cues"):
+        return False
+    # what it reports comes after the verb, or before it with only a comma between ("Dinosaur
+    # eggs may have contributed to extinction, say scientists", "…, EU reports")
+    return draft.start > verb.idx or draft.end <= min(verb.idx, source.start_char) \
+        and not text[draft.end : min(verb.idx, source.start_char)].strip(" ,\"'’”")
 
 
 # -- one speaker per statement ------------------------------------------------------------------
