@@ -1609,3 +1609,15 @@ def test_a_participle_that_leads_into_a_quotation_is_no_statement():
 def test_a_participle_of_saying_ends_what_the_verb_before_it_reports(text, contents):
     analysis = sayso.extract(text, engine="hybrid")
     assert [text[q.start:q.end].rstrip(".") for q in analysis.quotes] == contents
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+@pytest.mark.parametrize("text, cue", [
+    ("Press union tells government to free jailed reporters\n\nMonday, May 1, 2010\n\nThe union met on Sunday.",
+     "tells"),
+    ("Study estimates first human infection a century ago\n\nMonday, May 1, 2010\n\nThe study was published.",
+     "estimates"),
+])
+def test_a_headline_that_asks_tells_or_estimates_is_a_statement(text, cue):
+    analysis = sayso.extract(text, engine="hybrid")
+    assert [q.cue for q in analysis.quotes if q.start < text.index("\n")] == [cue]
