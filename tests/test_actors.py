@@ -714,3 +714,30 @@ def test_an_acronym_with_and_without_stops_is_one_actor():
     analysis = sayso.extract(text)
     states = [a for a in analysis.actors if a.name in {"US", "U.S.", "United States", "The United States"}]
     assert len(states) == 1
+
+
+@pytest.mark.parametrize("text, people", [
+    # one given name in two transliterations before one surname: one person
+    ("Mikheil Tsereteli won. President Mikhail Tsereteli said the vote was fair.", 1),
+    # short names a letter apart, or a man's and a woman's: two people
+    ("Mario Lopez and Maria Lopez spoke. Maria Lopez said the shop would close.", 2),
+])
+def test_a_given_name_spelt_two_ways_is_one_person(text, people):
+    analysis = sayso.extract(text)
+    assert len([a for a in analysis.actors if a.type.value == "PERSON"]) == people
+
+
+def test_a_full_name_the_ner_missed_is_the_person_its_surname_names():
+    # "Alassane Ouattara won …" read as no name, "Ouattara" alone read as a person's
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from sayso.extractors.actors import find_actors
+
+    words = ["Alassane", "Ouattara", "won", "the", "vote", ".", "Ouattara", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    book = find_actors(doc)
+    owner = book.at_token(doc[0])
+    assert owner is not None and owner is book.at_token(doc[6]) and owner.name == "Alassane Ouattara"

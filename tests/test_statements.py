@@ -277,6 +277,9 @@ def test_a_quote_of_nobody_is_set_aside_and_a_floating_one_resolved(engine):
      "Kessport mayor"),
     ("Water shortage to last until June, according to engineers\n\nThe reservoir is half empty.",
      "Water shortage to last until June", "engineers"),
+    # a surname the NER does not see, of a person the article names in full
+    ("Okafor: budget will pass this year\n\nSunday, August 17, 2008\n\n\"The budget will pass,\" Finance "
+     "Minister Paul Okafor said on Sunday.", "budget will pass this year", "Paul Okafor"),
     # its source and verb after what it reports
     ("Melting glaciers may have raised the lake, say geologists\n\nThe lake rose by a metre.",
      "Melting glaciers may have raised the lake", "geologists"),

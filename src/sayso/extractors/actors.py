@@ -288,6 +288,11 @@ class ActorBook:
             found = self._introduced_as(span, make=False)
         return found
 
+    def person_named(self, name: str) -> Cluster | None:
+        """The person a name or a part of one names (a surname), without making one."""
+        cluster = self._match(name_words(name), "PERSON", written=name)
+        return cluster if cluster is not None and cluster.type == ActorType.PERSON else None
+
     def _introduced_as(self, span: SpacySpan, make: bool = True) -> Cluster | None:
         """ "One poster admitted … The poster wrote": a definite description takes up the
         indefinite phrase with the same head noun (or one of its class: "a research team" … "the
@@ -623,7 +628,7 @@ class ActorBook:
         word: "Lynn Boylann" of "Lynn Boylan", "al-Shabaab" of "al-Shabab", "Demriel" of "Füsun
         Demirel" (a lone surname of a person's)."""
         near = [c for c in self.clusters if c.named and (_compatible(label, c) or _groups(label, c)) and (
-            len(words) == len(c.words) and _one_word_apart(words, c.words)
+            len(words) == len(c.words) and (_one_word_apart(words, c.words) or _given_spelt_otherwise(words, c.words))
             or len(words) == 1 < len(c.words) and c.labels.get("PERSON") and _variant(words[0], c.words[-1]))]
         return near[0] if len(near) == 1 else None
 
@@ -904,6 +909,20 @@ def _one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[:-1] == b[:-1] and _variant(a[-1], b[-1])
 
 
+def _given_spelt_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One person's given name in two transliterations before the same surname ("Mikheil"/
+    "Mikhail Saakashvili"): long names one letter apart that the lexicon does not give to a man
+    and a woman ("Mario"/"Maria" are two people)."""
+    if len(a) < 2 or a[1:] != b[1:] or min(len(a[0]), len(b[0])) < _GIVEN_VARIANT_LENGTH or not _variant(a[0], b[0]):
+        return False
+    genders = {lexicons.table("given_names").get(w, "u") for w in (a[0], b[0])}
+    return genders != {"m", "f"}
+
+
+#: The shortest given names whose spellings one letter apart are taken for one name.
+_GIVEN_VARIANT_LENGTH = 6
+
+
 def _bare_name(cluster: Cluster) -> bool:
     """A lone capitalised word (no place, outlet or acronym) that a later person's full name
     takes in: "Calloway said …" before "Ruth Calloway", whatever type the NER gave it."""
@@ -1064,6 +1083,7 @@ def find_actors(doc: Doc) -> ActorBook:
             cluster.aliases[acronym.text] = None
             book._add_mention(cluster, acronym)
     _initialled_names(book)
+    _full_names_missed(book)
     _bare_surnames(book)
     return book
 
@@ -1202,6 +1222,28 @@ def _initialled_names(book: ActorBook) -> None:
             span = doc[previous.i : token.i + 1]
             cluster.rename(span.text)
             book._add_mention(cluster, span)
+
+
+def _full_names_missed(book: ActorBook) -> None:
+    """A given name and a surname the NER missed, where it reads the surname alone elsewhere as
+    a person's ("Alassane Ouattara won …", then "Ouattara" a person): a mention of that person,
+    who takes the full name."""
+    doc = book.doc
+    for given in doc[:-1]:
+        surname = doc[given.i + 1]
+        before = doc[given.i - 1] if given.i > 0 else None
+        if given.ent_type_ or surname.ent_type_ or before is not None and before.is_title and before.is_alpha \
+                or not (given.is_title and given.is_alpha and surname.is_title and surname.is_alpha) \
+                or given.pos_ != "PROPN" or surname.pos_ != "PROPN" or given.is_stop \
+                or given.lower_ in lexicons.titles() or book.at_token(given) is not None:
+            continue
+        owners = [c for c in book.clusters if c.named and c.words == (surname.lower_,) and c.labels.get("PERSON")]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        owner.rename(doc[given.i : surname.i + 1].text)
+        owner.labels["PERSON"] += 1  # (a given name before it says so)
+        book._add_mention(owner, doc[given.i : surname.i + 1])
 
 
 def _bare_surnames(book: ActorBook) -> None:

@@ -126,7 +126,7 @@ class _RuleReader:
             if speaker is not None and not post and not _is_name_phrase(speaker) and " to " in label:
                 # "Obama to Muslims: 'Americans are not your enemy'": the speaker, then whom he addresses
                 speaker = self.doc.char_span(line.start(1), line.start(1) + label.index(" to "), alignment_mode="contract")
-            if speaker is None or cue is None or not (post or _is_name_phrase(speaker)):
+            if speaker is None or cue is None or not (post or _is_name_phrase(speaker) or self._person_label(speaker)):
                 continue
             start, end = _trim(self.text, line.start(2), line.end(2))
             if end - start < _SHORTEST_COLON_LINE:
@@ -144,6 +144,12 @@ class _RuleReader:
             drafts.append(Draft(kind, start, end, speaker=found, speaker_span=speaker, cue=cue, set_off=post))
         drafts += self._handle_lines(labelled)
         return _with_translations(self.text, sorted(drafts, key=lambda d: d.start))
+
+    def _person_label(self, label: SpacySpan) -> bool:
+        """A headline's label that names a person the article names in full, whatever the parser
+        made of it ("Merkel: Georgia will join NATO", "Merkel" read as a verb)."""
+        return 0 < len(label) <= 2 and all(t.is_title and t.is_alpha for t in label) \
+            and self.book.person_named(label.text) is not None
 
     def _handle_lines(self, labelled: set[int] | frozenset[int] = frozenset()) -> list[Draft]:
         """Posts laid out "@handle text", no colon, in a run of paragraphs a lead-in opens ("And

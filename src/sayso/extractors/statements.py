@@ -221,7 +221,8 @@ def _own_attribution(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     label = draft.speaker_span
     if label.start_char != line[0] or CREDIT.search(text, line[0], line[1]):
         return False  # "Belle Image: Nick Moreau." names a photographer, not a speaker
-    speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in lexicons.load("source_nouns")
+    speaks = label.root.ent_type_ in {"PERSON", "ORG", "NORP"} or label.root.lemma_.lower() in lexicons.load("source_nouns") \
+        or draft.speaker is not None and draft.speaker.type == ActorType.PERSON and draft.speaker.named
     # "FIFA World Cup 2018 day five: Sweden, Belgium, England win": an event with its date or
     # number is a story's topic, not its speaker.
     speaks = speaks and not any(t.like_num or t.ent_type_ in _WHEN for t in label)
