@@ -1624,3 +1624,10 @@ def test_a_participle_of_saying_ends_what_the_verb_before_it_reports(text, conte
 def test_a_headline_that_asks_tells_or_estimates_is_a_statement(text, cue):
     analysis = sayso.extract(text, engine="hybrid")
     assert [q.cue for q in analysis.quotes if q.start < text.index("\n")] == [cue]
+
+
+def test_according_to_an_acronym_read_as_who_ends_at_the_acronym():
+    text = "According to the WHO most people take up smoking before they reach age 18."
+    analysis = sayso.extract(text, engine="rules")
+    assert [(text[q.speaker_mention[0]:q.speaker_mention[1]], q.text.rstrip(".")) for q in analysis.quotes] == [
+        ("the WHO", "most people take up smoking before they reach age 18")]

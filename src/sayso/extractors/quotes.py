@@ -430,6 +430,9 @@ class _RuleReader:
         source = objects[-1]
         phrase_start = according.i
         phrase_end = source.right_edge.i + 1
+        clause = _clause_read_as_relative(source)
+        if clause is not None:
+            phrase_end = clause.left_edge.i  # "According to the WHO most people take up …"
         sent = self.sentences.sentence(according.i)
         head = according.head if according.head.i != according.i else sent.root
         if head.dep_ == "conj" and head.i > source.i and any(
@@ -468,6 +471,8 @@ class _RuleReader:
         while first < source.i and doc[first].is_punct:
             first += 1
         span = mention_span(source) if len(objects) == 1 else doc[first : source.i + 1]
+        if clause is not None:
+            span = doc[first : phrase_end]
         return Draft(QuoteKind.ACCORDING_TO, start, end, speaker=self.resolver.resolve(span),
                      speaker_span=span, cue=doc[according.i : according.i + 2], parts=parts)
 
@@ -577,6 +582,19 @@ def _names_a_source(token: Token | None) -> bool:
     lemma = token.lemma_.lower()
     return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ in {"PRON", "PROPN"} \
         or lemma in lexicons.person_words() or lemma in lexicons.agent_nouns() or lemma in lexicons.load("source_nouns")
+
+
+def _clause_read_as_relative(source: Token) -> Token | None:
+    """The clause the parser hung on the source of "according to" as a relative one, though no
+    relative word opens it and nothing sets it off: the words reported ("According to the WHO
+    most people take up smoking …", "WHO" read as "who")."""
+    for clause in source.children:
+        if clause.dep_ == "relcl" and clause.i > source.i and clause.tag_ in {"VBP", "VBZ", "VBD"} \
+                and not any(t.is_punct for t in source.doc[source.i + 1 : clause.left_edge.i + 1]) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > source.i and c.tag_ not in {"WP", "WDT"}
+                        and c.lower_ != "that" for c in clause.children):
+            return clause
+    return None
 
 
 def _is_name_phrase(span: SpacySpan) -> bool:
