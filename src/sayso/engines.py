@@ -430,14 +430,19 @@ def _by_cue(draft: Draft, twins: Sequence[Draft]) -> list[Draft]:
     return told if len(cues) > 1 else []
 
 
+def _other_cues(draft: Draft, rules: Sequence[Draft]) -> list[SpacySpan]:
+    """The cues of the rules' other statements that lie inside a tagger's content."""
+    return [r.cue for r in rules if r.cue is not None and not _same_cue(r, draft)
+            and draft.start < r.cue.start_char and r.cue.end_char <= draft.end]
+
+
 def _short_of_cue(draft: Draft, rules: Sequence[Draft], text: str) -> Draft:
     """A tagger's content that ends with the cue of another rules' statement ends before it
     ("ordered the peacekeepers to leave the country saying" | ", "…""): that cue tells what comes
     after it."""
     if not text or draft.parts or draft.cue is None or draft.kind not in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
         return draft
-    other = next((r.cue for r in rules if r.cue is not None and not _same_cue(r, draft)
-                  and draft.start < r.cue.start_char and r.cue.end_char == draft.end), None)
+    other = next((c for c in _other_cues(draft, rules) if c.end_char == draft.end), None)
     if other is None:
         return draft
     k = other.start
@@ -447,19 +452,17 @@ def _short_of_cue(draft: Draft, rules: Sequence[Draft], text: str) -> Draft:
     return replace(draft, end=end) if end > draft.start else draft
 
 
-def _cue_swallowed(draft: Draft, twins: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
+def _cue_swallowed(draft: Draft, twins: Sequence[Draft], rules: Sequence[Draft], text: str) -> list[Draft]:
     """The rules' reported clause for a tagger's that runs on over the cue of another rules'
     statement ("said it has no plans to leave the country saying, "…"": what "said" reports ends
     before "saying", which tells what follows)."""
-    if draft.cue is None:
+    if not text or draft.cue is None:
         return []
-    other = [r.cue.start_char for r in rules if r.cue is not None and not _same_cue(r, draft)
-             and draft.start < r.cue.start_char and r.cue.end_char <= draft.end]
-    if not other:
+    other = min((c.start_char for c in _other_cues(draft, rules)), default=None)
+    if other is None:
         return []
-    text = draft.cue.doc.text
-    return [t for t in twins if _same_cue(t, draft) and t.start <= draft.start + 1 and t.end <= min(other)
-            and not text[t.end : min(other)].strip(" ,;\"'”’")][:1]
+    return [t for t in twins if _same_cue(t, draft) and t.start <= draft.start + 1 and t.end <= other
+            and not text[t.end : other].strip(" ,;\"'”’")][:1]
 
 
 def _across_paragraphs(draft: Draft, twins: Sequence[Draft], text: str) -> list[Draft]:
@@ -582,7 +585,7 @@ def combine(rules: Sequence[Draft], model: Sequence[Draft], strategy: str = HYBR
                 found = twins(d)
                 if not found:
                     return [replace(d, unconfirmed=True)]
-                return _by_cue(d, found) or _cue_swallowed(d, found, rules) or _across_paragraphs(d, found, text) \
+                return _by_cue(d, found) or _cue_swallowed(d, found, rules, text) or _across_paragraphs(d, found, text) \
                     or [_fill(d, found, text)]
 
             first = _without_pieces([f for d in first for f in read(d)])

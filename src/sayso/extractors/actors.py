@@ -1095,14 +1095,14 @@ def _person_mistyped(book: ActorBook, ent: SpacySpan) -> None:
     if ent.label_ not in _MISTYPED or len(ent) > 2 or not all(t.is_title and t.is_alpha for t in ent) \
             or book.at_token(ent.root) is not None:
         return
-    cluster = book._match(name_words(ent.text), "PERSON", written=ent.text)
-    if cluster is not None and cluster.type == ActorType.PERSON and cluster.mentions \
-            and cluster.mentions[0][0] < ent.start_char:
+    cluster = book.person_named(ent.text)
+    if cluster is not None and cluster.mentions and cluster.mentions[0][0] < ent.start_char:
         book._add_mention(cluster, ent)
         cluster.aliases.setdefault(ent.text, None)
 
 
-_MISTYPED = {"WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW"}
+#: NER labels a person's name may get by mistake, which the book otherwise leaves out.
+_MISTYPED = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW"})
 
 
 def _titled_person(name: SpacySpan) -> bool:
@@ -1237,7 +1237,7 @@ def _full_names_missed(book: ActorBook) -> None:
                 or given.pos_ != "PROPN" or surname.pos_ != "PROPN" or given.is_stop \
                 or given.lower_ in lexicons.titles() or book.at_token(given) is not None:
             continue
-        owners = [c for c in book.clusters if c.named and c.words == (surname.lower_,) and c.labels.get("PERSON")]
+        owners = [c for c in book.clusters if c.named and c.words == name_words(surname.text) and c.labels.get("PERSON")]
         if len(owners) != 1:
             continue
         owner = owners[0]
