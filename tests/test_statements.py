@@ -1620,6 +1620,9 @@ def test_a_participle_of_saying_ends_what_the_verb_before_it_reports(text, conte
      "tells"),
     ("Study estimates first human infection a century ago\n\nMonday, May 1, 2010\n\nThe study was published.",
      "estimates"),
+    # in title case, which the parser reads badly
+    ("Kenya: Governor Promises to Lift Curfew on Night Traders\n\nMonday, May 1, 2010\n\nThe curfew began in May.",
+     "Promises"),
 ])
 def test_a_headline_that_asks_tells_or_estimates_is_a_statement(text, cue):
     analysis = sayso.extract(text, engine="hybrid")

@@ -253,6 +253,8 @@ def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
         content = doc.char_span(draft.start, draft.end, alignment_mode="expand")
         return content is not None and not all(
             t.is_punct or t == content.root or t.head == content.root and t.dep_ in _BARE for t in content)
+    if _title_case_report(text, draft, line):
+        return True
     verb = draft.cue_verb
     if verb is None or draft.kind == QuoteKind.PARTIAL or verb.dep_ != "ROOT" or verb.tag_ not in {"VBZ", "VBP"} \
             or source.root.dep_ != "nsubj" or source.root.head != verb or verb.lemma_.lower() not in lexicons.load("headline_cues"):
@@ -261,6 +263,23 @@ def _headline_report(doc: Doc, text: str, draft: Draft, line: Part) -> bool:
     # eggs may have contributed to extinction, say scientists", "…, EU reports")
     return draft.start > verb.idx or draft.end <= min(verb.idx, source.start_char) \
         and not text[draft.end : min(verb.idx, source.start_char)].strip(" ,\"'’”")
+
+
+def _title_case_report(text: str, draft: Draft, line: Part) -> bool:
+    """A headline in title case, which the parser reads badly, whose source is right before its
+    one-word cue and what it reports after: "Evangelists Accuse Lady Gaga of …", "President
+    Promises to Lift Ban …"."""
+    source, cue = draft.speaker_span, draft.cue
+    if cue is None or source is None or len(cue) != 1 or source.end != cue.start or cue.end_char > draft.start \
+            or draft.kind == QuoteKind.PARTIAL:
+        return False
+    words = [w for w in text[line[0] : line[1]].split() if w[:1].isalpha() and len(w) > 3]
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) < len(words):
+        return False
+    word, cues = cue.text.lower(), lexicons.load("headline_cues")
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word,
+             word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(stems & cues)
 
 
 # -- one speaker per statement ------------------------------------------------------------------
