@@ -1067,3 +1067,14 @@ def test_the_speaker_of_a_quotation_after_a_participle_or_who(engine, text, expe
     names = {a.id: a.name for a in analysis.actors}
     quotation = [q for q in analysis.quotes if "The government" in text[q.start:q.end] or "finished" in text[q.start:q.end]]
     assert [names.get(q.speaker) for q in quotation] == [expected]
+
+
+def test_a_pronoun_is_not_the_person_the_quotation_after_it_names():
+    # "…, he said. "We have not gotten cooperation from Prime Minister Lindqvist …"": not Lindqvist
+    text = ("Prime Minister Erik Lindqvist and President Peter Varga met at the summit. Varga charged Lindqvist's "
+            "government with having links with the rebels, a charge that Lindqvist quickly denied. \"I cannot accept "
+            "Varga's lies,\" he said. \"These hands are clean.\" He admitted there had been contacts with the rebels."
+            "\n\nVarga insisted that Sweden had not done enough to fight the rebels, he said. \"We have not gotten "
+            "cooperation from Prime Minister Lindqvist in the fight against terrorism.\"")
+    assert speaker_of(text, "Varga insisted", "rules") == "Peter Varga"
+    assert speaker_of(text, "We have not gotten cooperation", "rules") == "Peter Varga"

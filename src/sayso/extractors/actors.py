@@ -1059,10 +1059,8 @@ def find_actors(doc: Doc) -> ActorBook:
         if name.start > 0 and doc[name.start - 1].lower_ in lexicons.load("outlet_kind_nouns"):
             cluster.labels["MEDIA"] += 2  # "pan-Arab newspaper Al Hayat", which the NER calls a person
         if label != "PERSON" and name.start > 0 and doc[name.start - 1].is_lower \
-                and doc[name.start - 1].lower_ in lexicons.person_words():
-            # "WHO vaccine chief Jean-Marie Okwo Bele", "the opposition activist Ilya Yashin", read
-            # as an organisation or a place
-            cluster.labels["PERSON"] += 2
+                and doc[name.start - 1].lower_ in lexicons.titles():
+            cluster.labels["PERSON"] += 2  # "WHO vaccine chief Jean-Marie Okwo Bele", read as an organisation
         if display is not name or _described_as_person(name):
             # "Mr. Tamimi", "Prime Minister Ruth Calloway", "Marcus Bell, who takes the No. 7 bus": a person
             cluster.labels["PERSON"] += 2
