@@ -1078,3 +1078,59 @@ def test_a_pronoun_is_not_the_person_the_quotation_after_it_names():
             "cooperation from Prime Minister Lindqvist in the fight against terrorism.\"")
     assert speaker_of(text, "Varga insisted", "rules") == "Peter Varga"
     assert speaker_of(text, "We have not gotten cooperation", "rules") == "Peter Varga"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a name inside the description set off after the person, parsed as a second subject
+    ("After the director was fired, Dana Whitfield, an actor in the latest Marvel Studios movie Ant-Man and the "
+     "Wasp wrote on Instagram, \"He is one of the kindest people I have ever worked with.\"", "kindest people",
+     "Dana Whitfield"),
+    # two names joined by "and", however parsed: the first speaks for both
+    ("Both the Afghan Taliban and Pakistani Taliban have claimed that they carried out the bombing in Kabul.",
+     "carried out", "Afghan Taliban"),
+    # a given name alone, as Thai news calls people, is the full name whose surname ends in small letters
+    ("Sombat Chaiwong-anan, a social activist who has rallied the Thai people, said the protests would go on. "
+     "Later Sombat said, \"We will march again on Sunday.\"", "march again", "Sombat Chaiwong-anan"),
+    # one of several people joined by "and" is no "he" beside a lone one
+    ("After the defeat, Republican Senators Tom Hale of Ohio, Rick Moss of Utah, and Anna Lund of Iowa each "
+     "asked Scott Brown to run again. He alluded to a return in his farewell speech, noting, \"Depending on "
+     "what happens, we may meet again.\"", "we may meet again", "Scott Brown"),
+    # a name set off before a description of the person at the start of the sentence
+    ("Two protesters locked themselves inside the pipeline on Monday. \"This corporation has bullied "
+     "landowners,\" added Almonte. Glen Collins, the second protester said, \"I am staying here to say loud and "
+     "clear that our town is not for sale.\"", "loud and clear", "Glen Collins"),
+    # a given name that says "she" makes the name a person's, whatever type the NER gave it
+    ("Russian celebrity and oppositionist figure Ksenia Sobchak also weighed in on the sit-in, despite not "
+     "attending the rally. \"I will say it openly,\" she wrote in her blog, \"why I decided not to go.\"",
+     "openly", "Ksenia Sobchak"),
+    # "they" after people joined by "and", however parsed: the first of them
+    ("The minister, his deputy and a colonel in the army visited the hotel on Monday. They officially "
+     "apologized, stating it was an individual error.", "individual error", "The minister"),
+    # a person's name the NER read on after an organisation's the article named before
+    ("Protesters entered the TransCanada site on Monday. In a statement to reporters, spokesperson for "
+     "TransCanada Grady Semmens called the protest \"unfortunate\" and said the work had stopped.",
+     "the work had stopped", "Grady Semmens"),
+])
+def test_names_set_off_joined_or_read_into_another(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.skipif(not available(), reason="no trained weights")
+def test_the_name_set_off_after_an_inverted_description():
+    text = ("\"The company never asked the people of this town,\" said one of the protesters inside the pipeline, Matt "
+            "Almonte in a statement posted to the group's website.")
+    assert speaker_of(text, "never asked", "hybrid") == "Matt Almonte"
+
+
+def test_the_name_after_a_quotation_and_a_comma_outside_the_marks():
+    text = ("Matt Almonte and Glen Collins entered the pipeline on Monday.\n\n\"This corporation has bullied "
+            "landowners and expropriated homes\", added Almonte.")
+    assert speaker_of(text, "bullied", "rules") == "Matt Almonte"
+
+
+def test_a_pronoun_takes_up_a_description_that_names_nobody():
+    text = ("A woman in Spain has been fined 800 euros after posting a photograph of a police car.\n\nThe woman, "
+            "who has not been named, saw the car parked in a reserved spot in Petrer and took a photo. She posted "
+            "the photo with the caption: \"Park where you please and you will not even be fined.\"")
+    assert speaker_of(text, "Park where you please", "rules") == "A woman in Spain"

@@ -40,8 +40,10 @@ def vote(cluster: Cluster) -> ActorType:
     top = votes.most_common(1)[0][0]
     if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
         votes["PERSON"] += 2
-    if top in {"ORG", "NORP"} and _given_name(cluster):
-        # "Brock Holt" typed as an organisation: a given name and a surname are a person's
+    if top in {"ORG", "NORP"} and _given_name(cluster) \
+            or top in {"GPE", "LOC"} and _given_name(cluster) and not place_name(cluster.words):
+        # "Brock Holt" typed as an organisation, "Ksenia Sobchak" as a place: a given name and a
+        # surname are a person's
         votes["PERSON"] += 2
     if top in {"ORG", "NORP"} and _titled_name(cluster):
         # "Morgan Tsvangirai, the opposition leader" typed as an organisation: what the article

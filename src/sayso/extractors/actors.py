@@ -21,7 +21,7 @@ from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_af
                             trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
 from .lookup import MentionIndex
-from .names import ACRONYM, LINKS, MIXED_ACRONYM, head_key, initials, is_part_of, name_words, singular, without_middle
+from .names import ACRONYM, LINKS, MIXED_ACRONYM, capitalised, head_key, initials, is_part_of, name_words, singular, without_middle
 from .paragraphs import foreign, foreign_script, paragraphs
 
 #: How far back a definite description looks for the indefinite phrase it takes up ("One
@@ -108,7 +108,7 @@ _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieute
 _BODIES = frozenset({"organization", "organisation", "charity", "association", "watchdog", "body", "ngo"})
 
 #: Words for any one person, whatever they do.
-_ANY_PERSON = frozenset({"person", "man", "woman", "individual", "boy", "girl", "child", "lady", "gentleman"})
+ANY_PERSON = frozenset({"person", "man", "woman", "individual", "boy", "girl", "child", "lady", "gentleman"})
 
 
 def _modifier_words(noun: Token) -> set[str]:
@@ -406,7 +406,7 @@ class ActorBook:
         this person also said …")."""
         root = span.root
         if span[0].lower_ not in {"this", "that"} or root.tag_ not in _SINGULAR \
-                or root.lemma_.lower() not in lexicons.person_words() | _ANY_PERSON:
+                or root.lemma_.lower() not in lexicons.person_words() | ANY_PERSON:
             return None
         people = [c for c in self._mentioned_between(self._back(span, _EPITHET_WINDOW), span.start_char)
                   if c.type == ActorType.PERSON]
@@ -471,12 +471,12 @@ class ActorBook:
             return earlier
         head = span.root
         core = core_phrase(head, span)
-        named = head.pos_ == "PROPN" and head.is_title
+        named = head.pos_ == "PROPN" and (capitalised(head.text) or _after_hyphen(head))
         role = None
         if named:
             # "said coach Pep Guardiola": a name the NER missed, after the words that describe it
             first = head.i
-            while first > core.start and self.doc[first - 1].is_title and self.doc[first - 1].pos_ == "PROPN":
+            while first > core.start and capitalised(self.doc[first - 1].text) and self.doc[first - 1].pos_ == "PROPN":
                 first -= 1
             if first > core.start and self.doc[first - 1].lower_ in lexicons.person_words():
                 role = strip_det(self.doc[core.start : first]).text
@@ -484,7 +484,7 @@ class ActorBook:
             # "Whitmore said" after "Steve Whitmore": a name the NER missed here is still the
             # actor it names elsewhere (a surname is the full name's actor).
             earlier = self._match(name_words(core.text), "PERSON" if len(core) == 1 or role is not None else "ORG")
-            if earlier is None and 2 <= len(core) <= 3 and all(t.is_title for t in core):
+            if earlier is None and 2 <= len(core) <= 3 and all(capitalised(t.text) for t in core):
                 # "Elon Musk said" after a headline's "Musk says", neither read as a name: the full
                 # name takes in the lone surname, as a person's does
                 earlier = self._match(name_words(core.text), "PERSON")
@@ -923,6 +923,13 @@ def _given_spelt_otherwise(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 _GIVEN_VARIANT_LENGTH = 6
 
 
+def _after_hyphen(token: Token) -> bool:
+    """The small-letter end of a hyphenated name the tokenizer split ("Boonngam-anong")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and not doc[token.i - 2].whitespace_ and capitalised(doc[token.i - 2].text)
+
+
 def _bare_name(cluster: Cluster) -> bool:
     """A lone capitalised word (no place, outlet or acronym) that a later person's full name
     takes in: "Calloway said …" before "Ruth Calloway", whatever type the NER gave it."""
@@ -1035,7 +1042,7 @@ def find_actors(doc: Doc) -> ActorBook:
         if label != "PERSON" and _titled_person(name):
             # "Sheriff Kory Honea", read as an organisation: a title, a given name and one more
             name, label = name[1:], "PERSON"
-        holder = _after_portfolio(name) if label != "PERSON" else None
+        holder = _after_portfolio(name) or _person_after_known(book, name) if label != "PERSON" else None
         if holder is not None:
             # "Assistant Secretary of [State for African Affairs Jendayi Frazer]": the office's
             # holder named after its portfolio, read with it as an organisation
@@ -1126,6 +1133,21 @@ def _after_portfolio(name: SpacySpan) -> SpacySpan | None:
             or any(t.lower_ in lexicons.titles() for t in rest):
         return None
     return rest
+
+
+def _person_after_known(book: ActorBook, name: SpacySpan) -> SpacySpan | None:
+    """A given name and a surname that end a name the NER read with the organisation before
+    them, when the article named that organisation already ("spokesperson for [TransCanada
+    Grady Semmens]"): the person."""
+    if len(name) < 3:
+        return None
+    rest = name[-2:]
+    if not all(capitalised(t.text) and t.is_alpha for t in rest) or rest[0].lower_ not in lexicons.table("given_names") \
+            or any(t.lower_ in lexicons.titles() for t in rest):
+        return None
+    before = name.doc[name.start : rest.start]
+    words = name_words(before.text)
+    return rest if any(c.named and c.words == words for c in book.clusters) else None
 
 
 def _dateline_credit(name: SpacySpan, acronym: SpacySpan) -> bool:

@@ -30,6 +30,12 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def capitalised(word: str) -> bool:
+    """A word written as a name is: a capital, then a small letter ("Boonngam-anong", "McDonald",
+    which ``str.istitle`` refuses), not an acronym ("NATO")."""
+    return word[:1].isupper() and word[1:2].islower()
+
+
 def singular(word: str) -> str:
     """ "authors" → "author": enough of a lemma to compare head nouns ("ss" stays: "press")."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..nlp import language_tag_at
 from ..types import ActorType
 from . import lexicons
-from .actors import ActorBook, Cluster, name_gender
+from .actors import ANY_PERSON, ActorBook, Cluster, name_gender
 from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import ACRONYM, name_words, singular
@@ -83,8 +83,30 @@ def _first_of_two_names(span: SpacySpan) -> SpacySpan | None:
     other = next((t for t in span if t.dep_ == "conj" and t.head == root), None)
     if cc is None or other is None or cc.i <= span.start or root.i > cc.i \
             or root.pos_ != "PROPN" or other.pos_ != "PROPN" or other.ent_iob_ == "I" or cc.ent_iob_ == "I":
-        return None  # (nor one name with "and" in it: "Procter and Gamble")
+        return _first_of_two_entities(span)  # (nor one name with "and" in it: "Procter and Gamble")
     return span.doc[span.start : cc.i]
+
+
+def _first_of_two_entities(span: SpacySpan) -> SpacySpan | None:
+    """The same, however the parser tied the two: the phrase ends with a name, and "and" (no
+    name's own) comes right after a name of the same kind ("Both the Afghan Taliban and
+    Pakistani Taliban", "Head of the EPA Scott Pruitt and Secretary of Energy Rick Perry")."""
+    last = span[-1]
+    if last.ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        return None
+    ands = [t for t in span[1:-1] if t.lower_ == "and" and not t.ent_type_]
+    if len(ands) != 1:
+        return None
+    before = span.doc[ands[0].i - 1]
+    if before.ent_type_ != last.ent_type_:
+        return None
+    if any(t.text in {",", ";", "("} for t in span.doc[before.i : span.end]):
+        return None  # ("Smith, Jones and Brown": a list, read otherwise)
+    start = span.start + (span[0].lower_ in {"both", "either"})
+    if last.ent_type_ != "PERSON":  # (the name alone: "the Afghan Taliban" has no head of its own)
+        start = max(start, next(t.i for t in reversed(span.doc[span.start : before.i + 1]) if t.ent_iob_ == "B"))
+        start += span.doc[start].pos_ == "DET" and start < before.i
+    return span.doc[start : ands[0].i]
 
 
 def subject_of(verb: Token, is_cue=None) -> Token | None:
@@ -117,6 +139,18 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
         # "Facebook co-founder Mark Zuckerberg tweeted": the parser may split a title from the
         # name it precedes into several subjects; the one nearest the verb heads the phrase.
         before = [child for child in subjects if child.i < verb.i]
+        if len(before) > 1 and before[0].ent_type_ == "PERSON" and verb.doc[before[0].i + 1].text == "," and any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and before[0].i < c.i < before[-1].i for c in before[0].children):
+            # "David Dastmalchian, an actor in the movie Ant-Man and the Wasp wrote": a name in
+            # the description set off after the person, parsed as a second subject, is not who writes
+            return before[0]
+        if not before and len(subjects) > 1 and subjects[0].ent_type_ != "PERSON":
+            named = next((c for c in subjects[1:] if c.ent_type_ == "PERSON"
+                          and verb.doc[c.left_edge.i - 1].text == ","), None)
+            if named is not None:
+                # ""…," said one of the protesters inside the pipeline, Matt Almonte": the name set
+                # off after the description, parsed as a second subject, is who it describes
+                return named
         return before[-1] if before else subjects[0]
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "relcl":
@@ -255,7 +289,10 @@ def _inverted_subject(verb: Token) -> Token | None:
     speaker = _lead_in_speaker(verb)
     if speaker is not None:
         return speaker
-    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+    # ('…", added Almonte.': the comma outside the marks, before a finite verb that ends the sentence)
+    outside = verb.i > 1 and doc[verb.i - 1].text == "," and verb.tag_ in _FINITE and verb.dep_ == "ROOT"
+    before = verb.i - 1 - outside
+    if verb.i == 0 or not doc[before].is_quote:
         return None
     after = [c for c in verb.children if c.i > verb.i]
     objects = [c for c in after if c.dep_ == "dobj"]
@@ -479,6 +516,31 @@ def _introduced(cluster: Cluster) -> bool:
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
 
+def _conjuncts(noun: Token) -> list[Token]:
+    """The nouns joined to ``noun`` by "and", however the parser hung them ("The minister, his
+    deputy and a colonel": the deputy read as an apposition, the colonel as its conjunct)."""
+    found, todo = [], [noun]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in {"conj", "appos"} and child.pos_ in {"NOUN", "PROPN"}:
+                found.append(child)
+                todo.append(child)
+    return found if any(t.dep_ == "conj" for t in found) else []
+
+
+def _conjoined(mention: SpacySpan) -> bool:
+    """Whether a mention is one of several names or nouns joined by "and" ("Dan Coats" of "Dan
+    Coats, John McCain and Olympia Snowe")."""
+    # (a list the parser read otherwise: a person "in apposition" to a person, a plural title)
+    root = mention.root
+    person = root.ent_type_ == "PERSON"
+    after_and = mention.start > 0 and mention.doc[mention.start - 1].lower_ == "and"
+    return after_and or root.dep_ == "conj" and root.head.pos_ in {"PROPN", "NOUN"} \
+        or person and root.dep_ == "appos" and root.head.ent_type_ == "PERSON" \
+        or any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} or person and c.dep_ == "appos" and c.ent_type_ == "PERSON"
+               or person and c.dep_ == "compound" and c.tag_ in {"NNS", "NNPS"} for c in root.children)
+
+
 def _speaks(pronoun: Token) -> bool:
     """Whether a pronoun is the subject of a verb of saying ("he said")."""
     return pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head.lemma_.lower() in lexicons.cue_verbs()
@@ -530,7 +592,7 @@ class SpeakerResolver:
         first_named = _first_of_two_names(span)
         if first_named is not None:  # "Mr. Kibaki and Mr. Odinga pledged": the first named speaks for both
             return self.resolve(first_named, speaking)
-        named = self._name_set_off_after(span)
+        named = self._name_set_off_after(span) or self._name_set_off_before(span)
         if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
             # "Deputy National Security Advisor for Homeland Security and Counterterrorism John O.
             # Brennan": a long title, capitalised throughout (an office the NER may take for an
@@ -695,6 +757,22 @@ class SpeakerResolver:
             return None  # "the mayor, Dee Margo said …" may name another speaker
         return self.book.at_token(doc[last])
 
+    def _name_set_off_before(self, span: SpacySpan) -> Cluster | None:
+        """The person named right before a definite description of a person, with only a comma
+        between, at the start of the sentence ("Glen Collins, the second protester said, "…"",
+        parsed with the name apart)."""
+        doc, start = self.doc, span.start
+        root = span.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in lexicons.person_words() or span[0].lower_ != "the" \
+                or start < 2 or doc[start - 1].text != "," or doc[start - 2].ent_type_ != "PERSON":
+            return None
+        first = start - 2
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if first != doc[first].sent.start:
+            return None  # ("… met Glen Collins, the protester said": the name is another's)
+        return self.book.at_token(doc[start - 2])
+
     def _act_taken_up(self, span: SpacySpan) -> Cluster | None:
         """ "Russia's Interior Ministry confirmed yesterday that … The statement said …": "the
         statement" (a letter, a speech: ``lexicons/medium_nouns.txt``) that takes up no document
@@ -776,6 +854,9 @@ class SpeakerResolver:
         if root.dep_ != "appos" or root.lemma_.lower() not in lexicons.titles() \
                 or any(t.ent_type_ == "PERSON" for t in span[root.i - span.start + 1 :]):
             return None  # "the Armenian President, Serzh Sargsyan": the name inside speaks
+        if any(found is not None and found.named and found.type == ActorType.PERSON
+               for t in span[root.i - span.start + 1 :] for found in [self.book.at_token(t)]):
+            return None  # (a person the NER read into an organisation's name: "spokesperson for TransCanada Grady Semmens")
         person = self.book.at_token(root.head)
         if person is None or not person.named or person.type != ActorType.PERSON:
             return None
@@ -926,7 +1007,17 @@ class SpeakerResolver:
                 # about, not the last thing it names
                 return document
             if not found:
+                described = self._described_subject(first, limit, pronoun) if k != current and word in _PERSONAL else None
+                if described is not None:
+                    # "The woman, who has not been named, saw … She posted …": a sentence about one
+                    # the text describes and names nobody fit
+                    return self.resolve_pronoun(described, word) or self.resolve(mention_span(described), speaking=False)
                 continue
+            if word in _PERSONAL:
+                # "Senators Dan Coats, John McCain and Olympia Snowe asked Brown to run … He
+                # alluded …": one of several people joined by "and" is no "he" beside a lone one
+                alone = [m for m in found if not _conjoined(self.doc[m[0]:m[1]])]
+                found = alone or found
             if _PERSONAL.get(word) == "she":
                 # one whose name says "she" (a given name, "Ms") before one whose name says nothing
                 # (not so for "he": most names the lexicon does not know are men's in the news)
@@ -939,7 +1030,11 @@ class SpeakerResolver:
                 # "Betancourt said, "…". The Colombian-French politician was greeted by … the First
                 # Lady, Carla Bruni-Sarkozy … "…," she said": the sentence is about the one its
                 # subject describes, whom an object or a name in apposition does not displace.
-                return self.resolve_pronoun(described, word)
+                if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in described.children):
+                    # "During the rally a Hamas activist dressed as Gilad Shalit … "…," he said":
+                    # one the sentence brings in, not the one it names
+                    return self.resolve(mention_span(described), speaking=False)
+                return self.resolve_pronoun(described, word) or self.resolve(mention_span(described), speaking=False)
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
             main = [m for m in subjects if _main_clause(_subject(self.doc[m[0]:m[1]].root))] \
@@ -1031,13 +1126,13 @@ class SpeakerResolver:
                 if cluster is not None and self.in_quote[s] >= 0]
 
     def _described_subject(self, first: int, limit: int, pronoun: Token) -> Token | None:
-        """The subject of the main clause among tokens [first, limit) when it is a definite
-        description of a person that names no actor ("the Colombian-French politician")."""
+        """The subject of the main clause among tokens [first, limit) when it is a description of
+        a person that names no actor ("the Colombian-French politician", "a Hamas activist")."""
         for i in range(first, limit):
             token = self.doc[i]
             if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NN" and _main_clause(token) \
-                    and token.lemma_.lower() in lexicons.person_words() and self._visible(i, pronoun) \
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    and token.lemma_.lower() in lexicons.person_words() | ANY_PERSON and self._visible(i, pronoun) \
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children) \
                     and not any(c.dep_ == "appos" for c in token.children) and not self.book.mentions_covering(i):
                 return token
         return None
@@ -1105,6 +1200,14 @@ class SpeakerResolver:
         plural = [(t.left_edge.i, t.i + 1, self.book.at_token(t)) for t in sent
                   if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
                   and self._visible(t.i, pronoun) and t.i != pronoun.i and self._can_speak(t)]
+        # "the Chief of Police, his deputy and a colonel … visited the hotel. They apologized":
+        # people joined by "and", the first of whom the annotation makes the speaker
+        plural += [(t.left_edge.i, last.right_edge.i + 1, self.resolve(mention_span(t), speaking=False))
+                   for t in sent if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NN", "NNP"}
+                   and (t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicons.person_words())
+                   and self._visible(t.i, pronoun)
+                   for last in [max(_conjuncts(t), key=lambda c: c.i, default=None)]
+                   if last is not None and last.right_edge.i < limit]
         if not plural:
             return found
         kept = [m for m in found if m[2].type not in {ActorType.GPE, ActorType.LOC}]
