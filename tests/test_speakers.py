@@ -1134,3 +1134,30 @@ def test_a_pronoun_takes_up_a_description_that_names_nobody():
             "who has not been named, saw the car parked in a reserved spot in Petrer and took a photo. She posted "
             "the photo with the caption: \"Park where you please and you will not even be fined.\"")
     assert speaker_of(text, "Park where you please", "rules") == "A woman in Spain"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a document the text only describes speaks for its described makers
+    ("On Wednesday, scientists from the University of Oslo and Polar Expeditions published a study in Scientific "
+     "Reports, an online journal, documenting the retreat of the ice. The study found that the seals moved north "
+     "when the ice retreated.", "the seals moved north", "scientists from the University of Oslo and Polar Expeditions"),
+    ("Earlier, the city council passed a resolution to support the boycott. The resolution read, \"The city "
+     "stands with the workers of the port.\"", "stands with the workers", "the city council"),
+    # a statement released by someone is theirs, not the last speaker's
+    ("The Supreme Council of the Armed Forces met on Thursday. Mohamed ElBaradei, a pro-democracy activist, tweeted "
+     "on Twitter that Egypt is \"on the right track.\"\n\nThe statement released by the Council also announced that "
+     "Essam Sharaf would be the new prime minister.", "Essam Sharaf", "The Supreme Council of the Armed Forces"),
+    # a description of a person, then the name after a comma: the person named
+    ("In 2016, the current Roman Catholic Pope, Pope Francis, described abortion as a \"very grave sin\".",
+     "grave sin", "Pope Francis"),
+])
+def test_documents_and_descriptions(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected
+
+
+def test_a_named_report_speaks_as_itself():
+    text = ("The Climate Science Special Report, conducted by thirteen agencies within the United States government, "
+            "was released on Friday. The Climate Science Special Report said that human influence was the dominant "
+            "cause of the warming.")
+    assert speaker_of(text, "human influence", "rules") == "The Climate Science Special Report"

@@ -254,7 +254,10 @@ class ActorBook:
             if not cluster.named and len(modifiers) > 1 and len(cluster.words) > 1 \
                     and not modifiers & set(cluster.words[:-1]) and singular(cluster.words[-1]) == head:
                 continue  # "The worldwide press freedom organization" is no "Baloch separatist organization"
-            if same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles) \
+            plural_name = cluster.named and bool(cluster.words) and singular(cluster.words[-1]) != cluster.words[-1] \
+                and span.root.tag_ in _SINGULAR and singular(cluster.words[-1]) != head
+            # (a name that ends in a plural of the class, a journal's "Scientific Reports", is no "the study")
+            if not plural_name and same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles) \
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None

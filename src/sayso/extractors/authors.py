@@ -72,9 +72,17 @@ def _named(author: Token) -> bool:
 
 def authorships(doc: Doc) -> Iterator[Authorship]:
     """Every document the parse gives an author named or taken up by a pronoun (or any actor
-    who spoke in it: "the army"), in text order."""
+    who spoke in it: "the army", or a described maker: "scientists"), in text order."""
     return (found for found in _authorships(doc)
-            if _named(found.author) or found.spoke and found.author.pos_ == "NOUN")
+            if _named(found.author) or found.spoke and found.author.pos_ == "NOUN" or described_maker(found.author))
+
+
+def described_maker(author: Token) -> bool:
+    """A description of people or of a body as a document's maker ("scientists from the
+    University of Miami published a study", "the Dublin city council passed a resolution"), which
+    speaks for the document as a name would."""
+    return (author.pos_ == "NOUN" or author.pos_ == "PROPN" and author.is_lower) \
+        and author.lemma_.lower() in lexicons.agent_nouns() | lexicons.person_words()
 
 
 def _authorships(doc: Doc) -> Iterator[Authorship]:

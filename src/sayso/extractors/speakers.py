@@ -17,7 +17,7 @@ from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import ACRONYM, name_words, singular
 from .paragraphs import CREDIT, foreign, paragraphs, translated
-from .authors import Authorship, authorships, is_document, made_documents
+from .authors import Authorship, authorships, described_maker, is_document, made_documents
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
@@ -516,6 +516,15 @@ def _introduced(cluster: Cluster) -> bool:
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
 
+def _issued(verb: Token, message: Token) -> bool:
+    """Whether a participle tells who made a message ("issued by", "signed by"), or put out one
+    that is no study or report ("a statement released by the Council"; a study "released by the
+    journal" was not the journal's)."""
+    kind = lexicons.table("authoring_verbs").get(verb.lemma_.lower())
+    return kind == "made" or kind is not None and verb.lemma_.lower() == "release" \
+        and singular(message.lemma_.lower()) not in lexicons.table("description_heads")
+
+
 def _conjuncts(noun: Token) -> list[Token]:
     """The nouns joined to ``noun`` by "and", however the parser hung them ("The minister, his
     deputy and a colonel": the deputy read as an apposition, the colonel as its conjunct)."""
@@ -592,7 +601,7 @@ class SpeakerResolver:
         first_named = _first_of_two_names(span)
         if first_named is not None:  # "Mr. Kibaki and Mr. Odinga pledged": the first named speaks for both
             return self.resolve(first_named, speaking)
-        named = self._name_set_off_after(span) or self._name_set_off_before(span)
+        named = self._name_set_off_after(span) or self._name_set_off_before(span) or self._name_ending(span)
         if named is None and span[-1].ent_type_ == "PERSON" and root.i < span[-1].i and _titled_run(span):
             # "Deputy National Security Advisor for Homeland Security and Counterterrorism John O.
             # Brennan": a long title, capitalised throughout (an office the NER may take for an
@@ -723,7 +732,11 @@ class SpeakerResolver:
             # Washington Post": the message speaks for whom it is from
             heads = [root, *(c for c in root.children if c.dep_ == "advmod")]
             author = next((o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
-                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN), None)
+                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN), None) \
+                or next((o for a in root.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.i < span.end
+                         and _issued(a, root)
+                         for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"), None)
+            # ("The statement released by the Council": whoever released it)
             if author is not None:
                 return self.resolve(mention_span(author), speaking)
             maker = _maker(root) if span[0].lower_ in {"a", "an"} else None
@@ -746,16 +759,35 @@ class SpeakerResolver:
         """The person named between commas right after a description of a person ("the El Paso
         mayor, Dee Margo, …"), however the parser attached the name."""
         doc, end = self.doc, span.end
-        if span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in lexicons.person_words() \
-                or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "PERSON" \
-                or doc[end + 1].ent_iob_ != "B":
+        first = end + 1
+        while first + 1 < len(doc) and doc[first].lower_ in lexicons.titles() and doc[first].ent_type_ != "PERSON":
+            first += 1  # ("the current Roman Catholic Pope, Pope Francis, described …")
+        if span.root.pos_ not in {"NOUN", "PROPN"} or span.root.lemma_.lower() not in lexicons.person_words() \
+                or first + 1 >= len(doc) or doc[end].text != "," or doc[first].ent_type_ != "PERSON" \
+                or doc[first].ent_iob_ != "B":
             return None
-        last = end + 1
+        last = first
         while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
             last += 1
         if last + 1 < len(doc) and doc[last + 1].text not in {",", ";"}:
             return None  # "the mayor, Dee Margo said …" may name another speaker
         return self.book.at_token(doc[last])
+
+    def _name_ending(self, span: SpacySpan) -> Cluster | None:
+        """The person named after a comma at the end of a phrase that describes a person ("the
+        current Roman Catholic Pope, Pope Francis"), however the parser joined the two."""
+        doc, last = self.doc, span[-1]
+        if last.ent_type_ != "PERSON" or last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+            return None
+        first = last.i
+        while first > span.start and doc[first].ent_iob_ == "I":
+            first -= 1
+        if first - 1 <= span.start or doc[first - 1].text != ",":
+            return None
+        head = doc[span.start : first - 1].root
+        if head.lemma_.lower() not in lexicons.person_words() or any(t.text == "," for t in doc[span.start : first - 1]):
+            return None
+        return self.book.at_token(last)
 
     def _name_set_off_before(self, span: SpacySpan) -> Cluster | None:
         """The person named right before a definite description of a person, with only a comma
@@ -811,16 +843,21 @@ class SpeakerResolver:
 
     def _author(self, document: Cluster) -> Cluster | None:
         """The named actor that made a document actor, as the text says anywhere: one who made it
-        before one who only put it out. Only actors already known count: no phrase becomes an
-        actor for this ("conducted by thirteen agencies …" is no one's name)."""
+        before one who only put it out. Only actors already known count ("conducted by thirteen
+        agencies …" is no one's name), but for a document the text only describes, whose described
+        makers are who speak ("scientists … published a study. The study found …")."""
         nouns = {document.head, *(singular(w) for w in document.words[-1:])}
         for made in self._authorships:
             if singular(made.document.lemma_.lower()) not in nouns \
                     or (self.book.at_token(made.document) or self.book.known(mention_span(made.document))) is not document:
                 continue  # "The study was carried out by …" is not about the report named before
+            # (a maker described, not named, speaks for a document known by a description only:
+            # a named report, "the Climate Science Special Report", speaks as itself)
+            maker_described = described_maker(made.author) and not document.named
             author = self.resolve_pronoun(made.author) if made.author.pos_ == "PRON" else self.book.at_token(made.author) \
-                or (self.book.known(mention_span(made.author)) if made.spoke else None)
-            if author is not None and author is not document and (author.named or made.spoke) \
+                or (self.book.known(mention_span(made.author)) if made.spoke else None) \
+                or (self.resolve(mention_span(made.author), speaking=False) if maker_described else None)
+            if author is not None and author is not document and (author.named or made.spoke or maker_described) \
                     and author.type not in {ActorType.GPE, ActorType.LOC} \
                     and (not made.name_before or self._named_alone(author)):
                 return author
