@@ -1161,3 +1161,10 @@ def test_a_named_report_speaks_as_itself():
             "was released on Friday. The Climate Science Special Report said that human influence was the dominant "
             "cause of the warming.")
     assert speaker_of(text, "human influence", "rules") == "The Climate Science Special Report"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_object_of_a_preposition_read_as_a_participle_subject_does_not_speak(engine):
+    # "linked the suspect to al-Qaeda saying, "…"": the one who links says it
+    text = "Yesterday, President Tom Baker linked the suspect in the bombing to al-Qaeda saying, \"We know that he traveled to Yemen.\""
+    assert speaker_of(text, "traveled to Yemen", engine) == "Tom Baker"

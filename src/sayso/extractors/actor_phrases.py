@@ -153,7 +153,7 @@ def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
         top = root.head
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
             top = top.head.head
-        if top is not root.head and top.ent_type_ == "" \
+        if top != root.head and top.ent_type_ == "" \
                 and top.lemma_.lower() in lexicons.person_words():
             roles.append(strip_det(doc[top.left_edge.i : root.head.i + 1]).text)
     return [r for r in roles if 1 < len(r) <= _LONGEST_ROLE]

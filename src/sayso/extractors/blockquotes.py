@@ -200,7 +200,7 @@ def _introducing_cue(context: DocContext, line: Part) -> Token | None:
             and last.dep_ != "ROOT" and word_forms(last) & _introducing_words() and _named_before(context, last):
         # "… says that …, and Lou A. Salomé [es] (@Lou_A_S) tweets:": the verb right before the
         # colon, with a name of its own, however the parser hung it
-        cues = [last] + [t for t in cues if t is not last]
+        cues = [last] + [t for t in cues if t != last]
     # the line's own cue, not one in a clause on a noun ("Siew Kum Hong writes that those who
     # want to make their views heard … should stand up:": writes, not want; "… betrayal to the
     # cause of the Red Shirts who are still demanding justice:" has none), unless that is all the

@@ -29,7 +29,7 @@ def proposition(content: SpacySpan, context: DocContext, marks: bool = True) -> 
     # plan is its proposition.
     claims = claim_heads()
     modifiers = {m.i for t in content if t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in {"NOUN", "PROPN", "PRON"}
-                 and content.start <= t.head.i < content.end and t is not content.root
+                 and content.start <= t.head.i < content.end and t != content.root
                  and t.head.lemma_.lower() not in claims for m in t.subtree}
     for token in content:
         if token.i in modifiers:

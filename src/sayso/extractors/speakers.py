@@ -185,7 +185,7 @@ def subject_of(verb: Token, is_cue=None) -> Token | None:
                    and c.lemma_.lower() in lexicons.cue_verbs()]
         if between and any(c.dep_ == "nsubj" for c in between[-1].children):
             return subject_of(between[-1], is_cue)
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and head != verb and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.dep_ == "prep" \
             and head.head.pos_ in {"VERB", "AUX"}:
@@ -221,6 +221,11 @@ def _above_for(verb: Token) -> Token | None:
         above = verb.head
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         above = verb.head.head
+    elif verb.dep_ == "advcl" and subject.left_edge.i > 0 and (before := verb.doc[subject.left_edge.i - 1]).dep_ == "prep" \
+            and before.head == verb.head and not any(c.dep_ == "pobj" for c in before.children):
+        # "Obama linked the suspect to al-Qaeda saying, "…"": the object of a preposition, read as
+        # the participle's subject; the one who links them says it
+        above = verb.head
     elif verb.dep_ == "advcl" and subject.left_edge.i == verb.head.i + 1 \
             and not any(c.dep_ == "dobj" for c in verb.head.children):
         # "addressed Prime Minister Narendra Modi demanding …": the object of the verb before
@@ -228,7 +233,7 @@ def _above_for(verb: Token) -> Token | None:
         above = verb.head
     else:
         return None
-    return above if above is not verb and above.pos_ in {"VERB", "AUX"} else None
+    return above if above != verb and above.pos_ in {"VERB", "AUX"} else None
 
 
 def _subject(token: Token) -> Token | None:
@@ -333,7 +338,7 @@ def _described(noun: Token) -> Token | None:
     no predicate of "be", or that is a name of its own."""
     if noun.ent_type_:
         return None
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return None
@@ -664,7 +669,7 @@ class SpeakerResolver:
             # "Tamimi, who leads prayers and has close ties with …": the relative pronoun
             # stands for the noun the clause describes.
             clause = root.head
-            while clause.dep_ == "conj" and clause.head is not clause:
+            while clause.dep_ == "conj" and clause.head != clause:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 noun = clause.head

@@ -923,7 +923,7 @@ def _host_clause(content: SpacySpan, verb: Token) -> bool:
     government had no response, but … Tony Abbott commented" (not "Manto, as Zahida Hina says,
     was a visionary": "as" sets off an attribution)."""
     host, root = verb.head, content.root
-    if content.end > verb.i or host is verb or host.pos_ not in {"VERB", "AUX"} or root in verb.subtree \
+    if content.end > verb.i or host == verb or host.pos_ not in {"VERB", "AUX"} or root in verb.subtree \
             or not (root == host or root.head == host):
         return False
     if verb.dep_ == "conj":

@@ -31,7 +31,7 @@ def title(content: SpacySpan, verb: Token | None) -> bool:
     """Words a naming participle gives a work are its title, whatever cue is near: 'in a post
     titled "Rashidi Yekini 1963-2012" said:', 'wrote a post entitled "Hunger in Yemen"'."""
     head = content.root.head
-    return head is not verb and head.dep_ in {"acl", "amod"} and content.root.dep_ in {"oprd", "dobj", "attr", "xcomp"} \
+    return head != verb and head.dep_ in {"acl", "amod"} and content.root.dep_ in {"oprd", "dobj", "attr", "xcomp"} \
         and head.lemma_.lower() in lexicons.load("naming_verbs") and not content.start <= head.i < content.end
 
 
