@@ -1168,3 +1168,21 @@ def test_the_object_of_a_preposition_read_as_a_participle_subject_does_not_speak
     # "linked the suspect to al-Qaeda saying, "…"": the one who links says it
     text = "Yesterday, President Tom Baker linked the suspect in the bombing to al-Qaeda saying, \"We know that he traveled to Yemen.\""
     assert speaker_of(text, "traveled to Yemen", engine) == "Tom Baker"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_reply_tweeted_by_someone_is_theirs(engine):
+    text = ("The candidates met on Thursday night.\n\nYet Hamdi Sabahi had a more powerful reply, tweeted by Egyptian "
+            "blogger Karim Fathy:\n\n@karim_fathy: Sabahi: If I were president, the events would not have happened "
+            "at all #debate")
+    assert speaker_of(text, "If I were president", engine) == "Karim Fathy"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_office_of_a_named_body_is_its_holders(engine):
+    # "the President of the Workers' Party" is who the text gave that office in brackets, not the
+    # country's president
+    text = ("President Luiz Inácio Lula da Silva met the press on Monday. The documents named José Genoíno (the "
+            "President of the Workers' Party) and Delúbio Soares (the treasurer). After first denying it, the "
+            "President of the Workers' Party admitted that the party had taken out the loan.")
+    assert speaker_of(text, "taken out the loan", engine) == "José Genoíno"

@@ -116,6 +116,10 @@ def with_title(name: SpacySpan) -> SpacySpan:
     return name if start == name.start else doc[start:name.end]
 
 
+#: The most tokens a description in brackets after a name runs to.
+_LONGEST_BRACKET = 12
+
+
 def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
     """Descriptions the text gives the actor: titles, pre-name phrases and appositives."""
     doc, roles = name.doc, []
@@ -138,6 +142,14 @@ def roles_of(name: SpacySpan, display: SpacySpan) -> list[str]:
                 and child.left_edge.i == name.end + 1 and doc[name.end].text == "," \
                 and child.lemma_.lower() not in lexicons.load("proposition_nouns"):
             roles.append(strip_det(subtree(child)).text)
+    # "José Genoíno (the President of the Workers' Party)": a description of a person in brackets
+    # right after the name.
+    if name.end + 2 < len(doc) and doc[name.end].text == "(":
+        close = next((t.i for t in doc[name.end + 1 : name.end + 1 + _LONGEST_BRACKET] if t.text == ")"), None)
+        inner = doc[name.end + 1 : close] if close is not None else None
+        if inner is not None and len(inner) > 1 and inner.root.pos_ in {"NOUN", "PROPN"} \
+                and inner.root.lemma_.lower() in lexicons.person_words() and inner.root.ent_type_ != "PERSON":
+            roles.append(strip_det(inner).text)
     # "a senior cleric, Sheikh Ghaith Al-Tamimi": the name is the appositive of a description.
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.ent_type_ == "":
         head_span = doc[root.head.left_edge.i : root.head.i + 1]

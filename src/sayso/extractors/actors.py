@@ -240,12 +240,20 @@ class ActorBook:
                 or bool(modifiers) and modifiers <= set(words)
 
         origin = _origins(span)
+        # "the President of the Workers' Party": an office of a named body is its holder's, whom
+        # the article gave that office, not whoever else holds a presidency
+        of_body = {singular(w) for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end
+                   for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                   for w in name_words(self.doc[o.left_edge.i : o.i + 1].text)} - set(STOP_WORDS)
         # the actor mentioned last before the description, whichever was read first ("A federal
         # judge … U.S. District Judge Thomas Whitaker … The judge": Whitaker)
         for cluster in sorted(reversed(self.clusters), key=lambda c: -_last_mention_before(c, span.start_char)):
             if cluster.mentions and min(cluster.mentions)[0] >= span.start_char or origin and self._of_another_country(cluster, origin):
                 continue  # ("the Taiwanese government" is not "the Japanese government")
             if possessed and not self._of_country(cluster, origin):
+                continue
+            if of_body and not any(of_body <= {singular(w) for w in name_words(text)}
+                                   for text in (cluster.name, *cluster.roles, *cluster.aliases)):
                 continue
             # "the channel" → "London-based news channel Levant Today"; "the ministry" → "Interior
             # Ministry"; "the authors" → "the report's authors": the description's head noun heads
@@ -258,6 +266,7 @@ class ActorBook:
                 and span.root.tag_ in _SINGULAR and singular(cluster.words[-1]) != head
             # (a name that ends in a plural of the class, a journal's "Scientific Reports", is no "the study")
             if not plural_name and same(list(cluster.words)) or same([cluster.head]) or any(same(role_head(role)) for role in cluster.roles) \
+                    or of_body and any(same(role_head(alias)) for alias in cluster.aliases) \
                     or cluster.named and len(cluster.words) > 2 and same(role_head(cluster.name)):
                 return cluster
         return None

@@ -316,8 +316,14 @@ def _introduces_anyway(verb: Token) -> bool:
     """A cue in a clause on a noun that still introduces what follows: it reports a clause ("from
     Ndagha who says Joyce Banda has started well …:"), or says what the line's subject does ("One
     politician, writing on the website, was harsh …:"), or has a subject of its own, a clause the
-    parser hung on a noun ("blogger Omar tweeted …:")."""
+    parser hung on a noun ("blogger Omar tweeted …:"), or is a passive one on a message, with its
+    agent ("a reply, tweeted by Bassem Sabry:")."""
     if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.lemma_.lower() in lexicons.load("message_nouns") \
+            and any(c.dep_ == "agent" for c in verb.children):
+        # "X had a more powerful reply, tweeted by Egyptian blogger Bassem Sabry:": Sabry tweets it
+        # (but "shared an article written by Y": who shares it speaks)
         return True
     if verb.dep_ == "acl" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
         return True
