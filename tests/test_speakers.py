@@ -1186,3 +1186,14 @@ def test_an_office_of_a_named_body_is_its_holders(engine):
             "President of the Workers' Party) and Delúbio Soares (the treasurer). After first denying it, the "
             "President of the Workers' Party admitted that the party had taken out the loan.")
     assert speaker_of(text, "taken out the loan", engine) == "José Genoíno"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    ("Al Arabiya broadcast an audiotape of a man who said he was with the kidnappers. He identified himself as "
+     "Omar Abdi Nur.\n\n\"The talks are going on by radio,\" the man said.", "talks are going on", "Omar Abdi Nur"),
+    ("Police arrested two men on Monday. The caller, who gave his name as Ahmed Ali, said the group was "
+     "responsible for the attack.", "group was responsible", "Ahmed Ali"),
+])
+def test_an_unnamed_person_who_gives_a_name_is_the_person_named(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected

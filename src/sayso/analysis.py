@@ -57,6 +57,7 @@ def assemble(context: DocContext, drafts: Sequence[Draft], rule_drafts: Sequence
     selection = select(context, drafts, rule_drafts)
     statements = sorted(selection.statements, key=lambda d: (d.start, d.end))
     relation_drafts = find_relations(doc, book, context.resolver)
+    context.resolver.name_introduced()
     actors, ids = book.actors()
     quotes = [_quote(doc, text, f"q{number}", draft, ids) for number, draft in enumerate(statements, start=1)]
     attitudes = [_quote(doc, text, f"t{number}", draft, ids) for number, draft in enumerate(selection.attitudes, start=1)]

@@ -151,6 +151,7 @@ class ActorBook:
         self.records: list[tuple[int, int, Cluster]] = []  # (first token, end token, actor)
         self._index: MentionIndex[Cluster] = MentionIndex()  # the records by position
         self._seen: set[tuple[int, Span]] = set()  # (cluster key, mention)
+        self.named_as: dict[int, Cluster] = {}  # unnamed actors the text names ("He identified himself as …")
 
     # -- lookup -----------------------------------------------------------------------------
     def at_token(self, token: Token) -> Cluster | None:
@@ -728,7 +729,7 @@ class ActorBook:
         exactly one person's full name ("Ampon" of "Ampon Tangnopponkul", whatever the NER
         called it), when no place, outlet or acronym, and a name that is one person's without its
         middle name."""
-        out = self.named_later()
+        out = {**self.named_later(), **self.named_as}
         people = [c for c in self.clusters if c.named and len(c.words) > 1 and c.mentions and c.type == ActorType.PERSON]
         for office in self.clusters:
             # "Archbishop of York says …" over "The Archbishop of York, Dr John Sentamu, said": an

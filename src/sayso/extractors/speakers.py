@@ -530,6 +530,10 @@ def _issued(verb: Token, message: Token) -> bool:
         and singular(message.lemma_.lower()) not in lexicons.table("description_heads")
 
 
+#: Reflexive pronouns: "identified himself as …".
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
 def _conjuncts(noun: Token) -> list[Token]:
     """The nouns joined to ``noun`` by "and", however the parser hung them ("The minister, his
     deputy and a colonel": the deputy read as an apposition, the colonel as its conjunct)."""
@@ -777,6 +781,31 @@ class SpeakerResolver:
         if last + 1 < len(doc) and doc[last + 1].text not in {",", ";"}:
             return None  # "the mayor, Dee Margo said …" may name another speaker
         return self.book.at_token(doc[last])
+
+    def name_introduced(self) -> None:
+        """Record the unnamed actors the text then names in the book (``ActorBook.named_as``): "a
+        man who said … He identified himself as Farah Abd Jameh", "A third protester, identified as
+        Isabel Brooks", "The caller, who gave his name as Ahmed Ali": one actor."""
+        for verb in self.doc:
+            lemma = verb.lemma_.lower()
+            if lemma not in {"identify", "give"} or verb.pos_ != "VERB":
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if lemma == "give" and not any(o.lower_ == "name" and any(p.dep_ == "poss" for p in o.children) for o in objects):
+                continue  # ("gave his name as …")
+            if lemma == "identify" and verb.dep_ != "acl" and not any(o.lower_ in _REFLEXIVES for o in objects):
+                continue  # ("identified himself as …", "a protester, identified as …")
+            name = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ in {"PERSON", "ORG", ""}), None)
+            subject = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if name is None or subject is None or subject.pos_ not in {"NOUN", "PRON"}:
+                continue
+            described = self.resolve(mention_span(subject), speaking=False)
+            named = self.book.at_token(name)
+            if described is not None and not described.named and described.type == ActorType.PERSON and named is not None \
+                    and named.named and named.type in {ActorType.PERSON, ActorType.ORG} and described.key not in self.book.named_as:
+                self.book.named_as[described.key] = named
+                named.labels["PERSON"] += 2  # (a person names themself: "Brooks", read as an organisation, is one)
 
     def _name_ending(self, span: SpacySpan) -> Cluster | None:
         """The person named after a comma at the end of a phrase that describes a person ("the
