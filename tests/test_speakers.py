@@ -1197,3 +1197,11 @@ def test_an_office_of_a_named_body_is_its_holders(engine):
 ])
 def test_an_unnamed_person_who_gives_a_name_is_the_person_named(text, words, expected, engine):
     assert speaker_of(text, words, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_name_after_an_inverted_description_and_a_circumstance(engine):
+    # "…," said a spokesman … in an interview, NAME.: the name set off at the end is the spokesman
+    text = ("\"As the president flew out to Nairobi, the rebels began shelling the airport,\" said a spokesman for the "
+            "presidency in an interview, Yusuf Hassan Ali. \"Peacekeepers responded.\"")
+    assert speaker_of(text, "shelling the airport", engine) == "Yusuf Hassan Ali"

@@ -768,6 +768,12 @@ class SpeakerResolver:
         """The person named between commas right after a description of a person ("the El Paso
         mayor, Dee Margo, …"), however the parser attached the name."""
         doc, end = self.doc, span.end
+        inverted = span.root.head.i < span.start  # ("…," said a spokesman for the presidency in an interview, Abdulkadir Mohamed Osman.)
+        if inverted and end < len(doc) and doc[end].dep_ == "prep" and doc[end].head == span.root.head \
+                and doc[end].right_edge.i + 1 < len(doc):
+            # (past a circumstance of the saying, "in an interview", to its comma: the parser may
+            # hang the name on it)
+            end = next((t.i for t in doc[end : doc[end].right_edge.i + 1] if t.text == ","), doc[end].right_edge.i + 1)
         first = end + 1
         while first + 1 < len(doc) and doc[first].lower_ in lexicons.titles() and doc[first].ent_type_ != "PERSON":
             first += 1  # ("the current Roman Catholic Pope, Pope Francis, described …")
@@ -778,7 +784,7 @@ class SpeakerResolver:
         last = first
         while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
             last += 1
-        if last + 1 < len(doc) and doc[last + 1].text not in {",", ";"}:
+        if last + 1 < len(doc) and doc[last + 1].text not in {",", ";"} and not (inverted and doc[last + 1].text == "."):
             return None  # "the mayor, Dee Margo said …" may name another speaker
         return self.book.at_token(doc[last])
 
