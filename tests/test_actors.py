@@ -741,3 +741,11 @@ def test_a_full_name_the_ner_missed_is_the_person_its_surname_names():
     book = find_actors(doc)
     owner = book.at_token(doc[0])
     assert owner is not None and owner is book.at_token(doc[6]) and owner.name == "Alassane Ouattara"
+
+
+def test_a_bodys_name_goes_on_over_of_where_the_ner_stopped():
+    # the NER reads "UN Office"; the name is the office of the High Commissioner
+    text = ("The Indian Ministry of External Affairs denounced the 49-page report by the UN Office of the High "
+            "Commissioner for Human Rights, calling it \"selective\".")
+    names = [a.name for a in sayso.extract(text).actors]
+    assert "UN Office of the High Commissioner for Human Rights" in names and "UN Office" not in names

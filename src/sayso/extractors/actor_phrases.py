@@ -288,6 +288,27 @@ def spelt_by_acronym(name: SpacySpan) -> SpacySpan:
     return name
 
 
+def office_of(name: SpacySpan, label: str) -> SpacySpan:
+    """An organisation's name run on over "of" when the NER stopped at a body's head noun: "UN
+    Office" of "UN Office of the High Commissioner for Human Rights" (capitalised words after
+    "of the", with "for", "of" or "and" between them)."""
+    doc, end = name.doc, name.end
+    if label != "ORG" or name[-1].lower_ not in _BODY_HEADS or end + 2 >= len(doc) or doc[end].lower_ != "of":
+        return name
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    last = None
+    while k < len(doc) and (doc[k].is_title and doc[k].is_alpha or doc[k].lower_ in {"for", "of", "and"} and last is not None):
+        if doc[k].is_title:
+            last = k
+        k += 1
+    return doc[name.start : last + 1] if last is not None and last - name.end < _CUT_SHORT * 2 else name
+
+
+#: Head nouns of a body whose name goes on with "of …": "Office of the High Commissioner".
+_BODY_HEADS = frozenset({"office", "ministry", "department", "bureau", "commission", "committee", "council",
+                         "secretariat", "directorate", "agency", "institute"})
+
+
 def expansion_after(name: SpacySpan) -> SpacySpan | None:
     """ "PML-N (Pakistan Muslim League - Nawaz)" → the span of the expansion whose initials spell
     the acronym before it."""

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Actor, ActorType, Span
 from . import lexicons
-from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, parenthesised_acronym,
+from .actor_phrases import (core_phrase, expansion_after, kind_noun, nickname_after, office_of, parenthesised_acronym,
                             parenthesised_handle, roles_of, spelt_before_acronym, spelt_by_acronym, strip_det, subtree,
                             trim_entity, with_title)
 from .actor_types import NER_TYPES, names_location, organisation_name, role_head, vote
@@ -1045,7 +1045,7 @@ def find_actors(doc: Doc) -> ActorBook:
         if any(start <= ent.start_char < end for start, end in others):
             continue  # nor does it read a paragraph in another language ("de la ville de Goma"): its translation names them
         name = trim_entity(ent)
-        name = spelt_by_acronym(name) if name is not None else None
+        name = office_of(spelt_by_acronym(name), ent.label_) if name is not None else None
         if name is None or any(s <= name.start and name.end <= e and (s, e) != (name.start, name.end)
                                for s, e, _ in book.mentions_covering(name.start)):
             continue  # "Tahreek Insaf" inside the expansion "Pakistan Tahreek Insaf" already read
