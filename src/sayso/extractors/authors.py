@@ -70,11 +70,13 @@ def _named(author: Token) -> bool:
     return author.pos_ in {"PROPN", "PRON"} and author.lower_ not in {"that", "which", "what"}
 
 
-def authorships(doc: Doc) -> Iterator[Authorship]:
+def authorships(doc: Doc, described: bool = False) -> Iterator[Authorship]:
     """Every document the parse gives an author named or taken up by a pronoun (or any actor
-    who spoke in it: "the army", or a described maker: "scientists"), in text order."""
+    who spoke in it: "the army"; if ``described``, a maker described, not named: "scientists"),
+    in text order."""
     return (found for found in _authorships(doc)
-            if _named(found.author) or found.spoke and found.author.pos_ == "NOUN" or described_maker(found.author))
+            if _named(found.author) or found.spoke and found.author.pos_ == "NOUN"
+            or described and described_maker(found.author))
 
 
 def described_maker(author: Token) -> bool:

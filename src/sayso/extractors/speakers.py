@@ -879,7 +879,7 @@ class SpeakerResolver:
     @cached_property
     def _authorships(self) -> list[Authorship]:
         """The documents the parse gives a maker, makers first (:mod:`.authors`)."""
-        return sorted(authorships(self.doc), key=lambda made: (made.rank, made.document.i))
+        return sorted(authorships(self.doc, described=True), key=lambda made: (made.rank, made.document.i))
 
     def _author(self, document: Cluster) -> Cluster | None:
         """The named actor that made a document actor, as the text says anywhere: one who made it
