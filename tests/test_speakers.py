@@ -1194,3 +1194,20 @@ def test_participles_lead_ins_and_offices(text, words, expected, engine):
 ])
 def test_the_rules_read_marks_descriptions_and_named_reports(text, words, expected):
     assert speaker_of(text, words, "rules") == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, words, expected", [
+    # a name that opens with a given name of no known gender is no person when read as a place
+    ("Charles J. Fillmore was an American linguist.\n\nAround the same time, Fillmore's Santa Cruz Lectures on "
+     "Deixis, delivered in 1971 and published in 1975, contributed to establishing the field of pragmatics.\n\n"
+     "In all of this research, he illuminated the importance of semantics, and said that meaning drives syntax.",
+     "meaning drives syntax", "Charles J. Fillmore"),
+    # people after "with" in brackets, misread as a subject, are not "their"
+    ("Charles J. Fillmore was an American linguist.\n\nOne of Fillmore's most widely noticed works of the time "
+     "(with Paul Kay and Cathy O'Connor) appeared in 'Language' in 1988 as \"Regularity and Idiomaticity in "
+     "Grammatical Constructions\". Their paper argued that meaning drives grammar.", "meaning drives grammar",
+     "Their paper"),
+])
+def test_guards_on_names_read_as_people(text, words, expected, engine):
+    assert speaker_of(text, words, engine) == expected

@@ -41,9 +41,9 @@ def vote(cluster: Cluster) -> ActorType:
     if cluster.pronouns["he"] + cluster.pronouns["she"] > 0:
         votes["PERSON"] += 2
     if top in {"ORG", "NORP"} and _given_name(cluster) \
-            or top in {"GPE", "LOC"} and _given_name(cluster) and not place_name(cluster.words):
+            or top in {"GPE", "LOC"} and _given_name(cluster) and lexicons.table("given_names").get(cluster.words[0]) in {"m", "f"}:
         # "Brock Holt" typed as an organisation, "Ksenia Sobchak" as a place: a given name and a
-        # surname are a person's
+        # surname are a person's (for a place, a given name that says whose: not "Santa Cruz Lectures")
         votes["PERSON"] += 2
     if top in {"ORG", "NORP"} and _titled_name(cluster):
         # "Morgan Tsvangirai, the opposition leader" typed as an organisation: what the article

@@ -1278,11 +1278,12 @@ class SpeakerResolver:
                   if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NNS", "NNPS"}
                   and self._visible(t.i, pronoun) and t.i != pronoun.i and self._can_speak(t)]
         # "the Chief of Police, his deputy and a colonel … visited the hotel. They apologized":
-        # people joined by "and", the first of whom the annotation makes the speaker
+        # people joined by "and", the first of whom the annotation makes the speaker (not after a
+        # preposition: "(with Paul Kay and Cathy O'Connor)", misread as a subject)
         plural += [(t.left_edge.i, last.right_edge.i + 1, self.resolve(mention_span(t), speaking=False))
                    for t in sent if t.i < limit and t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ in {"NN", "NNP"}
                    and (t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicons.person_words())
-                   and self._visible(t.i, pronoun)
+                   and self._visible(t.i, pronoun) and self.doc[max(t.left_edge.i - 1, 0)].pos_ != "ADP"
                    for last in [max(_conjuncts(t), key=lambda c: c.i, default=None)]
                    if last is not None and last.right_edge.i < limit]
         if not plural:
