@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from . import lexicons
+from .names import singular
 
 MADE = 0  # the makers of a document, its possessor, "by" or "from" them, or who spoke "in" it
 PUT_OUT = 1  # who put it out ("released by the journal Clinical Pediatrics"): only when no maker is known
@@ -57,6 +58,15 @@ def _subject(verb: Token) -> Token | None:
 def _verb_rank(verb: Token) -> int | None:
     kind = lexicons.table("authoring_verbs").get(verb.lemma_.lower())
     return None if kind is None else MADE if kind == "made" else PUT_OUT
+
+
+def issued(verb: Token, message: Token) -> bool:
+    """Whether a participle tells who made a message ("issued by", "signed by"), or put out one
+    that is no study or report ("a statement released by the Council"; a study "released by the
+    journal" was not the journal's)."""
+    rank = _verb_rank(verb)
+    return rank == MADE or rank == PUT_OUT and verb.lemma_.lower() == "release" \
+        and singular(message.lemma_.lower()) not in lexicons.table("description_heads")
 
 
 _ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}

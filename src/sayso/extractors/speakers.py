@@ -17,7 +17,7 @@ from .actor_phrases import message_noun
 from .actor_types import organisation_name
 from .names import ACRONYM, name_words, singular
 from .paragraphs import CREDIT, foreign, paragraphs, translated
-from .authors import Authorship, authorships, described_maker, is_document, made_documents
+from .authors import Authorship, authorships, described_maker, is_document, issued, made_documents
 from .lookup import SentenceIndex
 
 _PERSONAL = {"he": "he", "she": "she", "him": "he", "her": "she"}
@@ -103,8 +103,9 @@ def _first_of_two_entities(span: SpacySpan) -> SpacySpan | None:
     if any(t.text in {",", ";", "("} for t in span.doc[before.i : span.end]):
         return None  # ("Smith, Jones and Brown": a list, read otherwise)
     start = span.start + (span[0].lower_ in {"both", "either"})
-    if last.ent_type_ != "PERSON":  # (the name alone: "the Afghan Taliban" has no head of its own)
-        start = max(start, next(t.i for t in reversed(span.doc[span.start : before.i + 1]) if t.ent_iob_ == "B"))
+    bounds = _entity(span.doc, before.i)
+    if last.ent_type_ != "PERSON" and bounds is not None:  # (the name alone: "the Afghan Taliban" has no head of its own)
+        start = max(start, bounds[0])
         start += span.doc[start].pos_ == "DET" and start < before.i
     return span.doc[start : ands[0].i]
 
@@ -521,15 +522,6 @@ def _introduced(cluster: Cluster) -> bool:
         or sum(cluster.pronouns.values()) > 0 or cluster.labels.get("PERSON", 0) > 1
 
 
-def _issued(verb: Token, message: Token) -> bool:
-    """Whether a participle tells who made a message ("issued by", "signed by"), or put out one
-    that is no study or report ("a statement released by the Council"; a study "released by the
-    journal" was not the journal's)."""
-    kind = lexicons.table("authoring_verbs").get(verb.lemma_.lower())
-    return kind == "made" or kind is not None and verb.lemma_.lower() == "release" \
-        and singular(message.lemma_.lower()) not in lexicons.table("description_heads")
-
-
 #: Reflexive pronouns: "identified himself as …".
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
@@ -743,7 +735,7 @@ class SpeakerResolver:
             author = next((o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "by"}
                            for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN), None) \
                 or next((o for a in root.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.i < span.end
-                         and _issued(a, root)
+                         and issued(a, root)
                          for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"), None)
             # ("The statement released by the Council": whoever released it)
             if author is not None:
@@ -817,11 +809,10 @@ class SpeakerResolver:
         """The person named after a comma at the end of a phrase that describes a person ("the
         current Roman Catholic Pope, Pope Francis"), however the parser joined the two."""
         doc, last = self.doc, span[-1]
-        if last.ent_type_ != "PERSON" or last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+        bounds = _entity(doc, last.i) if last.ent_type_ == "PERSON" else None
+        if bounds is None or bounds[1] != span.end:
             return None
-        first = last.i
-        while first > span.start and doc[first].ent_iob_ == "I":
-            first -= 1
+        first = bounds[0]
         if first - 1 <= span.start or doc[first - 1].text != ",":
             return None
         head = doc[span.start : first - 1].root
@@ -838,9 +829,8 @@ class SpeakerResolver:
         if root.pos_ != "NOUN" or root.lemma_.lower() not in lexicons.person_words() or span[0].lower_ != "the" \
                 or start < 2 or doc[start - 1].text != "," or doc[start - 2].ent_type_ != "PERSON":
             return None
-        first = start - 2
-        while first > 0 and doc[first].ent_iob_ == "I":
-            first -= 1
+        bounds = _entity(doc, start - 2)
+        first = bounds[0] if bounds is not None else start - 2
         if first != doc[first].sent.start:
             return None  # ("… met Glen Collins, the protester said": the name is another's)
         return self.book.at_token(doc[start - 2])
@@ -1088,7 +1078,7 @@ class SpeakerResolver:
                 if described is not None:
                     # "The woman, who has not been named, saw … She posted …": a sentence about one
                     # the text describes and names nobody fit
-                    return self.resolve_pronoun(described, word) or self.resolve(mention_span(described), speaking=False)
+                    return self._taken_up(described, word)
                 continue
             if word in _PERSONAL:
                 # "Senators Dan Coats, John McCain and Olympia Snowe asked Brown to run … He
@@ -1111,7 +1101,7 @@ class SpeakerResolver:
                     # "During the rally a Hamas activist dressed as Gilad Shalit … "…," he said":
                     # one the sentence brings in, not the one it names
                     return self.resolve(mention_span(described), speaking=False)
-                return self.resolve_pronoun(described, word) or self.resolve(mention_span(described), speaking=False)
+                return self._taken_up(described, word)
             # an earlier sentence's topic is its main clause's subject, before a subject in what
             # it reports ("Norrie said … MacKinnon and Millar were given … He called …")
             main = [m for m in subjects if _main_clause(_subject(self.doc[m[0]:m[1]].root))] \
@@ -1201,6 +1191,11 @@ class SpeakerResolver:
             end = self.doc[end].sent.end  # (""…," he said. "…"": the quotation it goes on with)
         return [cluster for s, _, cluster in self.book.mentions_inside(sentence.start, end)
                 if cluster is not None and self.in_quote[s] >= 0]
+
+    def _taken_up(self, described: Token, word: str) -> Cluster | None:
+        """The actor a pronoun ``word`` takes up through the description that is its sentence's
+        subject: whom the description points back to, else the one it describes."""
+        return self.resolve_pronoun(described, word) or self.resolve(mention_span(described), speaking=False)
 
     def _described_subject(self, first: int, limit: int, pronoun: Token) -> Token | None:
         """The subject of the main clause among tokens [first, limit) when it is a description of
